@@ -1,0 +1,150 @@
+"""Shared benchmark helpers: a real `streamlit run` server and rerun timings over its websocket.
+
+A rerun is timed as a browser sees it: from the rerun request until the server's
+script_finished, on a real server (its caches, its serialization), through
+bench/streamlit_client.py. Every benchmark times the bare reference page in the same run,
+because these machines are noisy; medians are quoted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.streamlit_client import RerunResult, StreamlitSession  # noqa: E402
+
+REFERENCE_PAGE = "bench/reference_page.py"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def streamlit_server(
+    script: str = "app.py", port: int | None = None, extra: tuple[str, ...] = ()
+) -> Iterator[str]:
+    """`streamlit run script` on a free loopback port; yields its base URL, stops it after."""
+    port = port or free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            script,
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+            *extra,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.read().strip() == b"ok":
+                        break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"streamlit run {script} did not start") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+async def _reruns(url: str, page: str, queries: list[str], warmup: int) -> list[RerunResult]:
+    async with StreamlitSession(url) as session:
+        for query in queries[:warmup]:
+            await session.rerun(page, query)
+        results = []
+        for query in queries[warmup:]:
+            result = await session.rerun(page, query)
+            if result.exceptions or not result.finished:
+                raise RuntimeError(f"{page}?{query} failed: {result.exceptions or 'timeout'}")
+            results.append(result)
+        return results
+
+
+def reruns(url: str, page: str, queries: list[str], warmup: int = 2) -> list[RerunResult]:
+    """Rerun `page` once per query string (the first `warmup` untimed), in one session."""
+    return asyncio.run(_reruns(url, page, queries, warmup))
+
+
+def reference_rerun_ms(repeats: int = 21) -> list[float]:
+    """Rerun times of the bare one-chart reference page, its slider changed each time."""
+    with streamlit_server(REFERENCE_PAGE) as url:
+        queries = [f"frequency={2.0 + (k % 2)}" for k in range(repeats + 2)]
+        return [r.ms for r in reruns(url, "", queries)]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+# --- In-process helpers (AppTest): figure sizes, and quick timings without a server. -------
+# AppTest gives every run a fresh st.cache_* store, so its timings are of uncached reruns.
+
+
+def app_test(page: str | None = None, script: str = "app.py", query: dict | None = None):
+    """An AppTest of the app, switched to `page` (e.g. "app_pages/landscape.py") and run once."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / script), default_timeout=120)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page is not None:
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+def rerun_ms(at, changes, repeats: int = 15) -> list[float]:
+    """In-process times (ms) of reruns, each after applying the next change (cycled)."""
+    times = []
+    for i in range(repeats):
+        changes[i % len(changes)](at)
+        start = time.perf_counter()
+        at.run()
+        times.append((time.perf_counter() - start) * 1000)
+        if at.exception:
+            raise RuntimeError(f"the page raised: {at.exception[0].message}")
+    return times
+
+
+def figure_bytes(at) -> int:
+    """Total size of the plotly JSON an AppTest run sends to the browser."""
+    return sum(len(chart.proto.spec.encode()) for chart in at.get("plotly_chart"))

@@ -1,0 +1,74 @@
+"""Descent on the 2-D landscape, with the loss split into the chapter's two terms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from decayviz.landscape import EllipticLoss
+from decayviz.optim import DEFAULTS, Hyper, iterate
+from decayviz.penalties import ElasticNet
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    """Weights after each step and the two terms of the loss there.
+
+    data_loss is term (1), L(W); penalty_value is term (2); total is their sum. From
+    diverged_at on every array holds NaN; `finite_steps` is how many rows can be drawn.
+    """
+
+    weights: np.ndarray
+    data_loss: np.ndarray
+    penalty_value: np.ndarray
+    total: np.ndarray
+    diverged_at: int | None
+
+    @property
+    def finite_steps(self) -> int:
+        return len(self.weights) if self.diverged_at is None else self.diverged_at
+
+    @property
+    def final(self) -> np.ndarray:
+        """The last finite weights."""
+        return self.weights[self.finite_steps - 1]
+
+    def first_exact_zero(self) -> int | None:
+        """The first step at which some coordinate is exactly 0.0 (never, for subgradient L1)."""
+        hits = np.flatnonzero(np.any(self.weights[: self.finite_steps] == 0.0, axis=-1))
+        return int(hits[0]) if hits.size else None
+
+
+def descend(
+    loss: EllipticLoss,
+    penalty: ElasticNet,
+    w0: tuple[float, float] = (-2.5, 2.5),
+    optimizer: str = "gd",
+    lr: float = 0.1,
+    steps: int = 200,
+    hyper: Hyper = DEFAULTS,
+) -> Trajectory:
+    """Minimize L(W) + penalty(W) from w0 with one of optim.OPTIMIZERS."""
+    weights, diverged_at = iterate(loss.grad, penalty, np.asarray(w0, float), optimizer, lr, steps, hyper)
+    data_loss = loss.value(weights)
+    penalty_value = penalty.value(weights)
+    return Trajectory(weights, data_loss, penalty_value, data_loss + penalty_value, diverged_at)
+
+
+def max_stable_lr(loss: EllipticLoss, penalty: ElasticNet, optimizer: str, momentum: float = 0.9) -> float:
+    """The largest learning rate for which the update does not blow up on this quadratic.
+
+    Gradient descent needs lr < 2/λ_max of the total Hessian (H + 2α_L2·I); heavy-ball momentum
+    allows 2(1+μ)/λ_max; the proximal step only needs the data term's 2/λ_max(H). Adam's steps
+    are bounded by lr, so it cannot explode (returns inf).
+    """
+    curvature = float(loss.curvatures.max())
+    if optimizer == "proximal":
+        return 2.0 / curvature
+    total = curvature + 2.0 * penalty.l2_weight
+    if optimizer == "gd":
+        return 2.0 / total
+    if optimizer == "momentum":
+        return 2.0 * (1.0 + momentum) / total
+    return float("inf")

@@ -1,0 +1,291 @@
+"""The network page's charts: training curves per α, the α sweep, weight histograms, first-layer
+weights as images, and decision boundaries.
+
+A SweepResult in, a plotly spec (a plain dict) out, like every builder in decayviz.figures; no
+torch here. Diverged models are left out of every chart (their lists stop before the epoch they
+diverged, so nothing non-finite can reach a chart; `typed` refuses it anyway).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from decayviz.figures import typed
+from decayviz.i18n import t
+from decayviz.training.options import METRICS
+from decayviz.training.result import SweepResult
+
+# Viridis, dark to light: small α dark, large α light, so the order of α reads off the colours.
+ALPHA_PALETTE = (
+    "#440154", "#482475", "#414487", "#355f8d", "#2a788e", "#21918c",
+    "#22a884", "#44bf70", "#7ad151", "#bddf26", "#dfe318", "#fde725",
+)  # fmt: skip
+TRAIN_COLOR, VAL_COLOR = "#2166ac", "#e66101"
+# negative blue, zero white, positive red; spelled out so Streamlit's theme cannot swap it
+DIVERGING = [[0.0, "#2166ac"], [0.25, "#92c5de"], [0.5, "#ffffff"], [0.75, "#f4a582"], [1.0, "#b2182b"]]
+FILTER_UNITS = 10
+HISTOGRAM_BINS = 61  # odd: one bin is centred on 0
+BOUNDARY_COLUMNS = 4
+
+
+def alpha_label(alpha: float) -> str:
+    return f"{alpha:g}"
+
+
+def alpha_colors(alphas: tuple[float, ...]) -> list[str]:
+    """One colour per α, by rank: spread over the palette so neighbours stay distinguishable."""
+    ranks = {a: i for i, a in enumerate(sorted(set(alphas)))}
+    steps = max(len(ranks) - 1, 1)
+    return [ALPHA_PALETTE[round(ranks[a] * (len(ALPHA_PALETTE) - 1) / steps)] for a in alphas]
+
+
+def metric_title(metric: str, result: SweepResult, lang: str) -> str:
+    """The metric's name; for regression the validation score is R² (see reference.evaluate)."""
+    if metric == "val_accuracy" and result.config.dataset == "highdim":
+        return t("metric.val_r2", lang)
+    return t(f"metric.{metric}", lang)
+
+
+def _layout(title: str, lang: str, **extra) -> dict:
+    return {
+        "title": {"text": title, "font": {"size": 15}},
+        "margin": {"l": 55, "r": 10, "t": 45, "b": 45},
+        "legend": {"font": {"size": 11}},
+        **extra,
+    }
+
+
+def curves_figure(result: SweepResult, lang: str, height: int = 640) -> dict:
+    """The five metrics over the epochs in a 2×3 grid, one line per α with one shared legend in
+    the sixth cell; a diverged α's line ends with an ×. One chart, so a live update is one send."""
+    colors = alpha_colors(result.alphas)
+    traces, axes, annotations = [], {}, []
+    cell_width, cell_height, col_gap, row_gap = 0.27, 0.37, 0.095, 0.2
+    for panel, metric in enumerate(METRICS):
+        row, column = divmod(panel, 3)
+        suffix = "" if panel == 0 else str(panel + 1)
+        x0 = column * (cell_width + col_gap)
+        top = 1 - row * (cell_height + row_gap)
+        for index, alpha in enumerate(result.alphas):
+            values = np.asarray(result.history[index][metric], dtype=np.float32)
+            diverged = result.diverged_at[index] is not None
+            symbols = ["circle"] * len(values)
+            if diverged and len(values):
+                symbols[-1] = "x"
+            traces.append({
+                "type": "scatter", "mode": "lines+markers" if len(values) <= 1 or diverged else "lines",
+                "x": typed(np.arange(1, len(values) + 1, dtype=np.float32)), "y": typed(values),
+                "name": t("legend.diverged" if diverged else "legend.alpha", lang, alpha=alpha_label(alpha)),
+                "legendgroup": str(index), "showlegend": panel == 0,
+                "line": {"color": colors[index], "width": 2},
+                "marker": {"color": colors[index], "size": 7, "symbol": symbols},
+                "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
+            })  # fmt: skip
+        log_y = metric in ("train_loss", "val_loss") and _positive(result, metric)
+        axes[f"xaxis{suffix}"] = {
+            "domain": [x0, x0 + cell_width], "anchor": f"y{suffix}", "rangemode": "tozero",
+            "title": {"text": t("axis.epoch", lang), "standoff": 4},
+        }  # fmt: skip
+        axes[f"yaxis{suffix}"] = {"domain": [top - cell_height, top], "anchor": f"x{suffix}"}
+        if log_y:
+            axes[f"yaxis{suffix}"].update(type="log", exponentformat="power")
+        annotations.append(
+            _panel_title(f"<b>{metric_title(metric, result, lang)}</b>", x0 + cell_width / 2, top)
+        )
+    layout = _layout(
+        "", lang, height=height, annotations=annotations, showlegend=True,
+        legend={"x": 2 * (cell_width + col_gap), "y": 1 - cell_height - row_gap, "yanchor": "top",
+                "font": {"size": 13}},
+        **axes,
+    )  # fmt: skip
+    layout["margin"] = {"l": 50, "r": 10, "t": 30, "b": 40}
+    return {"data": traces, "layout": layout}
+
+
+def _positive(result: SweepResult, metric: str) -> bool:
+    return all(v > 0 for h in result.history for v in h[metric])
+
+
+def _trained(result: SweepResult) -> list[int]:
+    """Indices of the models that did not diverge and have at least one epoch."""
+    return [i for i, h in enumerate(result.history) if result.diverged_at[i] is None and h["train_loss"]]
+
+
+def sweep_figure(result: SweepResult, lang: str, height: int = 360) -> dict:
+    """Left: the final validation score per α (the U: too little and too much decay both hurt).
+    Right: final training and validation loss per α; the gap between them is overfitting."""
+    kept = _trained(result)
+    labels = [alpha_label(result.alphas[i]) for i in kept]  # categories: α = 0 has a place too
+    score = np.array([result.history[i]["val_accuracy"][-1] for i in kept], dtype=np.float32)
+    train = np.array([result.history[i]["train_loss"][-1] for i in kept], dtype=np.float32)
+    val = np.array([result.history[i]["val_loss"][-1] for i in kept], dtype=np.float32)
+    axis_alpha = {"title": {"text": t("axis.alpha", lang)}, "type": "category"}
+    traces = [
+        {"type": "scatter", "mode": "lines+markers", "x": labels, "y": typed(score), "xaxis": "x",
+         "yaxis": "y", "name": metric_title("val_accuracy", result, lang), "showlegend": False,
+         "line": {"color": VAL_COLOR, "width": 3}, "marker": {"size": 9}},
+        {"type": "scatter", "mode": "lines+markers", "x": labels, "y": typed(train), "xaxis": "x2",
+         "yaxis": "y2", "name": t("legend.train", lang), "line": {"color": TRAIN_COLOR, "width": 3},
+         "marker": {"size": 9}},
+        {"type": "scatter", "mode": "lines+markers", "x": labels, "y": typed(val), "xaxis": "x2",
+         "yaxis": "y2", "name": t("legend.val", lang), "line": {"color": VAL_COLOR, "width": 3},
+         "marker": {"size": 9}},
+    ]  # fmt: skip
+    layout = _layout(
+        "", lang, height=height,
+        xaxis={**axis_alpha, "domain": [0, 0.45]},
+        yaxis={"title": {"text": metric_title("val_accuracy", result, lang)}},
+        xaxis2={**axis_alpha, "domain": [0.55, 1], "anchor": "y2"},
+        yaxis2={"anchor": "x2", "title": {"text": t("axis.loss", lang)}},
+        legend={"x": 0.56, "y": 0.98, "bgcolor": "rgba(255,255,255,0.8)"},
+        annotations=[
+            _subtitle(t("figure.sweep_accuracy", lang), 0.225),
+            _subtitle(t("figure.sweep_loss", lang), 0.775),
+        ],
+    )  # fmt: skip
+    layout["margin"]["t"] = 60
+    return {"data": traces, "layout": layout}
+
+
+def _subtitle(text: str, x: float) -> dict:
+    return {"text": f"<b>{text}</b>", "x": x, "y": 1.0, "xref": "paper", "yref": "paper", "xanchor": "center",
+            "yanchor": "bottom", "showarrow": False, "font": {"size": 13}}  # fmt: skip
+
+
+def histogram_figure(result: SweepResult, lang: str, row_height: int = 90) -> dict:
+    """All weight-matrix entries of each network, one row per α, on shared bins centred on 0:
+    growing α squeezes the histogram toward 0 (L2) or piles weights onto 0 (L1)."""
+    kept = _trained(result)
+    if not kept:
+        return {"data": [], "layout": _layout(t("figure.histograms", lang), lang, height=120)}
+    weights = [np.concatenate([layer[i].ravel() for layer in result.weights]) for i in kept]
+    reach = float(max(np.abs(w).max() for w in weights)) or 1.0
+    edges = np.linspace(-reach, reach, HISTOGRAM_BINS + 1)
+    centers = ((edges[:-1] + edges[1:]) / 2).astype(np.float32)
+    colors = alpha_colors(result.alphas)
+    rows = len(kept)
+    gap = 0.25 / rows
+    height = (1 - gap * (rows - 1)) / rows
+    traces, layout_axes, annotations = [], {}, []
+    for row, (index, values) in enumerate(zip(kept, weights, strict=True)):
+        counts, _ = np.histogram(values, bins=edges)
+        suffix = "" if row == 0 else str(row + 1)
+        top = 1 - row * (height + gap)
+        traces.append({
+            "type": "bar", "x": typed(centers), "y": typed(counts.astype(np.float32)),
+            "xaxis": f"x{suffix}", "yaxis": f"y{suffix}", "marker": {"color": colors[index]},
+            "name": t("legend.alpha", lang, alpha=alpha_label(result.alphas[index])), "showlegend": False,
+        })  # fmt: skip
+        layout_axes[f"xaxis{suffix}"] = {
+            "domain": [0, 1], "anchor": f"y{suffix}", "matches": "x" if row else None,
+            "showticklabels": row == rows - 1,
+            "title": {"text": t("axis.weight", lang)} if row == rows - 1 else None,
+        }  # fmt: skip
+        layout_axes[f"yaxis{suffix}"] = {
+            "domain": [max(top - height, 0), top],
+            "anchor": f"x{suffix}",
+            "nticks": 3,
+        }
+        share = result.history[index]["sparsity"][-1]
+        annotations.append({
+            "text": f"α = {alpha_label(result.alphas[index])} · |w|<0.001: {share:.0%}", "x": 1, "y": top,
+            "xref": "paper", "yref": "paper", "xanchor": "right", "yanchor": "top", "showarrow": False,
+            "font": {"size": 12}, "bgcolor": "rgba(255,255,255,0.7)",
+        })  # fmt: skip
+    layout_axes = {
+        name: {k: v for k, v in axis.items() if v is not None} for name, axis in layout_axes.items()
+    }
+    layout = _layout(
+        t("figure.histograms", lang), lang, height=90 + row_height * rows, bargap=0, annotations=annotations,
+        **layout_axes,
+    )  # fmt: skip
+    return {"data": traces, "layout": layout}
+
+
+def filters_figure(result: SweepResult, lang: str, units: int = FILTER_UNITS) -> dict:
+    """The first layer's weights of the first `units` units as 8×8 images, one row per α, tiles
+    separated by a white (zero) line. Each row is scaled to its own largest |w| so patterns stay
+    visible as the weights shrink; what turns white is (close to) zero."""
+    kept = _trained(result)
+    if not kept:
+        return {"data": [], "layout": _layout("", lang, height=120)}
+    first = result.weights[0]  # (models, units, 64)
+    units = min(units, first.shape[1])
+    side = math.isqrt(first.shape[2])
+    tile = side + 1
+    image = np.zeros((len(kept) * tile - 1, units * tile - 1), dtype=np.float32)
+    for row, index in enumerate(kept):
+        scale = float(np.abs(first[index, :units]).max()) or 1.0
+        for unit in range(units):
+            block = first[index, unit].reshape(side, side) / scale
+            image[row * tile : row * tile + side, unit * tile : unit * tile + side] = block
+    ticks = [row * tile + (side - 1) / 2 for row in range(len(kept))]
+    trace = {
+        "type": "heatmap", "z": typed(image), "colorscale": DIVERGING, "zmin": -1,
+        "zmax": 1, "zmid": 0, "showscale": False, "hoverinfo": "skip", "xgap": 0, "ygap": 0,
+    }  # fmt: skip
+    layout = _layout(
+        t("figure.filters", lang, units=units), lang, height=80 + 62 * max(len(kept), 1),
+        xaxis={"showticklabels": False, "showgrid": False, "zeroline": False, "constrain": "domain"},
+        yaxis={"autorange": "reversed", "scaleanchor": "x", "showgrid": False, "zeroline": False,
+               "tickvals": ticks, "ticktext": [f"α = {alpha_label(result.alphas[i])}" for i in kept]},
+        plot_bgcolor="white",
+    )  # fmt: skip
+    return {"data": [trace], "layout": layout}
+
+
+def boundary_figure(
+    result: SweepResult, points: np.ndarray, labels: np.ndarray, lang: str, panel_height: int = 260
+) -> dict:
+    """Small multiples, one per α: the probability of class 1 over the plane (0.5 is the
+    decision boundary) and the training points on top."""
+    grid = result.boundary
+    kept = _trained(result)
+    if grid is None or not kept:
+        return {"data": [], "layout": _layout("", lang, height=120)}
+    columns = min(BOUNDARY_COLUMNS, len(kept))
+    rows = math.ceil(len(kept) / columns)
+    col_gap, row_gap = 0.03, 0.12 / rows
+    width = (1 - col_gap * (columns - 1)) / columns
+    height = (1 - row_gap * (rows - 1)) / rows
+    traces, axes, annotations = [], {}, []
+    for panel, index in enumerate(kept):
+        row, column = divmod(panel, columns)
+        suffix = "" if panel == 0 else str(panel + 1)
+        x0 = column * (width + col_gap)
+        top = 1 - row * (height + row_gap)
+        traces.append({
+            "type": "heatmap", "x": typed(grid.xs), "y": typed(grid.ys), "z": typed(grid.probability[index]),
+            "zmin": 0, "zmax": 1, "colorscale": [[0, TRAIN_COLOR], [0.5, "#f7f7f7"], [1, VAL_COLOR]],
+            "showscale": False, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}", "hoverinfo": "skip",
+        })  # fmt: skip
+        traces.append({
+            "type": "contour", "x": typed(grid.xs), "y": typed(grid.ys), "z": typed(grid.probability[index]),
+            "contours": {"start": 0.5, "end": 0.5, "size": 1, "coloring": "none"},
+            "line": {"color": "#1a1a1a", "width": 2}, "showscale": False, "showlegend": False,
+            "hoverinfo": "skip", "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
+        })  # fmt: skip
+        for label, color in ((0, TRAIN_COLOR), (1, VAL_COLOR)):
+            chosen = points[labels == label]
+            traces.append({
+                "type": "scatter", "mode": "markers", "x": typed(chosen[:, 0]), "y": typed(chosen[:, 1]),
+                "marker": {"color": color, "size": 5, "line": {"color": "white", "width": 0.8}},
+                "xaxis": f"x{suffix}", "yaxis": f"y{suffix}", "showlegend": False, "hoverinfo": "skip",
+            })  # fmt: skip
+        axes[f"xaxis{suffix}"] = {"domain": [x0, x0 + width], "anchor": f"y{suffix}", "showticklabels": False}
+        axes[f"yaxis{suffix}"] = {
+            "domain": [top - height, top],
+            "anchor": f"x{suffix}",
+            "showticklabels": False,
+        }
+        annotations.append(_panel_title(f"α = {alpha_label(result.alphas[index])}", x0 + width / 2, top))
+    layout = _layout("", lang, height=40 + panel_height * rows, annotations=annotations, **axes)
+    layout["margin"] = {"l": 10, "r": 10, "t": 30, "b": 10}
+    return {"data": traces, "layout": layout}
+
+
+def _panel_title(text: str, x: float, y: float) -> dict:
+    return {"text": text, "x": x, "y": y, "xref": "paper", "yref": "paper", "xanchor": "center",
+            "yanchor": "bottom", "showarrow": False, "font": {"size": 13}}  # fmt: skip

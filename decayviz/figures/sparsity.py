@@ -1,0 +1,636 @@
+"""The sparsity page's four charts: regularization paths, sparsity emerging over the iterations
+(animated in the browser), the Monte Carlo of random 2-D losses, and a linear layer as a graph.
+
+Arrays in, plotly spec (a plain dict) out, like every builder in decayviz.figures.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from decayviz.figures import typed
+from decayviz.i18n import t
+from decayviz.sparsity import (
+    ALMOST_ZERO,
+    DESCENT_RUNS,
+    NEAR_ZERO,
+    PATH_KINDS,
+    DescentFrames,
+    MonteCarlo,
+    weight_histogram,
+)
+
+PENALTY_COLORS = {"l1": "#b2182b", "l2": "#2166ac", "elasticnet": "#5e3c99"}
+RUN_COLORS = {"l1_proximal": "#b2182b", "l1_subgradient": "#e66101", "l2": "#2166ac"}
+ZERO_COLOR = "#1a1a1a"  # exact zeros, wherever they are counted
+BUNDLE_COLOR = "rgba(120,120,120,0.35)"  # the many features drawn without a name
+FEATURE_COLORS = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#7f7f7f",
+)
+POSITIVE, NEGATIVE = "#2166ac", "#b2182b"
+FRAME_MS = 80
+HISTOGRAM_BINS_PER_SIDE = 20
+
+
+def _columns(count: int, gap: float = 0.05) -> list[list[float]]:
+    """x domains of `count` equal columns side by side."""
+    width = (1.0 - gap * (count - 1)) / count
+    return [[i * (width + gap), i * (width + gap) + width] for i in range(count)]
+
+
+def _title(text: str, domain: list[float], y: float = 1.0) -> dict:
+    """A panel title above a column, as a paper-anchored annotation."""
+    return {
+        "text": f"<b>{text}</b>",
+        "x": sum(domain) / 2,
+        "y": y,
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "center",
+        "yanchor": "bottom",
+        "showarrow": False,
+        "font": {"size": 15},
+    }
+
+
+def _suffix(i: int) -> str:
+    """Plotly's axis suffix: "" for the first axis, "2", "3", ... after it."""
+    return "" if i == 1 else str(i)
+
+
+# --- 1. regularization paths ---
+
+
+def _log_ticks(log_alphas: np.ndarray) -> dict:
+    decades = np.arange(np.ceil(log_alphas[0]), np.floor(log_alphas[-1]) + 1)
+    return {"tickvals": decades.tolist(), "ticktext": [f"{10.0**k:g}" for k in decades]}
+
+
+def path_figure(
+    alphas: np.ndarray,
+    paths: dict[str, np.ndarray],
+    alpha: float,
+    optima: dict[str, np.ndarray],
+    names: tuple[str, ...],
+    highlight: np.ndarray,
+    lang: str,
+    l1_ratio: float = 0.5,
+) -> dict:
+    """Every coefficient against α for L1, L2 and elastic net, and below each the count of exact
+    zeros; a vertical line and markers show the chosen α and the exact optimum there.
+
+    alphas must be log-spaced: the α axis is linear in log10 α, so each path needs only its y
+    values (x0 and dx place them). Features in `highlight` get a colour, a legend entry and a
+    hover label; the rest are thin grey lines, left out where they are 0 at every α (the zero
+    line shows them: with L1, most of them). paths: kind -> (len(alphas), d); optima: kind -> (d,).
+    """
+    log_alphas = np.log10(alphas)
+    x0, dx = float(log_alphas[0]), float(log_alphas[1] - log_alphas[0])
+    x_chosen = float(np.log10(alpha))
+    d = len(names)
+    highlighted = {int(j): k for k, j in enumerate(highlight)}
+    domains = _columns(3)
+    bound = max(float(np.max(np.abs(paths[kind]))) for kind in PATH_KINDS)
+    bound = max(bound, float(np.max(np.abs(np.concatenate(list(optima.values()))))), 1e-9) * 1.05
+
+    data: list[dict] = []
+    layout: dict = {
+        "height": 620,
+        "margin": {"l": 60, "r": 10, "t": 40, "b": 50},
+        "hovermode": "closest",
+        "legend": {"orientation": "h", "x": 0.0, "y": -0.1, "yanchor": "top", "font": {"size": 12}},
+        "annotations": [],
+        "shapes": [],
+        "showlegend": True,
+        # Defaults for every scatter trace, so that each of the d·3 grey paths carries only its
+        # values: a third of the bytes, and a quarter of Streamlit's serialization time.
+        "template": {
+            "data": {
+                "scatter": [
+                    {
+                        "mode": "lines",
+                        "x0": x0,
+                        "dx": dx,
+                        "line": {"color": BUNDLE_COLOR, "width": 1},
+                        "hoverinfo": "skip",
+                        "showlegend": False,
+                    }
+                ]
+            }
+        },
+    }
+    for col, kind in enumerate(PATH_KINDS, start=1):
+        top, bottom = _suffix(col), _suffix(col + 3)
+        for j in range(d):
+            k = highlighted.get(j)
+            if k is None and not np.any(paths[kind][:, j]):
+                continue  # exactly 0 at every α: the zero line already draws it
+            trace = {"y": typed(paths[kind][:, j]), "xaxis": f"x{top}", "yaxis": f"y{top}"}
+            if k is not None:
+                trace.update(
+                    name=names[j],
+                    legendgroup=names[j],
+                    showlegend=col == 1,
+                    line={"color": FEATURE_COLORS[k % len(FEATURE_COLORS)], "width": 2.2},
+                    hoverinfo="all",
+                    hovertemplate=f"{names[j]}: %{{y:.4g}}<extra></extra>",
+                )
+            data.append(trace)
+        # Markers at the chosen α: the exact optimum there, and its count of zeros.
+        zeros = (paths[kind] == 0.0).sum(axis=1)
+        zeros_at = int(np.sum(optima[kind] == 0.0))
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "x": typed(np.full(d, x_chosen)),
+                "y": typed(optima[kind]),
+                "xaxis": f"x{top}",
+                "yaxis": f"y{top}",
+                "showlegend": False,
+                "marker": {"color": ZERO_COLOR, "size": 5},
+                "hoverinfo": "skip",
+            }
+        )
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "y": typed(zeros.astype(float)),
+                "x0": x0,
+                "dx": dx,
+                "xaxis": f"x{bottom}",
+                "yaxis": f"y{bottom}",
+                "showlegend": False,
+                "line": {"color": PENALTY_COLORS[kind], "width": 2.5, "shape": "hv"},
+                "hovertemplate": t("sparsity.paths.zeros_hover", lang) + "<extra></extra>",
+            }
+        )
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "x": [x_chosen],
+                "y": [zeros_at],
+                "text": [f"{zeros_at}/{d}"],
+                "textposition": "top left",
+                "textfont": {"size": 14},
+                "cliponaxis": False,
+                "xaxis": f"x{bottom}",
+                "yaxis": f"y{bottom}",
+                "showlegend": False,
+                "hoverinfo": "skip",
+                "marker": {
+                    "color": PENALTY_COLORS[kind],
+                    "size": 10,
+                    "line": {"color": ZERO_COLOR, "width": 1},
+                },
+            }
+        )
+        ticks = _log_ticks(log_alphas)
+        layout[f"xaxis{top}"] = {
+            "domain": domains[col - 1],
+            "anchor": f"y{top}",
+            "showticklabels": False,
+            "range": [log_alphas[0], log_alphas[-1]],
+            **ticks,
+        }
+        layout[f"xaxis{bottom}"] = {
+            "domain": domains[col - 1],
+            "anchor": f"y{bottom}",
+            "matches": f"x{top}",
+            "title": {"text": t("sparsity.paths.alpha_axis", lang)},
+            **ticks,
+        }
+        layout[f"yaxis{top}"] = {
+            "domain": [0.36, 1.0],
+            "anchor": f"x{top}",
+            "range": [-bound, bound],
+            "zeroline": True,
+            "zerolinecolor": "#444",
+            **({"title": {"text": t("sparsity.paths.coef_axis", lang)}} if col == 1 else {}),
+        }
+        layout[f"yaxis{bottom}"] = {
+            "domain": [0.0, 0.27],
+            "anchor": f"x{bottom}",
+            "range": [-0.02 * d, d * 1.12],
+            **({"title": {"text": t("sparsity.paths.zeros_axis", lang)}} if col == 1 else {}),
+        }
+        title = t(f"sparsity.paths.panel.{kind}", lang, r=f"{l1_ratio:g}")
+        layout["annotations"].append(_title(title, domains[col - 1]))
+        for ref in (top, bottom):
+            layout["shapes"].append(
+                {
+                    "type": "line",
+                    "x0": x_chosen,
+                    "x1": x_chosen,
+                    "y0": 0,
+                    "y1": 1,
+                    "xref": f"x{ref}",
+                    "yref": f"y{ref} domain",
+                    "line": {"color": ZERO_COLOR, "width": 1, "dash": "dot"},
+                }
+            )
+    return {"data": data, "layout": layout}
+
+
+# --- 2. sparsity emerging over the iterations ---
+
+
+def _count_text(weights: np.ndarray, lang: str) -> str:
+    zeros, near = int(np.sum(weights == 0.0)), int(np.sum(np.abs(weights) < NEAR_ZERO))
+    return t("sparsity.iterations.count", lang, zeros=zeros, d=len(weights), near=near, band=f"{NEAR_ZERO:g}")
+
+
+def descent_figure(frames: DescentFrames, lang: str) -> dict:
+    """For each run, a histogram of the weights with the exact zeros stacked in black on the
+    middle bin, above one chart of exact zeros against the step (log axis, like the recorded
+    steps); Play animates both. Frames carry only what moves; the still page shows the end.
+    """
+    names = [name for name, _, _ in DESCENT_RUNS]
+    weights = frames.weights
+    d = weights[names[0]].shape[1]
+    half_width = max(float(np.max(np.abs(weights[name]))) for name in names) * 1.02
+    counted = {name: weight_histogram(weights[name], half_width, HISTOGRAM_BINS_PER_SIDE) for name in names}
+    centres = counted[names[0]][0]
+    steps = frames.steps.astype(float)
+    domains = _columns(3)
+
+    def moving(k: int) -> list[dict]:
+        """What changes between frames, at frame k: per run its histogram of non-zero weights,
+        its bar of exact zeros (stacked on the middle bin) and its counts, then the three markers
+        on the zeros-per-step chart. Only values: the traces they update hold everything else."""
+        traces = []
+        for name in names:
+            _, counts, zeros = counted[name]
+            traces += [
+                {"y": typed(counts[k], "u2")},
+                {"y": [int(zeros[k])]},
+                {"text": [_count_text(weights[name][k], lang)]},
+            ]
+        return traces + [{"x": [steps[k]], "y": [int(counted[name][2][k])]} for name in names]
+
+    now = moving(len(steps) - 1)
+    data: list[dict] = []
+    layout: dict = {
+        "height": 660,
+        "margin": {"l": 60, "r": 10, "t": 40, "b": 110},
+        "barmode": "stack",
+        "bargap": 0.0,
+        "hovermode": "closest",
+        "annotations": [],
+        "legend": {"orientation": "h", "x": 0.0, "y": 0.34, "yanchor": "bottom", "traceorder": "normal"},
+    }
+    for col, name in enumerate(names, start=1):
+        axes = {"xaxis": f"x{_suffix(col)}", "yaxis": f"y{_suffix(col)}", "showlegend": False}
+        bars, zero_bar, count = now[3 * (col - 1) : 3 * col]
+        bin_width = float(centres[1] - centres[0])
+        data += [
+            {
+                **bars,
+                **axes,
+                "type": "bar",
+                "x": typed(centres),
+                "width": bin_width,
+                "hovertemplate": "%{x:.3g}: %{y}<extra></extra>",
+                "marker": {"color": RUN_COLORS[name], "opacity": 0.75, "line": {"width": 0}},
+            },
+            {
+                **zero_bar,
+                **axes,
+                "type": "bar",
+                "x": [0.0],
+                "width": bin_width,
+                "hovertemplate": t("sparsity.iterations.exact", lang) + ": %{y}<extra></extra>",
+                "marker": {"color": ZERO_COLOR, "line": {"width": 0}},
+            },
+            {
+                **count,
+                **axes,
+                "type": "scatter",
+                "mode": "text",
+                "x": [-half_width * 0.95],
+                "y": [d * 1.04],
+                "textposition": "bottom right",
+                "textfont": {"size": 13},
+                "hoverinfo": "skip",
+            },
+        ]
+        layout[f"xaxis{_suffix(col)}"] = {
+            "domain": domains[col - 1],
+            "anchor": f"y{_suffix(col)}",
+            "range": [-half_width, half_width],
+            "title": {"text": t("sparsity.iterations.weight_axis", lang)},
+        }
+        layout[f"yaxis{_suffix(col)}"] = {
+            "domain": [0.5, 1.0],
+            "anchor": f"x{_suffix(col)}",
+            "range": [0, d * 1.05],
+            **({"title": {"text": t("sparsity.iterations.count_axis", lang)}} if col == 1 else {}),
+        }
+        layout["annotations"].append(_title(t(f"sparsity.iterations.run.{name}", lang), domains[col - 1]))
+    for name in names:  # zeros against the step, drawn whole: they never move
+        label = t(f"sparsity.iterations.run.{name}", lang)
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "x": typed(steps),
+                "y": typed(counted[name][2], "u2"),
+                "xaxis": "x4",
+                "yaxis": "y4",
+                "name": label,
+                # Subgradient and L2 both stay at 0 exact zeros: wide below, dashed on top, both seen.
+                "line": {
+                    "color": RUN_COLORS[name],
+                    "width": 5 if name == "l1_subgradient" else 2.5,
+                    "dash": "dash" if name == "l2" else "solid",
+                },
+                "hovertemplate": "%{x}: %{y}<extra>" + label + "</extra>",
+            }
+        )
+    for name, marker in zip(names, now[3 * len(names) :], strict=True):
+        data.append(
+            {
+                **marker,
+                "type": "scatter",
+                "mode": "markers",
+                "xaxis": "x4",
+                "yaxis": "y4",
+                "showlegend": False,
+                "hoverinfo": "skip",
+                "cliponaxis": False,
+                "marker": {
+                    "color": RUN_COLORS[name],
+                    "size": 8 if name == "l2" else 13,
+                    "line": {"color": ZERO_COLOR, "width": 1},
+                },
+            }
+        )
+    layout["xaxis4"] = {
+        "domain": [0.0, 1.0],
+        "anchor": "y4",
+        "type": "log",
+        "dtick": 1,
+        "range": [0.0, float(np.log10(max(steps[-1], 10.0)))],
+        "title": {"text": t("sparsity.iterations.step_axis", lang)},
+    }
+    layout["yaxis4"] = {
+        "domain": [0.0, 0.3],
+        "anchor": "x4",
+        "range": [-0.02 * d, d * 1.05],
+        "title": {"text": t("sparsity.iterations.zeros_axis", lang)},
+    }
+    moving_index = [*range(3 * len(names)), *range(4 * len(names), 5 * len(names))]
+    frame_list = [
+        {"name": str(int(step)), "traces": moving_index, "data": moving(k)}
+        for k, step in enumerate(frames.steps)
+    ]
+    layout.update(_animation_controls([int(s) for s in frames.steps], lang))
+    return {"data": data, "layout": layout, "frames": frame_list}
+
+
+def _animation_controls(steps: list[int], lang: str) -> dict:
+    """Play/Pause and a step slider; they drive the frames in the browser, without a rerun."""
+    play = {
+        "frame": {"duration": FRAME_MS, "redraw": False},
+        "fromcurrent": False,
+        "transition": {"duration": 0},
+        "mode": "immediate",
+    }
+    jump = {"frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}, "mode": "immediate"}
+    return {
+        "updatemenus": [
+            {
+                "type": "buttons",
+                "direction": "left",
+                "x": 0.0,
+                "y": -0.1,
+                "xanchor": "left",
+                "yanchor": "top",
+                "pad": {"t": 0, "r": 8},
+                "showactive": False,
+                "buttons": [
+                    {"label": "▶ " + t("sparsity.play", lang), "method": "animate", "args": [None, play]},
+                    {"label": "‖ " + t("sparsity.pause", lang), "method": "animate", "args": [[None], jump]},
+                ],
+            }
+        ],
+        "sliders": [
+            {
+                "active": len(steps) - 1,
+                "x": 0.2,
+                "len": 0.8,
+                "y": -0.08,
+                "yanchor": "top",
+                "pad": {"t": 0},
+                "currentvalue": {
+                    "prefix": t("sparsity.iterations.step_axis", lang) + " ",
+                    "font": {"size": 14},
+                },
+                "transition": {"duration": 0},
+                "steps": [{"label": str(s), "method": "animate", "args": [[str(s)], jump]} for s in steps],
+            }
+        ],
+    }
+
+
+# --- 3. how often does L1 give a zero? ---
+
+
+def monte_carlo_figure(mc: MonteCarlo, spread: float, lang: str, shown: int = 4000) -> dict:
+    """Left: the loss centres W*, coloured by whether the L1 optimum has an exact zero, with the
+    L1 and L2 balls of the common budget. Right: the shares of exact and almost-zero optima."""
+    centres = mc.w_star[:shown]
+    corner = mc.l1_zero[:shown]
+    t_ = mc.budget
+    data = []
+    for hit, color, key in ((True, PENALTY_COLORS["l1"], "corner"), (False, "#92c5de", "edge")):
+        points = centres[corner == hit]
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "x": typed(points[:, 0]),
+                "y": typed(points[:, 1]),
+                "name": t(f"sparsity.montecarlo.{key}", lang),
+                "marker": {"color": color, "size": 4, "opacity": 0.7},
+                "hoverinfo": "skip",
+            }
+        )
+    phi = np.linspace(0.0, 2.0 * np.pi, 121)
+    circle = t_ * np.stack([np.cos(phi), np.sin(phi)], axis=1)
+    diamond = t_ * np.array([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [0.0, -1.0], [1.0, 0.0]])
+    for shape, kind in ((circle, "l2"), (diamond, "l1")):
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "x": typed(shape[:, 0]),
+                "y": typed(shape[:, 1]),
+                "name": t(f"sparsity.montecarlo.ball.{kind}", lang),
+                "hoverinfo": "skip",
+                "line": {"color": ZERO_COLOR if kind == "l1" else PENALTY_COLORS["l2"], "width": 2.5},
+            }
+        )
+    shares = {
+        "exact": [100 * float(np.mean(mc.l1_zero)), 100 * float(np.mean(mc.l2_zero))],
+        "almost": [100 * mc.near_zero_share("l1"), 100 * mc.near_zero_share("l2")],
+    }
+    labels = [t("choice.s_penalty.l1", lang), t("choice.s_penalty.l2", lang)]
+    for key, color in (("exact", ZERO_COLOR), ("almost", "#bababa")):
+        data.append(
+            {
+                "type": "bar",
+                "x": labels,
+                "y": shares[key],
+                "xaxis": "x2",
+                "yaxis": "y2",
+                "name": t(f"sparsity.montecarlo.share.{key}", lang, tol=f"{ALMOST_ZERO:.0%}"),
+                "marker": {"color": color},
+                "text": [f"{v:.1f}%" for v in shares[key]],
+                "textposition": "outside",
+                "hovertemplate": "%{y:.1f}%<extra></extra>",
+            }
+        )
+    half = spread * t_
+    layout = {
+        "height": 560,
+        "margin": {"l": 50, "r": 10, "t": 40, "b": 40},
+        "barmode": "group",
+        "xaxis": {
+            "domain": [0.0, 0.55],
+            "range": [-half, half],
+            "zeroline": True,
+            "zerolinecolor": "#444",
+            "title": {"text": "w₁*"},
+            "constrain": "domain",
+        },
+        "yaxis": {
+            "range": [-half, half],
+            "scaleanchor": "x",
+            "scaleratio": 1,
+            "zeroline": True,
+            "zerolinecolor": "#444",
+            "title": {"text": "w₂*"},
+        },
+        "xaxis2": {"domain": [0.66, 1.0], "anchor": "y2"},
+        "yaxis2": {
+            "anchor": "x2",
+            "range": [0, 105],
+            "title": {"text": t("sparsity.montecarlo.share_axis", lang)},
+        },
+        "legend": {"orientation": "h", "x": 0.0, "y": -0.12, "yanchor": "top"},
+        "annotations": [
+            _title(t("sparsity.montecarlo.panel.centres", lang), [0.0, 0.55]),
+            _title(t("sparsity.montecarlo.panel.shares", lang), [0.66, 1.0]),
+        ],
+    }
+    return {"data": data, "layout": layout}
+
+
+# --- 4. the "why" view: a linear layer as a graph ---
+
+
+def layer_figure(plain: np.ndarray, penalized: np.ndarray, lang: str, penalty_title: str) -> dict:
+    """Two bipartite graphs of a layer W (outputs × inputs): inputs left, outputs right, one line
+    per weight W_ij, its width ∝ |W_ij| (one scale for both), blue if positive, red if negative,
+    dotted grey if exactly 0. Left the unregularized fit, right the penalized one."""
+    n_out, n_in = plain.shape
+    y_in = np.linspace(1.0, 0.0, n_in)
+    y_out = np.linspace(0.8, 0.2, n_out) if n_out > 1 else np.array([0.5])
+    strongest = max(float(np.max(np.abs(plain))), float(np.max(np.abs(penalized))), 1e-12)
+    domains = _columns(2, gap=0.1)
+    data, shapes, annotations = [], [], []
+    for col, (W, title) in enumerate(
+        ((plain, t("sparsity.layer.plain", lang)), (penalized, penalty_title)), start=1
+    ):
+        xref, yref = f"x{_suffix(col)}", f"y{_suffix(col)}"
+        for i in range(n_out):
+            for j in range(n_in):
+                w = float(W[i, j])
+                line = (
+                    {"color": "#bbbbbb", "width": 1, "dash": "dot"}
+                    if w == 0.0
+                    else {"color": POSITIVE if w > 0 else NEGATIVE, "width": 0.6 + 9.0 * abs(w) / strongest}
+                )
+                shapes.append(
+                    {
+                        "type": "line",
+                        "x0": 0.0,
+                        "y0": y_in[j],
+                        "x1": 1.0,
+                        "y1": y_out[i],
+                        "xref": xref,
+                        "yref": yref,
+                        "line": line,
+                        "layer": "below",
+                    }
+                )
+        middle_x = np.full(n_out * n_in, 0.5)
+        middle_y = ((y_in[None, :] + y_out[:, None]) / 2).ravel()
+        hover = [f"W[{i + 1},{j + 1}] = {W[i, j]:.3g}" for i in range(n_out) for j in range(n_in)]
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "x": typed(middle_x),
+                "y": typed(middle_y),
+                "xaxis": xref,
+                "yaxis": yref,
+                "hovertext": hover,
+                "hoverinfo": "text",
+                "marker": {"size": 14, "opacity": 0.0},
+                "showlegend": False,
+            }
+        )
+        nodes_x = np.concatenate([np.zeros(n_in), np.ones(n_out)])
+        nodes_y = np.concatenate([y_in, y_out])
+        labels = [f"x{j + 1}" for j in range(n_in)] + [f"y{i + 1}" for i in range(n_out)]
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "x": typed(nodes_x),
+                "y": typed(nodes_y),
+                "xaxis": xref,
+                "yaxis": yref,
+                "text": labels,
+                "textposition": ["middle left"] * n_in + ["middle right"] * n_out,
+                "marker": {"size": 20, "color": "#ffffff", "line": {"color": ZERO_COLOR, "width": 2}},
+                "hoverinfo": "skip",
+                "showlegend": False,
+                "textfont": {"size": 14},
+            }
+        )
+        zeros = int(np.sum(W == 0.0))
+        annotations.append(
+            _title(t("sparsity.layer.panel", lang, title=title, zeros=zeros, total=W.size), domains[col - 1])
+        )
+    axis = {"showgrid": False, "zeroline": False, "showticklabels": False}
+    layout = {
+        "height": 460,
+        "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
+        "hovermode": "closest",
+        "shapes": shapes,
+        "annotations": annotations,
+        "showlegend": False,
+    }
+    for col in (1, 2):
+        layout[f"xaxis{_suffix(col)}"] = {
+            **axis,
+            "domain": domains[col - 1],
+            "range": [-0.25, 1.25],
+            "anchor": f"y{_suffix(col)}",
+        }
+        layout[f"yaxis{_suffix(col)}"] = {**axis, "range": [-0.08, 1.08], "anchor": f"x{_suffix(col)}"}
+    return {"data": data, "layout": layout}

@@ -1,0 +1,677 @@
+"""Every user-facing string, in English and Korean: STRINGS[key] = (English, Korean).
+
+Keeping both languages in one entry means a string cannot be added in one language only.
+Pages call t(key, lang, **values); `{name}` placeholders are filled with str.format.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "ko")
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # --- app ---
+    "app.title": ("decayviz: weight decay, seen", "decayviz: 눈으로 보는 가중치 감쇠"),
+    "app.language": ("Language", "언어"),
+    "choice.lang.en": ("English", "English"),
+    "choice.lang.ko": ("한국어", "한국어"),
+    "page.landscape": ("2-D landscape", "2차원 손실 지형"),
+    "ui.url_fixed": (
+        "Some values in the link were out of range or unreadable and were corrected: {items}",
+        "링크의 일부 값이 범위를 벗어났거나 읽을 수 없어 바로잡았습니다: {items}",
+    ),
+    "ui.presets": ("Scenes", "장면"),
+    "ui.reset": ("Reset to defaults", "기본값으로"),
+    # --- end app ---
+    # --- network ---
+    "page.network": ("Real network", "실제 신경망"),
+    "network.title": ("Weight decay on a real PyTorch network", "실제 PyTorch 신경망에서의 가중치 감쇠"),
+    "network.intro": (
+        "Several copies of one small network train side by side, each with its own α. They start from "
+        "the same initial weights and see the same minibatches, so every difference you see comes from α.",
+        "작은 신경망 하나를 여러 벌 복사해, 각자 다른 α로 나란히 학습시킵니다. 모두 같은 초기 가중치에서 "
+        "출발하고 같은 미니배치를 보므로, 눈에 보이는 차이는 모두 α 때문입니다.",
+    ),
+    "network.group.model": ("Data and model", "데이터와 모델"),
+    "network.group.optimizer": ("Optimizer", "옵티마이저"),
+    "network.group.penalty": ("Penalty", "벌점"),
+    "network.group.run": ("Run", "실행"),
+    "field.n_dataset": ("Data set", "데이터셋"),
+    "choice.n_dataset.digits": ("Digits (8×8 images, 10 classes)", "숫자 손글씨 (8×8 이미지, 10개 클래스)"),
+    "choice.n_dataset.highdim": (
+        "High-dimensional regression (200 features, 20 samples)",
+        "고차원 회귀 (특성 200개, 표본 20개)",
+    ),
+    "choice.n_dataset.moons": ("Two moons (2-D, noisy, 100 points)", "두 개의 반달 (2차원, 잡음, 점 100개)"),
+    "help.n_dataset": (
+        "All three are made on this computer, nothing is downloaded. Digits: scikit-learn's handwritten "
+        "digits, half for training, half for validation. High-dimensional: y = 0.05 + Σ 0.01·xᵢ + noise "
+        "with only 20 training samples, so a model can memorize them. Two moons: a 2-D problem whose "
+        "decision boundary can be drawn.",
+        "세 가지 모두 이 컴퓨터에서 만들며 내려받지 않습니다. 숫자: scikit-learn의 손글씨 숫자, 절반은 학습, "
+        "절반은 검증용. 고차원: y = 0.05 + Σ 0.01·xᵢ + 잡음, 학습 표본이 20개뿐이라 모델이 외워 버릴 수 "
+        "있습니다. 두 반달: 결정 경계를 그릴 수 있는 2차원 문제.",
+    ),
+    "field.n_depth": ("Hidden layers", "은닉층 수"),
+    "help.n_depth": ("0 makes a linear model (logistic or linear regression).", "0이면 선형 모델입니다."),
+    "field.n_hidden": ("Units per hidden layer", "은닉층 유닛 수"),
+    "field.n_opt": ("Optimizer", "옵티마이저"),
+    "choice.n_opt.sgd": ("SGD", "SGD"),
+    "choice.n_opt.adam": ("Adam (L2 coupled)", "Adam (결합된 L2)"),
+    "choice.n_opt.adamw": ("AdamW (decoupled decay)", "AdamW (분리된 감쇠)"),
+    "help.n_opt": (
+        "Adam adds weight_decay·W to the gradient and then rescales it per weight, so weights with large "
+        "gradients are barely decayed. AdamW shrinks every weight by the factor (1 − lr·weight_decay), "
+        "outside the rescaling.",
+        "Adam은 weight_decay·W를 기울기에 더한 뒤 가중치마다 크기를 다시 맞추므로, 기울기가 큰 가중치는 "
+        "거의 감쇠되지 않습니다. AdamW는 그 조정과 별개로 모든 가중치에 (1 − lr·weight_decay)를 곱합니다.",
+    ),
+    "field.n_lr": ("Learning rate", "학습률"),
+    "field.n_momentum": ("Momentum (SGD)", "모멘텀 (SGD)"),
+    "field.n_penalty": ("Penalty", "벌점"),
+    "choice.n_penalty.l2": ("L2: α‖W‖² (weight_decay = 2α)", "L2: α‖W‖² (weight_decay = 2α)"),
+    "choice.n_penalty.l1": ("L1: α‖W‖₁ (added to the loss)", "L1: α‖W‖₁ (손실에 더함)"),
+    "field.n_alphas": ("α values to compare", "비교할 α 값들"),
+    "help.n_alphas": (
+        "Each α trains its own copy of the network; all copies train at once.",
+        "α마다 신경망 사본 하나가 학습하며, 모든 사본이 한꺼번에 학습합니다.",
+    ),
+    "field.n_decay_bias": ("Decay the biases too", "편향도 감쇠"),
+    "help.n_decay_bias": (
+        "Off, as in the chapter: the biases go into a parameter group with weight_decay=0. PyTorch would "
+        "otherwise decay every parameter it is given.",
+        "꺼 두면 장의 설명처럼 편향을 weight_decay=0인 파라미터 그룹에 넣습니다. 그러지 않으면 PyTorch는 "
+        "넘겨받은 모든 파라미터를 감쇠합니다.",
+    ),
+    "field.n_epochs": ("Epochs", "에폭 수"),
+    "field.n_batch": ("Minibatch size", "미니배치 크기"),
+    "field.n_seed": ("Seed (initial weights, batch order)", "시드 (초기 가중치, 배치 순서)"),
+    "field.n_code_alpha": ("α of the script", "스크립트의 α"),
+    "preset.n_underfit": ("α too large: underfitting", "너무 큰 α: 과소적합"),
+    "preset.n_overfit": ("Few samples, many features: overfitting", "표본은 적고 특성은 많을 때: 과적합"),
+    "preset.n_l1_sparse": ("L1 makes first-layer weights sparse", "L1은 첫 층 가중치를 희소하게"),
+    "preset.n_boundary": ("Decision boundary: wiggly or smooth", "결정 경계: 구불구불함과 매끄러움"),
+    "preset.n_adam": ("Adam with L2 (coupled)", "Adam과 L2 (결합)"),
+    "preset.n_adamw": ("AdamW (decoupled)", "AdamW (분리)"),
+    "preset.n_diverges": ("Learning rate too large: divergence", "너무 큰 학습률: 발산"),
+    "network.mapping_l2": (
+        "The penalty α‖W‖² has the gradient 2αW. PyTorch's `weight_decay=λ` adds λW to the gradient, "
+        "the gradient of (λ/2)‖W‖². So each α is passed to the optimizer as **weight_decay = 2α**: {pairs}.",
+        "벌점 α‖W‖²의 기울기는 2αW입니다. PyTorch의 `weight_decay=λ`는 기울기에 λW를 더하는데, 이는 "
+        "(λ/2)‖W‖²의 기울기입니다. 그래서 각 α는 옵티마이저에 **weight_decay = 2α**로 넘어갑니다: {pairs}.",
+    ),
+    "network.mapping_l1": (
+        "PyTorch's optimizers have no L1 option: α‖W‖₁ is added to the loss, and weight_decay stays 0 "
+        "(so with L1, Adam and AdamW behave the same). Its gradient is α·sign(W).",
+        "PyTorch 옵티마이저에는 L1 옵션이 없습니다. α‖W‖₁을 손실에 더하고 weight_decay는 0으로 둡니다 "
+        "(그래서 L1에서는 Adam과 AdamW가 같게 동작합니다). 그 기울기는 α·sign(W)입니다.",
+    ),
+    "network.bias_note_off": (
+        "Biases are not decayed (their own parameter group).",
+        "편향은 감쇠하지 않습니다 (별도 파라미터 그룹).",
+    ),
+    "network.bias_note_on": ("Biases are decayed too.", "편향도 감쇠합니다."),
+    "network.train": ("Train", "학습"),
+    "network.continue": ("Continue with these α (+{epochs} epochs)", "이 α로 이어서 학습 (+{epochs} 에폭)"),
+    "network.continue_help": (
+        "Keeps the trained networks. An α that was trained goes on from where it is; a new α starts from "
+        "the weights of the nearest trained α.",
+        "학습된 신경망을 유지합니다. 이미 학습한 α는 그 자리에서 이어 가고, 새 α는 가장 가까운 α의 "
+        "가중치에서 출발합니다.",
+    ),
+    "network.continue_blocked": (
+        "To continue, only the α values and epochs may change; press Train to start over with new settings.",
+        "이어서 학습하려면 α 값과 에폭 수만 바꿀 수 있습니다. 새 설정으로 처음부터 하려면 학습을 누르세요.",
+    ),
+    "network.stop": ("Stop", "중지"),
+    "network.progress": (
+        "Epoch {epoch} of {total} · {seconds:.1f} s · {models} networks at once",
+        "에폭 {epoch}/{total} · {seconds:.1f}초 · 신경망 {models}개 동시 학습",
+    ),
+    "network.loading": ("Preparing PyTorch and the data…", "PyTorch와 데이터를 준비하는 중…"),
+    "network.nothing_yet": (
+        "Choose the α values in the sidebar and press **Train**.",
+        "사이드바에서 α 값을 고르고 **학습**을 누르세요.",
+    ),
+    "network.status_done": (
+        "Trained {epochs} epochs in {seconds:.1f} s.",
+        "{epochs} 에폭을 {seconds:.1f}초 동안 학습했습니다.",
+    ),
+    "network.status_stopped": (
+        "Stopped after {epochs} epochs; the results so far are kept.",
+        "{epochs} 에폭 후 중지했습니다. 지금까지의 결과는 남아 있습니다.",
+    ),
+    "network.status_time_limit": (
+        "Stopped at the {limit:.0f} s limit after {epochs} epochs; the results so far are kept. Fewer "
+        "epochs, fewer α values, a narrower network or a larger minibatch finish sooner.",
+        "{limit:.0f}초 제한에 걸려 {epochs} 에폭 후 멈췄습니다. 지금까지의 결과는 남아 있습니다. "
+        "에폭, α 개수, 유닛 수를 줄이거나 미니배치를 키우면 더 빨리 끝납니다.",
+    ),
+    "network.status_busy": (
+        "{running} trainings are already running on this server (the limit for this classroom). Wait a few "
+        "seconds and press Continue; nothing is lost.",
+        "이 서버에서 이미 {running}개의 학습이 진행 중입니다 (이 교실의 한도). 몇 초 기다린 뒤 이어서 학습을 "
+        "누르세요. 잃는 것은 없습니다.",
+    ),
+    "network.status_busy_new": (
+        "{running} trainings are already running on this server (the limit for this classroom). Wait a few "
+        "seconds and press Train again.",
+        "이 서버에서 이미 {running}개의 학습이 진행 중입니다 (이 교실의 한도). 몇 초 기다린 뒤 학습을 다시 "
+        "누르세요.",
+    ),
+    "network.settings_changed": (
+        "The sidebar no longer matches the run shown here; press Train to train with the new settings.",
+        "사이드바 설정이 여기 보이는 실행과 다릅니다. 새 설정으로 학습하려면 학습을 누르세요.",
+    ),
+    "network.diverged": (
+        "α = {alpha}: diverged in epoch {epoch} (the numbers overflowed). Its curves stop before that "
+        "epoch. A smaller learning rate or α would keep it stable.",
+        "α = {alpha}: 에폭 {epoch}에서 발산했습니다 (수치가 넘쳤습니다). 곡선은 그 직전에서 멈춥니다. "
+        "학습률이나 α를 줄이면 안정됩니다.",
+    ),
+    "network.branched": (
+        "α = {alpha} continued from the network of α = {parent} after epoch {epoch}.",
+        "α = {alpha}는 에폭 {epoch} 이후 α = {parent} 신경망에서 이어 학습했습니다.",
+    ),
+    "network.bad_input": ("This run cannot start: {reason}", "이 실행은 시작할 수 없습니다: {reason}"),
+    "network.curves": ("During training", "학습 중의 변화"),
+    "network.curves_caption": (
+        "Per α, after every epoch: the training loss without the penalty, the validation loss and score "
+        "({score}), the norm of the weight matrices (biases left out) and the share of their entries "
+        "below 0.001 in size.",
+        "α마다, 매 에폭 뒤에: 벌점을 뺀 학습 손실, 검증 손실과 점수({score}), 가중치 행렬의 노름 "
+        "(편향 제외), 그리고 크기가 0.001보다 작은 원소의 비율.",
+    ),
+    "network.score_accuracy": ("share of correct classes", "맞힌 클래스의 비율"),
+    "network.score_r2": (
+        "for this regression R² = 1 − squared error / variance: 1 is perfect, 0 is no better than "
+        "predicting the mean, below 0 is worse",
+        "이 회귀에서는 R² = 1 − 제곱 오차 / 분산: 1은 완벽, 0은 평균을 예측하는 것과 같고, 0보다 작으면 "
+        "그보다 못함",
+    ),
+    "metric.train_loss": ("Training loss (data term)", "학습 손실 (데이터 항)"),
+    "metric.val_loss": ("Validation loss", "검증 손실"),
+    "metric.val_accuracy": ("Validation accuracy", "검증 정확도"),
+    "metric.val_r2": ("Validation R²", "검증 R²"),
+    "metric.weight_norm": ("Weight norm ‖W‖", "가중치 노름 ‖W‖"),
+    "metric.sparsity": ("Share of |w| < 0.001", "|w| < 0.001인 비율"),
+    "axis.epoch": ("epoch", "에폭"),
+    "axis.alpha": ("α", "α"),
+    "axis.weight": ("weight value", "가중치 값"),
+    "axis.loss": ("loss (data term)", "손실 (데이터 항)"),
+    "legend.alpha": ("α = {alpha}", "α = {alpha}"),
+    "legend.diverged": ("α = {alpha} (diverged)", "α = {alpha} (발산)"),
+    "legend.train": ("training", "학습"),
+    "legend.val": ("validation", "검증"),
+    "network.tab.sweep": ("Accuracy vs α", "α에 따른 정확도"),
+    "network.tab.weights": ("Weights", "가중치"),
+    "network.tab.boundary": ("Decision boundaries", "결정 경계"),
+    "network.tab.code": ("PyTorch code", "PyTorch 코드"),
+    "network.sweep_caption": (
+        "Too little decay lets the network fit the noise of the training set (low training loss, higher "
+        "validation loss); too much keeps the weights so small that it cannot fit the data at all. The best "
+        "α lies in between.",
+        "감쇠가 너무 작으면 신경망이 학습 데이터의 잡음까지 맞춥니다 (학습 손실은 낮고 검증 손실은 높음). "
+        "너무 크면 가중치가 너무 작게 묶여 데이터를 맞추지 못합니다. 가장 좋은 α는 그 사이에 있습니다.",
+    ),
+    "figure.sweep_accuracy": ("Final validation score per α", "α별 최종 검증 점수"),
+    "figure.sweep_loss": ("Final losses per α: the gap is overfitting", "α별 최종 손실: 그 차이가 과적합"),
+    "figure.histograms": ("All weights of each network, per α", "α별 신경망의 모든 가중치"),
+    "figure.filters": (
+        "First-layer weights as 8×8 images (first {units} units; each row scaled to its largest |w|; "
+        "white = 0)",
+        "첫 층 가중치를 8×8 이미지로 (처음 {units}개 유닛, 행마다 가장 큰 |w|에 맞춤, 흰색 = 0)",
+    ),
+    "network.filters_caption": (
+        "Every α started from the same weights, so each column shows the same unit after training with a "
+        "different α. With L1, more and more pixels turn white (exactly or nearly zero); with L2 the "
+        "weights shrink but stay spread out.",
+        "모든 α가 같은 가중치에서 출발했으므로, 각 열은 같은 유닛이 다른 α로 학습된 모습입니다. L1에서는 "
+        "흰 픽셀(0이거나 0에 가까운 값)이 점점 늘고, L2에서는 가중치가 작아지지만 고르게 퍼져 있습니다.",
+    ),
+    "network.boundary_caption": (
+        "Colour: the network's probability of the orange class; dots: the 100 training points. Small α "
+        "wraps the boundary around single points, large α flattens it.",
+        "색: 주황 클래스일 확률, 점: 학습 데이터 100개. α가 작으면 경계가 점 하나하나를 감싸고, 크면 "
+        "평평해집니다.",
+    ),
+    "network.boundary_only_moons": (
+        "Decision boundaries are drawn for the 2-D two-moons data set.",
+        "결정 경계는 2차원 두 반달 데이터셋에서 그립니다.",
+    ),
+    "network.diverged_views": ("Not shown (diverged): α = {alphas}", "표시하지 않음 (발산): α = {alphas}"),
+    "network.code_intro": (
+        "The same run as a standalone script with torch.optim, parameter groups included. It prints the "
+        "final validation score and training loss; they match the app's numbers below up to float rounding.",
+        "같은 실행을 torch.optim으로 작성한 독립 스크립트입니다 (파라미터 그룹 포함). 최종 검증 점수와 학습 "
+        "손실을 출력하며, 아래 앱의 값과 부동소수점 반올림 정도로만 다릅니다.",
+    ),
+    "network.code_result": (
+        "The app's result for α = {alpha} after {epochs} epochs: validation score {score:.4f}, training "
+        "loss {loss:.4f}.",
+        "앱의 결과 (α = {alpha}, {epochs} 에폭): 검증 점수 {score:.4f}, 학습 손실 {loss:.4f}.",
+    ),
+    "network.code_not_trained": (
+        "This α is not in the run shown; the script trains it from scratch.",
+        "이 α는 표시된 실행에 없습니다. 스크립트가 처음부터 학습합니다.",
+    ),
+    "network.download": ("Download the script", "스크립트 내려받기"),
+    "network.table": ("Final numbers per α", "α별 최종 값"),
+    "column.alpha": ("α", "α"),
+    "column.weight_decay": ("weight_decay", "weight_decay"),
+    "column.status": ("status", "상태"),
+    "status.ok": ("trained", "학습됨"),
+    "status.diverged": ("diverged in epoch {epoch}", "에폭 {epoch}에서 발산"),
+    # --- end network ---
+    # --- sparsity ---
+    "page.sparsity": ("Many weights: sparsity", "많은 가중치: 희소성"),
+    "sparsity.title": ("Many weights: where L1 makes exact zeros", "많은 가중치: L1이 정확한 0을 만드는 곳"),
+    "sparsity.intro": (
+        "On the 2-D landscape a single weight landed on zero. Here many weights are penalized at once, on "
+        "real and on synthetic data. L1 sets many of them to exactly 0, so the model becomes sparse; L2 "
+        "makes every weight smaller but keeps all of them in play.",
+        "2차원 지형에서는 가중치 하나가 0에 닿았습니다. 여기서는 실제 데이터와 합성 데이터에서 많은 "
+        "가중치에 한꺼번에 벌점을 줍니다. L1은 그중 여럿을 정확히 0으로 만들어 모델을 희소하게 하고, "
+        "L2는 모든 가중치를 작게 만들 뿐 하나도 없애지 않습니다.",
+    ),
+    "field.s_view": ("Section", "보기"),
+    "choice.s_view.paths": ("1. Regularization paths", "1. 정규화 경로"),
+    "choice.s_view.iterations": ("2. Sparsity over the iterations", "2. 반복할수록 드러나는 희소성"),
+    "choice.s_view.montecarlo": ("3. How often does L1 give a zero?", "3. L1은 얼마나 자주 0을 만들까?"),
+    "choice.s_view.layer": (
+        "4. Why: a layer as a web of connections",
+        "4. 왜 그럴까: 연결망으로 본 선형 계층",
+    ),
+    "sparsity.group.penalty": ("Penalty", "벌점 항"),
+    "sparsity.group.data": ("Data", "데이터"),
+    "sparsity.group.descent": ("Descent", "경사 하강"),
+    "sparsity.group.montecarlo": ("Random losses", "무작위 손실 함수"),
+    "field.s_problem": ("Data set", "데이터 집합"),
+    "choice.s_problem.synthetic": ("Synthetic: few samples, many features", "합성: 표본은 적고 특성은 많음"),
+    "choice.s_problem.diabetes": ("Diabetes (real data, 442 × 10)", "당뇨병 (실제 데이터, 442 × 10)"),
+    "field.s_samples": ("Samples n", "표본 수 n"),
+    "field.s_features": ("Features d", "특성 수 d"),
+    "field.s_nonzero": ("Truly non-zero weights", "실제로 0이 아닌 가중치 수"),
+    "field.s_seed": ("Random seed", "난수 시드"),
+    "help.s_seed": (
+        "One seed for the synthetic data, the random start of the descents, the random losses and the "
+        "layer's data: the same seed always gives the same page.",
+        "합성 데이터, 경사 하강의 무작위 시작점, 무작위 손실 함수, 계층의 데이터에 모두 쓰이는 시드입니다. "
+        "시드가 같으면 언제나 같은 화면이 나옵니다.",
+    ),
+    "field.s_alpha": ("α: penalty strength", "α: 벌점 세기"),
+    "help.s_alpha": (
+        "One α for the whole page. L2 is α‖w‖² (no ½), so in PyTorch it is weight_decay = 2α; L1 is α‖w‖₁.",
+        "페이지 전체에 쓰이는 하나의 α입니다. L2는 α‖w‖²(½ 없음)이므로 PyTorch에서는 weight_decay = 2α이고, "
+        "L1은 α‖w‖₁입니다.",
+    ),
+    "field.s_penalty": ("Penalty on the layer", "계층에 줄 벌점"),
+    "choice.s_penalty.l1": ("L1", "L1"),
+    "choice.s_penalty.l2": ("L2", "L2"),
+    "choice.s_penalty.elasticnet": ("Elastic net", "엘라스틱넷"),
+    "field.s_l1_ratio": ("Elastic net: share of L1 (l1_ratio)", "엘라스틱넷: L1의 비중 (l1_ratio)"),
+    "field.s_steps": ("Steps", "단계 수"),
+    "field.s_losses": ("Number of random losses", "무작위 손실 함수의 개수"),
+    "field.s_shape": ("Shape of the losses", "손실 함수의 모양"),
+    "choice.s_shape.elliptic": ("elliptic, rotated", "회전된 타원형"),
+    "choice.s_shape.circular": ("circular bowls", "원형 그릇"),
+    "field.s_spread": ("How far the centres lie (in budgets t)", "중심이 놓이는 범위 (예산 t 단위)"),
+    "help.s_spread": (
+        "The centres W* are spread uniformly over a square of this half-side, measured in units of the "
+        "budget t.",
+        "손실 함수의 중심 W*는 한 변의 절반이 이 값(예산 t 단위)인 정사각형 안에 고르게 뿌려집니다.",
+    ),
+    "preset.lasso_selects": ("L1 picks the true features", "L1이 진짜 특성을 골라냄"),
+    "preset.ridge_keeps_all": ("L2 keeps every link", "L2는 모든 연결을 남김"),
+    "preset.real_data": ("Real data: diabetes", "실제 데이터: 당뇨병"),
+    "preset.subgradient_chatters": ("Subgradient chatters around 0", "서브그래디언트는 0 근처에서 떨림"),
+    "preset.symmetric_bowls": ("Circular bowls (Parr's 66%)", "원형 손실 함수 (Parr의 66%)"),
+    "preset.centres_near_the_ball": (
+        "Centres near the ball: fewer zeros",
+        "중심이 공에 가까우면: 0이 줄어듦",
+    ),
+    "sparsity.paths.title": (
+        "1. Regularization paths: every weight against α",
+        "1. 정규화 경로: α에 따른 모든 가중치",
+    ),
+    "sparsity.paths.synthetic": (
+        "Synthetic data: {n} samples, {d} features, and only {k} of them truly matter (in colour); the grey "
+        "ones have a true weight of 0.",
+        "합성 데이터: 표본 {n}개, 특성 {d}개이고, 그중 실제로 의미 있는 것은 {k}개(색칠된 선)뿐입니다. "
+        "회색 선들의 참 가중치는 0입니다.",
+    ),
+    "sparsity.paths.diabetes": (
+        "Diabetes data shipped with scikit-learn: 442 patients, 10 measurements, each standardized; the "
+        "target (disease progression a year later) is standardized too, so α means the same as on the "
+        "synthetic data.",
+        "scikit-learn에 들어 있는 당뇨병 데이터: 환자 442명, 측정값 10개이며 모두 표준화했습니다. "
+        "목표값(1년 뒤 병의 진행 정도)도 표준화했으므로 α의 크기가 합성 데이터에서와 같은 뜻을 가집니다.",
+    ),
+    "sparsity.paths.caption": (
+        "Each line is one weight of the exact optimum Ŵ(α), from barely penalized (left) to crushed "
+        "(right); a weight that is exactly 0 at every α lies on the zero line. Below each panel, how many "
+        "weights are exactly 0. The dotted line and the dots mark the α you chose.",
+        "선 하나하나가 정확한 최적해 Ŵ(α)의 가중치 하나입니다. 왼쪽은 벌점이 거의 없고 오른쪽은 벌점이 "
+        "압도적입니다. 모든 α에서 정확히 0인 가중치는 0을 나타내는 가로선 위에 겹쳐 있습니다. 아래 "
+        "그래프는 정확히 0인 가중치의 개수입니다. 점선과 점은 고른 α의 위치입니다.",
+    ),
+    "sparsity.paths.panel.l1": ("L1: α‖w‖₁", "L1: α‖w‖₁"),
+    "sparsity.paths.panel.l2": ("L2: α‖w‖²", "L2: α‖w‖²"),
+    "sparsity.paths.panel.elasticnet": (
+        "Elastic net, l1_ratio = {r}",
+        "엘라스틱넷, l1_ratio = {r}",
+    ),
+    "sparsity.paths.alpha_axis": ("α (log scale)", "α (로그 눈금)"),
+    "sparsity.paths.coef_axis": ("weight w_j", "가중치 w_j"),
+    "sparsity.paths.zeros_axis": ("exact zeros", "정확한 0의 개수"),
+    "sparsity.paths.zeros_hover": ("%{y} exact zeros", "정확한 0: %{y}개"),
+    "sparsity.paths.readout": (
+        "At α = {alpha}, the exact optimum has **{l1} of {d}** weights exactly 0 with L1, **{l2}** with L2, "
+        "and **{en}** with the elastic net.",
+        "α = {alpha}에서 정확한 최적해의 가중치 {d}개 가운데 정확히 0인 것은 L1이 **{l1}개**, L2가 "
+        "**{l2}개**, 엘라스틱넷이 **{en}개**입니다.",
+    ),
+    "sparsity.paths.at_most_n": (
+        "With fewer samples than features (n = {n} < d = {d}), the L1 optimum keeps at most n = {n} weights "
+        "non-zero, however small α gets: its count of zeros never drops below d − n = {d} − {n}.",
+        "표본이 특성보다 적으면(n = {n} < d = {d}) α가 아무리 작아도 L1 최적해에서 0이 아닌 가중치는 "
+        "많아야 n = {n}개입니다. 그래서 0의 개수가 d − n = {d} − {n}보다 줄지 않습니다.",
+    ),
+    "sparsity.iterations.title": (
+        "2. Sparsity emerging over the iterations",
+        "2. 반복할수록 드러나는 희소성",
+    ),
+    "sparsity.iterations.caption": (
+        "The same data and α, descended from one random start in three ways with one step size ({lr}). "
+        "Press ▶ Play. Proximal: a gradient step on the data loss, then soft-thresholding, which sets small "
+        "weights to exactly 0 and keeps them there. Subgradient: the step adds α·sign(w), so a weight near "
+        "0 jumps from one side to the other and practically never lands on 0. L2: every step multiplies "
+        "each weight by the same factor below 1, so all weights shrink together and none reaches 0.",
+        "같은 데이터와 α로, 하나의 무작위 시작점에서 같은 학습률({lr})로 세 가지 방법의 경사 하강을 합니다. "
+        "▶ 재생을 눌러 보세요. 근접(proximal) 방법은 데이터 손실로 경사 하강을 한 뒤 소프트 임계값을 적용해 "
+        "작은 가중치를 정확히 0으로 만들고 그대로 둡니다. 서브그래디언트 방법은 α·sign(w)를 더하므로 0 "
+        "근처의 가중치가 양쪽을 오가며 사실상 0에 내려앉지 못합니다. L2는 매 단계 모든 가중치에 1보다 "
+        "작은 같은 수를 곱하므로 함께 작아질 뿐 0이 되지는 않습니다.",
+    ),
+    "sparsity.iterations.run.l1_proximal": ("L1, proximal step", "L1, 근접 단계"),
+    "sparsity.iterations.run.l1_subgradient": ("L1, subgradient step", "L1, 서브그래디언트 단계"),
+    "sparsity.iterations.run.l2": ("L2, gradient step", "L2, 경사 단계"),
+    "sparsity.iterations.count": (
+        "exactly 0: {zeros}/{d}<br>|w| < {band}: {near}",
+        "정확히 0: {zeros}/{d}<br>|w| < {band}: {near}",
+    ),
+    "sparsity.iterations.exact": ("exactly 0", "정확히 0"),
+    "sparsity.iterations.weight_axis": ("weight value", "가중치 값"),
+    "sparsity.iterations.count_axis": ("number of weights", "가중치 개수"),
+    "sparsity.iterations.step_axis": ("step", "단계"),
+    "sparsity.iterations.zeros_axis": ("exact zeros", "정확한 0의 개수"),
+    "sparsity.iterations.readout": (
+        "After {steps} steps: **{prox} of {d}** weights are exactly 0 with the proximal step (the exact "
+        "optimum has {exact}), **{sub}** with the subgradient step, **{l2}** with L2.",
+        "{steps}단계 뒤 정확히 0인 가중치: 근접 단계 **{prox}/{d}개**(정확한 최적해는 {exact}개), "
+        "서브그래디언트 단계 **{sub}개**, L2 **{l2}개**.",
+    ),
+    "sparsity.play": ("Play", "재생"),
+    "sparsity.pause": ("Pause", "일시 정지"),
+    "sparsity.montecarlo.title": ("3. How often does L1 give a zero?", "3. L1은 얼마나 자주 0을 만들까?"),
+    "sparsity.montecarlo.caption": (
+        "{count} random 2-D quadratic losses ({shape}): random centre W*, curvatures and rotation. For "
+        "each, the best point inside the L1 diamond ‖W‖₁ ≤ t and the best point inside the L2 circle ‖W‖₂ ≤ "
+        "t, both computed exactly. The budget is matched: the same t for both, so the diamond's corners "
+        "touch the circle and both reach exactly t along each axis. The centres are uniform in a square of "
+        "half-side {spread}·t, keeping only those outside the circle, so that both constraints bind.",
+        "무작위 2차원 이차 손실 함수 {count}개({shape}): 중심 W*, 곡률, 회전이 모두 무작위입니다. 각각에 "
+        "대해 L1 마름모 ‖W‖₁ ≤ t 안의 최적점과 L2 원 ‖W‖₂ ≤ t 안의 최적점을 정확히 구합니다. 예산은 같게 "
+        "맞춥니다: 두 영역 모두 같은 t를 써서 마름모의 꼭짓점이 원에 닿고, 두 영역이 각 축 방향으로 정확히 "
+        "t까지 뻗습니다. 중심은 한 변의 절반이 {spread}·t인 정사각형에서 고르게 뽑되, 두 제약이 모두 "
+        "작동하도록 원 바깥의 것만 씁니다.",
+    ),
+    "sparsity.montecarlo.metric.l1": ("L1: a weight exactly 0", "L1: 가중치가 정확히 0"),
+    "sparsity.montecarlo.metric.l2": ("L2: a weight exactly 0", "L2: 가중치가 정확히 0"),
+    "sparsity.montecarlo.metric.l2_almost": (
+        "L2: a weight within 5% of t of 0",
+        "L2: 가중치가 0에서 t의 5% 이내",
+    ),
+    "sparsity.montecarlo.corner": (
+        "L1 optimum on a corner: a weight is exactly 0",
+        "L1 최적점이 꼭짓점: 가중치 하나가 정확히 0",
+    ),
+    "sparsity.montecarlo.edge": (
+        "L1 optimum on an edge: both weights non-zero",
+        "L1 최적점이 변 위: 두 가중치 모두 0이 아님",
+    ),
+    "sparsity.montecarlo.ball.l1": ("L1 ball ‖W‖₁ ≤ t", "L1 공 ‖W‖₁ ≤ t"),
+    "sparsity.montecarlo.ball.l2": ("L2 ball ‖W‖₂ ≤ t", "L2 공 ‖W‖₂ ≤ t"),
+    "sparsity.montecarlo.share.exact": ("a weight exactly 0", "가중치가 정확히 0"),
+    "sparsity.montecarlo.share.almost": ("a weight within {tol} of t of 0", "가중치가 0에서 t의 {tol} 이내"),
+    "sparsity.montecarlo.share_axis": ("share of the losses (%)", "손실 함수 중 비율 (%)"),
+    "sparsity.montecarlo.panel.centres": ("Centres W* of the losses", "손실 함수의 중심 W*"),
+    "sparsity.montecarlo.panel.shares": ("How often a weight is 0", "가중치가 0이 되는 비율"),
+    "sparsity.montecarlo.parr": (
+        "For comparison, Terence Parr's explained.ai article reports about 72% for L1 and 5% for L2 on "
+        "general random losses (66% and 3% on circular ones). Here L1 gives **{l1}**. That share is not a "
+        "constant: it grows the farther the centres lie outside the ball, because the red wedges behind the "
+        "corners widen with distance while the strips behind the edges do not; with centres up to 5t away, "
+        "the default, our figures come close to Parr's. L2 gives **{l2}** exact zeros: for L2 a zero needs "
+        "W* on one special line, a chance of nothing. Parr's L2 percentages count optima that come close to "
+        "an axis; counted within 5% of t, we find **{l2_almost}**.",
+        "비교하자면, Terence Parr의 explained.ai 글은 일반적인 무작위 손실 함수에서 L1이 약 72%, L2가 5%, "
+        "원형 손실 함수에서는 66%와 3%라고 보고합니다. 여기서 얻은 L1의 비율(**{l1}**)은 고정된 값이 "
+        "아닙니다. 중심이 공에서 멀수록 커지는데, 꼭짓점 뒤의 빨간 쐐기 영역은 멀어질수록 넓어지지만 변 "
+        "뒤의 띠는 넓어지지 않기 때문입니다. 기본값처럼 중심을 5t까지 뿌리면 Parr의 수치에 가까워집니다. "
+        "L2에서 정확히 0이 되는 비율(**{l2}**)이 0인 까닭은, L2로 0을 얻으려면 W*가 특정한 직선 위에 정확히 "
+        "놓여야 하고 그럴 확률은 0이기 때문입니다. Parr의 L2 수치는 축에 가까이 간 최적점을 센 것입니다. "
+        "t의 5% 이내를 0으로 치면 여기서도 비슷한 값(**{l2_almost}**)이 나옵니다.",
+    ),
+    "sparsity.layer.title": (
+        "4. Why: a layer as a web of connections",
+        "4. 왜 그럴까: 연결망으로 본 선형 계층",
+    ),
+    "sparsity.layer.caption": (
+        "A linear layer with 8 inputs and 4 outputs, fitted to data. Each line is one weight W_ij, the "
+        "strength of the link from input j to output i: blue positive, red negative, width ∝ |W_ij|, dotted "
+        "when exactly 0. Left the plain fit, right the fit with the penalty and α chosen in the sidebar.",
+        "입력 8개, 출력 4개인 선형 계층을 데이터에 맞췄습니다. 선 하나가 가중치 W_ij 하나, 곧 입력 j에서 "
+        "출력 i로 가는 연결의 세기입니다. 파랑은 양수, 빨강은 음수, 굵기는 |W_ij|에 비례하고, 정확히 0이면 "
+        "점선입니다. 왼쪽은 벌점 없이, 오른쪽은 사이드바에서 고른 벌점과 α로 맞춘 결과입니다.",
+    ),
+    "sparsity.layer.plain": ("No penalty", "벌점 없음"),
+    "sparsity.layer.penalized": ("{penalty}, α = {alpha}", "{penalty}, α = {alpha}"),
+    "sparsity.layer.panel": (
+        "{title}: {zeros} of {total} links are 0",
+        "{title}: 연결 {total}개 중 {zeros}개가 0",
+    ),
+    "sparsity.layer.why": (
+        "This is the chapter's reason for weight decay, made visible: the penalty charges every link for "
+        "its strength, so no output can lean hard on many inputs. L2 thins every line a little; L1 cuts the "
+        "weak lines altogether and leaves each output wired to a few inputs.",
+        "교재가 말한 가중치 감쇠의 이유를 눈으로 확인할 수 있습니다. 벌점은 연결마다 그 세기만큼 값을 "
+        "치르게 하므로, 어떤 출력도 여러 입력에 강하게 기댈 수 없습니다. L2는 모든 선을 조금씩 가늘게 하고, "
+        "L1은 약한 선을 아예 끊어 각 출력이 몇 개의 입력에만 연결되게 합니다.",
+    ),
+    # --- end sparsity ---
+    # --- landscape ---
+    "landscape.title": ("Weight decay on a 2-D loss landscape", "2차원 손실 지형 위의 가중치 감쇠"),
+    "landscape.intro": (
+        "Training slides from the initial weights W₀ toward W*, the minimum of the data loss. "
+        "A penalty on the size of W stops it short: on a circle for L2, at a corner of a diamond for L1.",
+        "학습은 초기 가중치 W₀에서 데이터 손실의 최솟점 W*를 향해 미끄러집니다. "
+        "가중치 크기에 벌점을 주면 도중에 멈춥니다. L2는 원 위에서, L1은 마름모의 꼭짓점에서 멈춥니다.",
+    ),
+    "landscape.group.penalty": ("Penalty", "벌점 항"),
+    "landscape.group.optimizer": ("Optimizer", "최적화 방법"),
+    "landscape.group.loss": ("Shape of the data loss", "데이터 손실의 모양"),
+    "landscape.group.start": ("Initial weights W₀", "초기 가중치 W₀"),
+    "field.wx": ("W* first coordinate w₁", "W*의 첫째 좌표 w₁"),
+    "field.wy": ("W* second coordinate w₂", "W*의 둘째 좌표 w₂"),
+    "field.c1": ("Curvature along the first axis", "첫째 축 방향의 곡률"),
+    "field.c2": ("Curvature along the second axis", "둘째 축 방향의 곡률"),
+    "field.angle": ("Rotation of the ellipse (degrees)", "타원의 회전각(도)"),
+    "field.w0x": ("W₀ first coordinate", "W₀의 첫째 좌표"),
+    "field.w0y": ("W₀ second coordinate", "W₀의 둘째 좌표"),
+    "field.penalty": ("Penalty", "벌점 종류"),
+    "field.alpha": ("Strength α", "세기 α"),
+    "field.l1_ratio": ("Share of L1 in the elastic net", "엘라스틱넷에서 L1의 비중"),
+    "field.opt": ("Update rule", "갱신 규칙"),
+    "field.lr": ("Learning rate", "학습률"),
+    "field.steps": ("Number of steps", "스텝 수"),
+    "help.alpha": (
+        "How much the penalty weighs against the data loss. 0 switches it off.",
+        "벌점이 데이터 손실에 비해 얼마나 무거운지 정합니다. 0이면 벌점이 없습니다.",
+    ),
+    "help.c1": (
+        "How steeply the loss rises along this axis of the ellipse (an eigenvalue of the Hessian).",
+        "타원의 이 축을 따라 손실이 얼마나 가파르게 오르는지(헤시안의 고윳값)입니다.",
+    ),
+    "help.c2": (
+        "How steeply the loss rises along this axis of the ellipse (an eigenvalue of the Hessian).",
+        "타원의 이 축을 따라 손실이 얼마나 가파르게 오르는지(헤시안의 고윳값)입니다.",
+    ),
+    "help.opt": (
+        "Adam adds the penalty's gradient before its adaptive scaling; AdamW shrinks the weights "
+        "outside it; the proximal step handles the penalty exactly and can land on 0.",
+        "Adam은 벌점의 기울기를 적응형 스케일링 전에 더하고, AdamW는 그 바깥에서 가중치를 줄입니다. "
+        "근접(proximal) 스텝은 벌점을 정확히 처리해 0에 정확히 닿을 수 있습니다.",
+    ),
+    "choice.penalty.none": ("None", "없음"),
+    "choice.penalty.l2": ("L2: α‖W‖₂²", "L2: α‖W‖₂²"),
+    "choice.penalty.l1": ("L1: α‖W‖₁", "L1: α‖W‖₁"),
+    "choice.penalty.elasticnet": ("Elastic net (L1 + L2)", "엘라스틱넷 (L1 + L2)"),
+    "choice.opt.gd": ("Gradient descent (subgradient for L1)", "경사 하강법 (L1은 서브그레이디언트)"),
+    "choice.opt.momentum": ("Momentum", "모멘텀"),
+    "choice.opt.adam": ("Adam + L2 in the gradient", "Adam + 기울기에 더한 L2"),
+    "choice.opt.adamw": ("AdamW (decoupled decay)", "AdamW (분리된 감쇠)"),
+    "choice.opt.proximal": ("Proximal gradient (exact zeros)", "근접 경사법 (정확한 0)"),
+    "preset.l2_shrinks": ("L2 shrinks the weights", "L2는 가중치를 줄인다"),
+    "preset.l1_zero": ("L1 makes a weight exactly zero", "L1은 가중치를 정확히 0으로"),
+    "preset.alpha_too_large": ("α too large: stuck near 0", "α가 너무 큼: 0 근처에 갇힘"),
+    "preset.chatter": ("Subgradient chatter vs proximal", "서브그레이디언트의 떨림 vs 근접 스텝"),
+    "preset.adam_vs_adamw": ("Adam+L2 vs AdamW", "Adam+L2 vs AdamW"),
+    "preset.diverges": ("Learning rate too large", "너무 큰 학습률"),
+    "landscape.play": ("Play", "재생"),
+    "landscape.pause": ("Pause", "정지"),
+    "landscape.step": ("step", "스텝"),
+    "landscape.loss": ("loss", "손실"),
+    "landscape.trace.now": ("current weights", "현재 가중치"),
+    "landscape.trace.path": ("descent path", "하강 경로"),
+    "landscape.trace.ghost": ("without penalty", "벌점 없이"),
+    "landscape.trace.companion": ("compare: {optimizer}", "비교: {optimizer}"),
+    "landscape.trace.level": ("loss contour through Ŵ(α)", "Ŵ(α)를 지나는 손실 등고선"),
+    "landscape.trace.ball.l2": ("circle ‖W‖₂ = t = {t}", "원 ‖W‖₂ = t = {t}"),
+    "landscape.trace.ball.l1": ("diamond ‖W‖₁ = t = {t}", "마름모 ‖W‖₁ = t = {t}"),
+    "landscape.trace.ball.elasticnet": ("elastic-net ball, budget {t}", "엘라스틱넷 공, 예산 {t}"),
+    "landscape.trace.regpath": ("Ŵ(α) as α grows", "α가 커질 때의 Ŵ(α)"),
+    "landscape.trace.box": ("AdamW box ‖W‖∞ ≤ {c}", "AdamW 상자 ‖W‖∞ ≤ {c}"),
+    "landscape.trace.optimum": ("exact optimum Ŵ(α)", "정확한 최적점 Ŵ(α)"),
+    "landscape.term.data_loss": ("(1) data loss L(W)", "(1) 데이터 손실 L(W)"),
+    "landscape.term.penalty": ("(2) penalty", "(2) 벌점 항"),
+    "landscape.term.total": ("(1) + (2) total", "(1) + (2) 전체"),
+    "landscape.terms.title": ("The two terms fight", "두 항의 줄다리기"),
+    "landscape.terms.caption": (
+        "Lowering the data loss (1) means moving toward W*, which grows the penalty (2). The total "
+        "settles where the two balance; dotted lines mark their values at the exact optimum Ŵ(α).",
+        "데이터 손실 (1)을 줄이려면 W*로 다가가야 하고, 그러면 벌점 (2)가 커집니다. 전체 손실은 두 힘이 "
+        "균형을 이루는 곳에 자리 잡습니다. 점선은 정확한 최적점 Ŵ(α)에서의 값입니다.",
+    ),
+    "landscape.diverged": (
+        "Diverged at step {step}: the weights blew up. With learning rate {lr} each step overshoots "
+        "the valley by more than it corrects. Try a learning rate below {limit} (the stability "
+        "limit 2/λmax for this loss and update rule).",
+        "{step}번째 스텝에서 발산했습니다. 가중치가 폭발했습니다. 학습률 {lr}에서는 한 스텝이 골짜기를 "
+        "바로잡는 것보다 더 크게 넘어갑니다. 학습률을 {limit}보다 작게 해 보세요(이 손실과 갱신 규칙의 "
+        "안정 한계 2/λmax).",
+    ),
+    "landscape.readout.optimum": ("Exact optimum Ŵ(α)", "정확한 최적점 Ŵ(α)"),
+    "landscape.readout.radius.l2": ("Radius t = ‖Ŵ‖₂", "반지름 t = ‖Ŵ‖₂"),
+    "landscape.readout.radius.l1": ("Radius t = ‖Ŵ‖₁", "반지름 t = ‖Ŵ‖₁"),
+    "landscape.readout.radius.elasticnet": ("Budget of the ball", "공의 예산"),
+    "landscape.readout.cost": ("Cost on the data L(Ŵ) − L(W*)", "데이터에서 치르는 값 L(Ŵ) − L(W*)"),
+    "landscape.readout.weight_decay": ("PyTorch weight_decay = 2α", "PyTorch weight_decay = 2α"),
+    "landscape.readout.end": ("Descent after {step} steps", "{step} 스텝 뒤의 하강 위치"),
+    "landscape.readout.distance": ("{d} from Ŵ(α)", "Ŵ(α)에서 {d}"),
+    "landscape.readout.zero": ("First step with an exact 0", "처음으로 정확히 0이 된 스텝"),
+    "landscape.readout.zero_never": ("never", "없음"),
+    "landscape.readout.companion": (
+        "{optimizer} ends at {end}; {other} on the same problem ends at {other_end} (dashed purple).",
+        "{optimizer}: {end}에서 끝납니다. 같은 문제에서 {other}: {other_end}에서 끝납니다(보라색 파선).",
+    ),
+    "landscape.adamw_box": (
+        "AdamW shrinks the weights outside its adaptive step, so with full-batch steps it settles "
+        "on the box ‖W‖∞ ≤ 1/weight_decay = 1/(2α) = {c}: its exact optimum there is {corner}. "
+        "Adam with L2 in the gradient settles at the L2 optimum {l2} on the circle instead "
+        "(Xie & Li, 2024: AdamW's implicit ℓ∞ constraint).",
+        "AdamW는 적응형 스텝 바깥에서 가중치를 줄이므로, 전체 배치로 학습하면 상자 ‖W‖∞ ≤ "
+        "1/weight_decay = 1/(2α) = {c} 위에 자리 잡습니다. 그 상자 안의 정확한 최적점은 {corner}입니다. "
+        "반면 기울기에 L2를 더한 Adam은 원 위의 L2 최적점 {l2}에 자리 잡습니다"
+        "(Xie & Li, 2024: AdamW의 암묵적 ℓ∞ 제약).",
+    ),
+    "landscape.chatter": (
+        "The subgradient step pushes every weight by α·sign(w), so a weight that should be 0 hops "
+        "back and forth across 0 and never lands on it. The proximal step (soft-thresholding) sets "
+        "it to exactly 0.",
+        "서브그레이디언트 스텝은 모든 가중치를 α·sign(w)만큼 밀기 때문에, 0이어야 할 가중치가 0을 사이에 "
+        "두고 왔다 갔다 할 뿐 0에 닿지 못합니다. "
+        "근접 스텝(소프트 임계값)은 그 가중치를 정확히 0으로 만듭니다.",
+    ),
+    "landscape.explain.title": ("What am I looking at?", "무엇을 보고 있나요?"),
+    "landscape.explain.body": (
+        r"""**Weight decay changes the loss.** Instead of the data loss $L(\theta)$ alone we minimize
+$$\tilde L(\theta) = \underbrace{L(\theta)}_{(1)} + \underbrace{\alpha \lVert W \rVert_2^2}_{(2)}
+= L(\theta) + \alpha\, W^\top W, \qquad \theta = \{W, b\}.$$
+Only the weights $W$ are penalized, never the biases $b$. Note the convention: $\alpha\lVert W\rVert^2$
+without $\tfrac12$, so the penalty's gradient is $2\alpha W$.
+
+**The picture.** The blue ellipses are contours of $L$ around $W^*$, its minimum without any penalty
+(not "the right answer", only where plain training would go). Descent starts at $W_0$. With a
+penalty it stops at $\hat W(\alpha)$, where a contour of $L$ just touches a level set of the penalty:
+points of equal $\lVert W\rVert_2$ form a circle, points of equal $\lVert W\rVert_1$ a square turned 45°.
+Minimizing $L + \alpha\lVert W\rVert$ gives the same point as minimizing $L$ inside that ball of
+radius $t = \lVert\hat W(\alpha)\rVert$: the penalty is a constraint in disguise.
+
+**L1 instead of L2:** $\tilde L(\theta) = L(\theta) + \alpha\lVert W\rVert_1$. The diamond has corners on
+the axes, and an ellipse usually first touches it at a corner, where a weight is exactly 0. That is
+why L1 makes weights sparse while L2 only shrinks them.
+
+**How big should α be?** Near 0 the penalty barely matters; large, it pins $W$ near the origin far
+from $W^*$ and the model fits the data poorly. α decides how well the model does.
+
+**In PyTorch** weight decay is not a layer but the optimizer's `weight_decay` argument, which adds
+`weight_decay * W` to the gradient: the gradient of $\tfrac{\lambda}{2}\lVert W\rVert^2$. In this
+chapter's convention `weight_decay = 2α`. PyTorch decays every parameter it is given, biases too,
+unless the biases go in a parameter group with `weight_decay=0`.""",
+        r"""**가중치 감쇠는 손실 함수를 바꿉니다.** 데이터 손실 $L(\theta)$만 최소화하는 대신
+$$\tilde L(\theta) = \underbrace{L(\theta)}_{(1)} + \underbrace{\alpha \lVert W \rVert_2^2}_{(2)}
+= L(\theta) + \alpha\, W^\top W, \qquad \theta = \{W, b\}$$
+를 최소화합니다. 벌점은 가중치 $W$에만 주고 편향 $b$에는 주지 않습니다. $\tfrac12$ 없이
+$\alpha\lVert W\rVert^2$로 쓰므로 벌점의 기울기는 $2\alpha W$입니다.
+
+**그림 읽기.** 파란 타원은 $W^*$를 중심으로 한 $L$의 등고선입니다. $W^*$는 벌점이 없을 때의
+최솟점으로, "정답"이 아니라 그냥 학습하면 가게 되는 곳일 뿐입니다. 하강은 $W_0$에서 시작합니다.
+벌점이 있으면 $L$의 등고선이 벌점의 등위선에 딱 닿는 점 $\hat W(\alpha)$에서 멈춥니다.
+$\lVert W\rVert_2$가 같은 점들은 원을, $\lVert W\rVert_1$이 같은 점들은 45° 돌린 정사각형을 이룹니다.
+$L + \alpha\lVert W\rVert$를 최소화한 결과는 반지름 $t = \lVert\hat W(\alpha)\rVert$인 공 안에서 $L$을
+최소화한 결과와 같습니다. 벌점은 모습을 바꾼 제약 조건입니다.
+
+**L2 대신 L1:** $\tilde L(\theta) = L(\theta) + \alpha\lVert W\rVert_1$. 마름모는 축 위에 꼭짓점이 있고,
+타원은 대개 그 꼭짓점에서 처음 닿습니다. 그곳에서는 가중치 하나가 정확히 0입니다. 그래서 L1은
+가중치를 희소하게 만들고, L2는 크기를 줄이기만 합니다.
+
+**α는 얼마나 커야 할까요?** 0에 가까우면 벌점은 거의 영향이 없습니다. 너무 크면 $W$를 원점 근처에
+묶어 두어 $W^*$에서 멀어지고, 모델이 데이터를 잘 맞추지 못합니다. α가 모델의 성능을 좌우합니다.
+
+**PyTorch에서** 가중치 감쇠는 층이 아니라 옵티마이저의 `weight_decay` 인자입니다. 이 값은 기울기에
+`weight_decay * W`를 더하는데, 이는 $\tfrac{\lambda}{2}\lVert W\rVert^2$의 기울기입니다. 이 장의 표기로는
+`weight_decay = 2α`입니다. PyTorch는 넘겨받은 모든 파라미터를 감쇠하므로, 편향을 빼려면
+`weight_decay=0`인 파라미터 그룹에 따로 넣어야 합니다.""",
+    ),
+    # --- end landscape ---
+}
+
+
+def t(key: str, lang: str = "en", **values: object) -> str:
+    """The string `key` in `lang`, with placeholders filled; an unknown key raises KeyError."""
+    text = STRINGS[key][LANGUAGES.index(lang) if lang in LANGUAGES else 0]
+    return text.format(**values) if values else text
+
+
+def has(key: str) -> bool:
+    return key in STRINGS

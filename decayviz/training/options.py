@@ -1,0 +1,38 @@
+"""The names and limits of the network page, torch-free so the URL schema can read them.
+
+One source of truth: decayviz.state builds its controls from these tuples and the training code
+checks its arguments against them.
+"""
+
+from __future__ import annotations
+
+DATASETS = ("digits", "highdim", "moons")
+OPTIMIZERS = ("sgd", "adam", "adamw")
+PENALTIES = ("l2", "l1")
+METRICS = ("train_loss", "val_loss", "val_accuracy", "weight_norm", "sparsity")
+
+# A weight counts as "near zero" below this magnitude (the contract's sparsity).
+NEAR_ZERO = 1e-3
+# The data sets are fixed (the training seed varies initialization and minibatch order only),
+# so every run of a class sees the same digits and the same moons.
+DATA_SEED = 0
+# A model whose weights or metrics stop being finite, or whose weight norm passes this, has diverged.
+DIVERGED_NORM = 1e6
+
+# torch uses one thread per training: on a 2-core laptop serving a class, two trainings run side
+# by side instead of one training fighting the server for both cores (and small matrices gain
+# little from a second thread; see bench/training.py).
+TORCH_THREADS = 1
+# How many trainings the whole server runs at once; a session asking for more is told to wait.
+SERVER_TRAININGS = 2
+# A training stops after this many seconds of wall time, keeping what it learned so far.
+RUN_SECONDS = 60.0
+
+# The network page's controls (decayviz.state builds them from these): what a sweep may ask for.
+# Together with RUN_SECONDS they keep a run on a 2-core laptop within about a minute.
+SWEEP_ALPHAS = (0.0, 1e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
+LEARNING_RATES = (0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 2.0)
+WIDTHS = (8, 16, 32, 64, 128, 256)
+BATCH_SIZES = (16, 32, 64, 128, 256)
+MAX_DEPTH = 3
+MAX_EPOCHS = 200

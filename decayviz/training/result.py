@@ -1,0 +1,91 @@
+"""What a sweep is asked to do and what it gives back, as plain Python and numpy (no torch), so
+results can sit in a session and figures can be built without importing torch."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from decayviz.training.options import DATASETS, OPTIMIZERS, PENALTIES
+
+
+@dataclass(frozen=True)
+class SweepConfig:
+    """Everything about a run except the α values (and how many epochs)."""
+
+    dataset: str = "digits"
+    penalty: str = "l2"
+    optimizer: str = "sgd"
+    lr: float = 0.1
+    hidden: int = 64
+    depth: int = 1
+    batch_size: int = 64
+    decay_bias: bool = False
+    momentum: float = 0.0
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        for name, value, allowed in (
+            ("dataset", self.dataset, DATASETS),
+            ("penalty", self.penalty, PENALTIES),
+            ("optimizer", self.optimizer, OPTIMIZERS),
+        ):
+            if value not in allowed:
+                raise ValueError(f"unknown {name} {value!r}; choose one of {', '.join(allowed)}")
+        if not (math.isfinite(self.lr) and self.lr > 0):
+            raise ValueError(f"the learning rate must be a positive number, not {self.lr!r}")
+        if not 0 <= self.momentum < 1:
+            raise ValueError(f"momentum must be in [0, 1), not {self.momentum!r}")
+        for name in ("hidden", "batch_size"):
+            if int(getattr(self, name)) < 1:
+                raise ValueError(f"{name} must be at least 1, not {getattr(self, name)!r}")
+        if int(self.depth) < 0:
+            raise ValueError(f"depth must be 0 or more, not {self.depth!r}")
+
+    def keywords(self) -> dict:
+        """The keyword arguments of train_sweep / reproduction_script that this config sets."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def check_alphas(alphas) -> tuple[float, ...]:
+    """The α values as floats; refuses an empty list, negatives, NaN and infinities."""
+    values = tuple(float(a) for a in alphas)
+    if not values:
+        raise ValueError("choose at least one α")
+    bad = [a for a in values if not (math.isfinite(a) and a >= 0)]
+    if bad:
+        raise ValueError(f"α must be a finite number ≥ 0, not {bad[0]!r}")
+    return values
+
+
+@dataclass(frozen=True)
+class BoundaryGrid:
+    """P(class 1) of each model on a regular grid over the 2-D inputs: probability[m, row, col]
+    at (xs[col], ys[row])."""
+
+    xs: np.ndarray
+    ys: np.ndarray
+    probability: np.ndarray
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    """A sweep's outcome so far. history[i][metric] has one value per epoch for alphas[i]; the
+    lists of a model that diverged stop before the epoch it diverged (diverged_at[i], 1-based),
+    so no NaN ever reaches a chart. branched_from[i] is (α, epoch) when model i was continued
+    from another α's weights at that epoch, else None."""
+
+    config: SweepConfig
+    alphas: tuple[float, ...]
+    history: list[dict[str, list[float]]]
+    diverged_at: list[int | None]
+    branched_from: list[tuple[float, int] | None]
+    epochs_done: int
+    weights: tuple[np.ndarray, ...]  # per layer, shape (models, out, in); zeros for diverged models
+    boundary: BoundaryGrid | None = None
+
+    def final(self, metric: str) -> list[float | None]:
+        """The last value of `metric` per α (None for a model that diverged before any epoch)."""
+        return [h[metric][-1] if h[metric] else None for h in self.history]

@@ -1,0 +1,65 @@
+"""The standalone reproduction script: the reference functions' own source plus a few lines that
+call them with one configuration. Built from the source files' text, so writing it needs no torch."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from decayviz.training.options import DATA_SEED
+from decayviz.training.result import SweepConfig, check_alphas
+
+_HERE = Path(__file__).parent
+_REFERENCE_FUNCTIONS = ("build_mlp", "param_groups", "make_optimizer", "data_loss", "evaluate", "train_one")
+
+
+def _function_sources(path: Path, names: tuple[str, ...]) -> list[str]:
+    """The exact source text (decorators included) of the named top-level functions, in order."""
+    text = path.read_text(encoding="utf-8")
+    found = {}
+    for node in ast.parse(text).body:
+        if isinstance(node, ast.FunctionDef) and node.name in names:
+            start = min([d.lineno for d in node.decorator_list] + [node.lineno])
+            found[node.name] = "\n".join(text.splitlines()[start - 1 : node.end_lineno])
+    return [found[name] for name in names]
+
+
+def reproduction_script(dataset: str, alpha: float, *, epochs: int = 20, **keywords) -> str:
+    """A standalone Python script that trains `dataset` with this α and these keywords (those of
+    train_sweep) using torch.optim, and prints one JSON line {"val_accuracy": …, "train_loss": …}."""
+    (alpha,) = check_alphas([alpha])
+    if int(epochs) < 1:
+        raise ValueError(f"epochs must be at least 1, not {epochs!r}")
+    config = SweepConfig(dataset=dataset, **keywords)
+    (split,) = _function_sources(_HERE / "data.py", (f"{dataset}_split",))
+    functions = _function_sources(_HERE / "reference.py", _REFERENCE_FUNCTIONS)
+    settings = {"alpha": alpha, **config.keywords(), "epochs": int(epochs)}
+    del settings["dataset"]
+    arguments = "".join(f"        {name}={value!r},\n" for name, value in settings.items())
+    weight_decay = f"weight_decay = 2 * alpha = {2 * alpha!r}" if config.penalty == "l2" else "L1 in the loss"
+    header = f'''"""Weight decay in PyTorch: one run of decayviz's network page, reproduced with torch.optim.
+
+Data set {dataset!r}, penalty {config.penalty} with alpha = {alpha!r} ({weight_decay}),
+optimizer {config.optimizer}. Needs numpy, scikit-learn and torch. Prints one JSON line.
+
+The chapter's penalty is alpha * ||W||^2, whose gradient is 2 * alpha * W. torch.optim's
+weight_decay=λ adds λ * W to the gradient (the gradient of (λ/2) * ||W||^2), hence λ = 2 * alpha.
+"""
+
+import json
+
+import torch
+from torch import nn
+'''
+    main = f"""if __name__ == "__main__":
+    X_train, X_val, y_train, y_val = {dataset}_split({DATA_SEED})
+    history = train_one(
+        X_train,
+        X_val,
+        y_train,
+        y_val,
+{arguments}    )
+    final = {{"val_accuracy": history["val_accuracy"][-1], "train_loss": history["train_loss"][-1]}}
+    print(json.dumps(final))
+"""
+    return "\n\n\n".join([header.rstrip("\n"), split, *functions, main])

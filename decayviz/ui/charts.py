@@ -1,0 +1,29 @@
+"""Hand a prebuilt plotly spec to Streamlit without plotly's object model in between."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+
+class SpecFigure(go.Figure):
+    """A figure that serializes to a spec built as a plain dict (see decayviz.figures).
+
+    st.plotly_chart turns a dict into a validated go.Figure and a go.Figure into a dict; both
+    cost ~0.5 ms per animation frame. Handing it this figure skips straight to the JSON.
+    """
+
+    def __init__(self, spec: dict) -> None:
+        super().__init__(layout={"template": {}})  # an empty template skips copying plotly's default
+        self._spec = spec
+
+    def to_dict(self) -> dict:
+        return self._spec
+
+
+def plotly_chart(spec: dict, key: str | None = None, **kwargs: Any) -> None:
+    """Show a figure spec; charts follow Streamlit's theme and hide plotly's logo."""
+    config = {"displaylogo": False, "responsive": True, **kwargs.pop("config", {})}
+    st.plotly_chart(SpecFigure(spec), key=key, config=config, **kwargs)

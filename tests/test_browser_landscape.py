@@ -1,0 +1,65 @@
+"""In a real browser: the landscape page renders, Play animates the descent, the filled
+contours stay drawn while and after it runs, and no Streamlit exception appears."""
+
+import time
+
+import pytest
+from conftest import SCREENSHOTS, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+CHART = '[data-testid="stPlotlyChart"]'
+BANDS = "g.scatterlayer path.js-fill"  # the filled contour bands of the data loss
+
+
+def head_position(page) -> tuple[float, float]:
+    """Pixel position of the animated head: the last scatter trace's single point."""
+    main_chart = page.locator(CHART).first
+    box = main_chart.locator("g.scatterlayer g.trace").last.locator("path.point").first.bounding_box()
+    return box["x"], box["y"]
+
+
+def test_play_keeps_the_contours(page, app_url):
+    page.goto(f"{app_url}/landscape?penalty=l1&alpha=2.0&opt=proximal&lang=en")
+    wait_for_app(page)
+    page.wait_for_selector(f"{CHART} .main-svg")
+    time.sleep(1.0)
+    bands_before = page.locator(CHART).first.locator(BANDS).count()
+    assert bands_before >= 10
+    end = head_position(page)
+    page.screenshot(path=str(SCREENSHOTS / "landscape_before_play.png"), full_page=True)
+
+    page.get_by_text("▶ Play").click()
+    time.sleep(0.8)
+    during = head_position(page)
+    page.screenshot(path=str(SCREENSHOTS / "landscape_playing.png"))
+    assert during != end  # the head went back to the start and is moving, without a rerun
+    assert page.locator(CHART).first.locator(BANDS).count() == bands_before
+
+    time.sleep(5.0)  # 80 frames of 50 ms
+    page.screenshot(path=str(SCREENSHOTS / "landscape_after_play.png"), full_page=True)
+    assert page.locator(CHART).first.locator(BANDS).count() == bands_before
+    assert abs(head_position(page)[0] - end[0]) < 2 and abs(head_position(page)[1] - end[1]) < 2
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_korean_page_and_a_scene_button(page, app_url):
+    page.goto(f"{app_url}/landscape?lang=ko")
+    wait_for_app(page)
+    page.get_by_test_id("stSidebar").get_by_text("Adam+L2 vs AdamW", exact=True).click()
+    time.sleep(0.5)
+    wait_for_app(page)
+    page.wait_for_selector(f"{CHART} .main-svg")
+    assert "opt=adamw" in page.url  # the address bar follows the scene
+    assert page.get_by_text("AdamW 상자").count() >= 1
+    page.screenshot(path=str(SCREENSHOTS / "landscape_ko_adamw.png"), full_page=True)
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_diverging_learning_rate_shows_a_message(page, app_url):
+    page.goto(f"{app_url}/landscape?lr=2.0")
+    wait_for_app(page)
+    page.wait_for_selector(f"{CHART} .main-svg")
+    assert page.get_by_text("Diverged at step").count() == 1
+    page.screenshot(path=str(SCREENSHOTS / "landscape_diverged.png"), full_page=True)
+    assert page.locator('[data-testid="stException"]').count() == 0

@@ -1,0 +1,56 @@
+"""In a real browser: the network page trains a sweep with live curves, Stop keeps what was
+trained, the views and the code appear, and no Streamlit exception shows up."""
+
+import re
+import time
+
+import pytest
+from conftest import SCREENSHOTS, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+CHART = '[data-testid="stPlotlyChart"]'
+EXCEPTION = '[data-testid="stException"]'
+# Long enough to be stopped by hand: 200 epochs of a wide network in minibatches of 16.
+LONG_RUN = "n_depth=3&n_hidden=256.0&n_batch=16.0&n_epochs=200&n_alphas=0.0,0.001,0.01,0.1"
+
+
+def test_train_live_then_stop(page, app_url):
+    page.goto(f"{app_url}/network?{LONG_RUN}&lang=en")
+    wait_for_app(page)
+    assert page.locator(EXCEPTION).count() == 0
+    page.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Train", exact=True).click()
+    page.get_by_text(re.compile(r"Epoch \d+ of 200")).first.wait_for(timeout=60_000)
+    page.wait_for_selector(f"{CHART} .main-svg", timeout=60_000)
+    time.sleep(2.0)  # a few more epochs: the curves grow
+    page.screenshot(path=str(SCREENSHOTS / "network_training.png"), full_page=True)
+    assert page.locator(EXCEPTION).count() == 0
+
+    page.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Stop", exact=True).click()
+    page.get_by_text(re.compile(r"Stopped after \d+ epochs")).wait_for(timeout=30_000)
+    wait_for_app(page)
+    stopped_at = int(
+        re.search(r"Stopped after (\d+)", page.get_by_text(re.compile("Stopped after")).inner_text())[1]
+    )
+    assert 1 <= stopped_at < 200
+    page.wait_for_selector(f"{CHART} .main-svg")
+    assert page.locator(CHART).count() >= 4  # the curves, the α sweep, the histograms, the filters
+    page.screenshot(path=str(SCREENSHOTS / "network_stopped.png"), full_page=True)
+
+    page.get_by_role("tab", name="PyTorch code").click()
+    page.get_by_text("def param_groups").first.wait_for(timeout=10_000)
+    page.screenshot(path=str(SCREENSHOTS / "network_code.png"), full_page=True)
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def test_moons_boundaries_in_korean(page, app_url):
+    query = "n_dataset=moons&n_depth=2&n_momentum=0.9&n_batch=16.0&n_epochs=60&n_alphas=0.0,0.003,0.1"
+    page.goto(f"{app_url}/network?{query}&lang=ko")
+    wait_for_app(page)
+    page.get_by_test_id("stMainBlockContainer").get_by_role("button", name="학습", exact=True).click()
+    page.get_by_text(re.compile(r"60 에폭을")).wait_for(timeout=60_000)
+    wait_for_app(page)
+    page.get_by_role("tab", name="결정 경계").click()
+    time.sleep(1.0)
+    page.screenshot(path=str(SCREENSHOTS / "network_moons_ko.png"), full_page=True)
+    assert page.locator(EXCEPTION).count() == 0

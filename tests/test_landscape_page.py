@@ -1,0 +1,180 @@
+"""AppTest: the app and the landscape page run without exception for defaults, every scene,
+random controls, Korean, and bad URLs; and what they show agrees with decayviz."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from decayviz.figures import decode
+from decayviz.state import FIELD, PRESETS, defaults, page_fields
+
+TIMEOUT = 120
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def run_app(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def assert_finite(spec_json: str) -> None:
+    """No NaN or infinity anywhere in a chart: neither as JSON tokens nor inside typed arrays."""
+
+    def refuse(token):
+        raise AssertionError(f"{token} in a chart")
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "bdata" in node:
+                assert np.all(np.isfinite(decode(node)))
+            else:
+                for value in node.values():
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads(spec_json, parse_constant=refuse))
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    """The readout table (a markdown table: labels, then bold values) as a dict."""
+    table = next(m.value for m in at.markdown if m.value.startswith("| "))
+    header, _, values = table.splitlines()
+    cells = [c.strip() for c in header.strip("|").split("|")]
+    shown = [c.strip().strip("*") for c in values.strip("|").split("|")]
+    return dict(zip(cells, shown, strict=True))
+
+
+def test_app_opens_on_the_landscape_page_with_defaults():
+    at = run_app()
+    assert at.title[0].value == "Weight decay on a 2-D loss landscape"
+    charts = at.get("plotly_chart")
+    assert len(charts) == 2
+    shown = metrics(at)
+    assert shown["Exact optimum Ŵ(α)"] == "(1.024, 0.4586)"
+    assert shown["PyTorch weight_decay = 2α"] == "1"
+    assert not at.error
+
+
+def test_the_landscape_page_does_not_import_torch():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from streamlit.testing.v1 import AppTest;"
+        f" at = AppTest.from_file({APP!r}, default_timeout=120);"
+        " at.run(); assert not at.exception; print('torch' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+@pytest.mark.parametrize("preset", list(PRESETS["landscape"]))
+def test_every_scene_runs(preset):
+    at = run_app()
+    at.button_group(key="preset_landscape").select(preset).run()
+    assert not at.exception
+    for name, value in PRESETS["landscape"][preset].items():
+        assert at.session_state["decayviz_values"][name] == value
+    if preset == "diverges":
+        assert any("Diverged at step" in e.value for e in at.error)
+    if preset == "l1_zero":
+        assert metrics(at)["Exact optimum Ŵ(α)"].endswith(", 0)")
+    if preset == "adam_vs_adamw":
+        assert any("1/(2α) = 1.25" in i.value for i in at.info)
+
+
+def test_korean():
+    at = run_app({"lang": "ko"})
+    assert at.title[0].value == "2차원 손실 지형 위의 가중치 감쇠"
+    assert "정확한 최적점 Ŵ(α)" in metrics(at)
+
+
+def test_the_url_sets_the_scene_and_bad_values_are_corrected():
+    at = run_app({"penalty": "l1", "alpha": "2.0", "opt": "proximal", "lr": "banana", "steps": "1e999"})
+    values = at.session_state["decayviz_values"]
+    assert (values["penalty"], values["alpha"], values["opt"]) == ("l1", 2.0, "proximal")
+    assert values["lr"] == FIELD["lr"].default and values["steps"] == FIELD["steps"].hi
+    assert any("corrected" in i.value for i in at.info)
+
+
+def test_the_address_bar_follows_the_controls():
+    at = run_app()
+    at.select_slider(key="ctl_alpha").set_value(2.0).run()
+    assert at.query_params["alpha"] in ("2.0", ["2.0"])
+
+
+def random_values(rng: np.random.Generator) -> dict:
+    values = {}
+    for field in page_fields("landscape"):
+        if field.kind in ("grid", "choice"):
+            values[field.name] = field.options[rng.integers(len(field.options))]
+        elif field.kind == "int":
+            values[field.name] = field.snap(rng.uniform(field.lo, field.hi))
+        else:
+            values[field.name] = field.snap(rng.uniform(field.lo, field.hi))
+    values["steps"] = min(values["steps"], 600)  # keep the suite fast; extremes are tested apart
+    return values
+
+
+def test_random_controls_never_raise():
+    """Many random scenes, set through the widgets; extreme learning rates included."""
+    rng = np.random.default_rng(2024)
+    at = run_app()
+    for _ in range(12):
+        values = random_values(rng)
+        at.selectbox(key="ctl_penalty").set_value(values["penalty"]).run()
+        for name, value in values.items():
+            if name == "penalty" or (name == "l1_ratio" and values["penalty"] != "elasticnet"):
+                continue
+            if name == "alpha" and values["penalty"] == "none":
+                continue
+            kind = FIELD[name].kind
+            widget = {"grid": at.select_slider, "choice": at.selectbox}.get(kind, at.slider)(
+                key=f"ctl_{name}"
+            )
+            widget.set_value(value)
+        at.run()
+        assert not at.exception, (values, at.exception)
+        for chart in at.get("plotly_chart"):
+            assert_finite(chart.proto.spec)
+
+
+def test_extremes_in_every_corner():
+    """The corners of the control table at once: largest steps, largest learning rate, α = 10."""
+    extremes = {
+        f.name: (f.options[-1] if f.kind in ("grid", "choice") else f.hi) for f in page_fields("landscape")
+    }
+    for opt in FIELD["opt"].options:
+        at = run_app({**{k: str(v) for k, v in extremes.items()}, "opt": opt, "steps": "5000"})
+        assert not at.exception
+        for chart in at.get("plotly_chart"):
+            assert_finite(chart.proto.spec)
+
+
+def test_the_chart_holds_the_trajectory():
+    """The head of the animation at its last frame is the last weights the page reports."""
+    at = run_app({"penalty": "l1", "alpha": "2.0", "opt": "proximal"})
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    head = spec["data"][-1]
+    last_frame = spec["frames"][-1]["data"][1]
+    assert np.allclose(decode(head["x"]), decode(last_frame["x"]))
+    assert decode(head["y"])[0] == 0.0  # the exact zero survives the trip to the chart
+    assert len(spec["frames"]) <= 80
+
+
+def test_defaults_are_valid_widget_values():
+    for name, value in defaults("landscape").items():
+        field = FIELD[name]
+        if field.kind in ("grid", "choice"):
+            assert value in field.options
+        elif field.kind in ("float", "int"):
+            assert field.lo <= value <= field.hi

@@ -1,0 +1,135 @@
+"""The sparsity page's figure specs: valid plotly, finite, faithful to the arrays, small."""
+
+import json
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+from decayviz.figures import decode
+from decayviz.figures.sparsity import descent_figure, layer_figure, monte_carlo_figure, path_figure
+from decayviz.sparsity import (
+    DISPLAY_ALPHAS,
+    PATH_KINDS,
+    descent_frames,
+    fit_layer,
+    highlighted_features,
+    layer_problem,
+    optima_at,
+    regularization_paths,
+    sparsity_monte_carlo,
+    synthetic_problem,
+)
+
+PROBLEM = synthetic_problem(20, 200, 5)
+ALPHA = 0.1
+
+
+@pytest.fixture(scope="module")
+def specs() -> dict[str, dict]:
+    paths = regularization_paths(PROBLEM)
+    optima = optima_at(PROBLEM, ALPHA)
+    X, Y, _ = layer_problem()
+    return {
+        "paths": path_figure(
+            DISPLAY_ALPHAS, paths, ALPHA, optima, PROBLEM.feature_names, highlighted_features(PROBLEM), "en"
+        ),
+        "descent": descent_figure(descent_frames(PROBLEM, ALPHA, 300), "en"),
+        "montecarlo": monte_carlo_figure(sparsity_monte_carlo(5000, 0), 5.0, "en"),
+        "layer": layer_figure(fit_layer(X, Y, "l2", 0.0), fit_layer(X, Y, "l1", ALPHA), "en", "L1"),
+    }
+
+
+def test_every_spec_is_valid_plotly(specs):
+    for spec in specs.values():
+        go.Figure(spec)  # raises on any unknown property or bad value, frames included
+
+
+def test_default_figures_fit_the_budget(specs):
+    sizes = {name: len(json.dumps(spec)) for name, spec in specs.items()}
+    assert sum(sizes.values()) <= 600_000, sizes
+
+
+def test_no_number_in_a_chart_is_nan_or_infinite(specs):
+    def walk(node):
+        if isinstance(node, dict):
+            if "bdata" in node:
+                assert np.all(np.isfinite(decode(node)))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, float):
+            assert np.isfinite(node)
+
+    for spec in specs.values():
+        walk(spec)
+
+
+def test_paths_figure_draws_every_coefficient_and_the_optimum(specs):
+    """Every coefficient that is non-zero somewhere is drawn; one that is 0 at every α lies on
+    the zero line, which draws it. Then, per panel: the optimum's dots and the zeros' count."""
+    data = specs["paths"]["data"]
+    paths, optima = regularization_paths(PROBLEM), optima_at(PROBLEM, ALPHA)
+    highlight = set(highlighted_features(PROBLEM).tolist())
+    start, lines_drawn = 0, {}
+    for col, kind in enumerate(PATH_KINDS):
+        drawn = [j for j in range(paths[kind].shape[1]) if j in highlight or np.any(paths[kind][:, j])]
+        lines_drawn[kind] = len(drawn)
+        block = data[start : start + len(drawn) + 3]
+        start += len(drawn) + 3
+        axis = "x" if col == 0 else f"x{col + 1}"
+        assert all(trace.get("xaxis", "x") == axis for trace in block[: len(drawn) + 1])
+        lines = np.stack([decode(trace["y"]) for trace in block[: len(drawn)]], axis=1)
+        assert np.allclose(lines, paths[kind][:, drawn], atol=1e-6)
+        assert np.array_equal(lines == 0.0, paths[kind][:, drawn] == 0.0)  # exact zeros survive float32
+        dots, zeros = block[len(drawn)], block[len(drawn) + 2]
+        assert np.array_equal(decode(dots["y"]) == 0.0, optima[kind] == 0.0)
+        assert zeros["y"] == [int(np.sum(optima[kind] == 0.0))]
+    assert start == len(data)
+    assert lines_drawn["l2"] == PROBLEM.X.shape[1]  # L2 keeps every weight in play
+    assert lines_drawn["l1"] < 50  # L1: most weights are 0 at every α
+    named = [trace for trace in data if trace.get("showlegend")]
+    assert len(named) == 5  # the true non-zero features, once each
+
+
+def test_descent_frames_carry_only_what_moves(specs):
+    spec = specs["descent"]
+    frames = spec["frames"]
+    moving = frames[0]["traces"]
+    assert len(moving) == 12 and len(frames) <= 50
+    assert all(len(frame["data"]) == len(moving) for frame in frames)
+    assert [int(f["name"]) for f in frames] == sorted(int(f["name"]) for f in frames)
+    # The still chart shows the last frame.
+    for index, trace in zip(moving, frames[-1]["data"], strict=True):
+        for key in ("y", "text"):
+            if key in trace:
+                assert np.array_equal(decode(spec["data"][index][key]), decode(trace[key]))
+    static = set(range(len(spec["data"]))) - set(moving)
+    assert all(spec["data"][i]["mode"] == "lines" for i in static)  # the three zero-count lines
+
+
+def test_descent_bars_count_every_weight(specs):
+    d = PROBLEM.X.shape[1]
+    for frame in specs["descent"]["frames"]:
+        for run in range(3):
+            bars, zeros = frame["data"][3 * run], frame["data"][3 * run + 1]
+            assert decode(bars["y"]).sum() + zeros["y"][0] == d
+
+
+def test_monte_carlo_figure_shows_the_centres(specs):
+    data = specs["montecarlo"]["data"]
+    shown = sum(len(decode(trace["x"])) for trace in data[:2])
+    assert shown == 4000
+    assert data[-2]["y"][1] == 0.0  # L2: no exact zeros
+
+
+def test_layer_figure_draws_every_link(specs):
+    shapes = specs["layer"]["layout"]["shapes"]
+    assert len(shapes) == 2 * 32
+    dotted = [s for s in shapes if s["line"].get("dash") == "dot"]
+    X, Y, _ = layer_problem()
+    assert len(dotted) == np.sum(fit_layer(X, Y, "l1", ALPHA) == 0.0) + np.sum(
+        fit_layer(X, Y, "l2", 0.0) == 0.0
+    )

@@ -1,0 +1,216 @@
+"""AppTest: the sparsity page runs without exception for defaults, every scene, random and extreme
+controls, Korean and hostile URLs; what it says agrees with decayviz; its charts are finite."""
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from decayviz.figures import decode
+from decayviz.i18n import has
+from decayviz.sparsity import coefficient_path, synthetic_problem
+from decayviz.state import FIELD, PRESETS, defaults, page_fields
+
+TIMEOUT = 120
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGE = "app_pages/sparsity.py"
+WIDGETS = {"grid": "select_slider", "choice": "selectbox", "int": "slider", "float": "slider"}
+
+
+def open_page(query: dict | None = None, lang: str | None = None) -> AppTest:
+    """The app, switched to the sparsity page with `query` in the URL (as a shared link would be)."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if lang:
+        at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(PAGE)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert_healthy(at)
+    return at
+
+
+def assert_healthy(at: AppTest) -> None:
+    """No exception, the one chart of the section shown, and no NaN or infinity in it."""
+    assert not at.exception, at.exception
+
+    def refuse(token):
+        raise AssertionError(f"{token} in a chart")
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "bdata" in node:
+                assert np.all(np.isfinite(decode(node)))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    charts = at.get("plotly_chart")
+    assert len(charts) == 1
+    for chart in charts:
+        walk(json.loads(chart.proto.spec, parse_constant=refuse))
+
+
+def numbers(text: str) -> list[int]:
+    return [int(x) for x in re.findall(r"\*\*(\d+)", text)]
+
+
+def show(at: AppTest, view: str) -> AppTest:
+    at.selectbox(key="ctl_s_view").set_value(view).run()
+    assert_healthy(at)
+    return at
+
+
+def test_defaults_show_what_decayviz_computes():
+    at = open_page()
+    assert at.title[0].value == "Many weights: where L1 makes exact zeros"
+    problem = synthetic_problem(20, 200, 5, seed=0)
+    optima = {
+        kind: coefficient_path(problem.X, problem.y, kind, [0.1])[0] for kind in ("l1", "l2", "elasticnet")
+    }
+    readout = next(m.value for m in at.markdown if m.value.startswith("At α = 0.1"))
+    assert numbers(readout) == [int(np.sum(w == 0.0)) for w in optima.values()]
+    assert any("at most n = 20" in i.value for i in at.info)  # 20 samples < 200 features
+    assert len(at.get("plotly_chart")[0].proto.spec) <= 600_000
+
+    show(at, "iterations")
+    readout = next(m.value for m in at.markdown if m.value.startswith("After 300 steps"))
+    proximal, subgradient, l2 = numbers(readout)
+    assert 100 < proximal <= 200 and subgradient == 0 and l2 == 0
+    assert f"the exact optimum has {int(np.sum(optima['l1'] == 0.0))}" in readout
+
+    show(at, "montecarlo")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["L2: a weight exactly 0"] == "0.0%"
+    assert 65 < float(metrics["L1: a weight exactly 0"].rstrip("%")) < 80
+
+    show(at, "layer")
+    assert "of 32 links are 0" in at.get("plotly_chart")[0].proto.spec
+
+
+def test_korean():
+    at = open_page({"s_view": "iterations"}, lang="ko")
+    assert at.title[0].value == "많은 가중치: L1이 정확한 0을 만드는 곳"
+    assert "▶ 재생" in at.get("plotly_chart")[0].proto.spec
+    show(at, "montecarlo")
+    assert "L1: 가중치가 정확히 0" in {m.label for m in at.metric}
+    show(at, "paths")
+    show(at, "layer")
+    assert "벌점 없음" in at.get("plotly_chart")[0].proto.spec
+
+
+def test_every_field_and_scene_has_its_words_in_both_languages():
+    for field in page_fields("sparsity"):
+        assert has(f"field.{field.name}")
+        for option in field.options if field.kind == "choice" else ():
+            assert has(f"choice.{field.name}.{option}")
+    for name in PRESETS["sparsity"]:
+        assert has(f"preset.{name}")
+
+
+@pytest.mark.parametrize("preset", list(PRESETS["sparsity"]))
+def test_every_scene_runs(preset):
+    at = open_page()
+    at.button_group(key="preset_sparsity").select(preset).run()
+    assert_healthy(at)
+    values = at.session_state["decayviz_values"]
+    for name, value in {**defaults("sparsity"), **PRESETS["sparsity"][preset]}.items():
+        assert values[name] == value
+    if preset == "lasso_selects":  # 50 samples, α = 0.5: only the 5 true features survive
+        readout = next(m.value for m in at.markdown if m.value.startswith("At α = 0.5"))
+        assert numbers(readout)[0] == 195
+
+
+def test_the_url_sets_the_page_and_bad_values_are_corrected():
+    hostile = {
+        "s_alpha": "-1e308",
+        "s_features": "nan",
+        "s_problem": "<script>alert(1)</script>",
+        "s_losses": "1e99",
+        "s_steps": "abc",
+        "s_l1_ratio": "inf",
+        "s_shape": "",
+        "s_seed": "-5",
+        "s_spread": "0x10",
+        "s_samples": "2" * 400,
+        "s_view": "../../etc/passwd",
+    }
+    at = open_page(hostile)
+    values = at.session_state["decayviz_values"]
+    assert values["s_alpha"] == FIELD["s_alpha"].options[0]
+    assert values["s_features"] == FIELD["s_features"].default
+    assert values["s_problem"] == "synthetic"
+    assert values["s_losses"] == FIELD["s_losses"].hi
+    assert values["s_l1_ratio"] == FIELD["s_l1_ratio"].hi
+    assert values["s_seed"] == 0 and values["s_view"] == "paths"
+    assert any("corrected" in i.value for i in at.info)
+    at = open_page({"s_problem": "diabetes", "s_alpha": "0.05", "s_penalty": "elasticnet"})
+    assert at.session_state["decayviz_values"]["s_problem"] == "diabetes"
+    assert not any("corrected" in i.value for i in at.info)
+    assert not any("at most n" in i.value for i in at.info)  # 442 samples, 10 features
+
+
+def test_the_address_bar_follows_the_controls():
+    at = open_page()
+    at.select_slider(key="ctl_s_alpha").set_value(2.0).run()
+    assert at.query_params["s_alpha"] in ("2.0", ["2.0"])
+
+
+def random_values(rng: np.random.Generator) -> dict:
+    values = {}
+    for field in page_fields("sparsity"):
+        if field.kind in ("grid", "choice"):
+            values[field.name] = field.options[rng.integers(len(field.options))]
+        else:
+            values[field.name] = field.snap(rng.uniform(field.lo, field.hi))
+    values["s_steps"] = min(values["s_steps"], 600)  # keep the suite fast; extremes are tested apart
+    return values
+
+
+def test_random_controls_never_raise():
+    """Many random settings in every section, set through the widgets shown, as a student would."""
+    rng = np.random.default_rng(2024)
+    at = open_page()
+    for _ in range(16):
+        values = random_values(rng)
+        for first in ("s_view", "s_problem", "s_penalty"):  # these decide which other widgets show
+            try:
+                at.selectbox(key=f"ctl_{first}").set_value(values[first]).run()
+            except KeyError:
+                continue
+        for name, value in values.items():
+            try:
+                getattr(at, WIDGETS[FIELD[name].kind])(key=f"ctl_{name}").set_value(value)
+            except KeyError:  # not shown in this section
+                continue
+        at.run()
+        assert_healthy(at)
+
+
+@pytest.mark.parametrize("end", ["lo", "hi"])
+def test_extremes_in_every_corner(end):
+    def extreme(field):
+        if field.kind in ("grid", "choice"):
+            return field.options[0 if end == "lo" else -1]
+        return getattr(field, end)
+
+    for view in FIELD["s_view"].options:
+        open_page({**{f.name: str(extreme(f)) for f in page_fields("sparsity")}, "s_view": view})
+
+
+def test_the_page_does_not_import_torch():
+    code = (
+        "import sys; from streamlit.testing.v1 import AppTest;"
+        f" at = AppTest.from_file({APP!r}, default_timeout=120); at.run();"
+        f" at.switch_page({PAGE!r}); at.run(); assert not at.exception; print('torch' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"

@@ -1,0 +1,238 @@
+"""decayviz.training: the α convention, parameter groups, the batched sweep against torch.optim,
+the reproduction script, divergence, continuing with new α, and torch staying unimported.
+
+Tolerances, stated once: with L2 (a smooth loss) every model of the batched sweep follows its
+torch.optim twin to float32 rounding, so histories agree within SMOOTH (relative) and the
+validation accuracy within one sample's worth. L1's gradient α·sign(W) jumps at 0: a weight that
+rounding leaves on the other side of 0 takes another step, so L1 runs agree within NONSMOOTH.
+"""
+
+import itertools
+import json
+import subprocess
+import sys
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+import torch
+
+from decayviz.figures import decode
+from decayviz.figures.network import (
+    boundary_figure,
+    curves_figure,
+    filters_figure,
+    histogram_figure,
+    sweep_figure,
+)
+from decayviz.training import DATASETS, METRICS, SweepConfig, param_groups, reproduction_script, train_sweep
+from decayviz.training.data import SPLITS, load
+from decayviz.training.engine import SweepTrainer
+from decayviz.training.reference import build_mlp, train_one
+
+SMOOTH = 1e-4
+NONSMOOTH = 2e-2
+
+
+def reference_histories(dataset: str, alphas, epochs: int, **keywords) -> list[dict]:
+    data = load(dataset)
+    return [
+        train_one(data.X_train, data.X_val, data.y_train, data.y_val, alpha, epochs=epochs, **keywords)
+        for alpha in alphas
+    ]
+
+
+def assert_histories_match(batched: list[dict], reference: list[dict], tolerance: float, n_val: int) -> None:
+    for mine, theirs in zip(batched, reference, strict=True):
+        for metric in METRICS:
+            ours, torchs = np.array(mine[metric]), np.array(theirs[metric])
+            assert ours.shape == torchs.shape
+            if metric == "val_accuracy":
+                np.testing.assert_allclose(ours, torchs, atol=max(1.5 / n_val, tolerance), err_msg=metric)
+            else:
+                np.testing.assert_allclose(
+                    ours, torchs, rtol=tolerance, atol=tolerance * 1e-2, err_msg=metric
+                )
+
+
+def test_importing_the_package_and_writing_a_script_do_not_import_torch():
+    code = (
+        "import sys, decayviz.training as tr, decayviz.state, decayviz.figures.network\n"
+        "tr.reproduction_script('digits', 0.01)\n"
+        "assert 'torch' not in sys.modules, 'torch was imported'\n"
+    )
+    subprocess.run(
+        [sys.executable, "-c", code], check=True, cwd=str(__import__("pathlib").Path(__file__).parents[1])
+    )
+
+
+def test_param_groups_leave_biases_out_unless_asked():
+    model = build_mlp(4, 8, 2, 3)
+    weights, biases = param_groups(model, 0.2)
+    assert weights["weight_decay"] == 0.2 and all(p.ndim == 2 for p in weights["params"])
+    assert biases["weight_decay"] == 0.0 and all(p.ndim == 1 for p in biases["params"])
+    assert len(weights["params"]) + len(biases["params"]) == len(list(model.parameters())) == 6
+    _, biases = param_groups(model, 0.2, decay_bias=True)
+    assert biases["weight_decay"] == 0.2
+
+
+def test_sgd_weight_decay_is_the_gradient_of_half_lambda_norm_squared():
+    """torch.optim.SGD(weight_decay=λ) takes the same step as plain SGD on L + (λ/2)‖W‖², so the
+    chapter's α‖W‖² needs λ = 2α."""
+    torch.manual_seed(0)
+    decayed, penalized = build_mlp(5, 7, 1, 3), build_mlp(5, 7, 1, 3)
+    penalized.load_state_dict(decayed.state_dict())
+    inputs, labels = torch.randn(16, 5), torch.randint(0, 3, (16,))
+    lam, lr = 0.3, 0.1
+    optimizer = torch.optim.SGD(param_groups(decayed, lam), lr=lr)
+    optimizer.zero_grad()
+    torch.nn.functional.cross_entropy(decayed(inputs), labels).backward()
+    optimizer.step()
+    plain = torch.optim.SGD(penalized.parameters(), lr=lr)
+    plain.zero_grad()
+    weights = [p for p in penalized.parameters() if p.ndim == 2]
+    loss = torch.nn.functional.cross_entropy(penalized(inputs), labels) + lam / 2 * sum(
+        (w**2).sum() for w in weights
+    )
+    loss.backward()
+    plain.step()
+    for a, b in zip(decayed.parameters(), penalized.parameters(), strict=True):
+        torch.testing.assert_close(a, b, rtol=1e-6, atol=1e-7)
+
+
+def test_weight_norm_falls_as_alpha_grows():
+    result = train_sweep("digits", (0.0, 0.001, 0.01, 0.1), epochs=5, hidden=32)
+    norms = result.final("weight_norm")
+    assert all(a > b for a, b in itertools.pairwise(norms)), norms
+
+
+def test_l1_raises_the_share_of_near_zero_weights():
+    l1 = train_sweep("digits", (0.0, 0.001, 0.01), penalty="l1", epochs=10, hidden=32, depth=0)
+    shares = l1.final("sparsity")
+    assert shares[0] < shares[1] < shares[2] and shares[2] > 0.2, shares
+    l2 = train_sweep("digits", (0.01,), penalty="l2", epochs=10, hidden=32, depth=0)
+    assert l2.final("sparsity")[0] < shares[2]  # same α, L2 shrinks but leaves few near 0
+
+
+@pytest.mark.parametrize(
+    ("dataset", "keywords"),
+    [
+        ("digits", {"optimizer": "sgd", "momentum": 0.9, "hidden": 32, "depth": 1}),
+        ("digits", {"optimizer": "sgd", "hidden": 16, "depth": 2, "decay_bias": True, "batch_size": 100}),
+        ("moons", {"optimizer": "adam", "lr": 0.01, "hidden": 16, "depth": 2, "batch_size": 16}),
+        ("digits", {"optimizer": "adamw", "lr": 0.01, "hidden": 32, "depth": 1, "decay_bias": True}),
+        ("highdim", {"optimizer": "sgd", "lr": 0.01, "depth": 0, "batch_size": 16}),
+    ],
+)
+def test_batched_sweep_matches_torch_optim_per_model(dataset, keywords):
+    alphas, epochs = (0.0, 0.003, 0.03, 0.3), 4
+    result = train_sweep(dataset, alphas, epochs=epochs, **keywords)
+    reference = reference_histories(dataset, alphas, epochs, **keywords)
+    assert_histories_match(result.history, reference, SMOOTH, len(load(dataset).y_val))
+
+
+def test_batched_sweep_matches_torch_optim_with_l1():
+    alphas, epochs = (0.0, 0.001, 0.01), 4
+    keywords = {"penalty": "l1", "optimizer": "sgd", "hidden": 32, "depth": 1}
+    result = train_sweep("digits", alphas, epochs=epochs, **keywords)
+    reference = reference_histories("digits", alphas, epochs, **keywords)
+    assert_histories_match(result.history, reference, NONSMOOTH, len(load("digits").y_val))
+
+
+@pytest.mark.parametrize(
+    ("dataset", "alpha", "keywords"),
+    [
+        ("digits", 0.01, {"optimizer": "sgd", "momentum": 0.9, "hidden": 32, "epochs": 3}),
+        ("moons", 0.003, {"optimizer": "adamw", "lr": 0.01, "depth": 2, "hidden": 16, "epochs": 5}),
+    ],
+)
+def test_reproduction_script_matches_the_app(tmp_path, dataset, alpha, keywords):
+    script = tmp_path / "reproduce.py"
+    script.write_text(reproduction_script(dataset, alpha, **keywords))
+    output = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, check=True, timeout=120
+    )
+    printed = json.loads(output.stdout.strip().splitlines()[-1])
+    app = train_sweep(dataset, (0.0, alpha), **keywords)
+    assert printed["train_loss"] == pytest.approx(app.final("train_loss")[1], rel=SMOOTH)
+    assert printed["val_accuracy"] == pytest.approx(
+        app.final("val_accuracy")[1], abs=1.5 / len(load(dataset).y_val)
+    )
+
+
+def test_script_shows_the_parameter_groups_and_the_mapping():
+    script = reproduction_script("digits", 0.05, optimizer="adam")
+    assert (
+        "def param_groups" in script and "weight_decay = 2 * alpha" in script and "torch.optim.Adam" in script
+    )
+    assert "alpha=0.05" in script and "import decayviz" not in script
+
+
+def test_a_diverging_alpha_is_reported_and_never_reaches_a_chart():
+    result = train_sweep("digits", (0.0, 3.0), lr=1.0, momentum=0.9, epochs=3, hidden=16)
+    assert result.diverged_at[1] == 1 and result.history[1]["train_loss"] == []
+    assert all(np.isfinite(v) for h in result.history for values in h.values() for v in values)
+    for spec in (curves_figure(result, "en"), sweep_figure(result, "en"), histogram_figure(result, "en")):
+        go.Figure(spec)  # valid; `typed` would have refused anything non-finite
+
+
+def test_continuing_with_a_new_alpha_keeps_the_trained_networks():
+    config = SweepConfig(hidden=16)
+    trainer = SweepTrainer(config, (0.0, 0.1))
+    for _ in range(2):
+        trainer.train_epoch()
+    trainer.continue_with((0.0, 0.01, 0.1))
+    for _ in range(2):
+        trainer.train_epoch()
+    result = trainer.result()
+    straight = train_sweep("digits", (0.0, 0.1), epochs=4, hidden=16)
+    np.testing.assert_allclose(result.history[0]["train_loss"], straight.history[0]["train_loss"], rtol=1e-6)
+    np.testing.assert_allclose(
+        result.history[2]["weight_norm"], straight.history[1]["weight_norm"], rtol=1e-6
+    )
+    assert result.branched_from[1] is not None and result.branched_from[1][1] == 2
+    assert len(result.history[1]["train_loss"]) == 4
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: train_sweep("mnist", (0.0,)), "unknown dataset"),
+        (lambda: train_sweep("digits", ()), "at least one α"),
+        (lambda: train_sweep("digits", (-1.0,)), "α must be"),
+        (lambda: train_sweep("digits", (0.0,), optimizer="rmsprop"), "unknown optimizer"),
+        (lambda: train_sweep("digits", (0.0,), lr=float("nan")), "learning rate"),
+        (lambda: train_sweep("digits", (0.0,), epochs=0), "epochs"),
+        (lambda: reproduction_script("digits", float("inf")), "α must be"),
+    ],
+)
+def test_bad_input_gets_a_clear_message(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_the_data_sets():
+    assert tuple(SPLITS) == DATASETS
+    digits, highdim, moons = (load(name) for name in DATASETS)
+    assert digits.X_train.shape[1] == 64 and digits.n_outputs == 10
+    assert np.bincount(digits.y_train).min() >= 85  # stratified: every class in training
+    assert highdim.X_train.shape == (20, 200) and not highdim.is_classification and highdim.n_outputs == 1
+    assert moons.X_train.shape == (100, 2) and moons.n_outputs == 2
+
+
+def test_views_for_every_data_set():
+    for dataset in DATASETS:
+        result = train_sweep(dataset, (0.0, 0.01), epochs=2, hidden=16)
+        data = load(dataset)
+        specs = [curves_figure(result, "ko"), sweep_figure(result, "ko"), histogram_figure(result, "ko")]
+        if dataset == "digits":
+            image = filters_figure(result, "en")
+            assert decode(image["data"][0]["z"]).shape == (2 * 9 - 1, 10 * 9 - 1)
+            specs.append(image)
+        if dataset == "moons":
+            specs.append(boundary_figure(result, data.X_train, data.y_train, "en"))
+            assert result.boundary.probability.shape[0] == 2
+        else:
+            assert result.boundary is None
+        for spec in specs:
+            go.Figure(spec)
