@@ -1,5 +1,8 @@
 """decayviz entry point: page config, the language switch, navigation over the pages."""
 
+# pandas is imported here, before any page runs: two sessions importing it for the first time
+# at once (through plotly's encoder and st.dataframe) once left a half-initialized module.
+import pandas  # noqa: F401
 import streamlit as st
 
 from decayviz.i18n import t

@@ -3,6 +3,7 @@
 import numpy as np
 import streamlit as st
 
+from decayviz.export import figure_html, trajectory_csv
 from decayviz.figures.landscape import landscape_figure, loss_terms_figure
 from decayviz.i18n import t
 from decayviz.scene import build_scene
@@ -130,4 +131,24 @@ plotly_chart(terms_figure, key="terms_chart")
 with st.expander(t("landscape.explain.title", lang), expanded=False):
     st.markdown(t("landscape.explain.body", lang))
 
+with st.expander(t("ui.export", lang), icon="💾"):
+    left, right = st.columns(2)
+    ui.download(
+        t("landscape.export.html", lang),
+        lambda: figure_html(main_figure, t("landscape.title", lang)),
+        "decayviz_landscape.html",
+        "text/html",
+        "export_html",
+        left,
+    )
+    ui.download(
+        t("landscape.export.csv", lang),
+        lambda: trajectory_csv(scene),
+        "decayviz_trajectory.csv",
+        "text/csv",
+        "export_csv",
+        right,
+    )
+
+ui.share_box(PAGE, lang)
 ui.write_url(PAGE)

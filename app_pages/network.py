@@ -4,6 +4,7 @@ import time
 
 import streamlit as st
 
+from decayviz.export import sweep_csv
 from decayviz.figures.network import (
     alpha_label,
     boundary_figure,
@@ -243,6 +244,13 @@ else:
     views_result = run.result()
     draw_curves(views_result, curves_slot, "final")
     notes(views_result)
+    ui.download(
+        t("network.export.csv", lang),
+        lambda r=views_result: sweep_csv(r.alphas, r.history),
+        "decayviz_sweep.csv",
+        "text/csv",
+        "export_csv",
+    )
 
 if views_result is not None and views_result.epochs_done:
     views(views_result, views_result.config, views_result.epochs_done)
@@ -250,4 +258,5 @@ else:
     with st.expander(t("network.tab.code", lang)):
         code_view(None, config, epochs)
 
+ui.share_box(PAGE, lang)
 ui.write_url(PAGE)

@@ -5,6 +5,7 @@ import numpy as np
 import streamlit as st
 
 from decayviz import sparsity
+from decayviz.export import figure_html
 from decayviz.figures.sparsity import descent_figure, layer_figure, monte_carlo_figure, path_figure
 from decayviz.i18n import t
 from decayviz.state import FIELD, defaults
@@ -178,4 +179,12 @@ else:
     plotly_chart(spec, key="sparsity_layer")
     st.markdown(t("sparsity.layer.why", lang))
 
+ui.download(
+    t("sparsity.export.html", lang),
+    lambda: figure_html(spec, t(f"sparsity.{view}.title", lang)),
+    f"decayviz_sparsity_{view}.html",
+    "text/html",
+    "export_html",
+)
+ui.share_box(PAGE, lang)
 ui.write_url(PAGE)

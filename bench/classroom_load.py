@@ -2,11 +2,21 @@
 
 Starts the app with `streamlit run` on a free loopback port (or uses --url), opens N concurrent
 sessions over Streamlit's own websocket protocol (bench/streamlit_client.py), and has each one
-rerun a page with a random valid scene from decayviz.state's table (sent as the URL's query
-string, which the pages read as a link), wait a think time, and repeat until --duration is up.
+rerun a page with a varied scene from decayviz.state's table (sent as the URL's query string,
+which the pages read as a link), wait a think time, and repeat until --duration is up. Students
+behave as in class (--model class: open a named scene now and then, otherwise move one control)
+or draw every control at random on every rerun (--model random: the worst case, no cache hits).
 Each rerun is timed until the server's script_finished. Prints a table, then one JSON line.
 
+With --trainers K, K of the sessions go to the network page instead, each with a short sweep in
+its URL, and press Train, as a browser does; a session told to wait (the server's training
+limit, options.SERVER_TRAININGS, is reached) waits and presses again. For each training it
+records the time from the first press until the run is done, how often it was told to wait, and
+when its networks were training, so the most trainings running at once can be checked against
+the limit.
+
     python bench/classroom_load.py --sessions 30 --duration 60 [--think 2] [--page landscape]
+    python bench/classroom_load.py --sessions 30 --duration 60 --trainers 4
 """
 
 from __future__ import annotations
@@ -14,49 +24,76 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import json
 import random
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import streamlit_server
-from bench.streamlit_client import StreamlitSession
-from decayviz.state import encode, page_fields
+from bench.streamlit_client import RerunResult, StreamlitSession
+from decayviz.i18n import t
+from decayviz.state import PRESETS, defaults, encode, page_fields
+from decayviz.training.options import SERVER_TRAININGS
 
 PAGES = ("landscape", "sparsity", "network")
 
 
-def random_query(page: str, rng: random.Random) -> str:
-    """A random valid scene for `page`, as a URL query string."""
-    values = {}
-    for field in page_fields(page):
-        if field.kind in ("choice", "grid"):
-            values[field.name] = rng.choice(field.options)
-        elif field.kind == "bool":
-            values[field.name] = rng.random() < 0.5
-        elif field.kind == "multi":
-            values[field.name] = tuple(sorted(rng.sample(field.options, k=min(3, len(field.options)))))
-        else:
-            values[field.name] = field.snap(rng.uniform(field.lo, field.hi))
-    values.pop("lang", None)
-    return "&".join(f"{k}={v}" for k, v in encode(values).items())
+def random_value(field, rng: random.Random):
+    """A random valid value of one control, from the table."""
+    if field.kind in ("choice", "grid"):
+        return rng.choice(field.options)
+    if field.kind == "bool":
+        return rng.random() < 0.5
+    if field.kind == "multi":
+        return tuple(sorted(rng.sample(field.options, k=min(3, len(field.options)))))
+    return field.snap(rng.uniform(field.lo, field.hi))
+
+
+def random_scene(page: str, rng: random.Random) -> dict:
+    """Every control of `page` at a random valid value: the worst case, nothing cached."""
+    return {field.name: random_value(field, rng) for field in page_fields(page)}
+
+
+def next_scene(page: str, scene: dict | None, rng: random.Random) -> dict:
+    """What a student in class does next: open a named scene (the teacher's link, or a scene
+    button) now and then, and otherwise move one control."""
+    if scene is None or rng.random() < 0.15:
+        return {**defaults(page), **rng.choice([{}, *PRESETS[page].values()])}
+    field = rng.choice(page_fields(page))
+    return {**scene, field.name: random_value(field, rng)}
+
+
+def query_string(scene: dict) -> str:
+    return urlencode(encode(scene))
+
+
+MODELS = ("class", "random")  # a class moving one control at a time / every control at random
 
 
 async def student(
-    url: str, pages: list[str], deadline: float, think: float, rng: random.Random, record: list, errors: list
-) -> None:
+    url: str, pages: list[str], deadline: float, think: float, rng: random.Random, record: list, errors: list,
+    model: str = "class",
+) -> None:  # fmt: skip
     """One student: open the app, then keep changing the scene until the deadline."""
     await asyncio.sleep(rng.uniform(0, think))  # students don't all click at the same instant
+    scenes: dict[str, dict | None] = dict.fromkeys(pages)
     try:
         async with StreamlitSession(url) as session:
             await session.rerun("", "")
             while time.monotonic() < deadline:
                 page = rng.choice(pages)
-                result = await session.rerun(page, random_query(page, rng))
+                if model == "random":
+                    scenes[page] = random_scene(page, rng)
+                else:
+                    scenes[page] = next_scene(page, scenes[page], rng)
+                result = await session.rerun(page, query_string(scenes[page]))
                 record.append((page, result.ms))
                 if result.exceptions or not result.finished:
                     errors.append(f"{page}: {result.exceptions or 'no script_finished'}")
@@ -65,17 +102,158 @@ async def student(
         errors.append(f"{type(error).__name__}: {error}")
 
 
-async def load(url: str, sessions: int, duration: float, think: float, pages: list[str], seed: int):
-    record: list[tuple[str, float]] = []
-    errors: list[str] = []
+@dataclass
+class Training:
+    """One press of Train, followed until the run is done."""
+
+    seconds: float  # from the first press until the run was done
+    first_reply_s: float  # how long the first press took to answer (short when told to wait)
+    waits: int  # how often the session was told to wait and pressed again
+    done: bool  # the run trained all its epochs (or reached the server's time limit)
+    intervals: list[tuple[float, float]] = dataclasses.field(default_factory=list)  # perf_counter spans
+    # during which its networks were training (from the first to the last epoch reported)
+
+
+TRAIN = t("network.train", "en")
+BUSY = (  # what the page says when the server's trainings are all taken
+    t("network.status_busy_new", "en", running=SERVER_TRAININGS),
+    t("network.status_busy", "en", running=SERVER_TRAININGS),
+)
+TRAINER_SETTINGS = {"n_dataset": "digits", "n_opt": "sgd", "n_lr": 0.1, "n_momentum": 0.9}
+
+
+def training_query(rng: random.Random, epochs: tuple[int, int] = (15, 30)) -> tuple[str, int]:
+    """A short but non-trivial sweep (a few seconds on a 2-core machine) as a URL query string,
+    and its number of epochs."""
+    values = {
+        **TRAINER_SETTINGS,
+        "n_hidden": rng.choice((128, 256)),
+        "n_depth": rng.choice((1, 2)),
+        "n_batch": rng.choice((16, 32)),
+        "n_epochs": rng.randint(*epochs),
+        "n_alphas": tuple(sorted(rng.sample((0.0, 1e-4, 1e-3, 0.01, 0.1), 4))),
+        "n_seed": rng.randint(0, 999),
+    }
+    return "&".join(f"{k}={v}" for k, v in encode(values).items()), values["n_epochs"]
+
+
+def training_span(result: RerunResult) -> tuple[float, float] | None:
+    """When the networks of this rerun trained: from the first epoch reported to the last one
+    that moved the progress bar (a redraw at 100% after the run is not training)."""
+    moving, top = [], 0
+    for when, value in result.progress:
+        if value > top:
+            moving.append(when)
+            top = value
+    return (moving[0], moving[-1]) if moving else None
+
+
+async def train(
+    session: StreamlitSession, epochs: int, think: float, rng: random.Random, give_up: float
+) -> Training:
+    """Press Train on the network page the session shows; while told to wait, wait a think time
+    and press again (Train, or Continue when some epochs are trained), until the run is done.
+    Raises RuntimeError on an exception, a rerun without script_finished, or past `give_up`."""
+    start = time.perf_counter()
+    result = await session.press(TRAIN)
+    first_reply = time.perf_counter() - start
+    waits, intervals = 0, []
+    while True:
+        if result.exceptions or not result.finished:
+            raise RuntimeError(f"network: {result.exceptions or 'no script_finished'}")
+        span = training_span(result)
+        if span:
+            intervals.append(span)
+        if not any(result.shows(text) for text in BUSY):
+            break
+        waits += 1
+        if time.monotonic() > give_up:
+            raise RuntimeError(f"network: still told to wait after {waits} presses")
+        await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
+        label = TRAIN if result.shows(BUSY[0]) else t("network.continue", "en", epochs=epochs)
+        result = await session.press(label)
+    done = bool(result.progress) and result.progress[-1][1] == 100
+    return Training(time.perf_counter() - start, first_reply, waits, done, intervals)
+
+
+async def trainer(
+    url: str, deadline: float, think: float, rng: random.Random, trainings: list, errors: list
+) -> None:
+    """A student on the network page: set a sweep through the URL, train it, look, repeat."""
+    await asyncio.sleep(rng.uniform(0, think))
+    try:
+        async with StreamlitSession(url) as session:
+            while time.monotonic() < deadline:
+                query, epochs = training_query(rng)
+                opened = await session.rerun("network", query)
+                if opened.exceptions or not opened.finished:
+                    errors.append(f"network: {opened.exceptions or 'no script_finished'}")
+                    continue
+                trainings.append(await train(session, epochs, think, rng, give_up=deadline + 120))
+                await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
+    except Exception as error:  # reported, not raised: one student's failure ends only that student
+        errors.append(f"trainer: {type(error).__name__}: {error}")
+
+
+def most_at_once(trainings: list[Training]) -> int:
+    """The largest number of trainings whose spans overlap at one instant."""
+    events = sorted(
+        (moment, step)
+        for run in trainings
+        for begin, end in run.intervals
+        for moment, step in ((begin, 1), (end, -1))
+    )  # at equal times the end (-1) sorts first: touching spans do not overlap
+    running = peak = 0
+    for _, step in events:
+        running += step
+        peak = max(peak, running)
+    return peak
+
+
+@dataclass
+class Load:
+    record: list[tuple[str, float]]  # (page, ms) of every student rerun
+    errors: list[str]
+    trainings: list[Training]
+
+
+async def classroom(
+    url: str, sessions: int, duration: float, think: float, pages: list[str], seed: int, trainers: int = 0,
+    model: str = "class",
+) -> Load:  # fmt: skip
+    """`sessions` students for `duration` seconds; `trainers` of them train on the network page."""
+    outcome = Load([], [], [])
     deadline = time.monotonic() + duration
     await asyncio.gather(
         *(
-            student(url, pages, deadline, think, random.Random(seed * 1000 + i), record, errors)
-            for i in range(sessions)
-        )
+            student(
+                url,
+                pages,
+                deadline,
+                think,
+                random.Random(seed * 1000 + i),
+                outcome.record,
+                outcome.errors,
+                model,
+            )
+            for i in range(sessions - trainers)
+        ),
+        *(
+            trainer(
+                url, deadline, think, random.Random(seed * 1000 + 500 + i), outcome.trainings, outcome.errors
+            )
+            for i in range(trainers)
+        ),
     )
-    return record, errors
+    return outcome
+
+
+async def load(
+    url: str, sessions: int, duration: float, think: float, pages: list[str], seed: int, model: str = "class"
+):
+    """(record, errors) of `sessions` students rerunning `pages`, no training."""
+    outcome = await classroom(url, sessions, duration, think, pages, seed, model=model)
+    return outcome.record, outcome.errors
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -90,19 +268,55 @@ def main() -> None:
     parser.add_argument("--page", default="landscape", help=f"one of {PAGES} or 'all'")
     parser.add_argument("--url", help="an app already running; default: start one")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--model", choices=MODELS, default="class",
+        help="class: open a named scene now and then, otherwise move one control (default); "
+        "random: every control at a random value on every rerun (the worst case, nothing cached)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--trainers", type=int, default=0, help="how many of the sessions train on the network page"
+    )
     args = parser.parse_args()
+    if not 0 <= args.trainers <= args.sessions:
+        parser.error("--trainers must lie between 0 and --sessions")
     pages = list(PAGES) if args.page == "all" else [args.page]
 
     server = contextlib.nullcontext(args.url) if args.url else streamlit_server()
     with server as url:
-        record, errors = asyncio.run(load(url, args.sessions, args.duration, args.think, pages, args.seed))
+        outcome = asyncio.run(
+            classroom(
+                url, args.sessions, args.duration, args.think, pages, args.seed, args.trainers, args.model
+            )
+        )
+    record, errors, trainings = outcome.record, outcome.errors, outcome.trainings
 
     times = [ms for _, ms in record] or [0.0]
-    print(f"{args.sessions} sessions, {args.duration:.0f} s, think {args.think} s, pages {', '.join(pages)}")
+    print(
+        f"{args.sessions} sessions, {args.duration:.0f} s, think {args.think} s, pages {', '.join(pages)}, "
+        f"students: {args.model}"
+    )
     print(f"{'page':12s} {'reruns':>7s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}")
     for page in pages:
         ms = [m for p, m in record if p == page] or [0.0]
         print(f"{page:12s} {len(ms):7d} {percentile(ms, 50):8.1f} {percentile(ms, 95):8.1f} {max(ms):8.1f}")
+    seconds = [run.seconds for run in trainings] or [0.0]
+    figures = {
+        "trainers": args.trainers,
+        "trainings": sum(run.done for run in trainings),
+        "trainings_waited": sum(run.waits > 0 for run in trainings),
+        "waits": sum(run.waits for run in trainings),
+        "training_p50_s": round(percentile(seconds, 50), 2),
+        "training_max_s": round(max(seconds), 2),
+        "trainings_at_once": most_at_once(trainings),
+        "training_limit": SERVER_TRAININGS,
+    }
+    if args.trainers:
+        print(
+            f"{'training':12s} {args.trainers} sessions trained {figures['trainings']} runs; "
+            f"{figures['trainings_waited']} were told to wait ({figures['waits']} times); "
+            f"press to done p50 {figures['training_p50_s']:.1f} s, max {figures['training_max_s']:.1f} s; "
+            f"at most {figures['trainings_at_once']} at once (limit {SERVER_TRAININGS})"
+        )
     for error in errors[:10]:
         print("error:", error)
     print(
@@ -112,11 +326,13 @@ def main() -> None:
                 "duration_s": args.duration,
                 "think_s": args.think,
                 "pages": pages,
+                "model": args.model,
                 "reruns": len(record),
                 "errors": len(errors),
                 "p50_ms": round(percentile(times, 50), 1),
                 "p95_ms": round(percentile(times, 95), 1),
                 "max_ms": round(max(times), 1),
+                **figures,
             }
         )
     )

@@ -6,12 +6,13 @@ every computation and figure is built from scratch (what the first student to as
 "cached scene" moves α back and forth between two values (what every later student pays:
 the scene cache is shared by the whole server).
 
-    python bench/landscape.py [--repeats N]
+    python bench/landscape.py [--repeats N] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -44,7 +45,9 @@ def measure(repeats: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=21)
-    m = measure(parser.parse_args().repeats)
+    parser.add_argument("--json", action="store_true", help="end with one JSON line of the figures")
+    args = parser.parse_args()
+    m = measure(args.repeats)
     ref = m["reference_ms"]
     print(f"{'landscape page (median of reruns)':42s} {'server time':>12s} {'vs reference':>13s}")
     print(f"{'reference page: one slider, one chart':42s} {ref:10.1f}ms {1.0:12.2f}x")
@@ -53,6 +56,8 @@ def main() -> None:
     print(f"{'figures JSON, default scene':42s} {m['figures_kb']:10.1f}KB")
     print(f"{'everything sent for one rerun':42s} {m['message_kb']:10.1f}KB")
     print("budget: rerun <= 1.5x reference; figures <= 400 KB")
+    if args.json:
+        print(json.dumps({name: round(value, 2) for name, value in m.items()}))
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.classroom_load import load, percentile
+from bench.classroom_load import MODELS, load, percentile
 from bench.common import ROOT, free_port, streamlit_server
 
 
@@ -94,6 +94,7 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=30.0)
     parser.add_argument("--think", type=float, default=2.0)
     parser.add_argument("--page", default="landscape")
+    parser.add_argument("--model", choices=MODELS, default="class", help="as in classroom_load.py")
     args = parser.parse_args()
 
     with contextlib.ExitStack() as stack:
@@ -102,7 +103,9 @@ def main() -> None:
         sticky, seen = stickiness(front)
         print(f"nginx {front} -> {', '.join(urls)}")
         print(f"sticky per browser: {sticky}; backends reached by 12 browsers: {len(seen)}")
-        record, errors = asyncio.run(load(front, args.sessions, args.duration, args.think, [args.page], 0))
+        record, errors = asyncio.run(
+            load(front, args.sessions, args.duration, args.think, [args.page], 0, args.model)
+        )
     times = [ms for _, ms in record] or [0.0]
     print(
         f"through nginx: {len(record)} reruns, {len(errors)} errors, p50 {percentile(times, 50):.1f} ms, "

@@ -8,12 +8,13 @@ computation is in the server's caches, as for every student after the first); "f
 a seed not seen before, so the section's data and figure are computed from scratch (what the
 first student to ask pays). The figure size is that of the section's default view.
 
-    python bench/sparsity.py [--repeats N]
+    python bench/sparsity.py [--repeats N] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -85,7 +86,9 @@ def measure_library(repeats: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=21)
-    repeats = parser.parse_args().repeats
+    parser.add_argument("--json", action="store_true", help="end with one JSON line of the figures")
+    args = parser.parse_args()
+    repeats = args.repeats
     # The reference before and after the page, so a machine growing busier mid-run biases neither.
     before = reference_rerun_ms(repeats)
     with streamlit_server() as url:
@@ -105,6 +108,10 @@ def main() -> None:
         print(f"{'coefficient_path, 100 α, 20 × 200, ' + kind:52s} {library[f'path_{kind}_ms']:7.1f}ms")
     print(f"{'Monte Carlo, 5,000 random losses':52s} {library['montecarlo_ms']:7.1f}ms")
     print("budgets: rerun <= 2x reference; figures <= 600 KB; path <= 200 ms; Monte Carlo <= 500 ms")
+    if args.json:
+        rounded = {section: {k: round(v, 2) for k, v in m.items()} for section, m in page.items()}
+        figures = {"reference_ms": round(reference, 2), "sections": rounded}
+        print(json.dumps(figures | {name: round(ms, 2) for name, ms in library.items()}))
 
 
 if __name__ == "__main__":

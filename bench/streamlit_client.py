@@ -2,8 +2,10 @@
 
 It opens /_stcore/stream like a browser tab, asks for reruns with BackMsg.rerun_script (whose
 ClientState carries the page and the URL's query string, so a rerun can change the scene
-through the URL state) and times each one until the server's script_finished message. Used by
-the benchmarks and the classroom load test; needs only streamlit's bundled protobufs.
+through the URL state) and times each one until the server's script_finished message. It can
+press a button as a browser does (a rerun whose widget state carries the button's trigger), and
+keeps what the last script run showed: its texts, its buttons, its progress bars. Used by the
+benchmarks and the classroom load test; needs only streamlit's bundled protobufs.
 """
 
 from __future__ import annotations
@@ -18,6 +20,12 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 
+@dataclass(frozen=True)
+class ButtonInfo:
+    id: str  # the widget id a press sends back; ends with the button's key when it has one
+    disabled: bool
+
+
 @dataclass
 class RerunResult:
     ms: float  # from sending the request to the server's script_finished
@@ -25,6 +33,15 @@ class RerunResult:
     exceptions: list[str] = field(default_factory=list)  # st.exception elements shown
     chart_bytes: int = 0  # JSON of the plotly charts drawn
     finished: bool = True
+    # What the page shows after its last script run (a script that calls st.rerun() runs again):
+    texts: list[str] = field(default_factory=list)  # markdown, captions, alerts, progress texts
+    buttons: dict[str, ButtonInfo] = field(default_factory=dict)  # by label
+    # (time.perf_counter(), value 0..100) of every progress bar update, in the order received
+    progress: list[tuple[float, int]] = field(default_factory=list)
+
+    def shows(self, text: str) -> bool:
+        """Whether some text on the page contains `text`."""
+        return any(text in shown for shown in self.texts)
 
 
 class StreamlitSession:
@@ -35,6 +52,8 @@ class StreamlitSession:
         self.origin = base_url.rstrip("/")
         self.timeout = timeout
         self._socket = None
+        self.page, self.query = "", ""  # the page shown and its address bar's query string
+        self.last: RerunResult | None = None  # what the last rerun showed
 
     async def __aenter__(self) -> StreamlitSession:
         self._socket = await websockets.connect(
@@ -60,30 +79,76 @@ class StreamlitSession:
 
     async def rerun(self, page: str = "", query: str = "") -> RerunResult:
         """Run `page` (its url path; "" for the default) with the URL query string `query`."""
+        self.page, self.query = page, query
+        return await self._run(BackMsg())
+
+    async def press(self, label: str) -> RerunResult:
+        """Click the button labelled `label` on the page the last rerun showed, as a browser
+        does: rerun the same page and address bar with the button's trigger set."""
+        if self.last is None or label not in self.last.buttons:
+            shown = list(self.last.buttons) if self.last else []
+            raise LookupError(f"no button {label!r} on the page (buttons: {shown})")
+        button = self.last.buttons[label]
+        if button.disabled:
+            raise LookupError(f"the button {label!r} is disabled")
         message = BackMsg()
-        message.rerun_script.query_string = query
-        message.rerun_script.page_name = page
+        message.rerun_script.widget_states.widgets.add(id=button.id, trigger_value=True)
+        return await self._run(message)
+
+    async def _run(self, message: BackMsg) -> RerunResult:
+        message.rerun_script.query_string = self.query
+        message.rerun_script.page_name = self.page
         start = time.perf_counter()
         await self._socket.send(message.SerializeToString())
-        received, exceptions, charts = 0, [], 0
+        result = RerunResult(0.0, 0)
+        texts: dict[tuple[int, ...], str] = {}  # by delta path: a later element replaces an earlier
         deadline = start + self.timeout
         while True:
             remaining = deadline - time.perf_counter()
             if remaining <= 0:
-                return RerunResult((time.perf_counter() - start) * 1000, received, exceptions, charts, False)
+                result.finished = False
+                break
             self._ack_now()
-            data = await asyncio.wait_for(self._socket.recv(), remaining)
-            received += len(data)
+            try:
+                data = await asyncio.wait_for(self._socket.recv(), remaining)
+            except TimeoutError:
+                result.finished = False
+                break
+            result.bytes += len(data)
             forward = ForwardMsg()
             forward.ParseFromString(data)
             kind = forward.WhichOneof("type")
-            if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
-                element = forward.delta.new_element
-                if element.WhichOneof("type") == "exception":
-                    exceptions.append(element.exception.message)
-                elif element.WhichOneof("type") == "plotly_chart":
-                    charts += len(element.plotly_chart.spec.encode())
+            if kind == "new_session":  # a script run starts: what the page shows is drawn anew
+                texts.clear()
+                result.buttons.clear()
+            elif kind == "page_info_changed":
+                self.query = forward.page_info_changed.query_string
+            elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+                self._collect(forward.delta.new_element, tuple(forward.metadata.delta_path), result, texts)
             elif kind == "script_finished":
                 if forward.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                     continue
-                return RerunResult((time.perf_counter() - start) * 1000, received, exceptions, charts)
+                break
+        result.ms = (time.perf_counter() - start) * 1000
+        result.texts = list(texts.values())
+        self.last = result
+        return result
+
+    @staticmethod
+    def _collect(element, path: tuple[int, ...], result: RerunResult, texts: dict) -> None:
+        kind = element.WhichOneof("type")
+        if kind == "exception":
+            result.exceptions.append(element.exception.message)
+        elif kind == "plotly_chart":
+            result.chart_bytes += len(element.plotly_chart.spec.encode())
+        elif kind == "button":
+            result.buttons[element.button.label] = ButtonInfo(element.button.id, element.button.disabled)
+        elif kind == "markdown":
+            texts[path] = element.markdown.body
+        elif kind == "alert":
+            texts[path] = element.alert.body
+        elif kind == "progress":
+            texts[path] = element.progress.text
+            result.progress.append((time.perf_counter(), element.progress.value))
+        else:
+            texts.pop(path, None)  # something else now stands where a text was

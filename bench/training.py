@@ -4,12 +4,13 @@ Digits, a 64-128-10 MLP, batch 64, 20 epochs, SGD with L2, metrics after every e
 (the app needs them). Both use decayviz's thread setting (options.TORCH_THREADS) in this same
 process. Prints medians of a few repeats and the ratio; never passes or fails on time.
 
-    python bench/training.py [--repeats 5] [--epochs 20]
+    python bench/training.py [--repeats 5] [--epochs 20] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
@@ -46,6 +47,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--epochs", type=int, default=20)
+    parser.add_argument("--json", action="store_true", help="end with one JSON line of the figures")
     args = parser.parse_args()
     batched(1)  # warm up: data set, kernels
     sequential(1)
@@ -64,6 +66,9 @@ def main() -> None:
         f"one after another:      median {s:.3f} s  (runs: {', '.join(f'{x:.2f}' for x in sequential_times)})"
     )
     print(f"ratio sequential/batched: {s / b:.2f}×  (budget: ≥ 4×)")
+    if args.json:
+        figures = {"batched_s": round(b, 3), "sequential_s": round(s, 3), "ratio": round(s / b, 2)}
+        print(json.dumps({"models": len(ALPHAS), "epochs": args.epochs, **figures}))
 
 
 if __name__ == "__main__":

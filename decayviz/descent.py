@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from decayviz.landscape import EllipticLoss
-from decayviz.optim import DEFAULTS, Hyper, iterate
+from decayviz.optim import DEFAULTS, Hyper, iterate_runs
 from decayviz.penalties import ElasticNet
 
 
@@ -50,10 +50,30 @@ def descend(
     hyper: Hyper = DEFAULTS,
 ) -> Trajectory:
     """Minimize L(W) + penalty(W) from w0 with one of optim.OPTIMIZERS."""
-    weights, diverged_at = iterate(loss.grad, penalty, np.asarray(w0, float), optimizer, lr, steps, hyper)
-    data_loss = loss.value(weights)
-    penalty_value = penalty.value(weights)
-    return Trajectory(weights, data_loss, penalty_value, data_loss + penalty_value, diverged_at)
+    return descend_runs(loss, [penalty], w0, [optimizer], lr, steps, hyper)[0]
+
+
+def descend_runs(
+    loss: EllipticLoss,
+    penalties: list[ElasticNet],
+    w0: tuple[float, float],
+    optimizers: list[str],
+    lr: float,
+    steps: int,
+    hyper: Hyper = DEFAULTS,
+) -> list[Trajectory]:
+    """Several descents from the same w0 at once (run r: penalties[r], optimizers[r])."""
+    weights, diverged = iterate_runs(
+        loss.grad, penalties, np.asarray(w0, float), optimizers, lr, steps, hyper
+    )
+    trajectories = []
+    for run, penalty in enumerate(penalties):
+        path = weights[:, run]
+        data_loss, penalty_value = loss.value(path), penalty.value(path)
+        trajectories.append(
+            Trajectory(path, data_loss, penalty_value, data_loss + penalty_value, diverged[run])
+        )
+    return trajectories
 
 
 def max_stable_lr(loss: EllipticLoss, penalty: ElasticNet, optimizer: str, momentum: float = 0.9) -> float:

@@ -21,6 +21,34 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "ui.presets": ("Scenes", "장면"),
     "ui.reset": ("Reset to defaults", "기본값으로"),
+    "field.lang": ("Language", "언어"),
+    "field.hide": ("Hidden controls", "숨긴 조작 항목"),
+    "field.preset": ("Scene", "장면"),
+    "field.presets": ("Scene buttons", "장면 버튼"),
+    "ui.share": ("Share this scene", "이 장면 공유하기"),
+    "ui.share.hide": ("Hide from students", "학생에게 숨길 항목"),
+    "ui.share.lan": (
+        "You opened the app as localhost, so the link uses this computer's address on the "
+        "local network. Students open it on the same network.",
+        "앱을 localhost로 열었기 때문에 링크에는 이 컴퓨터의 로컬 네트워크 주소를 넣었습니다. "
+        "학생들은 같은 네트워크에서 이 링크를 엽니다.",
+    ),
+    "ui.share.localhost": (
+        "This link says localhost, which on a student's laptop means the student's own laptop. "
+        "Open the app through this computer's network address (e.g. http://192.168.0.10:8501) "
+        "and copy the link from there.",
+        "이 링크의 localhost는 학생 노트북에서는 학생 자신의 노트북을 뜻합니다. 이 컴퓨터의 네트워크 "
+        "주소(예: http://192.168.0.10:8501)로 앱을 열고 그 주소에서 링크를 복사하세요.",
+    ),
+    "ui.share.presets": ("Links to the scenes:", "장면별 링크:"),
+    "ui.export": ("Export", "내보내기"),
+    "ui.play": ("Play", "재생"),
+    "ui.pause": ("Pause", "일시 정지"),
+    "ui.step": ("step", "스텝"),
+    "landscape.export.html": ("The animation as an HTML file", "애니메이션을 HTML 파일로"),
+    "landscape.export.csv": ("Every step as CSV", "모든 스텝을 CSV로"),
+    "sparsity.export.html": ("This chart as an HTML file", "이 차트를 HTML 파일로"),
+    "network.export.csv": ("The curves of every α as CSV", "모든 α의 곡선을 CSV로"),
     # --- end app ---
     # --- network ---
     "page.network": ("Real network", "실제 신경망"),
@@ -410,8 +438,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{steps}단계 뒤 정확히 0인 가중치: 근접 단계 **{prox}/{d}개**(정확한 최적해는 {exact}개), "
         "서브그래디언트 단계 **{sub}개**, L2 **{l2}개**.",
     ),
-    "sparsity.play": ("Play", "재생"),
-    "sparsity.pause": ("Pause", "일시 정지"),
     "sparsity.montecarlo.title": ("3. How often does L1 give a zero?", "3. L1은 얼마나 자주 0을 만들까?"),
     "sparsity.montecarlo.caption": (
         "{count} random 2-D quadratic losses ({shape}): random centre W*, curvatures and rotation. For "
@@ -547,8 +573,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "preset.chatter": ("Subgradient chatter vs proximal", "서브그레이디언트의 떨림 vs 근접 스텝"),
     "preset.adam_vs_adamw": ("Adam+L2 vs AdamW", "Adam+L2 vs AdamW"),
     "preset.diverges": ("Learning rate too large", "너무 큰 학습률"),
-    "landscape.play": ("Play", "재생"),
-    "landscape.pause": ("Pause", "정지"),
     "landscape.step": ("step", "스텝"),
     "landscape.loss": ("loss", "손실"),
     "landscape.trace.now": ("current weights", "현재 가중치"),

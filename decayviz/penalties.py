@@ -6,6 +6,7 @@ operator. PyTorch's `weight_decay` λ is the gradient of (λ/2)‖W‖², hence 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -19,7 +20,11 @@ def soft_threshold(W: np.ndarray, threshold: float) -> np.ndarray:
 
 @dataclass(frozen=True)
 class ElasticNet:
-    """α (l1_ratio ‖W‖₁ + (1 − l1_ratio) ‖W‖₂²); L1 and L2 are its two ends."""
+    """α (l1_ratio ‖W‖₁ + (1 − l1_ratio) ‖W‖₂²); L1 and L2 are its two ends.
+
+    alpha and l1_ratio may be arrays that broadcast against W (see `stack`): one penalty per
+    row, for several runs at once.
+    """
 
     alpha: float
     l1_ratio: float = 0.5
@@ -27,16 +32,16 @@ class ElasticNet:
     kind = "elasticnet"
 
     def __post_init__(self) -> None:
-        if not (np.isfinite(self.alpha) and self.alpha >= 0):
+        if not np.all(np.isfinite(self.alpha) & (np.asarray(self.alpha) >= 0)):
             raise ValueError("alpha must be finite and non-negative")
-        if not 0.0 <= self.l1_ratio <= 1.0:
+        if not np.all((np.asarray(self.l1_ratio) >= 0.0) & (np.asarray(self.l1_ratio) <= 1.0)):
             raise ValueError("l1_ratio must lie in [0, 1]")
 
-    @property
+    @functools.cached_property  # computed once: the update loops read them every step
     def l1_weight(self) -> float:
         return self.alpha * self.l1_ratio
 
-    @property
+    @functools.cached_property
     def l2_weight(self) -> float:
         return self.alpha * (1.0 - self.l1_ratio)
 
@@ -77,6 +82,14 @@ class NoPenalty(ElasticNet):
     alpha: float = field(default=0.0, init=False, repr=False)
     l1_ratio: float = field(default=0.0, init=False, repr=False)
     kind = "none"
+
+
+def stack(penalties: list[ElasticNet], ndim: int) -> ElasticNet:
+    """Several penalties as one that acts on W of shape (len(penalties), ...) row by row;
+    ndim is W's number of axes."""
+    shape = (len(penalties),) + (1,) * (ndim - 1)
+    alpha = np.array([p.alpha for p in penalties], dtype=float).reshape(shape)
+    return ElasticNet(alpha, np.array([p.l1_ratio for p in penalties], dtype=float).reshape(shape))
 
 
 PENALTIES = ("none", "l2", "l1", "elasticnet")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from decayviz.descent import Trajectory, descend, max_stable_lr
+from decayviz.descent import Trajectory, descend_runs, max_stable_lr
 from decayviz.landscape import EllipticLoss
 from decayviz.penalties import ElasticNet, NoPenalty, make_penalty
 from decayviz.solve import (
@@ -64,31 +65,41 @@ def _companion(optimizer: str, penalty: ElasticNet) -> str | None:
     return other
 
 
+@functools.lru_cache(maxsize=256)
+def _path(loss_key: tuple, kind: str, l1_ratio: float) -> np.ndarray:
+    """Ŵ(α) over PATH_ALPHAS, remembered: it does not depend on α, the optimizer or the steps."""
+    path = regularization_path(EllipticLoss(*loss_key), kind, PATH_ALPHAS, l1_ratio)
+    path.flags.writeable = False
+    return path
+
+
 def build_scene(values: dict[str, Any]) -> LandscapeScene:
     """The scene for the landscape page's control values (as decayviz.state defines them)."""
-    loss = EllipticLoss((values["wx"], values["wy"]), (values["c1"], values["c2"]), values["angle"])
+    loss_key = ((values["wx"], values["wy"]), (values["c1"], values["c2"]), values["angle"])
+    loss = EllipticLoss(*loss_key)
     penalty = make_penalty(values["penalty"], values["alpha"], values["l1_ratio"])
     if penalty.alpha == 0.0:
         penalty = NoPenalty()
-    w0 = np.array([values["w0x"], values["w0y"]], dtype=float)
+    w0 = (values["w0x"], values["w0y"])
     optimizer, lr, steps = values["opt"], values["lr"], values["steps"]
 
-    trajectory = descend(loss, penalty, w0, optimizer, lr, steps)
-    ghost = descend(loss, NoPenalty(), w0, optimizer, lr, steps) if penalty.alpha else trajectory
     other = _companion(optimizer, penalty)
-    companion = descend(loss, penalty, w0, other, lr, steps) if other else None
+    # The descent, its ghost without the penalty and its companion rule, stepped together.
+    penalties, optimizers = [penalty, NoPenalty()], [optimizer, optimizer]
+    if other:
+        penalties.append(penalty)
+        optimizers.append(other)
+    trajectory, ghost, *rest = descend_runs(loss, penalties, w0, optimizers, lr, steps)
+    companion = rest[0] if rest else None
 
     optimum = regularized_optimum(loss, penalty)
-    if penalty.kind == "none":
-        path = np.empty((0, 2))
-    else:
-        path = regularization_path(loss, penalty.kind, PATH_ALPHAS, penalty.l1_ratio)
+    path = np.empty((0, 2)) if penalty.kind == "none" else _path(loss_key, penalty.kind, penalty.l1_ratio)
     uses_adamw = "adamw" in (optimizer, other)
     box = adamw_box_halfwidth(penalty.alpha) if uses_adamw and penalty.kind == "l2" else None
     return LandscapeScene(
         loss=loss,
         penalty=penalty,
-        w0=w0,
+        w0=np.array(w0, dtype=float),
         optimizer=optimizer,
         lr=lr,
         trajectory=trajectory,

@@ -13,7 +13,7 @@ from functools import cache
 
 import numpy as np
 
-from decayviz.optim import iterate
+from decayviz.optim import iterate_runs
 from decayviz.penalties import make_penalty
 
 PATH_KINDS = ("l1", "l2", "elasticnet")
@@ -47,8 +47,8 @@ class Problem:
         return self.X.T @ self.X / len(self.y)
 
     def loss_grad(self, w: np.ndarray) -> np.ndarray:
-        """Gradient of the data loss (1/(2n))‖y − Xw‖²."""
-        return self.X.T @ (self.X @ w - self.y) / len(self.y)
+        """Gradient of the data loss (1/(2n))‖y − Xw‖², for w of shape (..., d)."""
+        return (w @ self.X.T - self.y) @ self.X / len(self.y)
 
 
 def standardize(X: np.ndarray) -> np.ndarray:
@@ -297,12 +297,14 @@ def descent_frames(
     lr = 1.0 / (curvature + 2.0 * alpha)
     w0 = 0.5 * np.random.default_rng(seed).standard_normal(problem.X.shape[1])
     recorded = np.unique(np.round(np.geomspace(1, steps, frames)).astype(int))
+    penalties = [make_penalty(kind, alpha) for _, kind, _ in DESCENT_RUNS]
+    optimizers = [optimizer for _, _, optimizer in DESCENT_RUNS]
+    paths, diverged_at = iterate_runs(problem.loss_grad, penalties, w0, optimizers, lr, steps)
     weights = {}
-    for name, kind, optimizer in DESCENT_RUNS:
-        path, diverged_at = iterate(problem.loss_grad, make_penalty(kind, alpha), w0, optimizer, lr, steps)
-        if diverged_at is not None:  # cannot happen below the stability limit; never draw NaN
-            raise RuntimeError(f"{name} diverged at step {diverged_at}")
-        weights[name] = path[recorded]
+    for run, (name, _, _) in enumerate(DESCENT_RUNS):
+        if diverged_at[run] is not None:  # cannot happen below the stability limit; never draw NaN
+            raise RuntimeError(f"{name} diverged at step {diverged_at[run]}")
+        weights[name] = paths[recorded, run]
     return DescentFrames(recorded, weights, lr)
 
 

@@ -60,7 +60,8 @@ SPARSITY_ALPHA_GRID = (
 @dataclass(frozen=True)
 class Field:
     """One control. kind: "float" | "int" (lo..hi by step), "grid" (numbers from `options`),
-    "choice" (strings from `options`), "bool", "multi" (a subset of numeric `options`).
+    "choice" (strings from `options`), "bool", "multi" (a subset of numeric `options`),
+    "names" (a subset of string `options`, in their order).
 
     Its label is the i18n key "field.<name>"; a choice's option label is "choice.<name>.<option>".
     """
@@ -144,6 +145,9 @@ FIELDS: tuple[Field, ...] = (
     # --- end of fields ---
 )
 
+# hide=a,b,...: controls (and the scene picker, the language switch) a teacher's link hides.
+HIDEABLE = (*(f.name for f in FIELDS if f.page != "app"), "presets", "lang")
+FIELDS += (Field("hide", "app", "names", (), options=HIDEABLE),)
 FIELD = {f.name: f for f in FIELDS}
 
 
@@ -156,6 +160,7 @@ def defaults(page: str | None = None) -> dict[str, Any]:
 
 
 # Named scenes, each a set of values that differ from the defaults; labels are "preset.<name>".
+# Each is a link too: ?preset=<name>.
 PRESETS: dict[str, dict[str, dict[str, Any]]] = {
     "landscape": {
         "l2_shrinks": {"penalty": "l2", "alpha": 0.5, "opt": "gd", "lr": 0.05, "steps": 200},
@@ -168,61 +173,55 @@ PRESETS: dict[str, dict[str, dict[str, Any]]] = {
             "c1": 1.0,
             "c2": 4.0,
             "angle": 20,
-            "w0x": -2.5,
-            "w0y": 2.5,
+            "w0x": 0.0,
+            "w0y": 0.0,
             "penalty": "l2",
             "alpha": 0.4,
             "opt": "adamw",
-            "lr": 0.05,
-            "steps": 5000,
-        },
+            "lr": 0.1,
+            "steps": 1000,
+        },  # W0 = 0, like a network's initialization; 1000 steps reach the box
         "diverges": {"penalty": "l2", "alpha": 0.5, "opt": "gd", "lr": 0.5, "steps": 200},
     },
-}
-
-# --- sparsity page ---
-PRESETS["sparsity"] = {
-    "lasso_selects": {"s_samples": 50, "s_penalty": "l1", "s_alpha": 0.5},
-    "ridge_keeps_all": {"s_view": "layer", "s_penalty": "l2", "s_alpha": 1.0},
-    "real_data": {"s_problem": "diabetes", "s_alpha": 0.05},
-    "subgradient_chatters": {"s_view": "iterations", "s_alpha": 0.5, "s_steps": 1000},
-    "symmetric_bowls": {"s_view": "montecarlo", "s_shape": "circular"},
-    "centres_near_the_ball": {"s_view": "montecarlo", "s_spread": 2.0},
-}
-# --- end sparsity page ---
-
-# --- network page ---
-PRESETS["network"] = {
-    "n_underfit": {"n_momentum": 0.9, "n_alphas": (0.0, 0.01, 0.1, 1.0)},
-    "n_overfit": {
-        "n_dataset": "highdim",
-        "n_depth": 0,
-        "n_lr": 0.01,
-        "n_batch": 16,
-        "n_epochs": 100,
-        "n_alphas": (0.0, 0.01, 0.1, 0.3, 1.0, 3.0),
-        "n_code_alpha": 0.3,
+    "sparsity": {
+        "lasso_selects": {"s_samples": 50, "s_penalty": "l1", "s_alpha": 0.5},
+        "ridge_keeps_all": {"s_view": "layer", "s_penalty": "l2", "s_alpha": 1.0},
+        "real_data": {"s_problem": "diabetes", "s_alpha": 0.05},
+        "subgradient_chatters": {"s_view": "iterations", "s_alpha": 0.5, "s_steps": 1000},
+        "symmetric_bowls": {"s_view": "montecarlo", "s_shape": "circular"},
+        "centres_near_the_ball": {"s_view": "montecarlo", "s_spread": 2.0},
     },
-    "n_l1_sparse": {
-        "n_depth": 0,
-        "n_penalty": "l1",
-        "n_epochs": 30,
-        "n_alphas": (0.0, 0.001, 0.003, 0.01),
+    "network": {
+        "n_underfit": {"n_momentum": 0.9, "n_alphas": (0.0, 0.01, 0.1, 1.0)},
+        "n_overfit": {
+            "n_dataset": "highdim",
+            "n_depth": 0,
+            "n_lr": 0.01,
+            "n_batch": 16,
+            "n_epochs": 100,
+            "n_alphas": (0.0, 0.01, 0.1, 0.3, 1.0, 3.0),
+            "n_code_alpha": 0.3,
+        },
+        "n_l1_sparse": {
+            "n_depth": 0,
+            "n_penalty": "l1",
+            "n_epochs": 30,
+            "n_alphas": (0.0, 0.001, 0.003, 0.01),
+        },
+        "n_boundary": {
+            "n_dataset": "moons",
+            "n_depth": 2,
+            "n_momentum": 0.9,
+            "n_batch": 16,
+            "n_epochs": 150,
+            "n_alphas": (0.0, 0.001, 0.003, 0.01, 0.1),
+            "n_code_alpha": 0.003,
+        },
+        "n_adam": {"n_opt": "adam", "n_lr": 0.003, "n_alphas": (0.0, 0.001, 0.01, 0.1)},
+        "n_adamw": {"n_opt": "adamw", "n_lr": 0.003, "n_alphas": (0.0, 0.001, 0.01, 0.1)},
+        "n_diverges": {"n_lr": 1.0, "n_momentum": 0.9, "n_epochs": 10, "n_alphas": (0.0, 0.01, 0.3, 3.0)},
     },
-    "n_boundary": {
-        "n_dataset": "moons",
-        "n_depth": 2,
-        "n_momentum": 0.9,
-        "n_batch": 16,
-        "n_epochs": 150,
-        "n_alphas": (0.0, 0.001, 0.003, 0.01, 0.1),
-        "n_code_alpha": 0.003,
-    },
-    "n_adam": {"n_opt": "adam", "n_lr": 0.003, "n_alphas": (0.0, 0.001, 0.01, 0.1)},
-    "n_adamw": {"n_opt": "adamw", "n_lr": 0.003, "n_alphas": (0.0, 0.001, 0.01, 0.1)},
-    "n_diverges": {"n_lr": 1.0, "n_momentum": 0.9, "n_epochs": 10, "n_alphas": (0.0, 0.01, 0.3, 3.0)},
 }
-# --- end network page ---
 
 
 class Problem(NamedTuple):
@@ -253,11 +252,14 @@ def _parse_one(field: Field, text: str) -> tuple[Any, bool]:
         if key in ("0", "false", "no", "off"):
             return False, True
         return field.default, False
-    if field.kind == "multi":
+    if field.kind == "names":
+        items = {part.strip() for part in text.split(",") if part.strip()}
+        return tuple(name for name in field.options if name in items), items <= set(field.options)
+    if field.kind == "multi":  # "" is a valid empty choice (a student cleared the box)
         items = [_parse_number(part) for part in text.split(",") if part.strip()]
-        chosen = sorted({field.snap(x) for x in items if x is not None})
-        valid = bool(chosen) and all(x is not None and field.snap(x) == x for x in items)
-        return (tuple(chosen) if chosen else field.default), valid
+        chosen = tuple(sorted({field.snap(x) for x in items if x is not None}))
+        valid = all(x is not None and field.snap(x) == x for x in items)
+        return (chosen if chosen or valid else field.default), valid
     number = _parse_number(text)
     if number is None:
         return field.default, False
@@ -273,7 +275,7 @@ def parse(query: dict[str, str]) -> tuple[dict[str, Any], list[Problem]]:
         field = FIELD.get(name)
         if field is None:
             continue
-        text = raw[-1] if isinstance(raw, list) and raw else raw
+        text = raw[-1] if isinstance(raw, (list, tuple)) and raw else raw
         text = text if isinstance(text, str) else ""
         value, valid = _parse_one(field, text[:1000])
         values[name] = value
@@ -286,11 +288,18 @@ def format_value(field: Field, value: Any) -> str:
     """The URL text of one value; floats use repr so they read back exactly."""
     if field.kind == "bool":
         return "1" if value else "0"
+    if field.kind == "names":
+        return ",".join(value)
     if field.kind == "multi":
-        return ",".join(repr(float(x)) for x in value)
+        return ",".join(_number_text(x) for x in value)
     if field.kind in ("float", "grid"):
-        return repr(float(value))
+        return _number_text(value)
     return str(value)
+
+
+def _number_text(value: float) -> str:
+    """Whole numbers without ".0" (batch=64), others by repr so they read back exactly."""
+    return str(int(value)) if isinstance(value, int) else repr(float(value))
 
 
 def encode(values: dict[str, Any]) -> dict[str, str]:

@@ -36,7 +36,7 @@ def test_play_keeps_the_contours(page, app_url):
     assert during != end  # the head went back to the start and is moving, without a rerun
     assert page.locator(CHART).first.locator(BANDS).count() == bands_before
 
-    time.sleep(5.0)  # 80 frames of 50 ms
+    time.sleep(5.0)  # 60 frames of 50 ms, and a margin
     page.screenshot(path=str(SCREENSHOTS / "landscape_after_play.png"), full_page=True)
     assert page.locator(CHART).first.locator(BANDS).count() == bands_before
     assert abs(head_position(page)[0] - end[0]) < 2 and abs(head_position(page)[1] - end[1]) < 2
@@ -46,7 +46,7 @@ def test_play_keeps_the_contours(page, app_url):
 def test_korean_page_and_a_scene_button(page, app_url):
     page.goto(f"{app_url}/landscape?lang=ko")
     wait_for_app(page)
-    page.get_by_test_id("stSidebar").get_by_text("Adam+L2 vs AdamW", exact=True).click()
+    page.get_by_test_id("stButtonGroup").get_by_text("Adam+L2 vs AdamW", exact=True).click()
     time.sleep(0.5)
     wait_for_app(page)
     page.wait_for_selector(f"{CHART} .main-svg")

@@ -70,7 +70,7 @@ def test_every_section_draws(page, app_url, view):
 def test_korean_page_and_a_scene_button(page, app_url):
     open_sparsity(page, app_url, "?lang=ko")
     assert page.get_by_text("많은 가중치: L1이 정확한 0을 만드는 곳").count() == 1
-    page.get_by_text("원형 손실 함수 (Parr의 66%)", exact=True).click()
+    page.get_by_test_id("stButtonGroup").get_by_text("원형 손실 함수 (Parr의 66%)", exact=True).click()
     time.sleep(0.5)
     wait_for_app(page)
     page.wait_for_selector(f"{CHART} .main-svg")

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import assert_finite
 from streamlit.testing.v1 import AppTest
 
 from decayviz.figures import decode
+from decayviz.figures.landscape import FRAMES
 from decayviz.state import FIELD, PRESETS, defaults, page_fields
 
 TIMEOUT = 120
@@ -22,26 +24,6 @@ def run_app(query: dict | None = None) -> AppTest:
     at.run()
     assert not at.exception, at.exception
     return at
-
-
-def assert_finite(spec_json: str) -> None:
-    """No NaN or infinity anywhere in a chart: neither as JSON tokens nor inside typed arrays."""
-
-    def refuse(token):
-        raise AssertionError(f"{token} in a chart")
-
-    def walk(node):
-        if isinstance(node, dict):
-            if "bdata" in node:
-                assert np.all(np.isfinite(decode(node)))
-            else:
-                for value in node.values():
-                    walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(json.loads(spec_json, parse_constant=refuse))
 
 
 def metrics(at: AppTest) -> dict[str, str]:
@@ -168,7 +150,7 @@ def test_the_chart_holds_the_trajectory():
     last_frame = spec["frames"][-1]["data"][1]
     assert np.allclose(decode(head["x"]), decode(last_frame["x"]))
     assert decode(head["y"])[0] == 0.0  # the exact zero survives the trip to the chart
-    assert len(spec["frames"]) <= 80
+    assert len(spec["frames"]) <= FRAMES
 
 
 def test_defaults_are_valid_widget_values():

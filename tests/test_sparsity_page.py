@@ -1,7 +1,6 @@
 """AppTest: the sparsity page runs without exception for defaults, every scene, random and extreme
 controls, Korean and hostile URLs; what it says agrees with decayviz; its charts are finite."""
 
-import json
 import re
 import subprocess
 import sys
@@ -9,9 +8,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import assert_charts_finite
 from streamlit.testing.v1 import AppTest
 
-from decayviz.figures import decode
 from decayviz.i18n import has
 from decayviz.sparsity import coefficient_path, synthetic_problem
 from decayviz.state import FIELD, PRESETS, defaults, page_fields
@@ -39,24 +38,8 @@ def open_page(query: dict | None = None, lang: str | None = None) -> AppTest:
 def assert_healthy(at: AppTest) -> None:
     """No exception, the one chart of the section shown, and no NaN or infinity in it."""
     assert not at.exception, at.exception
-
-    def refuse(token):
-        raise AssertionError(f"{token} in a chart")
-
-    def walk(node):
-        if isinstance(node, dict):
-            if "bdata" in node:
-                assert np.all(np.isfinite(decode(node)))
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    charts = at.get("plotly_chart")
-    assert len(charts) == 1
-    for chart in charts:
-        walk(json.loads(chart.proto.spec, parse_constant=refuse))
+    assert len(at.get("plotly_chart")) == 1
+    assert_charts_finite(at)
 
 
 def numbers(text: str) -> list[int]:

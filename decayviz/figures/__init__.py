@@ -11,6 +11,8 @@ import base64
 
 import numpy as np
 
+from decayviz.i18n import t
+
 
 def typed(values: np.ndarray, dtype: str = "f4") -> dict:
     """A plotly.js typed array ({"dtype", "bdata"}): compact base64 instead of a JSON list.
@@ -58,3 +60,30 @@ COLORS = {
     "penalty": "#b2182b",
     "total": "#1a1a1a",
 }
+
+
+def animation_controls(steps: list[int], lang: str, frame_ms: int, from_current: bool, y: float) -> dict:
+    """Play/Pause buttons and a step slider (at height y below the plot) that drive the frames
+    in the browser, without a rerun. Frames are named by their step."""
+    play = {
+        "frame": {"duration": frame_ms, "redraw": False},
+        "fromcurrent": from_current,
+        "transition": {"duration": 0},
+        "mode": "immediate",
+    }
+    jump = {"frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}, "mode": "immediate"}
+    buttons = {
+        "type": "buttons", "direction": "left", "x": 0.0, "y": y - 0.04, "xanchor": "left", "yanchor": "top",
+        "pad": {"t": 0, "r": 8}, "showactive": False,
+        "buttons": [
+            {"label": "▶ " + t("ui.play", lang), "method": "animate", "args": [None, play]},
+            {"label": "‖ " + t("ui.pause", lang), "method": "animate", "args": [[None], jump]},
+        ],
+    }  # fmt: skip
+    slider = {
+        "active": len(steps) - 1, "x": 0.22, "len": 0.78, "y": y, "yanchor": "top", "pad": {"t": 0},
+        "currentvalue": {"prefix": t("ui.step", lang) + " ", "font": {"size": 14}},
+        "transition": {"duration": 0},
+        "steps": [{"label": str(s), "method": "animate", "args": [[str(s)], jump]} for s in steps],
+    }  # fmt: skip
+    return {"updatemenus": [buttons], "sliders": [slider]}

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from decayviz.figures import COLORS, decimate, typed
+from decayviz.figures import COLORS, animation_controls, decimate, typed
 from decayviz.i18n import t
 from decayviz.scene import LandscapeScene
 from decayviz.solve import ball_boundary
 
-FRAMES = 80  # enough for a smooth 4 s animation; each frame carries only the moving head
+FRAMES = 60  # enough for a smooth 3 s animation; each frame carries only the moving head
 TAIL_FRAMES = 4  # the comet tail spans the last few frames
-PATH_POINTS = 600  # a drawn path never needs more points than this
+PATH_POINTS = 300  # a drawn path never needs more points than this
 CONTOUR_LEVELS = 14
 FRAME_MS = 50
 
@@ -109,48 +109,6 @@ def _frames(weights: np.ndarray, tail_index: int) -> tuple[list[dict], list[int]
         for k, step in enumerate(shown)
     ]
     return frames, [int(s) for s in shown]
-
-
-def _animation_controls(steps: list[int], lang: str) -> dict:
-    """Play/Pause buttons and a step slider that drive the frames in the browser (no rerun)."""
-    play = {
-        "frame": {"duration": FRAME_MS, "redraw": False},
-        "fromcurrent": True,
-        "transition": {"duration": 0},
-        "mode": "immediate",
-    }
-    jump = {"frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}, "mode": "immediate"}
-    return {
-        "updatemenus": [
-            {
-                "type": "buttons",
-                "direction": "left",
-                "x": 0.0,
-                "y": -0.1,
-                "xanchor": "left",
-                "yanchor": "top",
-                "pad": {"t": 0, "r": 8},
-                "showactive": False,
-                "buttons": [
-                    {"label": "▶ " + t("landscape.play", lang), "method": "animate", "args": [None, play]},
-                    {"label": "‖ " + t("landscape.pause", lang), "method": "animate", "args": [[None], jump]},
-                ],
-            }
-        ],
-        "sliders": [
-            {
-                "active": len(steps) - 1,
-                "x": 0.22,
-                "len": 0.78,
-                "y": -0.06,
-                "yanchor": "top",
-                "pad": {"t": 0},
-                "currentvalue": {"prefix": t("landscape.step", lang) + " ", "font": {"size": 14}},
-                "transition": {"duration": 0},
-                "steps": [{"label": str(s), "method": "animate", "args": [[str(s)], jump]} for s in steps],
-            }
-        ],
-    }
 
 
 def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
@@ -278,7 +236,7 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
         "legend": {"orientation": "v", "x": 1.02, "y": 1.0, "xanchor": "left", "font": {"size": 14}},
         "uirevision": "landscape",
         "hovermode": "closest",
-        **_animation_controls(steps, lang),
+        **animation_controls(steps, lang, FRAME_MS, from_current=True, y=-0.06),
     }
     return {"data": data, "layout": layout, "frames": frames}
 

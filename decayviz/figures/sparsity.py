@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from decayviz.figures import typed
+from decayviz.figures import animation_controls, typed
 from decayviz.i18n import t
 from decayviz.sparsity import (
     ALMOST_ZERO,
@@ -395,53 +395,10 @@ def descent_figure(frames: DescentFrames, lang: str) -> dict:
         {"name": str(int(step)), "traces": moving_index, "data": moving(k)}
         for k, step in enumerate(frames.steps)
     ]
-    layout.update(_animation_controls([int(s) for s in frames.steps], lang))
+    layout.update(
+        animation_controls([int(s) for s in frames.steps], lang, FRAME_MS, from_current=False, y=-0.08)
+    )
     return {"data": data, "layout": layout, "frames": frame_list}
-
-
-def _animation_controls(steps: list[int], lang: str) -> dict:
-    """Play/Pause and a step slider; they drive the frames in the browser, without a rerun."""
-    play = {
-        "frame": {"duration": FRAME_MS, "redraw": False},
-        "fromcurrent": False,
-        "transition": {"duration": 0},
-        "mode": "immediate",
-    }
-    jump = {"frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}, "mode": "immediate"}
-    return {
-        "updatemenus": [
-            {
-                "type": "buttons",
-                "direction": "left",
-                "x": 0.0,
-                "y": -0.1,
-                "xanchor": "left",
-                "yanchor": "top",
-                "pad": {"t": 0, "r": 8},
-                "showactive": False,
-                "buttons": [
-                    {"label": "▶ " + t("sparsity.play", lang), "method": "animate", "args": [None, play]},
-                    {"label": "‖ " + t("sparsity.pause", lang), "method": "animate", "args": [[None], jump]},
-                ],
-            }
-        ],
-        "sliders": [
-            {
-                "active": len(steps) - 1,
-                "x": 0.2,
-                "len": 0.8,
-                "y": -0.08,
-                "yanchor": "top",
-                "pad": {"t": 0},
-                "currentvalue": {
-                    "prefix": t("sparsity.iterations.step_axis", lang) + " ",
-                    "font": {"size": 14},
-                },
-                "transition": {"duration": 0},
-                "steps": [{"label": str(s), "method": "animate", "args": [[str(s)], jump]} for s in steps],
-            }
-        ],
-    }
 
 
 # --- 3. how often does L1 give a zero? ---

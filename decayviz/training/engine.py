@@ -12,6 +12,7 @@ code (SGD, Adam, AdamW) operation by operation. Together, each model follows the
 
 from __future__ import annotations
 
+import contextlib
 import math
 import threading
 from collections.abc import Sequence
@@ -25,10 +26,21 @@ from decayviz.training.reference import build_mlp
 from decayviz.training.result import BoundaryGrid, SweepConfig, SweepResult, check_alphas
 
 torch.set_num_threads(TORCH_THREADS)
-# Adam's second moments of nearly idle weights decay into subnormal floats, which the CPU handles
-# ~100× slower (a wide Adam sweep ran 2.4× slower); flushing them to 0 changes nothing that
-# matters: they sit 30 orders of magnitude below Adam's eps.
-torch.set_flush_denormal(True)
+
+
+@contextlib.contextmanager
+def _flushing_denormals():
+    """Adam's second moments of nearly idle weights decay into subnormal floats, which the CPU
+    handles ~100× slower (a wide Adam sweep ran 2.4× slower); flushing them to 0 changes nothing
+    that matters: they sit 30 orders of magnitude below Adam's eps. The switch is a per-thread
+    CPU flag, so it is set around each epoch in the thread that trains and cleared after, for
+    the rest of the server's (and a test run's) arithmetic keeps IEEE subnormals."""
+    torch.set_flush_denormal(True)
+    try:
+        yield
+    finally:
+        torch.set_flush_denormal(False)
+
 
 # torch.manual_seed is process-wide: two sessions building models at once must not interleave.
 _INIT_LOCK = threading.Lock()
@@ -235,14 +247,15 @@ class SweepTrainer:
         permutation = torch.randperm(n_train, generator=self.batch_order)
         any_diverged = any(self.diverged_at)
         data_loss_sum = torch.zeros(len(self.alphas), dtype=torch.float64)
-        for start in range(0, n_train, self.config.batch_size):
-            batch = permutation[start : start + self.config.batch_size]
-            activations = self.forward(self.X_train[batch])
-            loss, grad_output = self._loss_and_gradient(activations[-1], self.y_train[batch])
-            data_loss_sum += loss.double() * len(batch)
-            self._step(self._backward(activations, grad_output))
-            if any_diverged:
-                self._silence_diverged()
+        with _flushing_denormals():
+            for start in range(0, n_train, self.config.batch_size):
+                batch = permutation[start : start + self.config.batch_size]
+                activations = self.forward(self.X_train[batch])
+                loss, grad_output = self._loss_and_gradient(activations[-1], self.y_train[batch])
+                data_loss_sum += loss.double() * len(batch)
+                self._step(self._backward(activations, grad_output))
+                if any_diverged:
+                    self._silence_diverged()
         self.epochs_done += 1
         self._record((data_loss_sum / n_train).numpy())
 

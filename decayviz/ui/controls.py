@@ -1,12 +1,17 @@
 """Widgets built from decayviz.state's table, kept in the session and mirrored in the URL.
 
 Values live in st.session_state[VALUES] (one dict for the whole app), so they survive switching
-pages, when Streamlit forgets the widgets of a page that is not shown.
+pages, when Streamlit forgets the widgets of a page that is not shown. The URL holds the values
+that differ from the defaults, the language and `hide=`; `preset=<name>` in a link applies a
+named scene first.
 """
 
 from __future__ import annotations
 
+import re
+import socket
 from typing import Any
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
@@ -14,7 +19,11 @@ from decayviz.i18n import has, t
 from decayviz.state import FIELD, PRESETS, Problem, defaults, encode, page_fields, parse
 
 VALUES = "decayviz_values"
+PRESET_KEY = "preset"  # ?preset=<name>: a named scene, as a link
+APP_FIELDS = ("lang", "hide")
+_STARTED = "decayviz_started"
 _WRITTEN = "decayviz_written_queries"  # per page: the queries the app last put in the URL
+URL_PATHS = {"landscape": "", "sparsity": "sparsity", "network": "network"}  # the first page is the root
 
 
 def widget_key(name: str) -> str:
@@ -32,12 +41,29 @@ def lang() -> str:
     return _values()["lang"]
 
 
+def value(name: str) -> Any:
+    """The current value of a control, whether or not its widget is shown in this run."""
+    return _values()[name]
+
+
+def hidden(name: str) -> bool:
+    """Whether the link this session was opened with hides control `name`."""
+    return name in _values()["hide"]
+
+
 def language_selector() -> str:
-    """The sidebar's language switch; on the first run it follows ?lang=ko|en."""
+    """The sidebar's language switch; the session's first run takes ?lang= and ?hide= first."""
     values = _values()
     key = widget_key("lang")
-    if key not in st.session_state:
-        values["lang"] = parse(st.query_params.to_dict())[0]["lang"]
+    if _STARTED not in st.session_state:
+        st.session_state[_STARTED] = True
+        query = st.query_params.to_dict()
+        parsed = parse(query)[0]
+        values.update({name: parsed[name] for name in APP_FIELDS if name in query})
+        st.session_state[key] = values["lang"]
+    if hidden("lang"):
+        return values["lang"]
+    if key not in st.session_state:  # the widget was hidden earlier in this session
         st.session_state[key] = values["lang"]
     field = FIELD["lang"]
     values["lang"] = st.sidebar.radio(
@@ -50,11 +76,6 @@ def language_selector() -> str:
     return values["lang"]
 
 
-def value(name: str) -> Any:
-    """The current value of a control, whether or not its widget is shown in this run."""
-    return _values()[name]
-
-
 def load_page(page: str) -> list[Problem]:
     """Take the page's values from the URL on its first run in this session, and whenever the
     URL no longer holds what the app last wrote there (it was edited); list corrections."""
@@ -64,22 +85,35 @@ def load_page(page: str) -> list[Problem]:
         return []
     _remember(page, query)
     parsed, problems = parse(query)
+    preset = query.get(PRESET_KEY)
+    if preset is not None:
+        if preset in PRESETS.get(page, {}):
+            apply({**defaults(page), **PRESETS[page][preset]})
+        else:
+            problems.append(Problem(PRESET_KEY, preset, None))
     values = _values()
-    for field in page_fields(page):
-        if field.name in query:
-            values[field.name] = parsed[field.name]
-            st.session_state.pop(widget_key(field.name), None)
-    return [p for p in problems if FIELD[p.name].page == page]
+    for name in [f.name for f in page_fields(page)] + ["hide"]:
+        if name in query:
+            values[name] = parsed[name]
+            st.session_state.pop(widget_key(name), None)
+    return [p for p in problems if p.name == PRESET_KEY or FIELD[p.name].page in (page, "app")]
+
+
+def _plain(text: str) -> str:
+    """URL text made safe to quote in markdown: letters, digits and a few marks only."""
+    return re.sub(r"[^\w.,+\- ]", "?", text)[:40]
 
 
 def show_problems(problems: list[Problem], language: str) -> None:
     """A short notice naming what the URL asked for and what is used instead."""
-    if problems:
-        items = "; ".join(
-            f"{t(f'field.{p.name}', language)}: “{p.given}” → {_format(FIELD[p.name], p.used, language)}"
-            for p in problems
-        )
-        st.info(t("ui.url_fixed", language, items=items), icon="🔧")
+    if not problems:
+        return
+    items = []
+    for p in problems:
+        field = FIELD.get(p.name)
+        used = "—" if field is None else _format(field, p.used, language)
+        items.append(f"{t(f'field.{p.name}', language)}: “{_plain(p.given)}” → {used}")
+    st.info(t("ui.url_fixed", language, items="; ".join(items)), icon="🔧")
 
 
 def apply(values: dict[str, Any]) -> None:
@@ -92,6 +126,8 @@ def apply(values: dict[str, Any]) -> None:
 
 def preset_picker(page: str, language: str) -> None:
     """One click on a named scene sets all the page's controls (the others to their defaults)."""
+    if hidden("presets"):
+        return
     key = f"preset_{page}"
 
     def chosen() -> None:
@@ -116,15 +152,20 @@ def _format(field, value: Any, language: str) -> str:
         return "✓" if value else "✗"
     if field.kind == "multi":
         return ", ".join(f"{v:g}" for v in value)
+    if field.kind == "names":
+        return ", ".join(value) or "—"
     return f"{value:g}"
 
 
 def control(name: str, language: str, container: Any = None, **widget_args: Any) -> Any:
-    """The widget for field `name`, labelled in `language`; returns its current value."""
+    """The widget for field `name`, labelled in `language`; returns its current value.
+    A control the link hides (hide=) draws nothing and keeps the link's value."""
     field = FIELD[name]
+    stored = _values()
+    if hidden(name):
+        return stored[name]
     container = container or st
     key = widget_key(name)
-    stored = _values()
     if key not in st.session_state:
         st.session_state[key] = list(stored[name]) if field.kind == "multi" else stored[name]
     label = t(f"field.{name}", language)
@@ -150,12 +191,16 @@ def control(name: str, language: str, container: Any = None, **widget_args: Any)
     return value
 
 
+def scene_query(page: str, hide: tuple[str, ...] | None = None) -> dict[str, str]:
+    """The URL query of what the page shows: values not at their defaults, language, hide=."""
+    values = {**_values(), **({"hide": hide} if hide is not None else {})}
+    names = [f.name for f in page_fields(page)] + list(APP_FIELDS)
+    return encode({n: values[n] for n in names if values[n] != FIELD[n].default})
+
+
 def write_url(page: str) -> None:
-    """Mirror the page's values (those not at their defaults) and the language in the address bar."""
-    values = _values()
-    names = [f.name for f in page_fields(page)] + ["lang"]
-    changed = {n: values[n] for n in names if values[n] != FIELD[n].default}
-    query = encode(changed)
+    """Mirror the page's scene in the address bar, so it always holds a link to the screen."""
+    query = scene_query(page)
     if query != st.query_params.to_dict():
         st.query_params.from_dict(query)
     _remember(page, query)
@@ -168,3 +213,63 @@ def _remember(page: str, query: dict[str, str]) -> None:
     if query not in recent:
         recent.append(query)
         del recent[:-8]
+
+
+def _lan_address() -> str | None:
+    """This machine's IPv4 address on the local network, from its own name; no traffic."""
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+    except OSError:
+        return None
+    addresses = [info[4][0] for info in infos if not info[4][0].startswith("127.")]
+    return addresses[0] if addresses else None
+
+
+def app_origin() -> tuple[str, str | None]:
+    """(scheme://host:port for students, and why it deserves a note: "lan" when the teacher's
+    localhost was replaced by this machine's network address, "localhost" when none was found)."""
+    parts = urlsplit(st.context.url or "http://localhost:8501/")
+    host, port = parts.hostname or "localhost", f":{parts.port}" if parts.port else ""
+    if host not in ("localhost", "127.0.0.1", "::1"):
+        return f"{parts.scheme}://{parts.netloc}", None
+    lan = _lan_address()
+    return (
+        (f"{parts.scheme}://{lan}{port}", "lan") if lan else (f"{parts.scheme}://{parts.netloc}", "localhost")
+    )
+
+
+def share_box(page: str, language: str) -> None:
+    """A link to this scene, to copy (the code box has a copy button), with controls to hide
+    from students, and a link to each named scene of the page."""
+    with st.sidebar.expander(t("ui.share", language), icon="🔗"):
+        choices = [f.name for f in page_fields(page)] + ["presets", "lang"]
+        hide = st.multiselect(
+            t("ui.share.hide", language),
+            choices,
+            default=[name for name in _values()["hide"] if name in choices],
+            key=f"share_hide_{page}",
+            format_func=lambda name: t(f"field.{name}", language),
+        )
+        origin, note = app_origin()
+        base = f"{origin}/{URL_PATHS[page]}"
+        query = urlencode(scene_query(page, tuple(n for n in FIELD["hide"].options if n in hide)))
+        st.code(f"{base}?{query}" if query else base, language=None, wrap_lines=True)
+        if note:
+            st.caption(t(f"ui.share.{note}", language))
+        lang_part = f"&lang={language}" if language != FIELD["lang"].default else ""
+        st.markdown(
+            t("ui.share.presets", language)
+            + "\n"
+            + "\n".join(
+                f"- [{t(f'preset.{name}', language)}]({base}?{PRESET_KEY}={name}{lang_part})"
+                for name in PRESETS[page]
+            )
+        )
+
+
+def download(label: str, make_data, file_name: str, mime: str, key: str, container: Any = None) -> None:
+    """A download button whose file is made only when it is clicked (a 5 MB HTML export must
+    not be built on every rerun), and whose click does not rerun the page."""
+    (container or st).download_button(
+        label, data=make_data, file_name=file_name, mime=mime, key=key, on_click="ignore", icon="⬇️"
+    )

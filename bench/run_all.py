@@ -1,0 +1,244 @@
+"""Run every benchmark in bench/, each in its own process (so each starts clean), echo what it
+prints, and end with one markdown table of the figures next to their budgets, with the date and
+the machine: ready to paste into the README's "Performance" section.
+
+    python bench/run_all.py            # the full runs (about 8 minutes on 2 cores)
+    python bench/run_all.py --quick    # fewer repeats, shorter load tests (about 3 minutes)
+    python bench/run_all.py --only classroom_load --only scale_out
+
+Each script ends with one JSON line (landscape, sparsity and training with --json); scale_out
+prints a line of text, read with a regular expression. A script that fails or whose figures
+cannot be read is marked in the table and makes the exit status 1; a figure over its budget is
+marked but is not a failure (benchmarks report, they do not judge).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+
+# One figure of the table: its label, its value (formatted), its budget, whether it holds.
+Row = tuple[str, str, str, bool | None]
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    name: str
+    script: str
+    full: tuple[str, ...]
+    quick: tuple[str, ...]
+    rows: Callable[[str], list[Row]]  # the script's output -> rows of the table
+
+
+def last_json(output: str) -> dict:
+    """The last line of `output` that is a JSON object."""
+    for line in reversed(output.strip().splitlines()):
+        if line.startswith("{"):
+            return json.loads(line)
+    raise ValueError("no JSON line in the output")
+
+
+def landscape_rows(output: str) -> list[Row]:
+    m = last_json(output)
+    rows: list[Row] = []
+    for kind, label in (("cached", "cached scene"), ("fresh", "new scene")):
+        ratio = m[f"{kind}_ms"] / m["reference_ms"]
+        measured = f"{m[f'{kind}_ms']:.0f} ms ({ratio:.2f}× reference)"
+        rows.append((f"landscape rerun, {label}", measured, "≤ 1.5× reference", ratio <= 1.5))
+    size = m["figures_kb"]
+    rows.append(("landscape figures, default scene", f"{size:.0f} KB", "≤ 400 KB", size <= 400))
+    return rows
+
+
+def sparsity_rows(output: str) -> list[Row]:
+    m = last_json(output)
+    rows: list[Row] = []
+    for section, figures in m["sections"].items():
+        worst = max(figures["cached_ms"], figures["fresh_ms"]) / m["reference_ms"]
+        measured = f"{figures['cached_ms']:.0f} / {figures['fresh_ms']:.0f} ms (≤ {worst:.2f}× reference)"
+        rows.append((f"sparsity rerun, {section} (cached / new)", measured, "≤ 2× reference", worst <= 2.0))
+    size = max(figures["figure_kb"] for figures in m["sections"].values())
+    rows.append(("sparsity figures, largest section", f"{size:.0f} KB", "≤ 600 KB", size <= 600))
+    paths = {key[5:-3]: ms for key, ms in m.items() if key.startswith("path_")}  # path_<kind>_ms
+    measured = " / ".join(f"{ms:.0f}" for ms in paths.values()) + " ms"
+    what = f"coefficient path, 100 α, 20 × 200 ({' / '.join(paths)})"
+    rows.append((what, measured, "≤ 200 ms", max(paths.values()) <= 200))
+    carlo = m["montecarlo_ms"]
+    rows.append(("Monte Carlo, 5,000 losses", f"{carlo:.0f} ms", "≤ 500 ms", carlo <= 500))
+    return rows
+
+
+def training_rows(output: str) -> list[Row]:
+    m = last_json(output)
+    what = f"{m['models']} α batched vs one after another ({m['epochs']} epochs)"
+    measured = f"{m['batched_s']:.2f} s vs {m['sequential_s']:.2f} s ({m['ratio']:.1f}×)"
+    return [(what, measured, "≥ 4× faster", m["ratio"] >= 4.0)]
+
+
+def classroom_rows(output: str) -> list[Row]:
+    m = last_json(output)
+    what = f"classroom load: {m['sessions']} sessions, {m['duration_s']:.0f} s, {', '.join(m['pages'])}"
+    if m.get("trainers"):
+        what += f", {m['trainers']} of them training"
+    measured = f"p50 {m['p50_ms']:.0f} ms, p95 {m['p95_ms']:.0f} ms, max {m['max_ms']:.0f} ms"
+    rows: list[Row] = [
+        (what, f"{measured} ({m['reruns']} reruns)", "p95 ≤ 1000 ms", m["p95_ms"] <= 1000),
+        ("classroom load: errors", str(m["errors"]), "0", m["errors"] == 0),
+    ]
+    if m.get("trainers"):
+        measured = (
+            f"{m['trainings']} runs, p50 {m['training_p50_s']:.1f} s, max {m['training_max_s']:.1f} s; "
+            f"{m['trainings_waited']} told to wait; at most {m['trainings_at_once']} at once"
+        )
+        budget = f"≤ {m['training_limit']} at once"
+        holds = m["trainings_at_once"] <= m["training_limit"]
+        rows.append(("trainings under load (press → done)", measured, budget, holds))
+    return rows
+
+
+STICKY = re.compile(r"sticky per browser: (\w+); backends reached by \d+ browsers: (\d+)")
+THROUGH_NGINX = re.compile(
+    r"through nginx: (\d+) reruns, (\d+) errors, p50 ([\d.]+) ms, p95 ([\d.]+) ms, max ([\d.]+) ms"
+)
+
+
+def scale_out_rows(output: str) -> list[Row]:
+    sticky, load = STICKY.search(output), THROUGH_NGINX.search(output)
+    if not (sticky and load):
+        raise ValueError("no 'sticky per browser' or 'through nginx' line in the output")
+    reruns, errors = int(load[1]), int(load[2])
+    p50, p95, top = (float(x) for x in load.groups()[2:])
+    holds = sticky[1] == "True" and int(sticky[2]) >= 2
+    measured = f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, max {top:.0f} ms ({reruns} reruns, {errors} errors)"
+    return [
+        (
+            "scale-out: processes behind nginx",
+            f"sticky: {sticky[1]}, backends reached: {sticky[2]}",
+            "sticky, all reached",
+            holds,
+        ),
+        ("scale-out: load through nginx", measured, "p95 ≤ 1000 ms, 0 errors", p95 <= 1000 and errors == 0),
+    ]
+
+
+BENCHMARKS = (
+    Benchmark("landscape", "landscape.py", ("--json",), ("--json", "--repeats", "7"), landscape_rows),
+    Benchmark("sparsity", "sparsity.py", ("--json",), ("--json", "--repeats", "5"), sparsity_rows),
+    Benchmark("training", "training.py", ("--json",), ("--json", "--repeats", "2"), training_rows),
+    Benchmark(
+        "classroom_load",
+        "classroom_load.py",
+        ("--sessions", "30", "--duration", "60"),
+        ("--sessions", "30", "--duration", "20"),
+        classroom_rows,
+    ),
+    Benchmark(
+        "classroom_load_training",
+        "classroom_load.py",
+        ("--sessions", "30", "--duration", "60", "--trainers", "4"),
+        ("--sessions", "30", "--duration", "20", "--trainers", "4"),
+        classroom_rows,
+    ),
+    Benchmark(
+        "scale_out",
+        "scale_out.py",
+        ("--sessions", "30", "--duration", "30"),
+        ("--sessions", "30", "--duration", "15"),
+        scale_out_rows,
+    ),
+)
+
+
+def run(benchmark: Benchmark, quick: bool) -> tuple[str, int, float]:
+    """Run one benchmark script, echoing its output as it comes; (output, exit code, seconds)."""
+    command = [sys.executable, str(BENCH / benchmark.script), *(benchmark.quick if quick else benchmark.full)]
+    print(f"\n=== {benchmark.name}: {' '.join(command[1:])}", flush=True)
+    start = time.monotonic()
+    lines = []
+    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True, bufsize=1) as proc:
+        for line in proc.stdout:
+            print(line, end="", flush=True)
+            lines.append(line)
+    return "".join(lines), proc.returncode, time.monotonic() - start
+
+
+def version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def machine() -> str:
+    """One line: cores, CPU model, and the versions that matter."""
+    model = platform.processor() or "unknown CPU"
+    with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+        for line in cpuinfo:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return (
+        f"{os.cpu_count()} cores ({model}), {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}, Streamlit {version('streamlit')}, "
+        f"torch {version('torch')}, plotly {version('plotly')}, numpy {version('numpy')}"
+    )
+
+
+def table(rows: list[Row], quick: bool) -> str:
+    today = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d")
+    lines = [
+        f"Measured {today}{' (quick runs)' if quick else ''} with `python bench/run_all.py"
+        f"{' --quick' if quick else ''}` on {machine()}.",
+        "",
+        "| what | measured | budget | holds |",
+        "| --- | --- | --- | --- |",
+    ]
+    marks = {True: "yes", False: "**no**", None: "—"}
+    lines += [f"| {what} | {value} | {budget} | {marks[ok]} |" for what, value, budget, ok in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats and shorter load tests")
+    names = [b.name for b in BENCHMARKS]
+    parser.add_argument("--only", action="append", choices=names, help="run only these (repeatable)")
+    args = parser.parse_args()
+
+    rows: list[Row] = []
+    failed = []
+    for benchmark in BENCHMARKS:
+        if args.only and benchmark.name not in args.only:
+            continue
+        output, code, seconds = run(benchmark, args.quick)
+        print(f"=== {benchmark.name}: exit {code} after {seconds:.0f} s", flush=True)
+        try:
+            if code != 0:
+                raise RuntimeError(f"exit {code}")
+            rows += benchmark.rows(output)
+        except (RuntimeError, ValueError, KeyError, json.JSONDecodeError) as problem:
+            failed.append(benchmark.name)
+            rows.append((f"{benchmark.name}: did not finish or could not be read", str(problem), "—", False))
+
+    print("\n" + table(rows, args.quick))
+    if failed:
+        print(f"\nfailed: {', '.join(failed)}", file=sys.stderr)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+"""Find English prose in what a page shows: for the "Korean everywhere" tests."""
+
+from __future__ import annotations
+
+import json
+import re
+
+# Not prose: names of optimizers, libraries and code, which stay in English in Korean text too.
+ALLOWED = {
+    "adam",
+    "adamw",
+    "sgd",
+    "pytorch",
+    "torch",
+    "optim",
+    "weight",
+    "decay",
+    "weight_decay",
+    "vs",
+    "relu",
+    "mlp",
+    "csv",
+    "html",
+    "elastic",
+    "net",
+    "lasso",
+    "ridge",
+    "scikit",
+    "learn",
+    "kkt",
+    "parr",
+    "explained",
+    "ai",
+    "xie",
+    "li",
+    "hutter",
+    "loshchilov",
+    "play",
+    "pause",
+    "step",
+}
+_MASKS = [
+    re.compile(r"```.*?```", re.S),  # code blocks (the reproduction script)
+    re.compile(r"`[^`]*`"),  # inline code
+    re.compile(r"\$\$.*?\$\$", re.S),  # display math
+    re.compile(r"\$[^$]*\$"),  # inline math
+    re.compile(r"https?://\S+"),
+    re.compile(r"\b[\w.]+\([^)]*\)"),  # calls like torch.optim.SGD(weight_decay=λ)
+]
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]+(?:\s+[A-Za-z][A-Za-z'’-]+){2,}")
+
+
+def english_runs(text: str) -> list[str]:
+    """Runs of three or more English words that are not all allowed technical terms."""
+    for mask in _MASKS:
+        text = mask.sub(" ", text)
+    runs = []
+    for match in _WORDS.finditer(text):
+        words = [w.lower().strip("'’-") for w in match.group().split()]
+        if any(w not in ALLOWED and len(w) > 1 for w in words):
+            runs.append(match.group())
+    return runs
+
+
+def chart_texts(spec_json: str) -> list[str]:
+    """The human-readable strings of a plotly spec: names, titles, labels, annotations."""
+    keys = {"name", "text", "label", "prefix", "title", "hovertemplate", "ticktext"}
+    found: list[str] = []
+
+    def walk(node, key=None):
+        if isinstance(node, dict):
+            if "bdata" in node:
+                return
+            for k, v in node.items():
+                walk(v, k)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, key)
+        elif isinstance(node, str) and key in keys:
+            found.append(re.sub(r"%\{[^}]*\}|<[^>]+>", " ", node))
+
+    walk(json.loads(spec_json))
+    return found
+
+
+def page_texts(at) -> list[str]:
+    """Everything an AppTest run shows as text: body, labels, options, and chart strings."""
+    texts: list[str] = []
+    for kind in (
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "caption",
+        "info",
+        "error",
+        "warning",
+        "success",
+        "exception",
+    ):
+        texts += [str(e.value) for e in getattr(at, kind)]
+    for kind in (
+        "slider",
+        "select_slider",
+        "selectbox",
+        "multiselect",
+        "radio",
+        "toggle",
+        "button",
+        "checkbox",
+        "number_input",
+        "text_input",
+    ):
+        for widget in getattr(at, kind):
+            texts.append(widget.label)
+            texts += [str(o) for o in getattr(widget, "options", [])]
+            if getattr(widget, "help", None):
+                texts.append(widget.help)
+    for widget in at.get("button_group"):
+        texts += [o.content for o in widget.proto.options]
+    for kind in ("expander", "tabs"):
+        texts += [e.label for e in getattr(at, kind)]
+    for metric in at.metric:
+        texts += [metric.label, str(metric.value)]
+    for chart in at.get("plotly_chart"):
+        texts += chart_texts(chart.proto.spec)
+    return texts

@@ -1,0 +1,174 @@
+"""Links: every page takes its whole scene from the URL, corrects hostile values with a
+notice, hides what hide= names, applies preset= scenes, and speaks Korean with lang=ko."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from korean import english_runs, page_texts
+from streamlit.testing.v1 import AppTest
+
+from decayviz.i18n import STRINGS
+from decayviz.state import FIELD, PRESETS, encode, page_fields, parse
+from decayviz.ui.controls import VALUES
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGES = {
+    "landscape": "app_pages/landscape.py",
+    "sparsity": "app_pages/sparsity.py",
+    "network": "app_pages/network.py",
+}
+
+
+def open_page(page: str, query: dict[str, str]) -> AppTest:
+    """A fresh session opened on a link to `page` with `query`, as a browser would."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page(PAGES[page])  # the first run is already on the page, like a link to it
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def widget_value(at: AppTest, name: str):
+    """The value the widget of control `name` shows, or None when it is not drawn."""
+    key = f"ctl_{name}"
+    for kind in ("slider", "select_slider", "selectbox", "toggle", "multiselect", "radio"):
+        for widget in getattr(at, kind):
+            if widget.key == key:
+                return tuple(widget.value) if kind == "multiselect" else widget.value
+    return None
+
+
+def random_scene(page: str, rng: np.random.Generator) -> dict:
+    values = {}
+    for field in page_fields(page):
+        if field.kind in ("choice", "grid"):
+            values[field.name] = field.options[rng.integers(len(field.options))]
+        elif field.kind == "bool":
+            values[field.name] = bool(rng.integers(2))
+        elif field.kind == "multi":
+            picked = rng.choice(len(field.options), size=3, replace=False)
+            values[field.name] = tuple(sorted(field.options[i] for i in picked))
+        else:
+            values[field.name] = field.snap(rng.uniform(field.lo, field.hi))
+    return values
+
+
+HOSTILE = {
+    "nan": "NaN",
+    "inf": "inf",
+    "huge": "1e999",
+    "empty": "",
+    "long": "9" * 5000,
+    "html": "<img src=x onerror=alert(1)>",
+    "markdown": "**[click](javascript:alert(1))**",
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("kind", HOSTILE)
+def test_hostile_links_are_corrected_with_a_notice(page, kind):
+    text = HOSTILE[kind]
+    query = {f.name: text for f in page_fields(page)}
+    query.update({"lang": text, "hide": text, "preset": text, "unknown_key": text})
+    at = open_page(page, query)
+    notices = [i.value for i in at.info if "corrected" in i.value]
+    assert len(notices) == 1
+    assert not any(mark in notices[0] for mark in ("<", "](", "javascript:", "**"))  # quoted inert
+    values = dict(at.session_state[VALUES])
+    assert parse(encode(values)) == (values, [])  # every value in force is a valid one
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_valid_link_restores_every_control(page):
+    rng = np.random.default_rng(7)
+    for _ in range(3):
+        scene = random_scene(page, rng)
+        if page == "network":
+            scene["n_epochs"] = min(scene["n_epochs"], 5)
+        at = open_page(page, encode(scene))
+        assert not [i.value for i in at.info if "corrected" in i.value]
+        values = at.session_state[VALUES]
+        shown = 0
+        for name, value in scene.items():
+            assert values[name] == value, name
+            on_screen = widget_value(at, name)
+            if on_screen is not None:
+                assert on_screen == value, name
+                shown += 1
+        assert shown >= 3
+        address_bar = {k: v[-1] if isinstance(v, list) else v for k, v in at.query_params.items()}
+        assert {k: parse(address_bar)[0][k] for k in scene} == scene  # and the link stays shareable
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_hide_hides_the_named_controls(page):
+    names = [f.name for f in page_fields(page)][:2]
+    scene = {names[0]: FIELD[names[0]].options[-1] if FIELD[names[0]].options else FIELD[names[0]].hi}
+    at = open_page(page, {**encode(scene), "hide": ",".join([*names, "presets", "lang"])})
+    for name in names:
+        assert widget_value(at, name) is None
+    assert at.session_state[VALUES][names[0]] == scene[names[0]]  # hidden, yet in force
+    assert not at.get("button_group")  # the scene picker is gone
+    assert not at.radio  # and the language switch
+    assert "hide" in at.query_params  # the students' address bar keeps hiding them
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_preset_is_a_link(page):
+    for name, preset in PRESETS[page].items():
+        at = open_page(page, {"preset": name})
+        values = at.session_state[VALUES]
+        assert {k: values[k] for k in preset} == preset, name
+
+
+def test_a_link_value_overrides_its_preset():
+    at = open_page("landscape", {"preset": "l1_zero", "alpha": "0.2"})
+    values = at.session_state[VALUES]
+    assert values["penalty"] == "l1" and values["alpha"] == 0.2
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_korean_pages_show_no_english_prose(page):
+    at = open_page(page, {"lang": "ko"})
+    texts = page_texts(at)
+    assert len(texts) > 30
+    assert [run for text in texts for run in english_runs(text)] == []
+    english = open_page(page, {})
+    assert [run for text in page_texts(english) for run in english_runs(text)]  # the check can fail
+
+
+@pytest.mark.parametrize("view", FIELD["s_view"].options)
+def test_korean_in_every_sparsity_section(view):
+    at = open_page("sparsity", {"lang": "ko", "s_view": view})
+    assert [run for text in page_texts(at) for run in english_runs(text)] == []
+
+
+def test_korean_after_training():
+    at = open_page("network", {"lang": "ko", "n_epochs": "2", "n_hidden": "16", "n_alphas": "0,0.01"})
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.get("plotly_chart")
+    assert [run for text in page_texts(at) for run in english_runs(text)] == []
+
+
+def test_string_tables_are_complete():
+    for key, (english, korean) in STRINGS.items():
+        assert english.strip() and korean.strip(), key
+        placeholders = __import__("string").Formatter().parse
+        names_en = {f for _, f, _, _ in placeholders(english) if f}
+        names_ko = {f for _, f, _, _ in placeholders(korean) if f}
+        assert names_en == names_ko, key
+
+
+def test_every_control_and_option_has_a_label():
+    for field in FIELD.values():
+        assert f"field.{field.name}" in STRINGS, field.name
+        if field.kind == "choice" and field.name != "lang":
+            for option in field.options:
+                assert f"choice.{field.name}.{option}" in STRINGS, (field.name, option)
+    for page, presets in PRESETS.items():
+        for name in presets:
+            assert f"preset.{name}" in STRINGS, (page, name)
