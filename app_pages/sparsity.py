@@ -15,10 +15,16 @@ from decayviz.ui.charts import plotly_chart
 PAGE = "sparsity"
 
 
-def paths_section(problem_key: tuple, alpha: float, l1_ratio: float, lang: str) -> tuple[dict, dict]:
+@st.cache_resource(max_entries=32, show_spinner=False)
+def problem_and_paths(problem_key: tuple, l1_ratio: float):
+    """The problem and its exact paths, which do not depend on the α a student picks."""
     data = sparsity.make_problem(*problem_key)
+    return data, sparsity.regularization_paths(data, l1_ratio)
+
+
+def paths_section(problem_key: tuple, alpha: float, l1_ratio: float, lang: str) -> tuple[dict, dict]:
+    data, paths = problem_and_paths(problem_key, l1_ratio)
     optima = sparsity.optima_at(data, alpha, l1_ratio)
-    paths = sparsity.regularization_paths(data, l1_ratio)
     spec = path_figure(
         sparsity.DISPLAY_ALPHAS,
         paths,
@@ -68,9 +74,10 @@ SECTIONS = {
 }
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def section(view: str, settings: tuple, lang: str) -> tuple[dict, dict]:
-    """One section's figure spec and the numbers its text quotes, shared by every session.
+    """One section's figure spec and the numbers its text quotes, shared read-only by every
+    session (a resource cache: a hit costs no unpickling of the ~100 KB spec).
 
     One cache for all four: Streamlit re-wraps a cached function on every rerun of the page.
     """

@@ -1,8 +1,10 @@
 """Benchmark the landscape page: server time of a rerun after a control change, and the size
 of its figures, next to the bare one-chart reference page measured in the same run.
 
-Two kinds of rerun: "new scene" changes W* and α to values not seen before by the server, so
-every computation and figure is built from scratch (what the first student to ask pays);
+Also timed: the page's controls alone (bench/controls_page.py), the floor that Streamlit's
+widgets set before the page does any work. Two kinds of rerun: "new scene" changes W* and α to
+values not seen before by the server, so every computation and figure is built from scratch
+(what the first student to ask pays);
 "cached scene" moves α back and forth between two values (what every later student pays:
 the scene cache is shared by the whole server).
 
@@ -22,8 +24,15 @@ from bench.common import median, reference_rerun_ms, reruns, streamlit_server
 from decayviz.state import ALPHA_GRID
 
 
+def controls_only_ms(repeats: int) -> list[float]:
+    """The same control changes on bench/controls_page.py: the page's widgets, no work."""
+    with streamlit_server("bench/controls_page.py") as url:
+        return [r.ms for r in reruns(url, "", [f"alpha={0.2 if k % 2 else 0.5}" for k in range(repeats + 2)])]
+
+
 def measure(repeats: int) -> dict[str, float]:
     reference = median(reference_rerun_ms(repeats))
+    controls = median(controls_only_ms(repeats))
     with streamlit_server() as url:
         cached_queries = [f"alpha={0.2 if k % 2 else 0.5}" for k in range(repeats + 2)]
         cached = reruns(url, "landscape", cached_queries)
@@ -35,6 +44,7 @@ def measure(repeats: int) -> dict[str, float]:
         default = reruns(url, "landscape", ["", ""], warmup=1)[0]
     return {
         "reference_ms": reference,
+        "controls_ms": controls,
         "cached_ms": median([r.ms for r in cached]),
         "fresh_ms": median([r.ms for r in fresh]),
         "figures_kb": default.chart_bytes / 1024,
@@ -51,6 +61,8 @@ def main() -> None:
     ref = m["reference_ms"]
     print(f"{'landscape page (median of reruns)':42s} {'server time':>12s} {'vs reference':>13s}")
     print(f"{'reference page: one slider, one chart':42s} {ref:10.1f}ms {1.0:12.2f}x")
+    floor = m["controls_ms"]
+    print(f"{'its controls alone (bench/controls_page.py)':42s} {floor:10.1f}ms {floor / ref:12.2f}x")
     print(f"{'landscape, cached scene':42s} {m['cached_ms']:10.1f}ms {m['cached_ms'] / ref:12.2f}x")
     print(f"{'landscape, new scene':42s} {m['fresh_ms']:10.1f}ms {m['fresh_ms'] / ref:12.2f}x")
     print(f"{'figures JSON, default scene':42s} {m['figures_kb']:10.1f}KB")

@@ -18,14 +18,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.classroom_load import MODELS, load, percentile
-from bench.common import ROOT, free_port, streamlit_server
+from bench.common import ROOT, free_port, stop, streamlit_server, wait_until_healthy
 
 
 @contextlib.contextmanager
@@ -54,20 +53,10 @@ def nginx(backends: list[str]):
         )
         url = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 20
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                        if response.read().strip() == b"ok":
-                            break
-                except OSError:
-                    if proc.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError(f"nginx did not start: {proc.stderr.read().decode()}") from None
-                    time.sleep(0.2)
+            wait_until_healthy(url, proc, "nginx", timeout=20)
             yield url
         finally:
-            proc.terminate()
-            proc.wait(timeout=10)
+            stop(proc)
 
 
 def backend_of(opener: urllib.request.OpenerDirector, url: str) -> str:

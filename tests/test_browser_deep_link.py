@@ -5,25 +5,24 @@ multipage mode and serves a deep link by running the page script alone (no langu
 wide layout) until some session opens the root. The pages live in app_pages/ for that reason.
 """
 
+import re
+
 import pytest
-from conftest import SCREENSHOTS, free_port, start_streamlit, wait_for_app
+from conftest import SCREENSHOTS, wait_for_app
+
+from bench.common import streamlit_server
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("path", ["landscape", "sparsity", "network"])
 def test_first_request_is_a_deep_link(page, path):
-    port = free_port()
-    server = start_streamlit(port)
-    try:
-        page.goto(f"http://127.0.0.1:{port}/{path}?lang=ko")
+    with streamlit_server() as url:  # a fresh server: this is its very first request
+        page.goto(f"{url}/{path}?lang=ko")
         wait_for_app(page)
         page.get_by_text("한국어").first.wait_for(timeout=30_000)  # the language switch: app.py ran
-        assert page.locator("h1").first.inner_text() != ""
+        assert re.search("[가-힣]", page.locator("h1").first.inner_text())  # and read lang=ko
         assert page.get_by_text("Page not found").count() == 0
         assert "lang=ko" in page.url
         assert page.locator('[data-testid="stException"]').count() == 0
         page.screenshot(path=str(SCREENSHOTS / f"deep_link_{path}.png"))
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import assert_finite
+from helpers import assert_finite, random_scene
 from streamlit.testing.v1 import AppTest
 
 from decayviz.figures import decode
@@ -95,14 +95,7 @@ def test_the_address_bar_follows_the_controls():
 
 
 def random_values(rng: np.random.Generator) -> dict:
-    values = {}
-    for field in page_fields("landscape"):
-        if field.kind in ("grid", "choice"):
-            values[field.name] = field.options[rng.integers(len(field.options))]
-        elif field.kind == "int":
-            values[field.name] = field.snap(rng.uniform(field.lo, field.hi))
-        else:
-            values[field.name] = field.snap(rng.uniform(field.lo, field.hi))
+    values = random_scene("landscape", rng)
     values["steps"] = min(values["steps"], 600)  # keep the suite fast; extremes are tested apart
     return values
 

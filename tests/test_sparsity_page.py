@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import assert_charts_finite
+from helpers import assert_charts_finite, random_scene
 from streamlit.testing.v1 import AppTest
 
 from decayviz.i18n import has
@@ -148,12 +148,7 @@ def test_the_address_bar_follows_the_controls():
 
 
 def random_values(rng: np.random.Generator) -> dict:
-    values = {}
-    for field in page_fields("sparsity"):
-        if field.kind in ("grid", "choice"):
-            values[field.name] = field.options[rng.integers(len(field.options))]
-        else:
-            values[field.name] = field.snap(rng.uniform(field.lo, field.hi))
+    values = random_scene("sparsity", rng)
     values["s_steps"] = min(values["s_steps"], 600)  # keep the suite fast; extremes are tested apart
     return values
 

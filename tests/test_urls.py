@@ -5,6 +5,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import random_scene
 from korean import english_runs, page_texts
 from streamlit.testing.v1 import AppTest
 
@@ -39,21 +40,6 @@ def widget_value(at: AppTest, name: str):
             if widget.key == key:
                 return tuple(widget.value) if kind == "multiselect" else widget.value
     return None
-
-
-def random_scene(page: str, rng: np.random.Generator) -> dict:
-    values = {}
-    for field in page_fields(page):
-        if field.kind in ("choice", "grid"):
-            values[field.name] = field.options[rng.integers(len(field.options))]
-        elif field.kind == "bool":
-            values[field.name] = bool(rng.integers(2))
-        elif field.kind == "multi":
-            picked = rng.choice(len(field.options), size=3, replace=False)
-            values[field.name] = tuple(sorted(field.options[i] for i in picked))
-        else:
-            values[field.name] = field.snap(rng.uniform(field.lo, field.hi))
-    return values
 
 
 HOSTILE = {

@@ -8,6 +8,7 @@ named scene first.
 
 from __future__ import annotations
 
+import functools
 import re
 import socket
 from typing import Any
@@ -215,6 +216,7 @@ def _remember(page: str, query: dict[str, str]) -> None:
         del recent[:-8]
 
 
+@functools.lru_cache(maxsize=1)
 def _lan_address() -> str | None:
     """This machine's IPv4 address on the local network, from its own name; no traffic."""
     try:
