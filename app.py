@@ -6,6 +6,7 @@ import pandas  # noqa: F401
 import streamlit as st
 
 from decayviz.i18n import t
+from decayviz.state import PAGES
 from decayviz.ui.controls import language_selector
 
 st.set_page_config(page_title="decayviz", page_icon="⚖️", layout="wide")
@@ -13,15 +14,12 @@ st.set_page_config(page_title="decayviz", page_icon="⚖️", layout="wide")
 lang = language_selector()
 st.sidebar.caption(t("app.title", lang))
 
-# (file, url path); titles come from i18n as "page.<url path>". The first page opens at the
-# root URL; a hidden twin keeps its own path (/landscape) working for links typed by hand.
-PAGES = (
-    ("app_pages/landscape.py", "landscape"),
-    ("app_pages/sparsity.py", "sparsity"),
-    ("app_pages/network.py", "network"),
+# Titles come from i18n as "page.<page>". The first page opens at the root URL; a hidden twin
+# keeps its own path (/landscape) working for links typed by hand.
+home, *others = PAGES
+pages = [st.Page(f"app_pages/{home}.py", title=t(f"page.{home}", lang), url_path="home", default=True)]
+pages += [st.Page(f"app_pages/{page}.py", title=t(f"page.{page}", lang), url_path=page) for page in others]
+pages.append(
+    st.Page(f"app_pages/{home}.py", title=t(f"page.{home}", lang), url_path=home, visibility="hidden")
 )
-(home_path, home_url), *others = PAGES
-pages = [st.Page(home_path, title=t(f"page.{home_url}", lang), url_path="home", default=True)]
-pages += [st.Page(path, title=t(f"page.{url}", lang), url_path=url) for path, url in others]
-pages.append(st.Page(home_path, title=t(f"page.{home_url}", lang), url_path=home_url, visibility="hidden"))
 st.navigation(pages).run()

@@ -36,29 +36,11 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import streamlit_server
+from bench.common import random_scene, random_value, streamlit_server
 from bench.streamlit_client import RerunResult, StreamlitSession
 from decayviz.i18n import t
-from decayviz.state import PRESETS, defaults, encode, page_fields
+from decayviz.state import PAGES, PRESETS, defaults, encode, page_fields
 from decayviz.training.options import SERVER_TRAININGS
-
-PAGES = ("landscape", "sparsity", "network")
-
-
-def random_value(field, rng: random.Random):
-    """A random valid value of one control, from the table."""
-    if field.kind in ("choice", "grid"):
-        return rng.choice(field.options)
-    if field.kind == "bool":
-        return rng.random() < 0.5
-    if field.kind == "multi":
-        return tuple(sorted(rng.sample(field.options, k=min(3, len(field.options)))))
-    return field.snap(rng.uniform(field.lo, field.hi))
-
-
-def random_scene(page: str, rng: random.Random) -> dict:
-    """Every control of `page` at a random valid value: the worst case, nothing cached."""
-    return {field.name: random_value(field, rng) for field in page_fields(page)}
 
 
 def next_scene(page: str, scene: dict | None, rng: random.Random) -> dict:
@@ -134,7 +116,7 @@ def training_query(rng: random.Random, epochs: tuple[int, int] = (15, 30)) -> tu
         "n_alphas": tuple(sorted(rng.sample((0.0, 1e-4, 1e-3, 0.01, 0.1), 4))),
         "n_seed": rng.randint(0, 999),
     }
-    return "&".join(f"{k}={v}" for k, v in encode(values).items()), values["n_epochs"]
+    return query_string(values), values["n_epochs"]
 
 
 def training_span(result: RerunResult) -> tuple[float, float] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import random
 import statistics
 import subprocess
 import sys
@@ -23,6 +24,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.streamlit_client import RerunResult, StreamlitSession  # noqa: E402
+from decayviz.state import Field, page_fields  # noqa: E402
 
 REFERENCE_PAGE = "bench/reference_page.py"
 
@@ -98,6 +100,22 @@ def reference_rerun_ms(repeats: int = 21) -> list[float]:
     with streamlit_server(REFERENCE_PAGE) as url:
         queries = [f"frequency={2.0 + (k % 2)}" for k in range(repeats + 2)]
         return [r.ms for r in reruns(url, "", queries)]
+
+
+def random_value(field: Field, rng: random.Random):
+    """A random valid value of one control, from the table."""
+    if field.kind in ("choice", "grid"):
+        return rng.choice(field.options)
+    if field.kind == "bool":
+        return rng.random() < 0.5
+    if field.kind == "multi":
+        return tuple(sorted(rng.sample(field.options, k=min(3, len(field.options)))))
+    return field.snap(rng.uniform(field.lo, field.hi))
+
+
+def random_scene(page: str, rng: random.Random) -> dict:
+    """Every control of `page` at a random valid value: for load tests and the page tests."""
+    return {field.name: random_value(field, rng) for field in page_fields(page)}
 
 
 def median(values: list[float]) -> float:

@@ -6,7 +6,6 @@ import csv
 import io
 from collections.abc import Mapping, Sequence
 
-import numpy as np
 import plotly.io as pio
 
 from decayviz.scene import LandscapeScene
@@ -47,13 +46,6 @@ def trajectory_csv(scene: LandscapeScene) -> str:
             "total": traj.total[:n].tolist(),
         }
     )
-
-
-def path_csv(alphas: np.ndarray, coefficients: np.ndarray) -> str:
-    """A regularization path: one row per α, one column per weight."""
-    columns = {"alpha": np.asarray(alphas).tolist()}
-    columns.update({f"w{j + 1}": coefficients[:, j].tolist() for j in range(coefficients.shape[1])})
-    return table_csv(columns)
 
 
 def sweep_csv(alphas: Sequence[float], history: Sequence[Mapping[str, Sequence[float]]]) -> str:

@@ -41,24 +41,6 @@ DEFAULTS = Hyper()
 FAMILIES = {"gd": "sgd", "momentum": "sgd", "adam": "adaptive", "adamw": "adaptive", "proximal": "proximal"}
 
 
-def iterate(
-    loss_grad: Callable[[np.ndarray], np.ndarray],
-    penalty: ElasticNet,
-    w0: np.ndarray,
-    optimizer: str,
-    lr: float,
-    steps: int,
-    hyper: Hyper = DEFAULTS,
-) -> tuple[np.ndarray, int | None]:
-    """Run `steps` updates from w0; returns (weights of shape (steps+1, *w0.shape), diverged_at).
-
-    Rows from diverged_at on (the first step whose weights are not finite or exceed
-    DIVERGENCE_LIMIT) are NaN; every row before it is finite.
-    """
-    weights, diverged_at = iterate_runs(loss_grad, [penalty], w0, [optimizer], lr, steps, hyper)
-    return weights[:, 0], diverged_at[0]
-
-
 def iterate_runs(
     loss_grad: Callable[[np.ndarray], np.ndarray],
     penalties: list[ElasticNet],
@@ -69,7 +51,9 @@ def iterate_runs(
     hyper: Hyper = DEFAULTS,
 ) -> tuple[np.ndarray, list[int | None]]:
     """Several runs from the same w0 at once, run r with penalties[r] and optimizers[r]:
-    weights of shape (steps+1, runs, *w0.shape) and each run's diverged_at, as `iterate`.
+    weights of shape (steps+1, runs, *w0.shape) and each run's diverged_at. A run's rows from
+    its diverged_at on (the first step whose weights are not finite or exceed
+    DIVERGENCE_LIMIT) are NaN; every row before it is finite.
 
     Runs whose rules share a loop (FAMILIES) step together as one array, so a scene's three
     descents cost little more than one; loss_grad must act on the last axis.

@@ -57,6 +57,16 @@ SPARSITY_ALPHA_GRID = (
 )
 
 
+# The pages, in the navigation's order; each has its script app_pages/<page>.py and its URL
+# path /<page>, except the first, which opens at the root URL.
+PAGES = ("landscape", "sparsity", "network")
+
+
+def url_path(page: str) -> str:
+    """The page's path in a link: "" for the first page (the root URL), else its name."""
+    return "" if page == PAGES[0] else page
+
+
 @dataclass(frozen=True)
 class Field:
     """One control. kind: "float" | "int" (lo..hi by step), "grid" (numbers from `options`),

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from decayviz.figures import decode
-from decayviz.state import FIELD, Field, page_fields
+from decayviz.state import FIELD, Field
 
 # Text no control accepts as it is: non-finite and overflowing numbers, markup, unicode, junk.
 HOSTILE_VALUES = (
@@ -115,19 +115,3 @@ def assert_valid_values(values: dict[str, Any], cleared: bool = False) -> None:
     for name, field in FIELD.items():
         assert name in values, f"{name} has no value"
         assert is_valid(field, values[name], cleared), f"{name} = {values[name]!r} is outside the table"
-
-
-def random_scene(page: str, rng: np.random.Generator) -> dict[str, Any]:
-    """Every control of `page` at a random valid value, straight from the table."""
-    values: dict[str, Any] = {}
-    for field in page_fields(page):
-        if field.kind in ("choice", "grid"):
-            values[field.name] = field.options[rng.integers(len(field.options))]
-        elif field.kind == "bool":
-            values[field.name] = bool(rng.integers(2))
-        elif field.kind == "multi":
-            picked = rng.choice(len(field.options), size=3, replace=False)
-            values[field.name] = tuple(sorted(field.options[i] for i in picked))
-        else:
-            values[field.name] = field.snap(rng.uniform(field.lo, field.hi))
-    return values

@@ -32,7 +32,7 @@ from helpers import HOSTILE_VALUES, assert_charts_finite, assert_valid_values
 from streamlit.testing.v1 import AppTest
 
 from decayviz.i18n import t
-from decayviz.state import FIELD, PRESETS, Field, format_value, page_fields, parse
+from decayviz.state import FIELD, PAGES, PRESETS, Field, format_value, page_fields, parse
 from decayviz.ui import training
 from decayviz.ui.controls import PRESET_KEY
 
@@ -40,7 +40,6 @@ RUNS = int(os.environ.get("DECAYVIZ_FUZZ_RUNS", "8"))
 TRAINING_RUNS = max(3, RUNS // 10)
 SEED = int(os.environ.get("DECAYVIZ_FUZZ_SEED", "0"))
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGES = ("landscape", "sparsity", "network")
 LANGS = FIELD["lang"].options
 
 # Keys no field has: Streamlit's own, the session's internals, markup, very long.

@@ -2,13 +2,15 @@
 random controls, Korean, and bad URLs; and what they show agrees with decayviz."""
 
 import json
+import random
 from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import assert_finite, random_scene
+from helpers import assert_finite
 from streamlit.testing.v1 import AppTest
 
+from bench.common import random_scene
 from decayviz.figures import decode
 from decayviz.figures.landscape import FRAMES
 from decayviz.state import FIELD, PRESETS, defaults, page_fields
@@ -94,7 +96,7 @@ def test_the_address_bar_follows_the_controls():
     assert at.query_params["alpha"] in ("2.0", ["2.0"])
 
 
-def random_values(rng: np.random.Generator) -> dict:
+def random_values(rng: random.Random) -> dict:
     values = random_scene("landscape", rng)
     values["steps"] = min(values["steps"], 600)  # keep the suite fast; extremes are tested apart
     return values
@@ -102,7 +104,7 @@ def random_values(rng: np.random.Generator) -> dict:
 
 def test_random_controls_never_raise():
     """Many random scenes, set through the widgets; extreme learning rates included."""
-    rng = np.random.default_rng(2024)
+    rng = random.Random(2024)
     at = run_app()
     for _ in range(12):
         values = random_values(rng)

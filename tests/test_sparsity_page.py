@@ -1,6 +1,7 @@
 """AppTest: the sparsity page runs without exception for defaults, every scene, random and extreme
 controls, Korean and hostile URLs; what it says agrees with decayviz; its charts are finite."""
 
+import random
 import re
 import subprocess
 import sys
@@ -8,9 +9,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import assert_charts_finite, random_scene
+from helpers import assert_charts_finite
 from streamlit.testing.v1 import AppTest
 
+from bench.common import random_scene
 from decayviz.i18n import has
 from decayviz.sparsity import coefficient_path, synthetic_problem
 from decayviz.state import FIELD, PRESETS, defaults, page_fields
@@ -147,7 +149,7 @@ def test_the_address_bar_follows_the_controls():
     assert at.query_params["s_alpha"] in ("2.0", ["2.0"])
 
 
-def random_values(rng: np.random.Generator) -> dict:
+def random_values(rng: random.Random) -> dict:
     values = random_scene("sparsity", rng)
     values["s_steps"] = min(values["s_steps"], 600)  # keep the suite fast; extremes are tested apart
     return values
@@ -155,7 +157,7 @@ def random_values(rng: np.random.Generator) -> dict:
 
 def test_random_controls_never_raise():
     """Many random settings in every section, set through the widgets shown, as a student would."""
-    rng = np.random.default_rng(2024)
+    rng = random.Random(2024)
     at = open_page()
     for _ in range(16):
         values = random_values(rng)

@@ -1,24 +1,19 @@
 """Links: every page takes its whole scene from the URL, corrects hostile values with a
 notice, hides what hide= names, applies preset= scenes, and speaks Korean with lang=ko."""
 
+import random
 from pathlib import Path
 
-import numpy as np
 import pytest
-from helpers import random_scene
 from korean import english_runs, page_texts
 from streamlit.testing.v1 import AppTest
 
+from bench.common import random_scene
 from decayviz.i18n import STRINGS
-from decayviz.state import FIELD, PRESETS, encode, page_fields, parse
+from decayviz.state import FIELD, PAGES, PRESETS, encode, page_fields, parse
 from decayviz.ui.controls import VALUES
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGES = {
-    "landscape": "app_pages/landscape.py",
-    "sparsity": "app_pages/sparsity.py",
-    "network": "app_pages/network.py",
-}
 
 
 def open_page(page: str, query: dict[str, str]) -> AppTest:
@@ -26,7 +21,7 @@ def open_page(page: str, query: dict[str, str]) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in query.items():
         at.query_params[key] = value
-    at.switch_page(PAGES[page])  # the first run is already on the page, like a link to it
+    at.switch_page(f"app_pages/{page}.py")  # the first run is already on the page, like a link to it
     at.run()
     assert not at.exception, at.exception
     return at
@@ -69,7 +64,7 @@ def test_hostile_links_are_corrected_with_a_notice(page, kind):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_a_valid_link_restores_every_control(page):
-    rng = np.random.default_rng(7)
+    rng = random.Random(7)
     for _ in range(3):
         scene = random_scene(page, rng)
         if page == "network":

@@ -17,14 +17,13 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from decayviz.i18n import has, t
-from decayviz.state import FIELD, PRESETS, Problem, defaults, encode, page_fields, parse
+from decayviz.state import FIELD, PRESETS, Problem, defaults, encode, page_fields, parse, url_path
 
 VALUES = "decayviz_values"
 PRESET_KEY = "preset"  # ?preset=<name>: a named scene, as a link
 APP_FIELDS = ("lang", "hide")
 _STARTED = "decayviz_started"
 _WRITTEN = "decayviz_written_queries"  # per page: the queries the app last put in the URL
-URL_PATHS = {"landscape": "", "sparsity": "sparsity", "network": "network"}  # the first page is the root
 
 
 def widget_key(name: str) -> str:
@@ -253,7 +252,7 @@ def share_box(page: str, language: str) -> None:
             format_func=lambda name: t(f"field.{name}", language),
         )
         origin, note = app_origin()
-        base = f"{origin}/{URL_PATHS[page]}"
+        base = f"{origin}/{url_path(page)}"
         query = urlencode(scene_query(page, tuple(n for n in FIELD["hide"].options if n in hide)))
         st.code(f"{base}?{query}" if query else base, language=None, wrap_lines=True)
         if note:
