@@ -115,3 +115,9 @@ def assert_valid_values(values: dict[str, Any], cleared: bool = False) -> None:
     for name, field in FIELD.items():
         assert name in values, f"{name} has no value"
         assert is_valid(field, values[name], cleared), f"{name} = {values[name]!r} is outside the table"
+
+
+def chart_text(spec_json: str) -> str:
+    """A chart's JSON with non-ASCII text as itself, whichever JSON engine plotly used (orjson
+    writes "▶ 재생", the standard library writes "\\u25b6 \\uc7ac\\uc0dd")."""
+    return json.dumps(json.loads(spec_json), ensure_ascii=False)

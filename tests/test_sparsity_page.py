@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import assert_charts_finite
+from helpers import assert_charts_finite, chart_text
 from streamlit.testing.v1 import AppTest
 
 from bench.common import random_scene
@@ -78,18 +78,18 @@ def test_defaults_show_what_decayviz_computes():
     assert 65 < float(metrics["L1: a weight exactly 0"].rstrip("%")) < 80
 
     show(at, "layer")
-    assert "of 32 links are 0" in at.get("plotly_chart")[0].proto.spec
+    assert "of 32 links are 0" in chart_text(at.get("plotly_chart")[0].proto.spec)
 
 
 def test_korean():
     at = open_page({"s_view": "iterations"}, lang="ko")
     assert at.title[0].value == "많은 가중치: L1이 정확한 0을 만드는 곳"
-    assert "▶ 재생" in at.get("plotly_chart")[0].proto.spec
+    assert "▶ 재생" in chart_text(at.get("plotly_chart")[0].proto.spec)
     show(at, "montecarlo")
     assert "L1: 가중치가 정확히 0" in {m.label for m in at.metric}
     show(at, "paths")
     show(at, "layer")
-    assert "벌점 없음" in at.get("plotly_chart")[0].proto.spec
+    assert "벌점 없음" in chart_text(at.get("plotly_chart")[0].proto.spec)
 
 
 def test_every_field_and_scene_has_its_words_in_both_languages():
