@@ -11,15 +11,24 @@ from decayviz.ui.controls import language_selector
 
 st.set_page_config(page_title="decayviz", page_icon="⚖️", layout="wide")
 
-lang = language_selector()
-st.sidebar.caption(t("app.title", lang))
 
-# Titles come from i18n as "page.<page>". The first page opens at the root URL; a hidden twin
-# keeps its own path (/landscape) working for links typed by hand.
-home, *others = PAGES
-pages = [st.Page(f"app_pages/{home}.py", title=t(f"page.{home}", lang), url_path="home", default=True)]
-pages += [st.Page(f"app_pages/{page}.py", title=t(f"page.{page}", lang), url_path=page) for page in others]
-pages.append(
-    st.Page(f"app_pages/{home}.py", title=t(f"page.{home}", lang), url_path=home, visibility="hidden")
-)
-st.navigation(pages).run()
+def pages(lang: str) -> list:
+    """The app's pages, titled in `lang` (from i18n as "page.<page>"). The first opens at the
+    root URL; a hidden twin keeps its own path (/landscape) working for links typed by hand.
+
+    Kept per session: building them resolves paths on disk (about 0.5 ms a rerun), and
+    st.navigation marks the one to run on the objects, so sessions must not share them."""
+    key = f"decayviz_pages_{lang}"
+    if key not in st.session_state:
+        home, *others = PAGES
+        title = {page: t(f"page.{page}", lang) for page in PAGES}
+        st.session_state[key] = [
+            st.Page(f"app_pages/{home}.py", title=title[home], url_path="home", default=True),
+            *(st.Page(f"app_pages/{page}.py", title=title[page], url_path=page) for page in others),
+            st.Page(f"app_pages/{home}.py", title=title[home], url_path=home, visibility="hidden"),
+        ]
+    return st.session_state[key]
+
+
+lang = language_selector()
+st.navigation({t("app.title", lang): pages(lang)}).run()  # the app's name heads the page list

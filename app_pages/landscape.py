@@ -4,38 +4,20 @@ import numpy as np
 import streamlit as st
 
 from decayviz.export import figure_html, trajectory_csv
-from decayviz.figures.landscape import landscape_figure, loss_terms_figure
 from decayviz.i18n import t
-from decayviz.scene import build_scene
 from decayviz.state import defaults
 from decayviz.ui import controls as ui
+from decayviz.ui.cached import landscape_scene
 from decayviz.ui.charts import plotly_chart
+from decayviz.ui.readouts import readout_table
+from decayviz.ui.sidebars import landscape_controls
 
 PAGE = "landscape"
-
-
-@st.cache_resource(max_entries=256, show_spinner=False)
-def compute(values: tuple, lang: str):
-    """Scene and figure specs for one set of controls, shared read-only by every session on the
-    server (a resource cache, so a hit costs no unpickling)."""
-    scene = build_scene(dict(values))
-    return scene, landscape_figure(scene, lang), loss_terms_figure(scene, lang)
 
 
 def point(w) -> str:
     """A weight vector for reading: an exact zero prints as 0, anything else keeps 4 digits."""
     return "(" + ", ".join("0" if x == 0.0 else f"{x:.4g}" for x in w) + ")"
-
-
-def readout_table(readouts: dict[str, str]) -> str:
-    """All readouts in one markdown table: one element instead of one metric each."""
-    return "\n".join(
-        [
-            "| " + " | ".join(readouts) + " |",
-            "|" + "---|" * len(readouts),
-            "| " + " | ".join(f"**{v}**" for v in readouts.values()) + " |",
-        ]
-    )
 
 
 lang = ui.lang()
@@ -44,26 +26,10 @@ st.title(t("landscape.title", lang))
 st.caption(t("landscape.intro", lang))
 ui.show_problems(problems, lang)
 
-with st.sidebar:
-    ui.preset_picker(PAGE, lang)
-    st.subheader(t("landscape.group.penalty", lang))
-    penalty = ui.control("penalty", lang)
-    ui.control("alpha", lang, disabled=penalty == "none")
-    if penalty == "elasticnet":
-        ui.control("l1_ratio", lang)
-    st.subheader(t("landscape.group.optimizer", lang))
-    for name in ("opt", "lr", "steps"):
-        ui.control(name, lang)
-    with st.expander(t("landscape.group.loss", lang)):
-        for name in ("wx", "wy", "c1", "c2", "angle"):
-            ui.control(name, lang)
-    with st.expander(t("landscape.group.start", lang)):
-        for name in ("w0x", "w0y"):
-            ui.control(name, lang)
-    st.button(t("ui.reset", lang), on_click=ui.apply, args=(defaults(PAGE),), width="stretch")
+landscape_controls(lang)
 
 values = {name: ui.value(name) for name in defaults(PAGE)}
-scene, main_figure, terms_figure = compute(tuple(sorted(values.items())), lang)
+scene, main_figure, terms_figure = landscape_scene(tuple(sorted(values.items())), lang)
 trajectory = scene.trajectory
 
 if trajectory.diverged_at is not None:
@@ -131,24 +97,16 @@ plotly_chart(terms_figure, key="terms_chart")
 with st.expander(t("landscape.explain.title", lang), expanded=False):
     st.markdown(t("landscape.explain.body", lang))
 
-with st.expander(t("ui.export", lang), icon="💾"):
-    left, right = st.columns(2)
-    ui.download(
+exports = (
+    ui.Export(
         t("landscape.export.html", lang),
         lambda: figure_html(main_figure, t("landscape.title", lang)),
         "decayviz_landscape.html",
         "text/html",
-        "export_html",
-        left,
-    )
-    ui.download(
-        t("landscape.export.csv", lang),
-        lambda: trajectory_csv(scene),
-        "decayviz_trajectory.csv",
-        "text/csv",
-        "export_csv",
-        right,
-    )
-
-ui.share_box(PAGE, lang)
+    ),
+    ui.Export(
+        t("landscape.export.csv", lang), lambda: trajectory_csv(scene), "decayviz_trajectory.csv", "text/csv"
+    ),
+)
+ui.share_box(PAGE, lang, exports)
 ui.write_url(PAGE)

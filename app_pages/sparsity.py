@@ -1,97 +1,31 @@
 """Many weights: exact regularization paths, sparsity emerging over the iterations, how often L1
 gives a zero, and a linear layer as a web of connections; one section at a time."""
 
-import numpy as np
 import streamlit as st
 
-from decayviz import sparsity
 from decayviz.export import figure_html
-from decayviz.figures.sparsity import descent_figure, layer_figure, monte_carlo_figure, path_figure
 from decayviz.i18n import t
 from decayviz.state import FIELD, defaults
 from decayviz.ui import controls as ui
+from decayviz.ui.cached import sparsity_section
 from decayviz.ui.charts import plotly_chart
+from decayviz.ui.readouts import readout_table
 
 PAGE = "sparsity"
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
-def problem_and_paths(problem_key: tuple, l1_ratio: float):
-    """The problem and its exact paths, which do not depend on the α a student picks."""
-    data = sparsity.make_problem(*problem_key)
-    return data, sparsity.regularization_paths(data, l1_ratio)
-
-
-def paths_section(problem_key: tuple, alpha: float, l1_ratio: float, lang: str) -> tuple[dict, dict]:
-    data, paths = problem_and_paths(problem_key, l1_ratio)
-    optima = sparsity.optima_at(data, alpha, l1_ratio)
-    spec = path_figure(
-        sparsity.DISPLAY_ALPHAS,
-        paths,
-        alpha,
-        optima,
-        data.feature_names,
-        sparsity.highlighted_features(data),
-        lang,
-        l1_ratio,
-    )
-    n, d = data.X.shape
-    facts = {"n": n, "d": d, "true": None if data.w_true is None else int(np.sum(data.w_true != 0.0))}
-    return spec, facts | {kind: int(np.sum(w == 0.0)) for kind, w in optima.items()}
-
-
-def iterations_section(problem_key: tuple, alpha: float, steps: int, lang: str) -> tuple[dict, dict]:
-    data = sparsity.make_problem(*problem_key)
-    frames = sparsity.descent_frames(data, alpha, steps, seed=problem_key[-1])
-    exact = sparsity.coefficient_path(data.X, data.y, "l1", [alpha])[0]  # where the proximal run heads
-    facts = {name: int(np.sum(w[-1] == 0.0)) for name, w in frames.weights.items()}
-    facts |= {"d": len(exact), "lr": frames.lr, "exact": int(np.sum(exact == 0.0))}
-    return descent_figure(frames, lang), facts
-
-
-def montecarlo_section(count: int, shape: str, spread: float, seed: int, lang: str) -> tuple[dict, dict]:
-    mc = sparsity.sparsity_monte_carlo(count, seed, shape, spread)
-    shares = {"l1": np.mean(mc.l1_zero), "l2": np.mean(mc.l2_zero), "l2_almost": mc.near_zero_share("l2")}
-    percents = {name: f"{100 * share:.1f}%" for name, share in shares.items()}
-    return monte_carlo_figure(mc, spread, lang), percents
-
-
-def layer_section(kind: str, alpha: float, l1_ratio: float, seed: int, lang: str) -> tuple[dict, dict]:
-    X, Y, _ = sparsity.layer_problem(seed=seed)
-    plain = sparsity.fit_layer(X, Y, "l2", 0.0)
-    penalized = sparsity.fit_layer(X, Y, kind, alpha, l1_ratio)
-    title = t(
-        "sparsity.layer.penalized", lang, penalty=t(f"choice.s_penalty.{kind}", lang), alpha=f"{alpha:g}"
-    )
-    return layer_figure(plain, penalized, lang, title), {}
-
-
-SECTIONS = {
-    "paths": paths_section,
-    "iterations": iterations_section,
-    "montecarlo": montecarlo_section,
-    "layer": layer_section,
-}
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def section(view: str, settings: tuple, lang: str) -> tuple[dict, dict]:
-    """One section's figure spec and the numbers its text quotes, shared read-only by every
-    session (a resource cache: a hit costs no unpickling of the ~100 KB spec).
-
-    One cache for all four: Streamlit re-wraps a cached function on every rerun of the page.
-    """
-    return SECTIONS[view](*settings, lang)
+SIZES = ("s_samples", "s_features", "s_nonzero", "s_seed")
 
 
 def problem_controls() -> tuple:
-    """The data set's controls; returns the arguments of sparsity.make_problem they define."""
-    st.subheader(t("sparsity.group.data", lang))
+    """The data set's controls; returns the arguments of sparsity.make_problem they define.
+    The synthetic problem's sizes and seed sit behind a switch that names them."""
     name = ui.control("s_problem", lang)
     if name == "diabetes":  # no sizes or seed: one cache entry serves every value of those controls
         return (name, 0, 0, 0, 0)
-    sizes = tuple(ui.control(field, lang) for field in ("s_samples", "s_features", "s_nonzero"))
-    return (name, *sizes, ui.control("s_seed", lang))
+    n, d, k, seed = (ui.value(field) for field in SIZES)
+    ui.switched_group("sparsity_sizes", t("sparsity.sizes", lang, n=n, d=d, k=k, seed=seed), SIZES, lang)
+    return (name, *(ui.value(field) for field in SIZES))
 
 
 lang = ui.lang()
@@ -100,21 +34,21 @@ st.title(t("sparsity.title", lang))
 st.caption(t("sparsity.intro", lang))
 ui.show_problems(problems, lang)
 # One section at a time: a projector shows one big figure, and a rerun builds only that one.
+# The section picker names the section; the sidebar has no group headings. Every element
+# costs each rerun (see README, Performance), so the page draws only what it must.
 view = ui.control("s_view", lang, width=420)
 
 with st.sidebar:
     ui.preset_picker(PAGE, lang)
     if view == "montecarlo":
-        st.subheader(t("sparsity.group.montecarlo", lang))
         settings = tuple(ui.control(name, lang) for name in ("s_losses", "s_shape", "s_spread", "s_seed"))
     else:
-        st.subheader(t("sparsity.group.penalty", lang))
         alpha = ui.control("s_alpha", lang)
     if view == "paths":
-        settings = (problem_controls(), alpha, ui.control("s_l1_ratio", lang))
+        ratio = ui.control("s_l1_ratio", lang)
+        settings = (problem_controls(), alpha, ratio)
     elif view == "iterations":
         problem_key = problem_controls()
-        st.subheader(t("sparsity.group.descent", lang))
         settings = (problem_key, alpha, ui.control("s_steps", lang))
     elif view == "layer":
         penalty = ui.control("s_penalty", lang)
@@ -125,29 +59,27 @@ with st.sidebar:
         t("ui.reset", lang), key="sparsity_reset", on_click=ui.apply, args=(defaults(PAGE),), width="stretch"
     )
 
-spec, facts = section(view, settings, lang)
-st.header(t(f"sparsity.{view}.title", lang))
+spec, facts = sparsity_section(view, settings, lang)
 
 if view == "paths":
     if facts["true"] is None:
-        st.caption(t("sparsity.paths.diabetes", lang))
+        problem = t("sparsity.paths.diabetes", lang)
     else:
-        st.caption(t("sparsity.paths.synthetic", lang, n=facts["n"], d=facts["d"], k=facts["true"]))
-    st.caption(t("sparsity.paths.caption", lang))
+        problem = t("sparsity.paths.synthetic", lang, n=facts["n"], d=facts["d"], k=facts["true"])
+    st.caption(problem + "\n\n" + t("sparsity.paths.caption", lang))  # one element, two paragraphs
     plotly_chart(spec, key="sparsity_paths")
-    st.markdown(
-        t(
-            "sparsity.paths.readout",
-            lang,
-            alpha=f"{alpha:g}",
-            d=facts["d"],
-            l1=facts["l1"],
-            l2=facts["l2"],
-            en=facts["elasticnet"],
-        )
+    readout = t(
+        "sparsity.paths.readout",
+        lang,
+        alpha=f"{alpha:g}",
+        d=facts["d"],
+        l1=facts["l1"],
+        l2=facts["l2"],
+        en=facts["elasticnet"],
     )
     if facts["n"] < facts["d"]:
-        st.info(t("sparsity.paths.at_most_n", lang, n=facts["n"], d=facts["d"]), icon="📏")
+        readout += "\n\n📏 " + t("sparsity.paths.at_most_n", lang, n=facts["n"], d=facts["d"])
+    st.markdown(readout)
 
 elif view == "iterations":
     st.caption(t("sparsity.iterations.caption", lang, lr=f"{facts['lr']:.3g}"))
@@ -176,8 +108,8 @@ elif view == "montecarlo":
             spread=f"{spread:g}",
         )
     )
-    for column, name in zip(st.columns(3), ("l1", "l2", "l2_almost"), strict=True):
-        column.metric(t(f"sparsity.montecarlo.metric.{name}", lang), facts[name])
+    names = ("l1", "l2", "l2_almost")
+    st.markdown(readout_table({t(f"sparsity.montecarlo.metric.{name}", lang): facts[name] for name in names}))
     plotly_chart(spec, key="sparsity_montecarlo")
     st.markdown(t("sparsity.montecarlo.parr", lang, **facts))
 
@@ -186,12 +118,11 @@ else:
     plotly_chart(spec, key="sparsity_layer")
     st.markdown(t("sparsity.layer.why", lang))
 
-ui.download(
+html = ui.Export(
     t("sparsity.export.html", lang),
     lambda: figure_html(spec, t(f"sparsity.{view}.title", lang)),
     f"decayviz_sparsity_{view}.html",
     "text/html",
-    "export_html",
 )
-ui.share_box(PAGE, lang)
+ui.share_box(PAGE, lang, (html,))
 ui.write_url(PAGE)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import random
 import statistics
 import subprocess
@@ -17,6 +18,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,11 +97,37 @@ def reruns(url: str, page: str, queries: list[str], warmup: int = 2) -> list[Rer
     return asyncio.run(_reruns(url, page, queries, warmup))
 
 
-def reference_rerun_ms(repeats: int = 21) -> list[float]:
-    """Rerun times of the bare one-chart reference page, its slider changed each time."""
-    with streamlit_server(REFERENCE_PAGE) as url:
-        queries = [f"frequency={2.0 + (k % 2)}" for k in range(repeats + 2)]
-        return [r.ms for r in reruns(url, "", queries)]
+def reference_queries() -> Iterator[str]:
+    """The reference page's slider moved back and forth, for ever."""
+    return (f"frequency={2.0 + (k % 2)}" for k in itertools.count())
+
+
+@dataclass(frozen=True)
+class Measure:
+    """Reruns to time: `page` on the server at `url`, one query string after another."""
+
+    url: str
+    page: str
+    queries: Iterator[str]  # endless; each round takes the next ones
+
+
+def interleaved_ms(measures: dict[str, Measure], rounds: int, per_round: int) -> dict[str, list[float]]:
+    """Each measure's median rerun time (ms) in each round, in a new session every round.
+
+    The measures take turns, round after round: these machines swing by 2× within a minute,
+    and a swing then tilts no measure against another. Compare them round by round (ratio_to).
+    """
+    medians: dict[str, list[float]] = {name: [] for name in measures}
+    for _ in range(rounds):
+        for name, m in measures.items():
+            queries = list(itertools.islice(m.queries, per_round + 2))  # the first 2 untimed
+            medians[name].append(median([r.ms for r in reruns(m.url, m.page, queries)]))
+    return medians
+
+
+def ratio_to(reference: list[float], measured: list[float]) -> float:
+    """The median over rounds of measured / reference, each pair from the same round."""
+    return median([m / r for m, r in zip(measured, reference, strict=True)])
 
 
 def random_value(field: Field, rng: random.Random):

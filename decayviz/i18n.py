@@ -25,7 +25,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "field.hide": ("Hidden controls", "숨긴 조작 항목"),
     "field.preset": ("Scene", "장면"),
     "field.presets": ("Scene buttons", "장면 버튼"),
-    "ui.share": ("Share this scene", "이 장면 공유하기"),
+    "ui.share": ("Share or save this scene", "이 장면 공유·저장"),
     "ui.share.hide": ("Hide from students", "학생에게 숨길 항목"),
     "ui.share.lan": (
         "You opened the app as localhost, so the link uses this computer's address on the "
@@ -41,7 +41,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "주소(예: http://192.168.0.10:8501)로 앱을 열고 그 주소에서 링크를 복사하세요.",
     ),
     "ui.share.presets": ("Links to the scenes:", "장면별 링크:"),
-    "ui.export": ("Export", "내보내기"),
+    "ui.export": ("**Save as a file**", "**파일로 저장**"),
     "ui.play": ("Play", "재생"),
     "ui.pause": ("Pause", "일시 정지"),
     "ui.step": ("step", "스텝"),
@@ -309,10 +309,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "4. Why: a layer as a web of connections",
         "4. 왜 그럴까: 연결망으로 본 선형 계층",
     ),
-    "sparsity.group.penalty": ("Penalty", "벌점 항"),
-    "sparsity.group.data": ("Data", "데이터"),
-    "sparsity.group.descent": ("Descent", "경사 하강"),
-    "sparsity.group.montecarlo": ("Random losses", "무작위 손실 함수"),
+    "sparsity.sizes": (
+        "Sizes and seed: n = {n}, d = {d}, {k} truly non-zero, seed {seed}",
+        "크기와 시드: n = {n}, d = {d}, 실제 0이 아닌 가중치 {k}개, 시드 {seed}",
+    ),
     "field.s_problem": ("Data set", "데이터 집합"),
     "choice.s_problem.synthetic": ("Synthetic: few samples, many features", "합성: 표본은 적고 특성은 많음"),
     "choice.s_problem.diabetes": ("Diabetes (real data, 442 × 10)", "당뇨병 (실제 데이터, 442 × 10)"),
@@ -523,10 +523,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "학습은 초기 가중치 W₀에서 데이터 손실의 최솟점 W*를 향해 미끄러집니다. "
         "가중치 크기에 벌점을 주면 도중에 멈춥니다. L2는 원 위에서, L1은 마름모의 꼭짓점에서 멈춥니다.",
     ),
-    "landscape.group.penalty": ("Penalty", "벌점 항"),
-    "landscape.group.optimizer": ("Optimizer", "최적화 방법"),
-    "landscape.group.loss": ("Shape of the data loss", "데이터 손실의 모양"),
-    "landscape.group.start": ("Initial weights W₀", "초기 가중치 W₀"),
+    "landscape.group.loss": (
+        "Data loss: W* = ({wx}, {wy}), curvatures {c1} and {c2}, turned {angle}°",
+        "데이터 손실: W* = ({wx}, {wy}), 곡률 {c1}과 {c2}, 회전 {angle}°",
+    ),
+    "landscape.group.start": ("Initial weights W₀ = ({w0x}, {w0y})", "초기 가중치 W₀ = ({w0x}, {w0y})"),
     "field.wx": ("W* first coordinate w₁", "W*의 첫째 좌표 w₁"),
     "field.wy": ("W* second coordinate w₂", "W*의 둘째 좌표 w₂"),
     "field.c1": ("Curvature along the first axis", "첫째 축 방향의 곡률"),

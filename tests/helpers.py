@@ -121,3 +121,12 @@ def chart_text(spec_json: str) -> str:
     """A chart's JSON with non-ASCII text as itself, whichever JSON engine plotly used (orjson
     writes "▶ 재생", the standard library writes "\\u25b6 \\uc7ac\\uc0dd")."""
     return json.dumps(json.loads(spec_json), ensure_ascii=False)
+
+
+def metrics(at) -> dict[str, str]:
+    """The page's readout table (a markdown table: labels, then bold values) as a dict."""
+    table = next(m.value for m in at.markdown if m.value.startswith("| "))
+    header, _, values = table.splitlines()
+    cells = [c.strip() for c in header.strip("|").split("|")]
+    shown = [c.strip().strip("*") for c in values.strip("|").split("|")]
+    return dict(zip(cells, shown, strict=True))

@@ -1,5 +1,6 @@
 """In a real browser: a prepared link shows its values in the controls, moving a slider
-rewrites the address bar, hide= hides controls, and the HTML export animates offline."""
+rewrites the address bar, hide= hides controls, and the share dialog's HTML export animates
+offline."""
 
 import time
 from urllib.parse import parse_qs, urlsplit
@@ -66,9 +67,13 @@ def test_hidden_controls_and_a_preset_link(page, app_url):
 def test_the_html_export_animates_offline(page, app_url, tmp_path):
     page.goto(f"{app_url}/landscape?penalty=l1&alpha=2.0&opt=proximal")
     wait_for_app(page)
-    page.get_by_text("Export").click()
+    page.get_by_role("button", name="Share or save this scene").click()
+    dialog = page.get_by_role("dialog")
+    dialog.wait_for()
+    assert "penalty=l1" in dialog.locator("code").inner_text()  # the link to this scene
+    page.screenshot(path=str(SCREENSHOTS / "share_dialog.png"))
     with page.expect_download() as download:
-        page.get_by_role("button", name="The animation as an HTML file").click()
+        dialog.get_by_role("button", name="The animation as an HTML file").click()
     path = tmp_path / "landscape.html"
     download.value.save_as(path)
     assert path.stat().st_size > 1_000_000  # plotly.js is inside: no network needed

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import assert_finite
+from helpers import assert_finite, metrics
 from streamlit.testing.v1 import AppTest
 
 from bench.common import random_scene
@@ -26,15 +26,6 @@ def run_app(query: dict | None = None) -> AppTest:
     at.run()
     assert not at.exception, at.exception
     return at
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    """The readout table (a markdown table: labels, then bold values) as a dict."""
-    table = next(m.value for m in at.markdown if m.value.startswith("| "))
-    header, _, values = table.splitlines()
-    cells = [c.strip() for c in header.strip("|").split("|")]
-    shown = [c.strip().strip("*") for c in values.strip("|").split("|")]
-    return dict(zip(cells, shown, strict=True))
 
 
 def test_app_opens_on_the_landscape_page_with_defaults():
@@ -108,7 +99,10 @@ def test_random_controls_never_raise():
     at = run_app()
     for _ in range(12):
         values = random_values(rng)
-        at.selectbox(key="ctl_penalty").set_value(values["penalty"]).run()
+        at.selectbox(key="ctl_penalty").set_value(values["penalty"])
+        for switch in ("landscape_loss", "landscape_start"):  # the loss and start sliders behind them
+            at.toggle(key=switch).set_value(True)
+        at.run()
         for name, value in values.items():
             if name == "penalty" or (name == "l1_ratio" and values["penalty"] != "elasticnet"):
                 continue
@@ -155,3 +149,21 @@ def test_defaults_are_valid_widget_values():
             assert value in field.options
         elif field.kind in ("float", "int"):
             assert field.lo <= value <= field.hi
+
+
+def test_loss_and_start_sliders_sit_behind_switches_that_say_their_values():
+    at = run_app()
+    loss = at.toggle(key="landscape_loss")
+    assert not loss.value and loss.label.startswith("Data loss: W* = (2, 1), curvatures 1 and 6")
+    assert not [s for s in at.slider if s.key == "ctl_wx"]  # not drawn while the switch is off
+    loss.set_value(True).run()
+    at.slider(key="ctl_wx").set_value(-1.5).run()
+    assert at.toggle(key="landscape_loss").label.startswith("Data loss: W* = (-1.5, 1)")  # at once
+    at.toggle(key="landscape_loss").set_value(False).run()
+    assert not [s for s in at.slider if s.key == "ctl_wx"]
+    assert at.toggle(key="landscape_loss").label.startswith("Data loss: W* = (-1.5, 1)")  # still in force
+    assert at.query_params["wx"] in ("-1.5", ["-1.5"])  # and in the link
+    # A link that sets the start opens its switch; the loss's stays shut.
+    linked = run_app({"w0x": "1.5"})
+    assert linked.toggle(key="landscape_start").value and not linked.toggle(key="landscape_loss").value
+    assert linked.slider(key="ctl_w0x").value == 1.5

@@ -56,13 +56,27 @@ def test_no_number_in_a_chart_is_nan_or_infinite(specs):
         assert_finite(json.dumps(spec))
 
 
+def drawn_line(trace: dict, template: dict, log_alphas: np.ndarray) -> np.ndarray:
+    """What plotly draws for a path trace, read at every α of the grid: its points sit at
+    x0 + i·dx (the trace's own or the template's); between them, straight lines; outside
+    them, the zero line."""
+    x0, dx = trace.get("x0", template["x0"]), trace.get("dx", template["dx"])
+    y = decode(trace["y"])
+    x = x0 + dx * np.arange(len(y))
+    return np.interp(log_alphas, x, y, left=0.0, right=0.0)
+
+
 def test_paths_figure_draws_every_coefficient_and_the_optimum(specs):
-    """Every coefficient that is non-zero somewhere is drawn; one that is 0 at every α lies on
-    the zero line, which draws it. Then, per panel: the optimum's dots and the zeros' count."""
-    data = specs["paths"]["data"]
+    """Every coefficient that is non-zero somewhere is drawn to within half a pixel of its exact
+    path at every α, and exactly at the α it keeps; one that is 0 at every α lies on the zero
+    line, which draws it. The highlighted features keep every α. Then, per panel: the optimum's
+    dots and the zeros' count."""
+    spec = specs["paths"]
+    data, template = spec["data"], spec["layout"]["template"]["data"]["scatter"][0]
+    log_alphas = np.log10(DISPLAY_ALPHAS)
     paths, optima = regularization_paths(PROBLEM), optima_at(PROBLEM, ALPHA)
     highlight = set(highlighted_features(PROBLEM).tolist())
-    start, lines_drawn = 0, {}
+    start, lines_drawn, strides = 0, {}, {}
     for col, kind in enumerate(PATH_KINDS):
         drawn = [j for j in range(paths[kind].shape[1]) if j in highlight or np.any(paths[kind][:, j])]
         lines_drawn[kind] = len(drawn)
@@ -70,15 +84,27 @@ def test_paths_figure_draws_every_coefficient_and_the_optimum(specs):
         start += len(drawn) + 3
         axis = "x" if col == 0 else f"x{col + 1}"
         assert all(trace.get("xaxis", "x") == axis for trace in block[: len(drawn) + 1])
-        lines = np.stack([decode(trace["y"]) for trace in block[: len(drawn)]], axis=1)
-        assert np.allclose(lines, paths[kind][:, drawn], atol=1e-6)
-        assert np.array_equal(lines == 0.0, paths[kind][:, drawn] == 0.0)  # exact zeros survive float32
+        half_pixel = 0.5 * np.diff(spec["layout"][f"yaxis{'' if col == 0 else col + 1}"]["range"])[0] / 340
+        for j, trace in zip(drawn, block[: len(drawn)], strict=True):
+            exact = paths[kind][:, j]
+            assert np.max(np.abs(drawn_line(trace, template, log_alphas) - exact)) <= half_pixel, (kind, j)
+            y = decode(trace["y"])
+            x = trace.get("x0", template["x0"]) + trace.get("dx", template["dx"]) * np.arange(len(y))
+            kept = np.rint((x - log_alphas[0]) / template["dx"]).astype(int)  # grid indices drawn
+            assert np.allclose(x, log_alphas[kept])
+            assert np.allclose(y, exact[kept], atol=1e-6)
+            assert np.array_equal(y == 0.0, exact[kept] == 0.0)  # exact zeros survive float32
+            if j in highlight:
+                assert len(y) == len(DISPLAY_ALPHAS)
+            strides[kind] = round(trace.get("dx", template["dx"]) / template["dx"])
         dots, zeros = block[len(drawn)], block[len(drawn) + 2]
         assert np.array_equal(decode(dots["y"]) == 0.0, optima[kind] == 0.0)
+        assert np.allclose(decode(dots["x"]), np.log10(ALPHA))  # every dot on the chosen α's line
         assert zeros["y"] == [int(np.sum(optima[kind] == 0.0))]
     assert start == len(data)
     assert lines_drawn["l2"] == PROBLEM.X.shape[1]  # L2 keeps every weight in play
     assert lines_drawn["l1"] < 50  # L1: most weights are 0 at every α
+    assert strides["l2"] > 1  # smooth ridge paths are drawn from fewer points
     named = [trace for trace in data if trace.get("showlegend")]
     assert len(named) == 5  # the true non-zero features, once each
 

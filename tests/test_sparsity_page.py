@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import assert_charts_finite, chart_text
+from helpers import assert_charts_finite, chart_text, metrics
 from streamlit.testing.v1 import AppTest
 
 from bench.common import random_scene
@@ -63,7 +63,7 @@ def test_defaults_show_what_decayviz_computes():
     }
     readout = next(m.value for m in at.markdown if m.value.startswith("At α = 0.1"))
     assert numbers(readout) == [int(np.sum(w == 0.0)) for w in optima.values()]
-    assert any("at most n = 20" in i.value for i in at.info)  # 20 samples < 200 features
+    assert "at most n = 20" in readout  # 20 samples < 200 features
     assert len(at.get("plotly_chart")[0].proto.spec) <= 600_000
 
     show(at, "iterations")
@@ -73,9 +73,9 @@ def test_defaults_show_what_decayviz_computes():
     assert f"the exact optimum has {int(np.sum(optima['l1'] == 0.0))}" in readout
 
     show(at, "montecarlo")
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["L2: a weight exactly 0"] == "0.0%"
-    assert 65 < float(metrics["L1: a weight exactly 0"].rstrip("%")) < 80
+    shares = metrics(at)
+    assert shares["L2: a weight exactly 0"] == "0.0%"
+    assert 65 < float(shares["L1: a weight exactly 0"].rstrip("%")) < 80
 
     show(at, "layer")
     assert "of 32 links are 0" in chart_text(at.get("plotly_chart")[0].proto.spec)
@@ -86,7 +86,7 @@ def test_korean():
     assert at.title[0].value == "많은 가중치: L1이 정확한 0을 만드는 곳"
     assert "▶ 재생" in chart_text(at.get("plotly_chart")[0].proto.spec)
     show(at, "montecarlo")
-    assert "L1: 가중치가 정확히 0" in {m.label for m in at.metric}
+    assert "L1: 가중치가 정확히 0" in metrics(at)
     show(at, "paths")
     show(at, "layer")
     assert "벌점 없음" in chart_text(at.get("plotly_chart")[0].proto.spec)

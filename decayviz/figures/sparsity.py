@@ -75,6 +75,43 @@ def _log_ticks(log_alphas: np.ndarray) -> dict:
     return {"tickvals": decades.tolist(), "ticktext": [f"{10.0**k:g}" for k in decades]}
 
 
+PATH_HEIGHT = 620  # px, the whole path figure
+PATH_PANEL_PX = (1.0 - 0.36) * (PATH_HEIGHT - 40 - 50)  # the coefficient panels: domain × plot area
+
+
+def _display_step(grey: np.ndarray, tolerance: float) -> int:
+    """The largest stride through the α grid at which straight lines between the kept values
+    stay within `tolerance` of every grey path (columns of `grey`) at every α of the grid.
+
+    Ridge paths are smooth in log α and need only a fifth of the grid to be drawn to within
+    half a pixel, which cuts the figure by half; lasso paths have kinks and usually keep it all.
+    """
+    n = len(grey)
+    for step in (10, 5, 2):
+        if (n - 1) % step:
+            continue
+        kept = grey[::step]
+        k, r = np.divmod(np.arange(n - 1), step)
+        between = kept[k] + (kept[k + 1] - kept[k]) * (r / step)[:, None]
+        if np.max(np.abs(between - grey[:-1]), initial=0.0) <= tolerance:
+            return step
+    return 1
+
+
+def _grey_path(path: np.ndarray, x0: float, dx: float) -> dict | None:
+    """A thin grey path (its values every `dx` from `x0`), without its runs of exact zeros at
+    either end: they lie on the zero line, which draws them (with L1, most of a path is such a
+    run). None if it is all zeros."""
+    nonzero = np.flatnonzero(path)
+    if not len(nonzero):
+        return None
+    first, stop = max(int(nonzero[0]) - 1, 0), min(int(nonzero[-1]) + 2, len(path))  # one 0 each side
+    trace = {"y": typed(path[first:stop])}
+    if first:
+        trace["x0"] = x0 + first * dx
+    return trace
+
+
 def path_figure(
     alphas: np.ndarray,
     paths: dict[str, np.ndarray],
@@ -104,7 +141,7 @@ def path_figure(
 
     data: list[dict] = []
     layout: dict = {
-        "height": 620,
+        "height": PATH_HEIGHT,
         "margin": {"l": 60, "r": 10, "t": 40, "b": 50},
         "hovermode": "closest",
         "legend": {"orientation": "h", "x": 0.0, "y": -0.1, "yanchor": "top", "font": {"size": 12}},
@@ -130,21 +167,29 @@ def path_figure(
     }
     for col, kind in enumerate(PATH_KINDS, start=1):
         top, bottom = _suffix(col), _suffix(col + 3)
+        grey = np.delete(paths[kind], list(highlighted), axis=1)
+        step = _display_step(grey, tolerance=0.5 * 2 * bound / PATH_PANEL_PX)  # half a pixel
+        thinned = paths[kind][::step]
         for j in range(d):
             k = highlighted.get(j)
-            if k is None and not np.any(paths[kind][:, j]):
-                continue  # exactly 0 at every α: the zero line already draws it
-            trace = {"y": typed(paths[kind][:, j]), "xaxis": f"x{top}", "yaxis": f"y{top}"}
-            if k is not None:
-                trace.update(
-                    name=names[j],
-                    legendgroup=names[j],
-                    showlegend=col == 1,
-                    line={"color": FEATURE_COLORS[k % len(FEATURE_COLORS)], "width": 2.2},
-                    hoverinfo="all",
-                    hovertemplate=f"{names[j]}: %{{y:.4g}}<extra></extra>",
-                )
-            data.append(trace)
+            axes = {"xaxis": f"x{top}", "yaxis": f"y{top}"}
+            if k is None:
+                trace = _grey_path(thinned[:, j], x0, dx * step)
+                if trace is not None:
+                    data.append(trace | axes | ({"dx": dx * step} if step > 1 else {}))
+                continue
+            data.append(
+                {
+                    "y": typed(paths[kind][:, j]),
+                    **axes,
+                    "name": names[j],
+                    "legendgroup": names[j],
+                    "showlegend": col == 1,
+                    "line": {"color": FEATURE_COLORS[k % len(FEATURE_COLORS)], "width": 2.2},
+                    "hoverinfo": "all",
+                    "hovertemplate": f"{names[j]}: %{{y:.4g}}<extra></extra>",
+                }
+            )
         # Markers at the chosen α: the exact optimum there, and its count of zeros.
         zeros = (paths[kind] == 0.0).sum(axis=1)
         zeros_at = int(np.sum(optima[kind] == 0.0))
@@ -152,7 +197,7 @@ def path_figure(
             {
                 "type": "scatter",
                 "mode": "markers",
-                "x": typed(np.full(d, x_chosen)),
+                "x": typed(np.full(d, x_chosen)),  # not x0 with dx = 0: plotly reads 0 as unset
                 "y": typed(optima[kind]),
                 "xaxis": f"x{top}",
                 "yaxis": f"y{top}",

@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 import socket
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -31,9 +33,11 @@ def widget_key(name: str) -> str:
 
 
 def _values() -> dict[str, Any]:
-    if VALUES not in st.session_state:
-        st.session_state[VALUES] = defaults()
-    return st.session_state[VALUES]
+    """The session's values (one lookup: each in st.session_state costs ~10 µs)."""
+    values = st.session_state.get(VALUES)
+    if values is None:
+        values = st.session_state[VALUES] = defaults()
+    return values
 
 
 def lang() -> str:
@@ -42,8 +46,12 @@ def lang() -> str:
 
 
 def value(name: str) -> Any:
-    """The current value of a control, whether or not its widget is shown in this run."""
-    return _values()[name]
+    """The current value of a control, whether or not its widget is shown in this run, and
+    before its widget is drawn (a student's move is in the widget's state from the run's start)."""
+    state = st.session_state.get(widget_key(name))
+    if state is None:
+        return _values()[name]
+    return tuple(sorted(state)) if FIELD[name].kind == "multi" else state
 
 
 def hidden(name: str) -> bool:
@@ -191,6 +199,20 @@ def control(name: str, language: str, container: Any = None, **widget_args: Any)
     return value
 
 
+def switched_group(key: str, label: str, names: tuple[str, ...], language: str) -> None:
+    """Controls few students move, behind a switch whose `label` says their values. They are
+    drawn only while it is on: an expander would send its sliders on every rerun, and each
+    element costs every rerun (see README, Performance). The switch starts on when a link set
+    one of them; controls the link hides stay hidden."""
+    if all(hidden(name) for name in names):
+        return
+    if key not in st.session_state:
+        st.session_state[key] = any(value(name) != FIELD[name].default for name in names)
+    if st.toggle(label, key=key):
+        for name in names:
+            control(name, language)
+
+
 def scene_query(page: str, hide: tuple[str, ...] | None = None) -> dict[str, str]:
     """The URL query of what the page shows: values not at their defaults, language, hide=."""
     values = {**_values(), **({"hide": hide} if hide is not None else {})}
@@ -239,33 +261,54 @@ def app_origin() -> tuple[str, str | None]:
     )
 
 
-def share_box(page: str, language: str) -> None:
+@dataclass(frozen=True)
+class Export:
+    """A file a page offers to save; `make_data` runs only when its button is clicked."""
+
+    label: str
+    make_data: Callable[[], str | bytes]
+    file_name: str
+    mime: str
+
+
+def share_box(page: str, language: str, exports: tuple[Export, ...] = ()) -> None:
+    """A sidebar button that opens the share-and-save dialog. The dialog's contents are built
+    only when it is open: on every other rerun this costs one element, not a box of them."""
+    if st.sidebar.button(t("ui.share", language), icon="🔗", key=f"share_{page}", width="stretch"):
+        st.dialog(t("ui.share", language), width="large")(_share_dialog)(page, language, exports)
+
+
+def _share_dialog(page: str, language: str, exports: tuple[Export, ...]) -> None:
     """A link to this scene, to copy (the code box has a copy button), with controls to hide
-    from students, and a link to each named scene of the page."""
-    with st.sidebar.expander(t("ui.share", language), icon="🔗"):
-        choices = [f.name for f in page_fields(page)] + ["presets", "lang"]
-        hide = st.multiselect(
-            t("ui.share.hide", language),
-            choices,
-            default=[name for name in _values()["hide"] if name in choices],
-            key=f"share_hide_{page}",
-            format_func=lambda name: t(f"field.{name}", language),
+    from students, a link to each named scene of the page, and the page's files to save.
+    Picking controls to hide reruns only the dialog (a dialog is a fragment)."""
+    choices = [f.name for f in page_fields(page)] + ["presets", "lang"]
+    hide = st.multiselect(
+        t("ui.share.hide", language),
+        choices,
+        default=[name for name in _values()["hide"] if name in choices],
+        key=f"share_hide_{page}",
+        format_func=lambda name: t(f"field.{name}", language),
+    )
+    origin, note = app_origin()
+    base = f"{origin}/{url_path(page)}"
+    query = urlencode(scene_query(page, tuple(n for n in FIELD["hide"].options if n in hide)))
+    st.code(f"{base}?{query}" if query else base, language=None, wrap_lines=True)
+    if note:
+        st.caption(t(f"ui.share.{note}", language))
+    lang_part = f"&lang={language}" if language != FIELD["lang"].default else ""
+    st.markdown(
+        t("ui.share.presets", language)
+        + "\n"
+        + "\n".join(
+            f"- [{t(f'preset.{name}', language)}]({base}?{PRESET_KEY}={name}{lang_part})"
+            for name in PRESETS[page]
         )
-        origin, note = app_origin()
-        base = f"{origin}/{url_path(page)}"
-        query = urlencode(scene_query(page, tuple(n for n in FIELD["hide"].options if n in hide)))
-        st.code(f"{base}?{query}" if query else base, language=None, wrap_lines=True)
-        if note:
-            st.caption(t(f"ui.share.{note}", language))
-        lang_part = f"&lang={language}" if language != FIELD["lang"].default else ""
-        st.markdown(
-            t("ui.share.presets", language)
-            + "\n"
-            + "\n".join(
-                f"- [{t(f'preset.{name}', language)}]({base}?{PRESET_KEY}={name}{lang_part})"
-                for name in PRESETS[page]
-            )
-        )
+    )
+    if exports:
+        st.markdown(t("ui.export", language))
+        for number, export in enumerate(exports):
+            download(export.label, export.make_data, export.file_name, export.mime, f"export_{page}_{number}")
 
 
 def download(label: str, make_data, file_name: str, mime: str, key: str, container: Any = None) -> None:

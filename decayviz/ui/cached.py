@@ -1,0 +1,123 @@
+"""The pages' server-wide caches: every scene and section figure any session computed, shared
+read-only by all (a resource cache, so a hit copies and unpickles nothing).
+
+They live here, in a module imported once, and not in the page scripts: Streamlit re-wraps a
+cached function every time the script that defines it runs, and that reads the function's
+source from disk (about 0.5 ms a rerun per function).
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+import numpy as np
+import streamlit as st
+
+from decayviz import sparsity
+from decayviz.figures.landscape import landscape_figure, loss_terms_figure
+from decayviz.figures.sparsity import descent_figure, layer_figure, monte_carlo_figure, path_figure
+from decayviz.i18n import t
+from decayviz.scene import build_scene
+
+R = TypeVar("R")
+
+
+def recent(size: int) -> Callable[[Callable[..., R]], Callable[..., R]]:
+    """Keep the last `size` results of a cached function in a plain dict, in front of it.
+
+    A hit in st.cache_resource hashes the arguments with Streamlit's hasher (~0.3 ms); a dict
+    lookup takes a microsecond, on every rerun. st.cache_resource stays underneath: it computes
+    each value once for the whole server, even when a class asks for a new scene at once.
+    """
+
+    def wrap(cached: Callable[..., R]) -> Callable[..., R]:
+        results: dict[tuple, R] = {}
+        lock = threading.Lock()
+
+        @functools.wraps(cached)
+        def call(*args):
+            try:
+                return results[args]
+            except KeyError:
+                value = cached(*args)
+            with lock:
+                if len(results) >= size:
+                    results.pop(next(iter(results)))  # the oldest
+                results[args] = value
+            return value
+
+        return call
+
+    return wrap
+
+
+@recent(64)
+@st.cache_resource(max_entries=256, show_spinner=False)
+def landscape_scene(values: tuple, lang: str):
+    """The scene of one set of landscape controls, and its two figure specs."""
+    scene = build_scene(dict(values))
+    return scene, landscape_figure(scene, lang), loss_terms_figure(scene, lang)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _problem_and_paths(problem_key: tuple, l1_ratio: float):
+    """A sparsity problem and its exact paths, which do not depend on the α a student picks."""
+    data = sparsity.make_problem(*problem_key)
+    return data, sparsity.regularization_paths(data, l1_ratio)
+
+
+def _paths(problem_key: tuple, alpha: float, l1_ratio: float, lang: str) -> tuple[dict, dict]:
+    data, paths = _problem_and_paths(problem_key, l1_ratio)
+    optima = sparsity.optima_at(data, alpha, l1_ratio)
+    spec = path_figure(
+        sparsity.DISPLAY_ALPHAS,
+        paths,
+        alpha,
+        optima,
+        data.feature_names,
+        sparsity.highlighted_features(data),
+        lang,
+        l1_ratio,
+    )
+    n, d = data.X.shape
+    facts = {"n": n, "d": d, "true": None if data.w_true is None else int(np.sum(data.w_true != 0.0))}
+    return spec, facts | {kind: int(np.sum(w == 0.0)) for kind, w in optima.items()}
+
+
+def _iterations(problem_key: tuple, alpha: float, steps: int, lang: str) -> tuple[dict, dict]:
+    data = sparsity.make_problem(*problem_key)
+    frames = sparsity.descent_frames(data, alpha, steps, seed=problem_key[-1])
+    exact = sparsity.coefficient_path(data.X, data.y, "l1", [alpha])[0]  # where the proximal run heads
+    facts = {name: int(np.sum(w[-1] == 0.0)) for name, w in frames.weights.items()}
+    facts |= {"d": len(exact), "lr": frames.lr, "exact": int(np.sum(exact == 0.0))}
+    return descent_figure(frames, lang), facts
+
+
+def _montecarlo(count: int, shape: str, spread: float, seed: int, lang: str) -> tuple[dict, dict]:
+    mc = sparsity.sparsity_monte_carlo(count, seed, shape, spread)
+    shares = {"l1": np.mean(mc.l1_zero), "l2": np.mean(mc.l2_zero), "l2_almost": mc.near_zero_share("l2")}
+    percents = {name: f"{100 * share:.1f}%" for name, share in shares.items()}
+    return monte_carlo_figure(mc, spread, lang), percents
+
+
+def _layer(kind: str, alpha: float, l1_ratio: float, seed: int, lang: str) -> tuple[dict, dict]:
+    X, Y, _ = sparsity.layer_problem(seed=seed)
+    plain = sparsity.fit_layer(X, Y, "l2", 0.0)
+    penalized = sparsity.fit_layer(X, Y, kind, alpha, l1_ratio)
+    title = t(
+        "sparsity.layer.penalized", lang, penalty=t(f"choice.s_penalty.{kind}", lang), alpha=f"{alpha:g}"
+    )
+    return layer_figure(plain, penalized, lang, title), {}
+
+
+_SPARSITY_SECTIONS = {"paths": _paths, "iterations": _iterations, "montecarlo": _montecarlo, "layer": _layer}
+
+
+@recent(32)
+@st.cache_resource(max_entries=64, show_spinner=False)
+def sparsity_section(view: str, settings: tuple, lang: str) -> tuple[dict, dict]:
+    """One section of the sparsity page: its figure spec and the numbers its text quotes."""
+    return _SPARSITY_SECTIONS[view](*settings, lang)
