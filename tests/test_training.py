@@ -236,3 +236,14 @@ def test_views_for_every_data_set():
             assert result.boundary is None
         for spec in specs:
             go.Figure(spec)
+
+
+def test_reproduction_script_is_safe_from_many_sessions_at_once():
+    """A class opens the code view together: scripts built in many threads at once are whole
+    and identical (Python 3.11's ast once raised SystemError when two threads parsed at once)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        scripts = list(pool.map(lambda k: reproduction_script("digits", 0.01 * (1 + k % 2)), range(64)))
+    assert {scripts[0], scripts[1]} == set(scripts) and scripts[0] != scripts[1]
+    compile(scripts[0], "reproduction.py", "exec")

@@ -201,8 +201,8 @@ class SweepTrainer:
                 grad = grad + self._l1[slot] * parameter.sign()
             weight_decay = self._weight_decay[slot]
             if config.optimizer == "sgd":
-                if weight_decay is not None:
-                    grad = grad + weight_decay * parameter
+                if weight_decay is not None:  # grad + λ·W in one op (λ: one value per model)
+                    grad = torch.addcmul(grad, weight_decay, parameter)
                 if config.momentum:
                     buffers = self.state.setdefault("momentum", [None] * len(self.parameters))
                     if buffers[slot] is None:

@@ -4,6 +4,8 @@ call them with one configuration. Built from the source files' text, so writing 
 from __future__ import annotations
 
 import ast
+import functools
+import threading
 from pathlib import Path
 
 from decayviz.training.options import DATA_SEED
@@ -11,17 +13,24 @@ from decayviz.training.result import SweepConfig, check_alphas
 
 _HERE = Path(__file__).parent
 _REFERENCE_FUNCTIONS = ("build_mlp", "param_groups", "make_optimizer", "data_loss", "evaluate", "train_one")
+# CPython 3.11's AST constructor is not safe in two threads at once (python/cpython#106905): a
+# class of sessions building this script together once raised "AST constructor recursion depth
+# mismatch". So the sources are parsed once per process, one thread at a time.
+_PARSING = threading.Lock()
 
 
-def _function_sources(path: Path, names: tuple[str, ...]) -> list[str]:
+@functools.cache
+def _function_sources(path: Path, names: tuple[str, ...]) -> tuple[str, ...]:
     """The exact source text (decorators included) of the named top-level functions, in order."""
     text = path.read_text(encoding="utf-8")
     found = {}
-    for node in ast.parse(text).body:
+    with _PARSING:
+        tree = ast.parse(text)
+    for node in tree.body:
         if isinstance(node, ast.FunctionDef) and node.name in names:
             start = min([d.lineno for d in node.decorator_list] + [node.lineno])
             found[node.name] = "\n".join(text.splitlines()[start - 1 : node.end_lineno])
-    return [found[name] for name in names]
+    return tuple(found[name] for name in names)
 
 
 def reproduction_script(dataset: str, alpha: float, *, epochs: int = 20, **keywords) -> str:
