@@ -24,5 +24,7 @@ def test_first_request_is_a_deep_link(page, path):
         assert re.search("[가-힣]", page.locator("h1").first.inner_text())  # and read lang=ko
         assert page.get_by_text("Page not found").count() == 0
         assert "lang=ko" in page.url
+        current = page.locator('[data-testid="stSidebarNavLink"][aria-current="page"]')
+        assert current.count() == 1  # the page list marks the page shown (/landscape included)
         assert page.locator('[data-testid="stException"]').count() == 0
         page.screenshot(path=str(SCREENSHOTS / f"deep_link_{path}.png"))
