@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import random_scene, random_value, streamlit_server
 from bench.streamlit_client import RerunResult, StreamlitSession
 from decayviz.i18n import t
-from decayviz.state import PAGES, PRESETS, defaults, encode, page_fields
+from decayviz.state import PAGES, PRESETS, defaults, encode, page_fields, url_path
 from decayviz.training.options import SERVER_TRAININGS
 
 
@@ -75,7 +75,7 @@ async def student(
                     scenes[page] = random_scene(page, rng)
                 else:
                     scenes[page] = next_scene(page, scenes[page], rng)
-                result = await session.rerun(page, query_string(scenes[page]))
+                result = await session.rerun(url_path(page), query_string(scenes[page]))
                 record.append((page, result.ms))
                 if result.exceptions or not result.finished:
                     errors.append(f"{page}: {result.exceptions or 'no script_finished'}")

@@ -32,7 +32,9 @@ from bench.common import (
     reruns,
     streamlit_server,
 )
-from decayviz.state import ALPHA_GRID
+from decayviz.state import ALPHA_GRID, url_path
+
+HOME = url_path("landscape")  # the root URL, where the app and its links open the page
 
 
 def alpha_back_and_forth() -> Iterator[str]:
@@ -55,11 +57,11 @@ def measure(rounds: int, per_round: int) -> dict[str, float]:
         measures = {
             "reference": Measure(reference_url, "", reference_queries()),
             "controls": Measure(controls_url, "", alpha_back_and_forth()),
-            "cached": Measure(url, "landscape", alpha_back_and_forth()),
-            "fresh": Measure(url, "landscape", new_scenes()),
+            "cached": Measure(url, HOME, alpha_back_and_forth()),
+            "fresh": Measure(url, HOME, new_scenes()),
         }
         times = interleaved_ms(measures, rounds, per_round)
-        default = reruns(url, "landscape", ["", ""], warmup=1)[0]
+        default = reruns(url, HOME, ["", ""], warmup=1)[0]
     reference = times["reference"]
     figures = {"reference_ms": median(reference)}
     for name in ("controls", "cached", "fresh"):

@@ -123,6 +123,10 @@ class StreamlitSession:
                 result.buttons.clear()
             elif kind == "page_info_changed":
                 self.query = forward.page_info_changed.query_string
+            elif kind == "navigation":  # the page shown: a browser's address bar follows st.switch_page
+                shown = forward.navigation.page_script_hash
+                pages = forward.navigation.app_pages
+                self.page = next((p.url_pathname for p in pages if p.page_script_hash == shown), self.page)
             elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
                 self._collect(forward.delta.new_element, tuple(forward.metadata.delta_path), result, texts)
             elif kind == "script_finished":
