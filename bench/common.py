@@ -148,39 +148,3 @@ def random_scene(page: str, rng: random.Random) -> dict:
 
 def median(values: list[float]) -> float:
     return statistics.median(values)
-
-
-# --- In-process helpers (AppTest): figure sizes, and quick timings without a server. -------
-# AppTest gives every run a fresh st.cache_* store, so its timings are of uncached reruns.
-
-
-def app_test(page: str | None = None, script: str = "app.py", query: dict | None = None):
-    """An AppTest of the app, switched to `page` (e.g. "app_pages/landscape.py") and run once."""
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(ROOT / script), default_timeout=120)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run()
-    if page is not None:
-        at.switch_page(page)
-        at.run()
-    return at
-
-
-def rerun_ms(at, changes, repeats: int = 15) -> list[float]:
-    """In-process times (ms) of reruns, each after applying the next change (cycled)."""
-    times = []
-    for i in range(repeats):
-        changes[i % len(changes)](at)
-        start = time.perf_counter()
-        at.run()
-        times.append((time.perf_counter() - start) * 1000)
-        if at.exception:
-            raise RuntimeError(f"the page raised: {at.exception[0].message}")
-    return times
-
-
-def figure_bytes(at) -> int:
-    """Total size of the plotly JSON an AppTest run sends to the browser."""
-    return sum(len(chart.proto.spec.encode()) for chart in at.get("plotly_chart"))

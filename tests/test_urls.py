@@ -3,6 +3,7 @@ notice, hides what hide= names, applies preset= scenes, and speaks Korean with l
 
 import random
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import pytest
 from korean import english_runs, page_texts
@@ -10,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from bench.common import random_scene
 from decayviz.i18n import STRINGS
-from decayviz.state import FIELD, PAGES, PRESETS, encode, page_fields, parse
+from decayviz.state import FIELD, PAGES, PRESETS, encode, page_fields, parse, url_path
 from decayviz.ui.controls import VALUES
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -21,7 +22,8 @@ def open_page(page: str, query: dict[str, str]) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in query.items():
         at.query_params[key] = value
-    at.switch_page(f"app_pages/{page}.py")  # the first run is already on the page, like a link to it
+    if url_path(page):  # the first run is already on the page, like a link to it (the first
+        at.switch_page(f"app_pages/{page}.py")  # page is the root's: no switch, as at "/")
     at.run()
     assert not at.exception, at.exception
     return at
@@ -153,3 +155,25 @@ def test_every_control_and_option_has_a_label():
     for page, presets in PRESETS.items():
         for name in presets:
             assert f"preset.{name}" in STRINGS, (page, name)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_share_dialog_gives_this_scene_its_scenes_and_its_files(page):
+    rng = random.Random(11)
+    scene = random_scene(page, rng)
+    if page == "network":
+        scene["n_epochs"] = min(scene["n_epochs"], 5)
+    at = open_page(page, encode(scene))
+    links = lambda: [c.value for c in at.code if c.value.startswith("http")]  # noqa: E731
+    assert not links()  # built only when opened
+    at.button(key=f"share_{page}").click().run()
+    assert not at.exception, at.exception
+    (link,) = links()
+    path, _, query = link.partition("?")
+    assert path.endswith("/" + url_path(page))
+    linked = dict(parse_qsl(query))
+    assert {k: parse(linked)[0][k] for k in scene} == scene  # the link is this scene
+    listing = next(m.value for m in at.markdown if "?preset=" in m.value)
+    assert all(f"?preset={name}" in listing for name in PRESETS[page])
+    saves = {"landscape": 2, "sparsity": 1, "network": 0}[page]
+    assert len([b for b in at.get("download_button") if b.proto.id and "export_" in b.proto.id]) == saves
