@@ -8,6 +8,7 @@ Penalties follow the seed's convention: L2 is α‖w‖² (no ½), L1 is α‖w�
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -112,6 +113,19 @@ def regularization_paths(
 ) -> dict[str, np.ndarray]:
     """coefficient_path for each of PATH_KINDS: kind -> (len(alphas), d)."""
     return {kind: coefficient_path(problem.X, problem.y, kind, alphas, l1_ratio) for kind in PATH_KINDS}
+
+
+def paths_with_optima(
+    problem: Problem, l1_ratio: float, chosen: Sequence[float], alphas: np.ndarray = DISPLAY_ALPHAS
+) -> tuple[dict[str, np.ndarray], dict[float, dict[str, np.ndarray]]]:
+    """The paths at `alphas` and the exact optimum at each α in `chosen` (chosen α -> kind ->
+    (d,)), from one sweep through both: the active-set method follows the path through every
+    α, so a page can mark any chosen α later without solving again."""
+    both = np.union1d(alphas, np.asarray(chosen, dtype=float))
+    paths = regularization_paths(problem, l1_ratio, both)
+    shown = np.searchsorted(both, alphas)
+    at = {float(a): {kind: paths[kind][np.searchsorted(both, a)] for kind in PATH_KINDS} for a in chosen}
+    return {kind: path[shown] for kind, path in paths.items()}, at
 
 
 def highlighted_features(problem: Problem) -> np.ndarray:

@@ -24,12 +24,16 @@ from decayviz.sparsity import (
     l2_constrained,
     layer_problem,
     make_problem,
+    optima_at,
+    paths_with_optima,
     random_losses,
+    regularization_paths,
     sparsity_monte_carlo,
     standardize,
     synthetic_problem,
     weight_histogram,
 )
+from decayviz.state import FIELD
 
 PROBLEMS = {"diabetes": diabetes_problem(), "synthetic 20x200": synthetic_problem(20, 200, 5)}
 # Off the display grid on purpose, so no α sits on a knot of the lasso path by construction.
@@ -329,3 +333,19 @@ def test_layer_fit_is_row_by_row_and_l1_cuts_links():
     assert np.sum(lasso == 0.0) > np.sum(plain == 0.0)
     assert np.all(fit_layer(X, Y, "l1", 100.0) == 0.0)
     assert np.all(fit_layer(X, Y, "l2", 0.1) != 0.0)
+
+
+@pytest.mark.parametrize("name", PROBLEMS)
+def test_the_page_s_one_sweep_gives_the_paths_and_every_optimum(name):
+    """paths_with_optima follows the path through the display grid and the α control's values
+    together: the same paths, and at each chosen α the optimum solved alone, zeros included."""
+    problem, chosen = PROBLEMS[name], FIELD["s_alpha"].options
+    paths, optima = paths_with_optima(problem, 0.5, chosen)
+    alone = regularization_paths(problem, 0.5)
+    for kind in PATH_KINDS:
+        np.testing.assert_allclose(paths[kind], alone[kind], rtol=1e-9, atol=1e-12)
+        assert np.array_equal(paths[kind] == 0.0, alone[kind] == 0.0)
+    for alpha in chosen:
+        for kind, w in optima_at(problem, alpha).items():
+            np.testing.assert_allclose(optima[alpha][kind], w, rtol=1e-9, atol=1e-12)
+            assert np.array_equal(optima[alpha][kind] == 0.0, w == 0.0)

@@ -77,13 +77,14 @@ def test_paths_figure_draws_every_coefficient_and_the_optimum(specs):
     paths, optima = regularization_paths(PROBLEM), optima_at(PROBLEM, ALPHA)
     highlight = set(highlighted_features(PROBLEM).tolist())
     start, lines_drawn, strides = 0, {}, {}
+    marks = data[-2 * len(PATH_KINDS) :]  # the chosen α's, after the paths: per panel, dots and count
     for col, kind in enumerate(PATH_KINDS):
         drawn = [j for j in range(paths[kind].shape[1]) if j in highlight or np.any(paths[kind][:, j])]
         lines_drawn[kind] = len(drawn)
-        block = data[start : start + len(drawn) + 3]
-        start += len(drawn) + 3
+        block = data[start : start + len(drawn) + 1]
+        start += len(drawn) + 1
         axis = "x" if col == 0 else f"x{col + 1}"
-        assert all(trace.get("xaxis", "x") == axis for trace in block[: len(drawn) + 1])
+        assert all(trace.get("xaxis", "x") == axis for trace in block[: len(drawn)])
         half_pixel = 0.5 * np.diff(spec["layout"][f"yaxis{'' if col == 0 else col + 1}"]["range"])[0] / 340
         for j, trace in zip(drawn, block[: len(drawn)], strict=True):
             exact = paths[kind][:, j]
@@ -97,10 +98,13 @@ def test_paths_figure_draws_every_coefficient_and_the_optimum(specs):
             if j in highlight:
                 assert len(y) == len(DISPLAY_ALPHAS)
             strides[kind] = round(trace.get("dx", template["dx"]) / template["dx"])
-        dots, zeros = block[len(drawn)], block[len(drawn) + 2]
+        assert np.array_equal(decode(block[-1]["y"]), (paths[kind] == 0.0).sum(axis=1))  # zeros per α
+        dots, count = marks[2 * col], marks[2 * col + 1]
+        assert dots["xaxis"] == axis
         assert np.array_equal(decode(dots["y"]) == 0.0, optima[kind] == 0.0)
         assert np.allclose(decode(dots["x"]), np.log10(ALPHA))  # every dot on the chosen α's line
-        assert zeros["y"] == [int(np.sum(optima[kind] == 0.0))]
+        assert count["y"] == [int(np.sum(optima[kind] == 0.0))]
+    start += len(marks)
     assert start == len(data)
     assert lines_drawn["l2"] == PROBLEM.X.shape[1]  # L2 keeps every weight in play
     assert lines_drawn["l1"] < 50  # L1: most weights are 0 at every α

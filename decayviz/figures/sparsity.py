@@ -124,20 +124,36 @@ def path_figure(
 ) -> dict:
     """Every coefficient against α for L1, L2 and elastic net, and below each the count of exact
     zeros; a vertical line and markers show the chosen α and the exact optimum there.
+    paths: kind -> (len(alphas), d); optima: kind -> (d,). See path_base and with_chosen_alpha."""
+    bound = max(float(np.max(np.abs(w))) for w in optima.values())
+    base = path_base(alphas, paths, names, highlight, lang, l1_ratio, bound)
+    return with_chosen_alpha(base, alpha, optima)
+
+
+def path_base(
+    alphas: np.ndarray,
+    paths: dict[str, np.ndarray],
+    names: tuple[str, ...],
+    highlight: np.ndarray,
+    lang: str,
+    l1_ratio: float = 0.5,
+    bound: float = 0.0,
+) -> dict:
+    """The paths figure without the chosen α: the same for every α, so a page builds it once
+    per problem and adds the α (with_chosen_alpha) on each rerun. The coefficient axes reach
+    max(|paths|, bound); pass as `bound` the largest |optimum| that will be marked.
 
     alphas must be log-spaced: the α axis is linear in log10 α, so each path needs only its y
     values (x0 and dx place them). Features in `highlight` get a colour, a legend entry and a
     hover label; the rest are thin grey lines, left out where they are 0 at every α (the zero
-    line shows them: with L1, most of them). paths: kind -> (len(alphas), d); optima: kind -> (d,).
+    line shows them: with L1, most of them).
     """
     log_alphas = np.log10(alphas)
     x0, dx = float(log_alphas[0]), float(log_alphas[1] - log_alphas[0])
-    x_chosen = float(np.log10(alpha))
     d = len(names)
     highlighted = {int(j): k for k, j in enumerate(highlight)}
     domains = _columns(3)
-    bound = max(float(np.max(np.abs(paths[kind]))) for kind in PATH_KINDS)
-    bound = max(bound, float(np.max(np.abs(np.concatenate(list(optima.values()))))), 1e-9) * 1.05
+    bound = max(max(float(np.max(np.abs(paths[kind]))) for kind in PATH_KINDS), bound, 1e-9) * 1.05
 
     data: list[dict] = []
     layout: dict = {
@@ -190,22 +206,7 @@ def path_figure(
                     "hovertemplate": f"{names[j]}: %{{y:.4g}}<extra></extra>",
                 }
             )
-        # Markers at the chosen α: the exact optimum there, and its count of zeros.
-        zeros = (paths[kind] == 0.0).sum(axis=1)
-        zeros_at = int(np.sum(optima[kind] == 0.0))
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "markers",
-                "x": typed(np.full(d, x_chosen)),  # not x0 with dx = 0: plotly reads 0 as unset
-                "y": typed(optima[kind]),
-                "xaxis": f"x{top}",
-                "yaxis": f"y{top}",
-                "showlegend": False,
-                "marker": {"color": ZERO_COLOR, "size": 5},
-                "hoverinfo": "skip",
-            }
-        )
+        zeros = (paths[kind] == 0.0).sum(axis=1)  # below: the count of exact zeros at each α
         data.append(
             {
                 "type": "scatter",
@@ -218,27 +219,6 @@ def path_figure(
                 "showlegend": False,
                 "line": {"color": PENALTY_COLORS[kind], "width": 2.5, "shape": "hv"},
                 "hovertemplate": t("sparsity.paths.zeros_hover", lang) + "<extra></extra>",
-            }
-        )
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "markers+text",
-                "x": [x_chosen],
-                "y": [zeros_at],
-                "text": [f"{zeros_at}/{d}"],
-                "textposition": "top left",
-                "textfont": {"size": 14},
-                "cliponaxis": False,
-                "xaxis": f"x{bottom}",
-                "yaxis": f"y{bottom}",
-                "showlegend": False,
-                "hoverinfo": "skip",
-                "marker": {
-                    "color": PENALTY_COLORS[kind],
-                    "size": 10,
-                    "line": {"color": ZERO_COLOR, "width": 1},
-                },
             }
         )
         ticks = _log_ticks(log_alphas)
@@ -272,8 +252,55 @@ def path_figure(
         }
         title = t(f"sparsity.paths.panel.{kind}", lang, r=f"{l1_ratio:g}")
         layout["annotations"].append(_title(title, domains[col - 1]))
+    return {"data": data, "layout": layout}
+
+
+def with_chosen_alpha(base: dict, alpha: float, optima: dict[str, np.ndarray]) -> dict:
+    """The paths figure `base` (path_base) with the chosen α marked in each panel: a dotted
+    line, the exact optimum's weights as dots, and its count of zeros. `base` is not changed:
+    the new figure shares its traces, so this costs next to nothing on a rerun."""
+    x_chosen = float(np.log10(alpha))
+    marks, lines = [], []
+    for col, kind in enumerate(PATH_KINDS, start=1):
+        top, bottom = _suffix(col), _suffix(col + 3)
+        d = len(optima[kind])
+        zeros_at = int(np.sum(optima[kind] == 0.0))
+        marks.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "x": typed(np.full(d, x_chosen)),  # not x0 with dx = 0: plotly reads 0 as unset
+                "y": typed(optima[kind]),
+                "xaxis": f"x{top}",
+                "yaxis": f"y{top}",
+                "showlegend": False,
+                "marker": {"color": ZERO_COLOR, "size": 5},
+                "hoverinfo": "skip",
+            }
+        )
+        marks.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "x": [x_chosen],
+                "y": [zeros_at],
+                "text": [f"{zeros_at}/{d}"],
+                "textposition": "top left",
+                "textfont": {"size": 14},
+                "cliponaxis": False,
+                "xaxis": f"x{bottom}",
+                "yaxis": f"y{bottom}",
+                "showlegend": False,
+                "hoverinfo": "skip",
+                "marker": {
+                    "color": PENALTY_COLORS[kind],
+                    "size": 10,
+                    "line": {"color": ZERO_COLOR, "width": 1},
+                },
+            }
+        )
         for ref in (top, bottom):
-            layout["shapes"].append(
+            lines.append(
                 {
                     "type": "line",
                     "x0": x_chosen,
@@ -285,7 +312,8 @@ def path_figure(
                     "line": {"color": ZERO_COLOR, "width": 1, "dash": "dot"},
                 }
             )
-    return {"data": data, "layout": layout}
+    layout = base["layout"] | {"shapes": base["layout"]["shapes"] + lines}
+    return {"data": base["data"] + marks, "layout": layout}
 
 
 # --- 2. sparsity emerging over the iterations ---

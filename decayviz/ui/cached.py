@@ -18,9 +18,16 @@ import streamlit as st
 
 from decayviz import sparsity
 from decayviz.figures.landscape import landscape_figure, loss_terms_figure
-from decayviz.figures.sparsity import descent_figure, layer_figure, monte_carlo_figure, path_figure
+from decayviz.figures.sparsity import (
+    descent_figure,
+    layer_figure,
+    monte_carlo_figure,
+    path_base,
+    with_chosen_alpha,
+)
 from decayviz.i18n import t
 from decayviz.scene import build_scene
+from decayviz.state import FIELD
 
 R = TypeVar("R")
 
@@ -63,28 +70,24 @@ def landscape_scene(values: tuple, lang: str):
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _problem_and_paths(problem_key: tuple, l1_ratio: float):
-    """A sparsity problem and its exact paths, which do not depend on the α a student picks."""
+def _paths_base(problem_key: tuple, l1_ratio: float, lang: str):
+    """A sparsity problem, its paths figure without the chosen α, and the exact optima at every
+    α the page offers: all a rerun needs, whichever α a student picks (one sweep computes
+    them all, ~1.3× the paths alone)."""
     data = sparsity.make_problem(*problem_key)
-    return data, sparsity.regularization_paths(data, l1_ratio)
+    paths, optima = sparsity.paths_with_optima(data, l1_ratio, FIELD["s_alpha"].options)
+    bound = max(float(np.max(np.abs(w))) for at in optima.values() for w in at.values())
+    highlight = sparsity.highlighted_features(data)
+    base = path_base(sparsity.DISPLAY_ALPHAS, paths, data.feature_names, highlight, lang, l1_ratio, bound)
+    return data, base, optima
 
 
 def _paths(problem_key: tuple, alpha: float, l1_ratio: float, lang: str) -> tuple[dict, dict]:
-    data, paths = _problem_and_paths(problem_key, l1_ratio)
-    optima = sparsity.optima_at(data, alpha, l1_ratio)
-    spec = path_figure(
-        sparsity.DISPLAY_ALPHAS,
-        paths,
-        alpha,
-        optima,
-        data.feature_names,
-        sparsity.highlighted_features(data),
-        lang,
-        l1_ratio,
-    )
+    data, base, optima = _paths_base(problem_key, l1_ratio, lang)
+    at = optima[alpha]  # the control offers only these α (and a link is snapped to them)
     n, d = data.X.shape
     facts = {"n": n, "d": d, "true": None if data.w_true is None else int(np.sum(data.w_true != 0.0))}
-    return spec, facts | {kind: int(np.sum(w == 0.0)) for kind, w in optima.items()}
+    return with_chosen_alpha(base, alpha, at), facts | {kind: int(np.sum(w == 0.0)) for kind, w in at.items()}
 
 
 def _iterations(problem_key: tuple, alpha: float, steps: int, lang: str) -> tuple[dict, dict]:
