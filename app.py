@@ -31,8 +31,9 @@ def pages(lang: str) -> list:
 
 
 lang = language_selector()
-home, *_, twin = pages(lang)
-page = st.navigation({t("app.title", lang): pages(lang)})  # the app's name heads the page list
+listed = pages(lang)
+home, *_, twin = listed
+page = st.navigation({t("app.title", lang): listed})  # the app's name heads the page list
 if page is twin:  # opened as /landscape: go on at the root, where the page list marks the page
     st.switch_page(home, query_params=st.query_params.to_dict())
 page.run()

@@ -97,9 +97,14 @@ def reruns(url: str, page: str, queries: list[str], warmup: int = 2) -> list[Rer
     return asyncio.run(_reruns(url, page, queries, warmup))
 
 
+def back_and_forth(first: str, second: str) -> Iterator[str]:
+    """Two query strings in turn, for ever: one control moved back and forth."""
+    return itertools.cycle((first, second))
+
+
 def reference_queries() -> Iterator[str]:
     """The reference page's slider moved back and forth, for ever."""
-    return (f"frequency={2.0 + (k % 2)}" for k in itertools.count())
+    return back_and_forth("frequency=2.0", "frequency=3.0")
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import (
     REFERENCE_PAGE,
     Measure,
+    back_and_forth,
     interleaved_ms,
     median,
     ratio_to,
@@ -35,10 +36,6 @@ from bench.common import (
 from decayviz.state import ALPHA_GRID, url_path
 
 HOME = url_path("landscape")  # the root URL, where the app and its links open the page
-
-
-def alpha_back_and_forth() -> Iterator[str]:
-    return (f"alpha={0.2 if k % 2 else 0.5}" for k in itertools.count())
 
 
 def new_scenes() -> Iterator[str]:
@@ -56,8 +53,8 @@ def measure(rounds: int, per_round: int) -> dict[str, float]:
     ):
         measures = {
             "reference": Measure(reference_url, "", reference_queries()),
-            "controls": Measure(controls_url, "", alpha_back_and_forth()),
-            "cached": Measure(url, HOME, alpha_back_and_forth()),
+            "controls": Measure(controls_url, "", back_and_forth("alpha=0.5", "alpha=0.2")),
+            "cached": Measure(url, HOME, back_and_forth("alpha=0.5", "alpha=0.2")),
             "fresh": Measure(url, HOME, new_scenes()),
         }
         times = interleaved_ms(measures, rounds, per_round)

@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import (
     REFERENCE_PAGE,
     Measure,
+    back_and_forth,
     interleaved_ms,
     median,
     ratio_to,
@@ -62,8 +63,8 @@ SECTIONS = {
 
 
 def cached_queries(section: str) -> Iterator[str]:
-    name, values = SECTIONS[section]
-    return (f"s_view={section}&{name}={values[k % 2]}" for k in itertools.count())
+    name, (first, second) = SECTIONS[section]
+    return back_and_forth(f"s_view={section}&{name}={first}", f"s_view={section}&{name}={second}")
 
 
 def fresh_queries(section: str) -> Iterator[str]:

@@ -8,7 +8,13 @@ import pytest
 from helpers import assert_finite
 
 from decayviz.figures import decode
-from decayviz.figures.sparsity import descent_figure, layer_figure, monte_carlo_figure, path_figure
+from decayviz.figures.sparsity import (
+    descent_figure,
+    layer_figure,
+    monte_carlo_figure,
+    path_base,
+    with_chosen_alpha,
+)
 from decayviz.sparsity import (
     DISPLAY_ALPHAS,
     PATH_KINDS,
@@ -32,8 +38,17 @@ def specs() -> dict[str, dict]:
     optima = optima_at(PROBLEM, ALPHA)
     X, Y, _ = layer_problem()
     return {
-        "paths": path_figure(
-            DISPLAY_ALPHAS, paths, ALPHA, optima, PROBLEM.feature_names, highlighted_features(PROBLEM), "en"
+        "paths": with_chosen_alpha(  # as the page builds it: the α-free base, then the chosen α
+            path_base(
+                DISPLAY_ALPHAS,
+                paths,
+                PROBLEM.feature_names,
+                highlighted_features(PROBLEM),
+                "en",
+                bound=max(float(np.max(np.abs(w))) for w in optima.values()),
+            ),
+            ALPHA,
+            optima,
         ),
         "descent": descent_figure(descent_frames(PROBLEM, ALPHA, 300), "en"),
         "montecarlo": monte_carlo_figure(sparsity_monte_carlo(5000, 0), 5.0, "en"),

@@ -112,24 +112,6 @@ def _grey_path(path: np.ndarray, x0: float, dx: float) -> dict | None:
     return trace
 
 
-def path_figure(
-    alphas: np.ndarray,
-    paths: dict[str, np.ndarray],
-    alpha: float,
-    optima: dict[str, np.ndarray],
-    names: tuple[str, ...],
-    highlight: np.ndarray,
-    lang: str,
-    l1_ratio: float = 0.5,
-) -> dict:
-    """Every coefficient against α for L1, L2 and elastic net, and below each the count of exact
-    zeros; a vertical line and markers show the chosen α and the exact optimum there.
-    paths: kind -> (len(alphas), d); optima: kind -> (d,). See path_base and with_chosen_alpha."""
-    bound = max(float(np.max(np.abs(w))) for w in optima.values())
-    base = path_base(alphas, paths, names, highlight, lang, l1_ratio, bound)
-    return with_chosen_alpha(base, alpha, optima)
-
-
 def path_base(
     alphas: np.ndarray,
     paths: dict[str, np.ndarray],
@@ -139,9 +121,10 @@ def path_base(
     l1_ratio: float = 0.5,
     bound: float = 0.0,
 ) -> dict:
-    """The paths figure without the chosen α: the same for every α, so a page builds it once
-    per problem and adds the α (with_chosen_alpha) on each rerun. The coefficient axes reach
-    max(|paths|, bound); pass as `bound` the largest |optimum| that will be marked.
+    """Every coefficient against α for L1, L2 and elastic net, and below each the count of exact
+    zeros, without the chosen α: the same for every α, so a page builds it once per problem and
+    adds the α (with_chosen_alpha) on each rerun. paths: kind -> (len(alphas), d). The
+    coefficient axes reach max(|paths|, bound); pass as `bound` the largest |optimum| to mark.
 
     alphas must be log-spaced: the α axis is linear in log10 α, so each path needs only its y
     values (x0 and dx place them). Features in `highlight` get a colour, a legend entry and a
