@@ -7,9 +7,12 @@ import streamlit as st
 
 from decayviz.i18n import t
 from decayviz.state import PAGES
-from decayviz.ui.controls import language_selector
+from decayviz.ui import style, training
+from decayviz.ui.controls import language_selector, presentation_toggle
+from decayviz.ui.pacing import pace
 
 st.set_page_config(page_title="decayviz", page_icon="⚖️", layout="wide")
+pace()  # a session flooding the server with reruns waits here, not the rest of the class
 
 
 def pages(lang: str) -> list:
@@ -31,9 +34,16 @@ def pages(lang: str) -> list:
 
 
 lang = language_selector()
+present = presentation_toggle(lang)
+if present:  # the presentation view: the sidebar folds away, type grows
+    st.set_page_config(initial_sidebar_state="collapsed")
+style.inject(present)
 listed = pages(lang)
 home, *_, twin = listed
 page = st.navigation({t("app.title", lang): listed})  # the app's name heads the page list
 if page is twin:  # opened as /landscape: go on at the root, where the page list marks the page
     st.switch_page(home, query_params=st.query_params.to_dict())
+training.warm_up()  # PyTorch and the network page's default scene, in the background, once
+if page.url_path != "network":
+    training.leave_page()  # a training request still waiting in the queue is withdrawn
 page.run()

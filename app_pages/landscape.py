@@ -8,11 +8,17 @@ from decayviz.i18n import t
 from decayviz.state import defaults
 from decayviz.ui import controls as ui
 from decayviz.ui.cached import landscape_scene
-from decayviz.ui.charts import plotly_chart
+from decayviz.ui.charts import main_chart, plotly_chart
 from decayviz.ui.readouts import readout_table
 from decayviz.ui.sidebars import landscape_controls
 
 PAGE = "landscape"
+# PyTorch's weight_decay for each penalty: 2α for L2, its L2 part for the elastic net, none for L1.
+WEIGHT_DECAY_LABELS = {
+    "l2": "landscape.readout.weight_decay.l2",
+    "elasticnet": "landscape.readout.weight_decay.elasticnet",
+    "l1": "landscape.readout.weight_decay.l1",
+}
 
 
 def point(w) -> str:
@@ -22,8 +28,7 @@ def point(w) -> str:
 
 lang = ui.lang()
 problems = ui.load_page(PAGE)
-st.title(t("landscape.title", lang))
-st.caption(t("landscape.intro", lang))
+st.title(t("landscape.title", lang))  # compact: on a projector the chart fits under it
 ui.show_problems(problems, lang)
 
 landscape_controls(lang)
@@ -33,25 +38,29 @@ scene, main_figure, terms_figure = landscape_scene(tuple(sorted(values.items()))
 trajectory = scene.trajectory
 
 if trajectory.diverged_at is not None:
-    st.error(
-        t(
-            "landscape.diverged",
-            lang,
-            step=trajectory.diverged_at,
-            lr=scene.lr,
-            limit=f"{scene.max_stable_lr:.3g}",
-        ),
-        icon="💥",
-    )
+    key, numbers = scene.divergence()  # the rule's own limit, formula and cause
+    numbers = {name: f"{value:.3g}" for name, value in numbers.items()}
+    st.error(t(key, lang, step=trajectory.diverged_at, lr=scene.lr, **numbers), icon="💥")
 
-plotly_chart(main_figure, key="landscape_chart")
+main_chart(main_figure, key="landscape_chart")
 
 kind = scene.penalty.kind
 readouts = {t("landscape.readout.optimum", lang): point(scene.optimum)}
 if kind != "none":
     readouts[t(f"landscape.readout.radius.{kind}", lang)] = f"{scene.radius:.4g}"
     readouts[t("landscape.readout.cost", lang)] = f"{scene.data_cost:.4g}"
-    readouts[t("landscape.readout.weight_decay", lang)] = f"{scene.weight_decay:g}"
+    optimum_norm, w_star_norm = scene.norms
+    share = "–" if scene.norm_share is None else f"{scene.norm_share:.0%}"
+    readouts[t("landscape.readout.norm", lang)] = t(
+        "landscape.readout.norm_value",
+        lang,
+        optimum=f"{optimum_norm:.3g}",
+        w_star=f"{w_star_norm:.3g}",
+        percent=share,
+    )
+    readouts[t(WEIGHT_DECAY_LABELS[kind], lang)] = (
+        t("landscape.readout.weight_decay_none", lang) if kind == "l1" else f"{scene.weight_decay:.4g}"
+    )
 end_label = t("landscape.readout.end", lang, step=trajectory.finite_steps - 1)
 readouts[end_label] = (
     point(trajectory.final)
@@ -59,11 +68,16 @@ readouts[end_label] = (
     + t("landscape.readout.distance", lang, d=f"{np.linalg.norm(trajectory.final - scene.optimum):.1e}")
 )
 if kind in ("l1", "elasticnet"):
+    contact, weight = scene.contact
+    readouts[t("landscape.readout.contact", lang)] = t(contact, lang, weight=weight)
     zero = trajectory.first_exact_zero()
     readouts[t("landscape.readout.zero", lang)] = (
         t("landscape.readout.zero_never", lang) if zero is None else str(zero)
     )
 st.markdown(readout_table(readouts))
+if kind != "none":
+    note = "landscape.readout.l1_note" if kind == "l1" else "landscape.readout.weight_decay_note"
+    st.caption(t(note, lang))
 
 if scene.companion is not None:
     st.markdown(
@@ -76,26 +90,46 @@ if scene.companion is not None:
             other_end=point(scene.companion.final),
         )
     )
-if scene.box_halfwidth is not None:
+adamw = scene.run("adamw")
+if scene.adamw_is_adam:
+    st.info(t("landscape.adamw_l1", lang), icon="🧮")
+elif scene.box_halfwidth is not None and adamw.diverged_at is None:
     st.info(
         t(
-            "landscape.adamw_box",
+            "landscape.adamw_box_inside" if scene.box_holds_w_star else "landscape.adamw_box",
             lang,
             c=f"{scene.box_halfwidth:.3g}",
             corner=point(scene.box_optimum),
             l2=point(scene.optimum),
+            steps=adamw.finite_steps - 1,
+            end=point(adamw.final),
+            distance=f"{scene.box_distance:.2g}",
         ),
         icon="📦",
     )
-elif scene.companion_optimizer in ("gd", "proximal"):
-    st.info(t("landscape.chatter", lang), icon="🔍")
+elif scene.chatter is not None:
+    chatter = scene.chatter
+    st.info(
+        t(
+            "landscape.chatter",
+            lang,
+            steps=trajectory.finite_steps - 1,
+            weight=chatter["weight"],
+            gd_end=f"{chatter['gd_end']:.2g}",
+            zero_step=chatter["zero_step"],
+        ),
+        icon="🔍",
+    )
 
 st.subheader(t("landscape.terms.title", lang))
-st.caption(t("landscape.terms.caption", lang))
+terms_caption = t("landscape.terms.caption", lang)
+if scene.penalty_low_step is not None:
+    terms_caption += " " + t("landscape.terms.together", lang, step=scene.penalty_low_step)
+st.caption(terms_caption)
 plotly_chart(terms_figure, key="terms_chart")
 
 with st.expander(t("landscape.explain.title", lang), expanded=False):
-    st.markdown(t("landscape.explain.body", lang))
+    st.markdown(t("landscape.intro", lang) + "\n\n" + t("landscape.explain.body", lang))
 
 exports = (
     ui.Export(

@@ -1,7 +1,5 @@
 """A small real PyTorch network trained with weight decay, several α at once, live."""
 
-import time
-
 import streamlit as st
 
 from decayviz.export import sweep_csv
@@ -14,15 +12,16 @@ from decayviz.figures.network import (
     sweep_figure,
 )
 from decayviz.i18n import t
-from decayviz.state import defaults
-from decayviz.training import METRICS, SweepConfig, reproduction_script
+from decayviz.state import defaults, page_fields, sweep_request
+from decayviz.training import METRICS, SweepConfig, reproduction_script, worker
 from decayviz.training.options import RUN_SECONDS, SERVER_TRAININGS
 from decayviz.ui import controls as ui
 from decayviz.ui import training
 from decayviz.ui.charts import plotly_chart
 
 PAGE = "network"
-DRAW_EVERY_S = 0.4  # live charts are redrawn at most this often (the progress bar every epoch)
+LIVE_EVERY_S = 0.5  # while a run trains, its progress and curves are redrawn this often
+SHOWN_KEY = "network_shown"
 
 
 def sidebar_config() -> tuple[SweepConfig, tuple[float, ...], int]:
@@ -40,17 +39,14 @@ def sidebar_config() -> tuple[SweepConfig, tuple[float, ...], int]:
         ui.control("n_penalty", lang)
         ui.control("n_alphas", lang)
         ui.control("n_decay_bias", lang)
+        st.subheader(t("network.group.others", lang))
+        ui.control("n_dropout", lang, disabled=ui.value("n_depth") == 0)  # no hidden units to drop
+        ui.control("n_early_stop", lang)
         st.subheader(t("network.group.run", lang))
         for name in ("n_epochs", "n_batch", "n_seed"):
             ui.control(name, lang)
         st.button(t("ui.reset", lang), on_click=ui.apply, args=(defaults(PAGE),), width="stretch")
-    config = SweepConfig(
-        dataset=ui.value("n_dataset"), penalty=ui.value("n_penalty"), optimizer=optimizer,
-        lr=ui.value("n_lr"), hidden=ui.value("n_hidden"), depth=ui.value("n_depth"),
-        batch_size=ui.value("n_batch"), decay_bias=ui.value("n_decay_bias"),
-        momentum=ui.value("n_momentum") if optimizer == "sgd" else 0.0, seed=ui.value("n_seed"),
-    )  # fmt: skip
-    return config, tuple(ui.value("n_alphas")), ui.value("n_epochs")
+    return sweep_request({field.name: ui.value(field.name) for field in page_fields(PAGE)})
 
 
 def explain_mapping(config: SweepConfig, alphas: tuple[float, ...]) -> None:
@@ -64,36 +60,35 @@ def explain_mapping(config: SweepConfig, alphas: tuple[float, ...]) -> None:
     st.info(f"{text} {bias}", icon="🔧")
 
 
-def draw_curves(result, slot, tag: str) -> None:
-    with slot.container():
-        plotly_chart(curves_figure(result, lang), key=f"curves_{tag}")
-
-
-def show_progress(bar, run: training.Run) -> None:
-    fraction = min(run.epochs_done / max(run.target_epochs, 1), 1.0)
-    models = len(run.trainer.alphas)
+def show_progress(job) -> None:
+    fraction = min(job.epochs_done / max(job.target_epochs, 1), 1.0)
     text = t(
         "network.progress",
         lang,
-        epoch=run.epochs_done,
-        total=run.target_epochs,
-        seconds=run.seconds,
-        models=models,
+        epoch=job.epochs_done,
+        total=job.target_epochs,
+        seconds=job.seconds,
+        models=len(job.alphas),
     )
-    bar.progress(fraction, text=text)
+    st.progress(fraction, text=text)
 
 
-def status_message(run: training.Run) -> None:
-    epochs = run.epochs_done
-    if run.status == training.DONE:
-        st.success(t("network.status_done", lang, epochs=epochs, seconds=run.total_seconds), icon="✅")
-    elif run.status == training.STOPPED:
+def status_message(job) -> None:
+    """Where the session's run stands: queued (with its place), training, or why it ended."""
+    epochs = job.epochs_done
+    if job.status == worker.QUEUED:
+        place = training.service().place(job) or 1
+        st.info(t("network.status_queued", lang, place=place, running=SERVER_TRAININGS), icon="⏳")
+    elif job.released:
+        st.warning(t("network.status_released", lang), icon="🔌")
+    elif job.status == worker.DONE:
+        st.success(t("network.status_done", lang, epochs=epochs, seconds=job.total_seconds), icon="✅")
+    elif job.status == worker.STOPPED:
         st.info(t("network.status_stopped", lang, epochs=epochs), icon="⏹️")
-    elif run.status == training.TIME_LIMIT:
+    elif job.status == worker.TIME_LIMIT:
         st.warning(t("network.status_time_limit", lang, epochs=epochs, limit=RUN_SECONDS), icon="⏱️")
-    elif run.status == training.BUSY:
-        key = "network.status_busy" if epochs else "network.status_busy_new"
-        st.warning(t(key, lang, running=SERVER_TRAININGS), icon="⏳")
+    elif job.status == worker.FAILED:
+        st.error(t("network.status_failed", lang, reason=job.error), icon="🚫")
 
 
 def notes(result) -> None:
@@ -113,10 +108,10 @@ def final_table(result) -> None:
     rows: dict[str, list] = {t("column.alpha", lang): [alpha_label(a) for a in result.alphas]}
     if result.config.penalty == "l2":
         rows[t("column.weight_decay", lang)] = [alpha_label(2 * a) for a in result.alphas]
+    if result.config.early_stopping:  # the numbers below are those of the kept epoch
+        rows[t("column.kept_epoch", lang)] = result.kept_epoch
     for metric in METRICS:
-        rows[t(f"metric.{metric}", lang)] = [
-            round(h[metric][-1], 4) if h[metric] else None for h in result.history
-        ]
+        rows[t(f"metric.{metric}", lang)] = [None if v is None else round(v, 4) for v in result.final(metric)]
     rows[t("column.status", lang)] = [
         t("status.ok", lang) if epoch is None else t("status.diverged", lang, epoch=epoch)
         for epoch in result.diverged_at
@@ -161,15 +156,15 @@ def code_view(result, config: SweepConfig, epochs: int) -> None:
         index = result.alphas.index(alpha)
         history = result.history[index]
         if history["train_loss"] and result.branched_from[index] is None:
-            epochs_trained = len(history["train_loss"])
-            score, loss = history["val_accuracy"][-1], history["train_loss"][-1]
+            key = "network.code_result_kept" if result.config.early_stopping else "network.code_result"
             text = t(
-                "network.code_result",
+                key,
                 lang,
                 alpha=alpha_label(alpha),
-                epochs=epochs_trained,
-                score=score,
-                loss=loss,
+                epochs=len(history["train_loss"]),
+                kept=result.kept_epoch[index],
+                score=result.final("val_accuracy")[index],
+                loss=result.final("train_loss")[index],
             )
             st.markdown(text)
     else:
@@ -181,18 +176,52 @@ def code_view(result, config: SweepConfig, epochs: int) -> None:
     st.code(script, language="python", line_numbers=True)
 
 
+def shown_state() -> tuple:
+    """What decides the page beyond the live section: which run, whether it is finished, and
+    whether the default scene is ready. The live section reruns the whole page when it changes."""
+    job = training.current()
+    return (id(job), job is None or job.finished, training.default_result() is not None)
+
+
+def live_section() -> None:
+    """Progress, status and the live curves, redrawn from the worker's latest snapshot."""
+    if shown_state() != st.session_state.get(SHOWN_KEY):
+        st.rerun()  # the run finished (or the default scene arrived): redraw buttons and views
+    job = training.current()
+    if job is None:
+        result = training.default_result()
+        if result is None:
+            if training.default_pending():
+                st.info(t("network.loading", lang), icon="⏳")
+            else:
+                st.info(t("network.nothing_yet", lang), icon="👈")
+            return
+        st.caption(t("network.default_scene", lang))
+    else:
+        result = job.snapshot
+        show_progress(job)
+        status_message(job)
+        if job.config != config:
+            st.caption(t("network.settings_changed", lang))
+    if result is not None:
+        st.subheader(t("network.curves", lang))
+        score = "network.score_r2" if result.config.dataset == "highdim" else "network.score_accuracy"
+        st.caption(t("network.curves_caption", lang, score=t(score, lang)))
+        plotly_chart(curves_figure(result, lang), key="curves")
+
+
 lang = ui.lang()
 problems = ui.load_page(PAGE)
+# The training runs in a worker, not in this script: Streamlit's own Stop could not stop it.
+st.html("<style>[data-testid='stStatusWidget'] button {display: none}</style>")
 st.title(t("network.title", lang))
 st.caption(t("network.intro", lang))
 ui.show_problems(problems, lang)
 
 config, alphas, epochs = sidebar_config()
-explain_mapping(config, alphas)
 
-run = training.current()
-same_setup = run is not None and run.config == config
-busy = training.is_pending() or (run is not None and run.status == training.RUNNING)
+job = training.current()
+busy = job is not None and not job.finished
 buttons = st.columns([1, 2, 1])
 buttons[0].button(
     t("network.train", lang), type="primary", width="stretch", disabled=not alphas,
@@ -200,59 +229,32 @@ buttons[0].button(
 )  # fmt: skip
 buttons[1].button(
     t("network.continue", lang, epochs=epochs), width="stretch", help=t("network.continue_help", lang),
-    disabled=not (same_setup and alphas) or busy, on_click=training.extend, args=(alphas, epochs),
+    disabled=not (job is not None and job.can_continue and job.config == config and alphas),
+    on_click=training.extend, args=(alphas, epochs),
 )  # fmt: skip
-buttons[2].button(t("network.stop", lang), on_click=training.request_stop, width="stretch", disabled=not busy)
+buttons[2].button(
+    t("network.stop", lang), on_click=training.request_stop, width="stretch", disabled=not busy,
+    help=t("network.stop_help", lang),
+)  # fmt: skip
+if training.request_error():
+    st.error(t("network.bad_input", lang, reason=training.request_error()), icon="🚫")
 
-if training.is_pending():
-    with st.spinner(t("network.loading", lang)):
-        try:
-            training.start_requested()
-        except ValueError as problem:  # the table's bounds should prevent it; say so, never a traceback
-            st.error(t("network.bad_input", lang, reason=problem), icon="🚫")
-run = training.current()
+st.session_state[SHOWN_KEY] = shown_state()
+polling = busy or (job is None and training.default_pending())
+st.fragment(live_section, run_every=LIVE_EVERY_S if polling else None)()
+explain_mapping(config, alphas)
 
-if run is None:
-    st.info(t("network.nothing_yet", lang), icon="👈")
-    views_result = None
-else:
-    if run.config != config:
-        st.caption(t("network.settings_changed", lang))
-    progress = st.progress(0.0)
-    status_slot = st.empty()
-    st.subheader(t("network.curves", lang))
-    score = "network.score_r2" if run.config.dataset == "highdim" else "network.score_accuracy"
-    st.caption(t("network.curves_caption", lang, score=t(score, lang)))
-    curves_slot = st.empty()
-    last_draw = [0.0, 0]
-
-    def on_epoch(current: training.Run) -> None:
-        """Progress every epoch; the curves when enough time has passed or at the end."""
-        show_progress(progress, current)
-        finished = current.epochs_done >= current.target_epochs
-        if finished or time.monotonic() - last_draw[0] >= DRAW_EVERY_S:
-            last_draw[0], last_draw[1] = time.monotonic(), last_draw[1] + 1
-            draw_curves(current.result(), curves_slot, f"live{last_draw[1]}")
-
-    was_running = run.status == training.RUNNING
-    training.drive(on_epoch)
-    if was_running and run.status != training.RUNNING:
-        st.rerun()  # redraw the buttons (Stop off, Continue on) and the views for the new status
-    show_progress(progress, run)
-    with status_slot.container():
-        status_message(run)
-    views_result = run.result()
-    draw_curves(views_result, curves_slot, "final")
-    notes(views_result)
-    ui.download(
-        t("network.export.csv", lang),
-        lambda r=views_result: sweep_csv(r.alphas, r.history),
-        "decayviz_sweep.csv",
-        "text/csv",
-        "export_csv",
-    )
-
+views_result = training.default_result() if job is None else job.snapshot
 if views_result is not None and views_result.epochs_done:
+    if job is not None:
+        notes(views_result)
+        ui.download(
+            t("network.export.csv", lang),
+            lambda r=views_result: sweep_csv(r.alphas, r.history),
+            "decayviz_sweep.csv",
+            "text/csv",
+            "export_csv",
+        )
     views(views_result, views_result.config, views_result.epochs_done)
 else:
     with st.expander(t("network.tab.code", lang)):

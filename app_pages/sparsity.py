@@ -95,6 +95,8 @@ elif view == "iterations":
             l2=facts["l2"],
             exact=facts["exact"],
         )
+        + " "
+        + t("sparsity.iterations.l2_grew", lang, grew=facts["grew"], d=facts["d"])
     )
 
 elif view == "montecarlo":
@@ -116,7 +118,10 @@ elif view == "montecarlo":
 else:
     st.caption(t("sparsity.layer.caption", lang))
     plotly_chart(spec, key="sparsity_layer")
-    st.markdown(t("sparsity.layer.why", lang))
+    same = facts["kept_min"] == facts["kept_max"]
+    kept = "sparsity.layer.kept_same" if same else "sparsity.layer.kept_range"
+    counts = t("sparsity.layer.counts", lang, **facts) + " " + t(kept, lang, **facts)
+    st.markdown(t("sparsity.layer.why", lang) + "\n\n" + counts)
 
 html = ui.Export(
     t("sparsity.export.html", lang),

@@ -10,10 +10,14 @@ Each rerun is timed until the server's script_finished. Prints a table, then one
 
 With --trainers K, K of the sessions go to the network page instead, each with a short sweep in
 its URL, and press Train, as a browser does; a session told to wait (the server's training
-limit, options.SERVER_TRAININGS, is reached) waits and presses again. For each training it
-records the time from the first press until the run is done, how often it was told to wait, and
-when its networks were training, so the most trainings running at once can be checked against
-the limit.
+limit, options.SERVER_TRAININGS, is reached) waits in line and looks again now and then. For
+each training it records the time from the press until the run is done, whether it waited in
+line, and when its networks were training, so the most trainings running at once can be checked
+against the limit.
+
+With --flooders F, F more sessions ask for a rerun of a random scene 20 times a second without
+waiting for the answers (a script gone wrong, or a student holding a key down); the figures are
+the other students' only.
 
     python bench/classroom_load.py --sessions 30 --duration 60 [--think 2] [--page landscape]
     python bench/classroom_load.py --sessions 30 --duration 60 --trainers 4
@@ -27,6 +31,7 @@ import contextlib
 import dataclasses
 import json
 import random
+import re
 import statistics
 import sys
 import time
@@ -38,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import random_scene, random_value, streamlit_server
 from bench.streamlit_client import RerunResult, StreamlitSession
-from decayviz.i18n import t
+from decayviz.i18n import STRINGS, t
 from decayviz.state import PAGES, PRESETS, defaults, encode, page_fields, url_path
 from decayviz.training.options import SERVER_TRAININGS
 
@@ -88,19 +93,22 @@ async def student(
 class Training:
     """One press of Train, followed until the run is done."""
 
-    seconds: float  # from the first press until the run was done
-    first_reply_s: float  # how long the first press took to answer (short when told to wait)
-    waits: int  # how often the session was told to wait and pressed again
+    seconds: float  # from the press until the run was done
+    first_reply_s: float  # how long the press took to answer
+    queued: bool  # the page said the run waits in line for a free place
+    places: list[int]  # every place in line the page showed, in order
     done: bool  # the run trained all its epochs (or reached the server's time limit)
+    epochs: list[int] = dataclasses.field(default_factory=list)  # the epoch counter, as shown
     intervals: list[tuple[float, float]] = dataclasses.field(default_factory=list)  # perf_counter spans
     # during which its networks were training (from the first to the last epoch reported)
+    last: RerunResult | None = None  # what the page showed once the run was done
 
 
 TRAIN = t("network.train", "en")
-BUSY = (  # what the page says when the server's trainings are all taken
-    t("network.status_busy_new", "en", running=SERVER_TRAININGS),
-    t("network.status_busy", "en", running=SERVER_TRAININGS),
-)
+STOP = t("network.stop", "en")
+QUEUED = STRINGS["network.status_queued"][0].split("{")[0]  # the start of "waits in line"
+PLACE = re.compile(r"number (\d+) in line")
+EPOCH = re.compile(r"Epoch (\d+) of (\d+)")
 TRAINER_SETTINGS = {"n_dataset": "digits", "n_opt": "sgd", "n_lr": 0.1, "n_momentum": 0.9}
 
 
@@ -120,8 +128,8 @@ def training_query(rng: random.Random, epochs: tuple[int, int] = (15, 30)) -> tu
 
 
 def training_span(result: RerunResult) -> tuple[float, float] | None:
-    """When the networks of this rerun trained: from the first epoch reported to the last one
-    that moved the progress bar (a redraw at 100% after the run is not training)."""
+    """When the networks trained, as this rerun saw it: the first and last moment the progress
+    bar moved past the value before it."""
     moving, top = [], 0
     for when, value in result.progress:
         if value > top:
@@ -130,32 +138,42 @@ def training_span(result: RerunResult) -> tuple[float, float] | None:
     return (moving[0], moving[-1]) if moving else None
 
 
-async def train(
-    session: StreamlitSession, epochs: int, think: float, rng: random.Random, give_up: float
-) -> Training:
-    """Press Train on the network page the session shows; while told to wait, wait a think time
-    and press again (Train, or Continue when some epochs are trained), until the run is done.
-    Raises RuntimeError on an exception, a rerun without script_finished, or past `give_up`."""
+async def train(session: StreamlitSession, poll_s: float, give_up: float, disturb=None) -> Training:
+    """Press Train on the network page the session shows, then look again every `poll_s`
+    (the page's own live view does the same) until the run is done: Stop is off again.
+    `disturb(session)`, if given, runs between two looks (a curious student's clicks) and
+    must leave the session on the same page and query. Raises RuntimeError on an exception,
+    a rerun without script_finished, or past `give_up`."""
     start = time.perf_counter()
     result = await session.press(TRAIN)
     first_reply = time.perf_counter() - start
-    waits, intervals = 0, []
+    run = Training(0.0, first_reply, False, [], False)
+    page, query = session.page, session.query
     while True:
         if result.exceptions or not result.finished:
             raise RuntimeError(f"network: {result.exceptions or 'no script_finished'}")
+        run.queued |= result.shows(QUEUED)
+        run.places += [int(m) for text in result.texts for m in PLACE.findall(text)]
+        for text in result.texts:
+            for epoch, total in EPOCH.findall(text):
+                run.epochs.append(int(epoch))
+                if int(epoch) > int(total):
+                    raise RuntimeError(f"network: epoch {epoch} of {total}")
         span = training_span(result)
         if span:
-            intervals.append(span)
-        if not any(result.shows(text) for text in BUSY):
+            run.intervals.append(span)
+        if STOP in result.buttons and result.buttons[STOP].disabled:
             break
-        waits += 1
         if time.monotonic() > give_up:
-            raise RuntimeError(f"network: still told to wait after {waits} presses")
-        await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
-        label = TRAIN if result.shows(BUSY[0]) else t("network.continue", "en", epochs=epochs)
-        result = await session.press(label)
-    done = bool(result.progress) and result.progress[-1][1] == 100
-    return Training(time.perf_counter() - start, first_reply, waits, done, intervals)
+            raise RuntimeError("network: the run did not finish in time")
+        await asyncio.sleep(poll_s)
+        if disturb is not None:
+            await disturb(session)
+        result = await session.rerun(page, query)
+    run.seconds = time.perf_counter() - start
+    run.done = bool(run.epochs) and run.epochs[-1] == int(EPOCH.findall(" ".join(result.texts))[-1][1])
+    run.last = result
+    return run
 
 
 async def trainer(
@@ -166,12 +184,12 @@ async def trainer(
     try:
         async with StreamlitSession(url) as session:
             while time.monotonic() < deadline:
-                query, epochs = training_query(rng)
+                query, _ = training_query(rng)
                 opened = await session.rerun("network", query)
                 if opened.exceptions or not opened.finished:
                     errors.append(f"network: {opened.exceptions or 'no script_finished'}")
                     continue
-                trainings.append(await train(session, epochs, think, rng, give_up=deadline + 120))
+                trainings.append(await train(session, 0.5, give_up=deadline + 120))
                 await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
     except Exception as error:  # reported, not raised: one student's failure ends only that student
         errors.append(f"trainer: {type(error).__name__}: {error}")
@@ -199,14 +217,36 @@ class Load:
     trainings: list[Training]
 
 
+FLOOD_EVERY_S = 0.05  # a flooding client asks for 20 reruns a second
+
+
+async def flooder(url: str, pages: list[str], deadline: float, rng: random.Random, errors: list) -> None:
+    """A session asking for reruns of random scenes far faster than a person can, never waiting
+    for the answers (it reads and drops them, so the server is not held back by a full socket)."""
+    try:
+        async with StreamlitSession(url) as session:
+            while time.monotonic() < deadline:
+                page = rng.choice(pages)
+                await session.send_rerun(url_path(page), query_string(random_scene(page, rng)))
+                await session.drain(FLOOD_EVERY_S)
+    except Exception as error:  # a server that drops a flooder is fine; report it all the same
+        errors.append(f"flooder: {type(error).__name__}: {error}")
+
+
 async def classroom(
     url: str, sessions: int, duration: float, think: float, pages: list[str], seed: int, trainers: int = 0,
-    model: str = "class",
+    model: str = "class", flooders: int = 0,
 ) -> Load:  # fmt: skip
-    """`sessions` students for `duration` seconds; `trainers` of them train on the network page."""
+    """`sessions` students for `duration` seconds; `trainers` of them train on the network page;
+    `flooders` more sessions flood the server with reruns (their own times are not recorded)."""
     outcome = Load([], [], [])
     deadline = time.monotonic() + duration
+    flood_errors: list[str] = []
     await asyncio.gather(
+        *(
+            flooder(url, pages, deadline, random.Random(seed * 1000 + 900 + i), flood_errors)
+            for i in range(flooders)
+        ),
         *(
             student(
                 url,
@@ -258,6 +298,9 @@ def main() -> None:
     parser.add_argument(
         "--trainers", type=int, default=0, help="how many of the sessions train on the network page"
     )
+    parser.add_argument(
+        "--flooders", type=int, default=0, help="sessions more that ask for 20 reruns a second each"
+    )
     args = parser.parse_args()
     if not 0 <= args.trainers <= args.sessions:
         parser.error("--trainers must lie between 0 and --sessions")
@@ -267,7 +310,15 @@ def main() -> None:
     with server as url:
         outcome = asyncio.run(
             classroom(
-                url, args.sessions, args.duration, args.think, pages, args.seed, args.trainers, args.model
+                url,
+                args.sessions,
+                args.duration,
+                args.think,
+                pages,
+                args.seed,
+                args.trainers,
+                args.model,
+                args.flooders,
             )
         )
     record, errors, trainings = outcome.record, outcome.errors, outcome.trainings
@@ -275,7 +326,7 @@ def main() -> None:
     times = [ms for _, ms in record] or [0.0]
     print(
         f"{args.sessions} sessions, {args.duration:.0f} s, think {args.think} s, pages {', '.join(pages)}, "
-        f"students: {args.model}"
+        f"students: {args.model}, flooders: {args.flooders}"
     )
     print(f"{'page':12s} {'reruns':>7s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}")
     for page in pages:
@@ -285,8 +336,7 @@ def main() -> None:
     figures = {
         "trainers": args.trainers,
         "trainings": sum(run.done for run in trainings),
-        "trainings_waited": sum(run.waits > 0 for run in trainings),
-        "waits": sum(run.waits for run in trainings),
+        "trainings_queued": sum(run.queued for run in trainings),
         "training_p50_s": round(percentile(seconds, 50), 2),
         "training_max_s": round(max(seconds), 2),
         "trainings_at_once": most_at_once(trainings),
@@ -295,7 +345,7 @@ def main() -> None:
     if args.trainers:
         print(
             f"{'training':12s} {args.trainers} sessions trained {figures['trainings']} runs; "
-            f"{figures['trainings_waited']} were told to wait ({figures['waits']} times); "
+            f"{figures['trainings_queued']} waited in line; "
             f"press to done p50 {figures['training_p50_s']:.1f} s, max {figures['training_max_s']:.1f} s; "
             f"at most {figures['trainings_at_once']} at once (limit {SERVER_TRAININGS})"
         )
@@ -309,6 +359,7 @@ def main() -> None:
                 "think_s": args.think,
                 "pages": pages,
                 "model": args.model,
+                "flooders": args.flooders,
                 "reruns": len(record),
                 "errors": len(errors),
                 "p50_ms": round(percentile(times, 50), 1),

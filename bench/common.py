@@ -61,17 +61,32 @@ def stop(proc: subprocess.Popen) -> None:
         proc.kill()
 
 
+class ServerURL(str):
+    """A server's base URL that also knows the server's process id (to read its memory)."""
+
+    pid: int
+
+
+def rss_mb(pid: int) -> float:
+    """A process's resident memory in MB, from /proc (Linux)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS for process {pid}")
+
+
 @contextlib.contextmanager
 def streamlit_server(
     script: str = "app.py", port: int | None = None, extra: tuple[str, ...] = ()
-) -> Iterator[str]:
+) -> Iterator[ServerURL]:
     """`streamlit run script` on a free loopback port; yields its base URL, stops it after."""
     port = port or free_port()
     command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *extra]  # fmt: skip
     proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
+    url = ServerURL(f"http://127.0.0.1:{port}")
+    url.pid = proc.pid
     try:
         wait_until_healthy(url, proc, f"streamlit run {script}")
         yield url

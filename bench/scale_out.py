@@ -26,10 +26,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.classroom_load import MODELS, load, percentile
 from bench.common import ROOT, free_port, stop, streamlit_server, wait_until_healthy
 
+BACKEND_HEADER = "add_header X-Decayviz-Backend $upstream_addr always;"
+
 
 @contextlib.contextmanager
-def nginx(backends: list[str]):
-    """nginx on a free loopback port in front of `backends` (host:port); yields its URL."""
+def nginx(backends: list[str], name_backends: bool = True):
+    """nginx on a free loopback port in front of `backends` (host:port); yields its URL. With
+    `name_backends`, each answer says which backend served it (for the stickiness check only)."""
     binary = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(binary).exists():
         raise RuntimeError("nginx is not installed (apt-get install nginx)")
@@ -42,6 +45,7 @@ def nginx(backends: list[str]):
                 listen=f"127.0.0.1:{port}",
                 prefix=prefix,
                 backends="\n".join(f"        server {b};" for b in backends),
+                extra=f"            {BACKEND_HEADER}" if name_backends else "",
             )
         )
         conf_path = Path(prefix) / "nginx.conf"

@@ -38,6 +38,8 @@ class RerunResult:
     buttons: dict[str, ButtonInfo] = field(default_factory=dict)  # by label
     # (time.perf_counter(), value 0..100) of every progress bar update, in the order received
     progress: list[tuple[float, int]] = field(default_factory=list)
+    tables: list[bytes] = field(default_factory=list)  # each st.dataframe's Arrow data, as sent
+    widgets: dict[str, str] = field(default_factory=dict)  # every widget's id, by its label
 
     def shows(self, text: str) -> bool:
         """Whether some text on the page contains `text`."""
@@ -95,6 +97,25 @@ class StreamlitSession:
         message.rerun_script.widget_states.widgets.add(id=button.id, trigger_value=True)
         return await self._run(message)
 
+    async def send_rerun(self, page: str = "", query: str = "") -> None:
+        """Ask for a rerun without waiting for it, as a client flooding the server does."""
+        message = BackMsg()
+        message.rerun_script.query_string = query
+        message.rerun_script.page_name = page
+        await self._socket.send(message.SerializeToString())
+
+    async def drain(self, seconds: float) -> int:
+        """Read (and drop) what the server sends for `seconds`; returns how many bytes."""
+        received = 0
+        deadline = time.perf_counter() + seconds
+        while (remaining := deadline - time.perf_counter()) > 0:
+            self._ack_now()
+            try:
+                received += len(await asyncio.wait_for(self._socket.recv(), remaining))
+            except TimeoutError:
+                break
+        return received
+
     async def _run(self, message: BackMsg) -> RerunResult:
         message.rerun_script.query_string = self.query
         message.rerun_script.page_name = self.page
@@ -121,6 +142,7 @@ class StreamlitSession:
             if kind == "new_session":  # a script run starts: what the page shows is drawn anew
                 texts.clear()
                 result.buttons.clear()
+                result.widgets.clear()
             elif kind == "page_info_changed":
                 self.query = forward.page_info_changed.query_string
             elif kind == "navigation":  # the page shown: a browser's address bar follows st.switch_page
@@ -141,6 +163,9 @@ class StreamlitSession:
     @staticmethod
     def _collect(element, path: tuple[int, ...], result: RerunResult, texts: dict) -> None:
         kind = element.WhichOneof("type")
+        proto = getattr(element, kind)
+        if getattr(proto, "id", "") and hasattr(proto, "label"):
+            result.widgets[proto.label] = proto.id
         if kind == "exception":
             result.exceptions.append(element.exception.message)
         elif kind == "plotly_chart":
@@ -151,6 +176,8 @@ class StreamlitSession:
             texts[path] = element.markdown.body
         elif kind == "alert":
             texts[path] = element.alert.body
+        elif kind == "dataframe":
+            result.tables.append(element.dataframe.arrow_data.data)
         elif kind == "progress":
             texts[path] = element.progress.text
             result.progress.append((time.perf_counter(), element.progress.value))

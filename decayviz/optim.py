@@ -2,7 +2,8 @@
 
 Read each rule as a chain of small steps (optax's view): "adam" adds the penalty's gradient to
 the loss gradient *before* the adaptive scaling (coupled, like torch.optim.Adam(weight_decay)),
-"adamw" applies the decay to the weights *outside* it (decoupled, like torch.optim.AdamW), and
+"adamw" applies the L2 part's decay to the weights *outside* it (decoupled, like torch.optim.AdamW,
+whose weight_decay has no L1 form: an L1 part is added to the loss gradient, as with Adam), and
 "proximal" takes a gradient step on the loss alone and then the penalty's proximal step, which
 is what lets L1 land on exact zeros.
 """
@@ -98,8 +99,11 @@ def _family_loop(family, loss_grad, penalty, w0, optimizers, lr, steps, hyper):
             elif family == "proximal":  # a step on the loss alone, then the penalty's prox
                 w = penalty.prox(w - lr * g, lr)
             else:  # torch.optim.Adam (coupled) and AdamW (decoupled decay)
-                decay = penalty.grad(w)
-                g = g + coupled * decay
+                # Only the L2 part can be decoupled: AdamW's weight_decay = 2α₂ shrinks W by
+                # (1 − lr·2α₂). torch has no decoupled L1, so its subgradient always joins the
+                # loss gradient, and with pure L1 AdamW is Adam.
+                decay = 2.0 * penalty.l2_weight * w
+                g = g + penalty.l1_weight * np.sign(w) + coupled * decay
                 buf = hyper.beta1 * buf + (1 - hyper.beta1) * g
                 second = hyper.beta2 * second + (1 - hyper.beta2) * g * g
                 m_hat = buf / (1 - hyper.beta1**k)

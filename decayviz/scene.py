@@ -52,8 +52,110 @@ class LandscapeScene:
 
     @property
     def weight_decay(self) -> float:
-        """PyTorch's weight_decay for this α: λ = 2α."""
-        return 2.0 * self.penalty.alpha
+        """PyTorch's weight_decay: the L2 part's 2α(1 − l1_ratio), so 2α for L2 and 0 for L1
+        (torch has no L1 weight_decay: α‖W‖₁ goes into the loss)."""
+        return 2.0 * float(self.penalty.l2_weight)
+
+    @property
+    def norms(self) -> tuple[float, float]:
+        """(‖Ŵ(α)‖₂, ‖W*‖₂): how far from the origin the penalty keeps the weights, against
+        where plain training would take them (the chapter's point 3)."""
+        return float(np.linalg.norm(self.optimum)), float(np.linalg.norm(self.loss.w_star))
+
+    @property
+    def norm_share(self) -> float | None:
+        """‖Ŵ(α)‖₂ / ‖W*‖₂ (None when W* is the origin)."""
+        optimum, w_star = self.norms
+        return optimum / w_star if w_star > 0 else None
+
+    @property
+    def contact(self) -> tuple[str, int]:
+        """Where Ŵ(α) touches the L1 (or elastic-net) ball: the catalog key of a corner (a weight
+        exactly 0, its number 1 or 2), an edge (no weight 0) or the origin (both 0)."""
+        zeros = np.flatnonzero(self.optimum == 0.0)
+        if zeros.size == 2:
+            return "landscape.readout.contact_origin", 0
+        if zeros.size == 1:
+            return "landscape.readout.contact_corner", int(zeros[0]) + 1
+        return "landscape.readout.contact_edge", 0
+
+    def run(self, optimizer: str) -> Trajectory | None:
+        """The descent of this rule: the main one or the companion."""
+        if optimizer == self.optimizer:
+            return self.trajectory
+        return self.companion if optimizer == self.companion_optimizer else None
+
+    @property
+    def box_distance(self) -> float | None:
+        """How far AdamW ends from the exact optimum inside its box (None without a box)."""
+        adamw = self.run("adamw")
+        if self.box_optimum is None or adamw is None:
+            return None
+        return float(np.linalg.norm(adamw.final - self.box_optimum))
+
+    @property
+    def box_holds_w_star(self) -> bool:
+        """W* lies inside AdamW's box: then the box does not bind and AdamW heads for W*."""
+        return self.box_halfwidth is not None and bool(np.all(np.abs(self.loss.w_star) <= self.box_halfwidth))
+
+    @property
+    def optimum_on_axis(self) -> bool:
+        """Ŵ(α) has a coordinate exactly 0 (on the diamond: a corner), but is not the origin."""
+        return bool(np.any(self.optimum == 0.0) and np.any(self.optimum != 0.0))
+
+    @property
+    def penalty_low_step(self) -> int | None:
+        """The step where the penalty (2) is lowest, when it first falls there and then rises
+        again by more than 1% of its start: (1) and (2) then fall together at first."""
+        values = self.trajectory.penalty_value[: self.trajectory.finite_steps]
+        low = int(np.argmin(values))
+        if self.penalty.kind == "none" or low in (0, len(values) - 1):
+            return None
+        return low if values[-1] - values[low] > 0.01 * values[0] else None
+
+    @property
+    def chatter(self) -> dict[str, Any] | None:
+        """The subgradient-vs-proximal contrast for L1, when this scene shows it: Ŵ(α) has an exact 0,
+        the proximal run ends exactly on it and the subgradient run does not. Which weight
+        (1 or 2), where the subgradient run ends on it, and the proximal run's first exact 0."""
+        gd, proximal = self.run("gd"), self.run("proximal")
+        if gd is None or proximal is None or self.penalty.kind != "l1" or not self.optimum_on_axis:
+            return None
+        axis = int(np.flatnonzero(self.optimum == 0.0)[0])
+        if proximal.final[axis] != 0.0 or gd.final[axis] == 0.0:
+            return None
+        hits = np.flatnonzero(proximal.weights[: proximal.finite_steps, axis] == 0.0)
+        return {"weight": axis + 1, "gd_end": float(gd.final[axis]), "zero_step": int(hits[0])}
+
+    @property
+    def adamw_is_adam(self) -> bool:
+        """Adam or AdamW with a pure L1 penalty: torch has no decoupled L1, so both rules put
+        α·sign(W) into the gradient and take the same steps."""
+        return self.optimizer in ("adam", "adamw") and self.penalty.kind == "l1"
+
+    def divergence(self) -> tuple[str, dict[str, float]]:
+        """The catalog key that explains this rule's stability limit, and its numbers: the data
+        loss's largest curvature λmax, torch's weight_decay ν = 2α₂ of the L2 part, the limit
+        and, for AdamW, its decay factor 1 − ν·lr at this learning rate."""
+        numbers = {
+            "limit": self.max_stable_lr,
+            "curvature": float(np.max(self.loss.curvatures)),
+            "decay": self.weight_decay,
+            "total": float(np.max(self.loss.curvatures)) + self.weight_decay,
+            "factor": 1.0 - self.weight_decay * self.lr,
+        }
+        keys = {
+            "gd": "landscape.diverged.gd",
+            "momentum": "landscape.diverged.momentum",
+            "nesterov": "landscape.diverged.nesterov",
+            "adam": "landscape.diverged.adam",
+            "adamw": "landscape.diverged.adamw",
+        }
+        if self.optimizer == "proximal":
+            key = "landscape.diverged.proximal_l2" if self.weight_decay > 0 else "landscape.diverged.proximal"
+        else:
+            key = keys[self.optimizer]
+        return key, numbers
 
 
 def _companion(optimizer: str, penalty: ElasticNet) -> str | None:
@@ -62,6 +164,8 @@ def _companion(optimizer: str, penalty: ElasticNet) -> str | None:
         return None
     if {optimizer, other} == {"gd", "proximal"} and penalty.l1_weight == 0.0:
         return None  # for a smooth penalty both reach the same point the same way
+    if {optimizer, other} == {"adam", "adamw"} and penalty.l2_weight == 0.0:
+        return None  # no L2 part to decouple: torch's AdamW is Adam (L1 goes into the loss)
     return other
 
 

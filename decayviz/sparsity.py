@@ -289,11 +289,18 @@ def _solve_pd(system: np.ndarray, rhs: np.ndarray) -> np.ndarray | None:
 
 @dataclass(frozen=True)
 class DescentFrames:
-    """The weights of each run in DESCENT_RUNS at a few recorded steps, for an animation."""
+    """The weights of each run in DESCENT_RUNS at a few recorded steps, for an animation, and
+    the random start they share."""
 
     steps: np.ndarray
     weights: dict[str, np.ndarray]
     lr: float
+    start: np.ndarray
+
+    def grew(self, name: str) -> int:
+        """How many weights of run `name` end larger in size than they started: the L2 decay
+        shrinks every weight by one factor, but the data gradient moves each its own way."""
+        return int(np.sum(np.abs(self.weights[name][-1]) > np.abs(self.start)))
 
 
 def descent_frames(
@@ -319,7 +326,7 @@ def descent_frames(
         if diverged_at[run] is not None:  # cannot happen below the stability limit; never draw NaN
             raise RuntimeError(f"{name} diverged at step {diverged_at[run]}")
         weights[name] = paths[recorded, run]
-    return DescentFrames(recorded, weights, lr)
+    return DescentFrames(recorded, weights, lr, w0)
 
 
 def weight_histogram(weights: np.ndarray, half_width: float, bins_per_side: int = 20) -> tuple:
@@ -474,6 +481,21 @@ def layer_problem(
     W_true = np.where(rng.random((n_outputs, n_inputs)) < 0.5, 0.0, strength)
     Y = X @ W_true.T + 0.5 * rng.standard_normal((n_samples, n_outputs))
     return X, Y, W_true
+
+
+def layer_summary(plain: np.ndarray, penalized: np.ndarray) -> dict[str, int]:
+    """What the penalty did to a layer's links, against the plain fit: how many got thinner or
+    thicker in size, how many are exactly 0, and the fewest and most inputs an output keeps."""
+    kept = np.sum(penalized != 0.0, axis=1)
+    return {
+        "total": int(penalized.size),
+        "thinner": int(np.sum(np.abs(penalized) < np.abs(plain))),
+        "thicker": int(np.sum(np.abs(penalized) > np.abs(plain))),
+        "zeros": int(np.sum(penalized == 0.0)),
+        "kept_min": int(kept.min()),
+        "kept_max": int(kept.max()),
+        "inputs": int(penalized.shape[1]),
+    }
 
 
 def fit_layer(X: np.ndarray, Y: np.ndarray, kind: str, alpha: float, l1_ratio: float = 0.5) -> np.ndarray:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from decayviz.training import options as training
+from decayviz.training.result import SweepConfig
 
 # α grids: 0 (no penalty) and then a log scale, so one slider spans "off" to "too much".
 ALPHA_GRID = (
@@ -110,6 +111,7 @@ def _nearest_on_grid(options: tuple[float, ...], value: float) -> float:
 FIELDS: tuple[Field, ...] = (
     # --- app-wide ---
     Field("lang", "app", "choice", "en", options=("en", "ko")),
+    Field("present", "app", "bool", False),  # the presentation view: larger type, thicker lines
     # --- landscape page ---
     Field("wx", "landscape", "float", 2.0, -4.0, 4.0, 0.1),
     Field("wy", "landscape", "float", 1.0, -4.0, 4.0, 0.1),
@@ -148,6 +150,9 @@ FIELDS: tuple[Field, ...] = (
     Field("n_penalty", "network", "choice", "l2", options=training.PENALTIES),
     Field("n_alphas", "network", "multi", (0.0, 0.001, 0.01, 0.1), options=training.SWEEP_ALPHAS),
     Field("n_decay_bias", "network", "bool", False),
+    # the other regularizers, to compare with weight decay on the same network (0 / off: none)
+    Field("n_dropout", "network", "float", 0.0, 0.0, training.MAX_DROPOUT, training.DROPOUT_STEP),
+    Field("n_early_stop", "network", "bool", False),
     Field("n_epochs", "network", "int", 20, 1, training.MAX_EPOCHS, 1),
     Field("n_batch", "network", "grid", 64, options=training.BATCH_SIZES),
     Field("n_seed", "network", "int", 0, 0, 999, 1),
@@ -182,15 +187,15 @@ PRESETS: dict[str, dict[str, dict[str, Any]]] = {
             "wy": 2.0,
             "c1": 1.0,
             "c2": 4.0,
-            "angle": 20,
+            "angle": -30,
             "w0x": 0.0,
             "w0y": 0.0,
             "penalty": "l2",
-            "alpha": 0.4,
+            "alpha": 0.5,
             "opt": "adamw",
             "lr": 0.1,
-            "steps": 1000,
-        },  # W0 = 0, like a network's initialization; 1000 steps reach the box
+            "steps": 3000,
+        },  # W0 = 0, like a network's initialization; AdamW ends within 0.01 of the box's corner
         "diverges": {"penalty": "l2", "alpha": 0.5, "opt": "gd", "lr": 0.5, "steps": 200},
     },
     "sparsity": {
@@ -227,11 +232,58 @@ PRESETS: dict[str, dict[str, dict[str, Any]]] = {
             "n_alphas": (0.0, 0.001, 0.003, 0.01, 0.1),
             "n_code_alpha": 0.003,
         },
+        # overfits without decay and underfits with too much: the validation loss is lowest in between
+        "n_u_curve": {
+            "n_depth": 2,
+            "n_hidden": 128,
+            "n_momentum": 0.9,
+            "n_batch": 32,
+            "n_epochs": 60,
+            "n_alphas": (0.0, 0.0001, 0.0003, 0.001, 0.01, 0.03),
+            "n_code_alpha": 0.0003,
+        },
+        # the chapter's remark that weight decay often hinders learning more than other
+        # regularizers, as experiments: the boundary scene with early stopping, then with dropout
+        "n_early_stop": {
+            "n_dataset": "moons",
+            "n_depth": 2,
+            "n_momentum": 0.9,
+            "n_batch": 16,
+            "n_epochs": 150,
+            "n_alphas": (0.0, 0.001, 0.003, 0.01, 0.1),
+            "n_early_stop": True,
+            "n_code_alpha": 0.0,
+        },
+        "n_dropout": {
+            "n_dataset": "moons",
+            "n_depth": 2,
+            "n_momentum": 0.9,
+            "n_batch": 16,
+            "n_epochs": 150,
+            "n_alphas": (0.0, 0.001, 0.003, 0.01, 0.1),
+            "n_dropout": 0.3,
+            "n_code_alpha": 0.0,
+        },
         "n_adam": {"n_opt": "adam", "n_lr": 0.003, "n_alphas": (0.0, 0.001, 0.01, 0.1)},
         "n_adamw": {"n_opt": "adamw", "n_lr": 0.003, "n_alphas": (0.0, 0.001, 0.01, 0.1)},
         "n_diverges": {"n_lr": 1.0, "n_momentum": 0.9, "n_epochs": 10, "n_alphas": (0.0, 0.01, 0.3, 3.0)},
     },
 }
+
+
+def sweep_request(values: dict[str, Any]) -> tuple[SweepConfig, tuple[float, ...], int]:
+    """The run the network page's values (n_* fields) describe: its config, α values and epochs.
+    Settings that do nothing in this run are left at their neutral value, so two runs that train
+    the same compare equal: momentum outside SGD, dropout without hidden layers."""
+    optimizer, depth = values["n_opt"], values["n_depth"]
+    config = SweepConfig(
+        dataset=values["n_dataset"], penalty=values["n_penalty"], optimizer=optimizer,
+        lr=values["n_lr"], hidden=values["n_hidden"], depth=depth, batch_size=values["n_batch"],
+        decay_bias=values["n_decay_bias"], momentum=values["n_momentum"] if optimizer == "sgd" else 0.0,
+        seed=values["n_seed"], dropout=values["n_dropout"] if depth else 0.0,
+        early_stopping=values["n_early_stop"],
+    )  # fmt: skip
+    return config, tuple(values["n_alphas"]), values["n_epochs"]
 
 
 class Problem(NamedTuple):

@@ -130,3 +130,63 @@ def metrics(at) -> dict[str, str]:
     cells = [c.strip() for c in header.strip("|").split("|")]
     shown = [c.strip().strip("*") for c in values.strip("|").split("|")]
     return dict(zip(cells, shown, strict=True))
+
+
+# Every AppTest session has the same id, so the tests' trainings share one owner in the
+# server's worker pool (decayviz.ui.training.service()).
+APPTEST_OWNER = "test session id"
+
+
+def session_run():
+    """The AppTest session's training job (decayviz.training.worker.Job), or None."""
+    from decayviz.ui import training
+
+    return training.service().job(APPTEST_OWNER)
+
+
+def wait_for_run(at, timeout: float = 120.0):
+    """Wait until the session's training has finished, then run the page again (in a browser,
+    the page's live view does that by itself); returns the job."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not session_run().finished:
+        assert time.monotonic() < deadline, "the training did not finish"
+        time.sleep(0.02)
+    at.run()
+    return session_run()
+
+
+def torch_importer(app: str, page: str | None) -> str:
+    """Open `page` of the app (None: the default) in a fresh interpreter and return the name of
+    the thread that imported torch, once the background warm-up has finished."""
+    import subprocess
+    import sys
+
+    code = f"""
+import importlib.abc, sys, threading, time
+seen = []
+class Watch(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == "torch" and not seen:
+            seen.append(threading.current_thread().name)
+        return None
+sys.meta_path.insert(0, Watch())
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file({app!r}, default_timeout=120)
+at.run()
+if {page!r}:
+    at.switch_page({page!r})
+    at.run()
+assert not at.exception, at.exception
+from decayviz.ui import training
+deadline = time.monotonic() + 90
+while training.default_pending():
+    assert time.monotonic() < deadline
+    time.sleep(0.05)
+print(seen[0] if seen else "nobody")
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=180
+    )
+    return out.stdout.strip().splitlines()[-1]

@@ -125,3 +125,36 @@ def page_texts(at) -> list[str]:
     for chart in at.get("plotly_chart"):
         texts += chart_texts(chart.proto.spec)
     return texts
+
+
+# --- Numbers read aloud in Korean, spelled in full: a reference for decayviz.grammar ---
+
+_DIGIT_NAMES = "영일이삼사오육칠팔구"
+
+
+def _four_digits(n: int) -> str:
+    """1..9999 in Sino-Korean: 1234 → 천이백삼십사, 10 → 십 (no 일 before 십, 백, 천)."""
+    words = []
+    for value, unit in ((1000, "천"), (100, "백"), (10, "십"), (1, "")):
+        digit = n // value % 10
+        if digit:
+            words.append(("" if digit == 1 and unit else _DIGIT_NAMES[digit]) + unit)
+    return "".join(words)
+
+
+def read_number(text: str) -> str:
+    """A decimal number as a Korean reads it: "20000" → 이만, "0.01" → 영점영일, "−3" → 마이너스삼."""
+    sign = "마이너스" if text[:1] in "-−" else ""
+    whole, _, decimals = text.lstrip("-−").partition(".")
+    n = int(whole)
+    if n == 0:
+        spoken = "영"
+    else:
+        spoken = ""
+        for power, unit in ((16, "경"), (12, "조"), (8, "억"), (4, "만"), (0, "")):
+            group = n // 10**power % 10000
+            if group:
+                spoken += ("" if group == 1 and unit == "만" else _four_digits(group)) + unit
+    if decimals:
+        spoken += "점" + "".join(_DIGIT_NAMES[int(d)] for d in decimals)
+    return sign + spoken

@@ -56,7 +56,7 @@ def test_hidden_controls_and_a_preset_link(page, app_url):
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
     sidebar = page.get_by_test_id("stSidebar")
     assert sidebar.get_by_test_id("stSlider").filter(has_text="α: 벌점 세기").count() == 0
-    assert sidebar.get_by_test_id("stSlider").filter(has_text="단계 수").count() == 1  # others stay
+    assert sidebar.get_by_test_id("stSlider").filter(has_text="스텝 수").count() == 1  # others stay
     assert sidebar.get_by_text("장면", exact=True).count() == 0  # no scene buttons
     assert "hide=s_alpha" in page.url.replace("%2C", ",")
     assert "s_view=iterations" in page.url  # the preset became the scene's full link

@@ -27,7 +27,7 @@ def test_train_live_then_stop(page, app_url):
     assert page.locator(EXCEPTION).count() == 0
 
     page.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Stop", exact=True).click()
-    page.get_by_text(re.compile(r"Stopped after \d+ epochs")).wait_for(timeout=30_000)
+    page.get_by_text(re.compile(r"Stopped after \d+ epochs?")).wait_for(timeout=30_000)
     wait_for_app(page)
     stopped_at = int(
         re.search(r"Stopped after (\d+)", page.get_by_text(re.compile("Stopped after")).inner_text())[1]
@@ -54,3 +54,34 @@ def test_moons_boundaries_in_korean(page, app_url):
     time.sleep(1.0)
     page.screenshot(path=str(SCREENSHOTS / "network_moons_ko.png"), full_page=True)
     assert page.locator(EXCEPTION).count() == 0
+
+
+def test_opens_with_curves_and_shows_live_curves_on_a_laptop_screen(browser, app_url):
+    """1366×768: the page opens with the default scene's curves; during a training the live
+    curves are on screen, and the epoch counter only goes up."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    tab = context.new_page()
+    try:
+        tab.goto(f"{app_url}/network?lang=en")
+        wait_for_app(tab)
+        tab.wait_for_selector(f"{CHART} .main-svg", timeout=60_000)  # without pressing anything
+        tab.get_by_text("default scene").first.wait_for(timeout=10_000)
+        tab.screenshot(path=str(SCREENSHOTS / "network_open_1366.png"))
+
+        tab.goto(f"{app_url}/network?{LONG_RUN}&lang=en")
+        wait_for_app(tab)
+        tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Train", exact=True).click()
+        counter = tab.get_by_text(re.compile(r"Epoch \d+ of 200")).first
+        counter.wait_for(timeout=60_000)
+        epochs = []
+        for _ in range(6):
+            epochs.append(int(re.search(r"Epoch (\d+)", counter.inner_text())[1]))
+            time.sleep(0.5)
+        assert epochs == sorted(epochs) and epochs[-1] > epochs[0], epochs
+        curves = tab.locator(CHART).first.bounding_box()
+        tab.screenshot(path=str(SCREENSHOTS / "network_training_1366.png"))
+        assert curves["y"] >= 0 and curves["y"] + curves["height"] / 2 <= 768, curves  # on screen
+        tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Stop", exact=True).click()
+        tab.get_by_text(re.compile(r"Stopped after \d+ epochs?")).wait_for(timeout=30_000)
+    finally:
+        context.close()

@@ -255,11 +255,153 @@ def test_divergence_is_flagged_and_nothing_after_it_is_finite():
     assert bad.finite_steps == k
 
 
-def test_momentum_stability_limit():
-    loss = LOSSES[0]
-    limit = max_stable_lr(loss, NoPenalty(), "momentum")
-    assert descend(loss, NoPenalty(), (1, 1), "momentum", 0.95 * limit, 3000).diverged_at is None
-    assert descend(loss, NoPenalty(), (1, 1), "momentum", 1.05 * limit, 3000).diverged_at is not None
+# --- stability limits: max_stable_lr against the rules themselves, on random scenes -------
+
+SCENES = 24  # random scenes per rule
+BELOW, ABOVE = 0.97, 1.03
+
+
+def random_scene(rng, l2_share=(0.0, 1.0)):
+    """A random landscape (the page's ranges) and a penalty with an L2 part; l2_share bounds
+    ν = 2α₂ as a share of λmax(H), so that the proximal step's limit exists."""
+    curvatures = 10.0 ** rng.uniform(np.log10(0.2), 1.0, 2)
+    loss = EllipticLoss(tuple(rng.uniform(-4, 4, 2)), tuple(curvatures), float(rng.uniform(-90, 90)))
+    nu = rng.uniform(*l2_share) * curvatures.max()
+    l1_ratio = float(rng.choice([0.0, rng.uniform(0.1, 0.9)]))
+    alpha = nu / (2.0 * (1.0 - l1_ratio))
+    w0 = tuple(rng.uniform(-4, 4, 2))
+    return loss, ElasticNet(alpha, l1_ratio), w0
+
+
+def assert_limit_is_sharp(loss, penalty, w0, optimizer, steps=3000):
+    limit = max_stable_lr(loss, penalty, optimizer)
+    assert np.isfinite(limit), (optimizer, penalty)
+    below = descend(loss, penalty, w0, optimizer, BELOW * limit, steps)
+    above = descend(loss, penalty, w0, optimizer, ABOVE * limit, steps)
+    context = f"{optimizer} {penalty} curvatures={loss.curvatures} limit={limit:.4g}"
+    assert below.diverged_at is None, "diverged below the limit: " + context
+    assert above.diverged_at is not None, "stable above the limit: " + context
+
+
+@pytest.mark.parametrize("optimizer", ["gd", "momentum"])
+def test_sgd_limits_are_sharp(optimizer):
+    """gd: lr < 2/λmax(H + 2α₂I); heavy-ball momentum μ: 2(1 + μ)/λmax(H + 2α₂I); an L1 part
+    does not move the limit."""
+    rng = np.random.default_rng(1)
+    for _ in range(SCENES):
+        loss, penalty, w0 = random_scene(rng, (0.0, 2.0))
+        total = loss.curvatures.max() + 2 * penalty.l2_weight
+        factor = {"gd": 2.0, "momentum": 2.0 * 1.9}[optimizer]
+        assert max_stable_lr(loss, penalty, optimizer) == pytest.approx(factor / total)
+        assert_limit_is_sharp(loss, penalty, w0, optimizer)
+    loss, _, w0 = random_scene(rng)
+    assert_limit_is_sharp(loss, L1(0.7), w0, optimizer)  # L1 alone: the data loss's limit
+    assert max_stable_lr(loss, L1(0.7), optimizer) == max_stable_lr(loss, NoPenalty(), optimizer)
+
+
+def test_proximal_limit_with_an_l2_part_is_2_over_lambda_minus_2alpha2():
+    """After the step on L, the prox of the L2 part divides by 1 + 2α₂·lr, so the step is stable
+    while |1 − lr·λmax| < 1 + 2α₂·lr: lr < 2/(λmax − 2α₂), looser than gd's 2/(λmax + 2α₂)."""
+    rng = np.random.default_rng(2)
+    for _ in range(SCENES):
+        loss, penalty, w0 = random_scene(rng, (0.05, 0.6))
+        limit = max_stable_lr(loss, penalty, "proximal")
+        assert limit == pytest.approx(2 / (loss.curvatures.max() - 2 * penalty.l2_weight))
+        assert limit > max_stable_lr(loss, penalty, "gd")
+        if penalty.l1_weight > 0:  # soft-thresholding damps small oscillations: start far out
+            w0 = tuple(1e4 * np.asarray(w0) / np.linalg.norm(w0))
+        assert_limit_is_sharp(loss, penalty, w0, "proximal", steps=4000)
+
+
+def test_proximal_limit_without_l2_part_is_2_over_lambda():
+    rng = np.random.default_rng(3)
+    for _ in range(SCENES):
+        loss, _, w0 = random_scene(rng)
+        penalty = [NoPenalty(), L1(float(rng.uniform(0.01, 3.0)))][rng.integers(2)]
+        assert max_stable_lr(loss, penalty, "proximal") == pytest.approx(2 / loss.curvatures.max())
+        if penalty.l1_weight > 0:  # soft-thresholding damps small oscillations: start far out
+            w0 = tuple(1e4 * np.asarray(w0) / np.linalg.norm(w0))
+        assert_limit_is_sharp(loss, penalty, w0, "proximal")
+
+
+def test_proximal_cannot_diverge_when_the_l2_part_outweighs_the_curvature():
+    rng = np.random.default_rng(4)
+    for _ in range(SCENES):
+        loss, penalty, w0 = random_scene(rng, (1.0, 3.0))
+        assert max_stable_lr(loss, penalty, "proximal") == np.inf
+        assert descend(loss, penalty, w0, "proximal", 1000.0, 2000).diverged_at is None
+
+
+def test_adamw_limit_is_where_the_decay_factor_passes_minus_one():
+    """AdamW multiplies W by 1 − lr·2α₂ outside an adaptive step bounded by a few lr: stable iff
+    that factor stays above −1, lr < 1/α₂, whatever the curvature."""
+    rng = np.random.default_rng(5)
+    for _ in range(SCENES):
+        loss, _, w0 = random_scene(rng)
+        l1_ratio = float(rng.choice([0.0, rng.uniform(0.1, 0.9)]))
+        alpha2 = float(rng.uniform(0.1, 2.0))  # limits from 0.5 to 10
+        penalty = ElasticNet(alpha2 / (1 - l1_ratio), l1_ratio)
+        limit = max_stable_lr(loss, penalty, "adamw")
+        assert limit == pytest.approx(1 / alpha2)
+        assert 1 - BELOW * limit * 2 * alpha2 > -1 > 1 - ABOVE * limit * 2 * alpha2
+        assert_limit_is_sharp(loss, penalty, w0, "adamw")
+    # the issue's example: α = 2, lr = 1 diverges (decay factor 1 − 4 = −3)
+    assert descend(LOSSES[0], L2(2.0), (-2.5, 2.5), "adamw", 1.0, 200).diverged_at is not None
+
+
+@pytest.mark.parametrize("optimizer", ["adam", "adamw"])
+def test_adaptive_steps_without_decoupled_decay_cannot_blow_up(optimizer):
+    """Adam (penalty in the gradient), and AdamW without an L2 part: each step moves a weight by
+    at most (1 − β₁)/√(1 − β₂)/√(1 − β₁²/β₂) ≈ 7.3·lr, about lr in practice, so max_stable_lr is inf."""
+    rng = np.random.default_rng(6)
+    bound = 0.1 / np.sqrt(0.001) / np.sqrt(1 - 0.81 / 0.999)
+    for _ in range(SCENES):
+        loss, penalty, w0 = random_scene(rng, (0.0, 3.0))
+        if optimizer == "adamw":
+            penalty = L1(penalty.alpha)
+        assert max_stable_lr(loss, penalty, optimizer) == np.inf
+        lr = 2.0  # the page's largest
+        traj = descend(loss, penalty, w0, optimizer, lr, 2000)
+        assert traj.diverged_at is None
+        assert np.abs(np.diff(traj.weights, axis=0)).max() <= bound * lr
+
+
+def test_nesterov_limit_matches_torch_sgd():
+    """Nesterov's limit 2(1 + μ)/((1 + 2μ)·λmax(H + 2α₂I)), checked with torch.optim.SGD(nesterov=True)
+    on many random scenes at once: each scene is scaled so that its limit is 1."""
+    torch = pytest.importorskip("torch")
+    rng = np.random.default_rng(7)
+    hessians, centres, starts = [], [], []
+    for _ in range(64):
+        loss, penalty, w0 = random_scene(rng, (0.0, 2.0))
+        scale = max_stable_lr(loss, penalty, "nesterov")  # H and ν scaled by it: limit 1
+        assert scale == pytest.approx(2 * 1.9 / (2.8 * (loss.curvatures.max() + 2 * penalty.l2_weight)))
+        total = loss.hessian + 2 * penalty.l2_weight * np.eye(2)
+        hessians.append(scale * total)
+        centres.append(np.linalg.solve(total, loss.hessian @ loss.w_star))
+        starts.append(w0)
+    H, c = torch.tensor(np.array(hessians)), torch.tensor(np.array(centres))
+    for lr, should_diverge in ((BELOW, False), (ABOVE, True)):
+        w = torch.tensor(np.array(starts), requires_grad=True)
+        opt = torch.optim.SGD([w], lr=lr, momentum=0.9, nesterov=True)
+        for _ in range(3000):
+            opt.zero_grad()
+            d = w - c
+            (0.5 * torch.einsum("ni,nij,nj->", d, H, d)).backward()
+            opt.step()
+        exploded = ~(w.detach().abs() <= 1e6).all(dim=1)
+        assert bool(exploded.all()) if should_diverge else not bool(exploded.any())
+    from decayviz.optim import OPTIMIZERS
+
+    if "nesterov" in OPTIMIZERS:  # the rule itself, once the app has it
+        for _ in range(SCENES):
+            loss, penalty, w0 = random_scene(rng, (0.0, 2.0))
+            assert_limit_is_sharp(loss, penalty, w0, "nesterov")
+
+
+def test_unknown_rule_has_no_limit():
+    with pytest.raises(ValueError):
+        max_stable_lr(LOSSES[0], L2(0.1), "sgdr")
 
 
 def test_unknown_optimizer_is_refused():

@@ -28,12 +28,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import HOSTILE_VALUES, assert_charts_finite, assert_valid_values
+from helpers import HOSTILE_VALUES, assert_charts_finite, assert_valid_values, session_run, wait_for_run
 from streamlit.testing.v1 import AppTest
 
 from decayviz.i18n import t
 from decayviz.state import FIELD, PAGES, PRESETS, Field, format_value, page_fields, parse
-from decayviz.ui import training
+from decayviz.training import worker
 from decayviz.ui.controls import PRESET_KEY
 
 RUNS = int(os.environ.get("DECAYVIZ_FUZZ_RUNS", "8"))
@@ -185,6 +185,7 @@ def fuzz_once(page: str, run: int) -> None:
     rng = random.Random(seed)
     query = hostile_query(page, run) if run % 2 else random_query(page, rng)
     context = f"seed {seed!r}, URL {query!r}"
+    before = session_run()
     at = open_page(page, query)
     check(at, context)
     for _ in range(rng.randint(1, 3)):
@@ -192,7 +193,7 @@ def fuzz_once(page: str, run: int) -> None:
         at.run()
         check(at, f"{context}, then {action}")
     if page == "network":
-        assert training.RUN_KEY not in at.session_state, "the network page trained without a press"
+        assert session_run() is before, "the network page trained without a press"
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[f"{page}-{RUNS}runs" for page in PAGES])
@@ -247,9 +248,10 @@ def test_fuzz_network_training():
         [train] = [b for b in at.button if b.label == t("network.train", lang)]
         train.click().run()
         check(at, f"{context}, then Train")
-        done = at.session_state[training.RUN_KEY]
-        assert done.status in (training.DONE, training.TIME_LIMIT), f"{context}: {done.status}"
-        result = done.result()
+        done = wait_for_run(at)
+        check(at, f"{context}, then Train, trained")
+        assert done.status in (worker.DONE, worker.TIME_LIMIT), f"{context}: {done.status}"
+        result = done.snapshot
         diverged = [a for a, at_epoch in zip(result.alphas, result.diverged_at, strict=True) if at_epoch]
         assert len(at.error) >= len(diverged), f"{context}: {diverged} diverged, said {len(at.error)} times"
         diverged_runs += bool(diverged)

@@ -1,17 +1,22 @@
 """AppTest: the network page trains short sweeps without exception in English and Korean, for
-every scene and random controls; results stay when a view changes; the server-wide limit and the
-time limit answer with a message instead of hanging."""
+every scene and random controls; results stay when a view changes; a run waiting for a place
+says so and starts by itself; the time limit and Stop keep what was trained; the page opens with
+the default scene trained in the background."""
 
 import random
 import subprocess
 import sys
-import threading
+import time
 from pathlib import Path
 
 import pytest
+from helpers import session_run, wait_for_run
 from streamlit.testing.v1 import AppTest
 
 from decayviz.state import FIELD, PRESETS, encode, page_fields
+from decayviz.training import SweepConfig, worker
+from decayviz.training.options import SERVER_TRAININGS
+from decayviz.training.worker import Job
 from decayviz.ui import training
 
 TIMEOUT = 120
@@ -33,24 +38,34 @@ def network_page(query: dict[str, str]) -> AppTest:
     return at
 
 
-def click(at: AppTest, label: str) -> AppTest:
+def click(at: AppTest, label: str, wait: bool = True) -> AppTest:
+    """Press a button; with `wait`, wait for the session's run to finish and look again (as the
+    page's live view does by itself in a browser)."""
     [button] = [b for b in at.button if b.label == label]
     button.click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    if wait:
+        finished(at)
+    return at
+
+
+def run_of(at: AppTest) -> Job:
+    """This session's run (AppTest sessions share one id, so the tests share one owner)."""
+    return session_run()
+
+
+def finished(at: AppTest) -> AppTest:
+    wait_for_run(at, TIMEOUT)
     assert not at.exception, [e.message for e in at.exception]
     return at
 
 
-def run_of(at: AppTest) -> training.Run:
-    return at.session_state[training.RUN_KEY]
-
-
 def test_trains_in_korean_and_shows_every_view():
     at = network_page({"lang": "ko", **SHORT, "n_dataset": "moons"})
-    assert not at.get("plotly_chart")  # nothing trained yet: no curves, no torch
     click(at, "학습")
     run = run_of(at)
-    assert run.status == training.DONE and run.epochs_done == 2
-    assert "2 에폭을" in at.success[0].value
+    assert run.status == worker.DONE and run.epochs_done == 2
+    assert "2 에폭" in at.success[0].value
     assert len(at.get("plotly_chart")) == 4  # curves, α sweep, histograms, decision boundaries
     assert any("def param_groups" in code.value for code in at.code)
 
@@ -69,7 +84,7 @@ def test_continue_with_a_new_alpha():
     at.multiselect(key="ctl_n_alphas").select(0.01).run()
     click(at, "Continue with these α (+2 epochs)")
     run = run_of(at)
-    assert run.trainer.alphas == (0.0, 0.01, 0.1) and run.epochs_done == 4
+    assert run.alphas == (0.0, 0.01, 0.1) and run.epochs_done == 4
     assert any("continued from the network" in caption.value for caption in at.caption)
 
 
@@ -103,7 +118,7 @@ def test_random_controls(seed):
     at = network_page({"lang": random.Random(seed).choice(["en", "ko"]), **random_query(random.Random(seed))})
     label = "학습" if at.session_state["decayviz_values"]["lang"] == "ko" else "Train"
     click(at, label)
-    assert run_of(at).status == training.DONE
+    assert run_of(at).status == worker.DONE
 
 
 def test_bad_url_values_are_corrected_with_a_notice():
@@ -112,48 +127,84 @@ def test_bad_url_values_are_corrected_with_a_notice():
     assert at.session_state["decayviz_values"]["n_epochs"] == FIELD["n_epochs"].hi
 
 
-def test_a_full_server_asks_to_wait(monkeypatch):
-    full = threading.BoundedSemaphore(1)
-    full.acquire()
-    monkeypatch.setattr(training, "_server_slots", lambda: full)
-    at = click(network_page({"lang": "en", **SHORT}), "Train")
-    assert run_of(at).status == training.BUSY and run_of(at).epochs_done == 0
-    assert "Wait a few seconds" in at.warning[0].value
-    full.release()
-    click(at, "Continue with these α (+2 epochs)")
-    assert run_of(at).status == training.DONE and run_of(at).epochs_done == 2
+def test_a_full_server_queues_the_run_and_starts_it_by_itself():
+    trainings = training.service()
+    blockers = [
+        trainings.submit(f"other-{i}", SweepConfig(hidden=256, depth=3, batch_size=16), (0.0,), 200)
+        for i in range(SERVER_TRAININGS)
+    ]
+    try:
+        at = click(network_page({"lang": "en", **SHORT}), "Train", wait=False)
+        assert run_of(at).status == worker.QUEUED and run_of(at).trainer is None
+        assert "number 1 in line" in at.info[0].value
+        at.run()  # reruns change nothing
+        assert run_of(at).status == worker.QUEUED
+    finally:
+        for i in range(SERVER_TRAININGS):
+            trainings.stop(f"other-{i}")
+    finished(at)  # nobody pressed anything again
+    assert run_of(at).status == worker.DONE and run_of(at).epochs_done == 2
+    assert all(blocker.finished for blocker in blockers)
 
 
 def test_the_time_limit_keeps_what_was_trained(monkeypatch):
-    monkeypatch.setattr(training, "RUN_SECONDS", 1e-9)  # stop after the first epoch
+    monkeypatch.setattr(training.service(), "run_seconds", 1e-9)  # stop after the first epoch
     at = click(network_page({"lang": "en", **SHORT, "n_epochs": "50"}), "Train")
-    assert run_of(at).status == training.TIME_LIMIT and run_of(at).epochs_done == 1
+    assert run_of(at).status == worker.TIME_LIMIT and run_of(at).epochs_done == 1
     assert "limit" in at.warning[0].value
     assert len(at.get("plotly_chart")) >= 3
 
 
-def test_stop_keeps_the_trained_networks(monkeypatch):
-    at = click(network_page({"lang": "en", **SHORT}), "Train")
-    run = run_of(at)
-    run.status, run.target_epochs = training.RUNNING, 1000  # as if the page were mid-run...
-    monkeypatch.setattr(training, "drive", lambda on_epoch: None)  # ...between two epochs
-    at.run()
+def test_stop_keeps_the_trained_networks():
+    at = click(
+        network_page({"lang": "en", **SHORT, "n_epochs": "200", "n_hidden": "256.0"}), "Train", wait=False
+    )
+    while run_of(at).epochs_done < 2:
+        time.sleep(0.01)
     click(at, "Stop")
-    assert run_of(at).status == training.STOPPED and run_of(at).epochs_done == 2
-    assert any("Stopped after 2 epochs" in info.value for info in at.info)
+    run = run_of(at)
+    assert run.status == worker.STOPPED and 2 <= run.epochs_done < 200
+    assert any(f"Stopped after {run.epochs_done} epochs" in info.value for info in at.info)
     assert len(at.get("plotly_chart")) >= 3
 
 
-def test_opening_the_page_does_not_import_torch():
-    """torch (1.5 s) is imported by the first training, not by showing the page."""
+def test_pressing_train_twice_trains_once():
+    at = click(network_page({"lang": "en", **SHORT, "n_epochs": "30"}), "Train", wait=False)
+    first = run_of(at)
+    click(at, "Train")
+    assert run_of(at) is first and first.epochs_done == 30
+
+
+def test_the_page_opens_with_the_default_scene_trained_in_the_background():
+    """The script never imports torch; a background thread does, once, and trains the default
+    scene, which the page then shows (until the student trains their own)."""
     code = (
-        "import sys\n"
+        "import sys, time\n"
         "from streamlit.testing.v1 import AppTest\n"
         f"at = AppTest.from_file({APP!r}, default_timeout={TIMEOUT})\n"
         "at.run()\n"
         "at.switch_page('app_pages/network.py')\n"
         "at.run()\n"
         "assert not at.exception, at.exception\n"
-        "assert 'torch' not in sys.modules, 'the page imported torch'\n"
+        "from decayviz.ui import training\n"
+        "deadline = time.monotonic() + 60\n"
+        "while training.default_result() is None:\n"
+        "    assert time.monotonic() < deadline\n"
+        "    time.sleep(0.05)\n"
+        "at.run()\n"
+        "assert 'torch' in sys.modules\n"
+        "assert len(at.get('plotly_chart')) >= 3, 'no curves on open'\n"
+        "assert any('default scene' in c.value for c in at.caption)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=TIMEOUT)
+
+
+def test_early_stopping_reports_the_kept_epoch_in_the_table_and_beside_the_script():
+    query = {"lang": "en", "n_dataset": "moons", "n_epochs": "30", "n_early_stop": "true", "n_alphas": "0.0,0.01"}
+    at = click(network_page({**query, "n_code_alpha": "0.01"}), "Train")
+    result = run_of(at).snapshot
+    kept = result.kept_epoch[1]
+    assert kept is not None and 1 <= kept <= 30
+    [shown] = [m.value for m in at.markdown if "early stopping" in m.value and "validation score" in m.value]
+    assert f"epoch {kept} (of 30 epochs trained)" in shown
+    assert f"validation score {result.final('val_accuracy')[1]:.4f}" in shown

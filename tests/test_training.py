@@ -122,6 +122,8 @@ def test_l1_raises_the_share_of_near_zero_weights():
         ("moons", {"optimizer": "adam", "lr": 0.01, "hidden": 16, "depth": 2, "batch_size": 16}),
         ("digits", {"optimizer": "adamw", "lr": 0.01, "hidden": 32, "depth": 1, "decay_bias": True}),
         ("highdim", {"optimizer": "sgd", "lr": 0.01, "depth": 0, "batch_size": 16}),
+        ("digits", {"optimizer": "sgd", "momentum": 0.9, "hidden": 32, "depth": 2, "dropout": 0.5}),
+        ("moons", {"optimizer": "adam", "lr": 0.01, "hidden": 16, "batch_size": 16, "dropout": 0.2}),
     ],
 )
 def test_batched_sweep_matches_torch_optim_per_model(dataset, keywords):
@@ -144,6 +146,8 @@ def test_batched_sweep_matches_torch_optim_with_l1():
     [
         ("digits", 0.01, {"optimizer": "sgd", "momentum": 0.9, "hidden": 32, "epochs": 3}),
         ("moons", 0.003, {"optimizer": "adamw", "lr": 0.01, "depth": 2, "hidden": 16, "epochs": 5}),
+        ("digits", 0.001, {"momentum": 0.9, "hidden": 32, "depth": 2, "dropout": 0.3, "epochs": 3}),
+        ("moons", 0.0, {"momentum": 0.9, "depth": 2, "batch_size": 16, "early_stopping": True, "epochs": 40}),
     ],
 )
 def test_reproduction_script_matches_the_app(tmp_path, dataset, alpha, keywords):
@@ -158,6 +162,8 @@ def test_reproduction_script_matches_the_app(tmp_path, dataset, alpha, keywords)
     assert printed["val_accuracy"] == pytest.approx(
         app.final("val_accuracy")[1], abs=1.5 / len(load(dataset).y_val)
     )
+    if keywords.get("early_stopping"):  # the script keeps the same epoch, and it is not the last
+        assert printed["epoch"] == app.best_epoch[1] == app.kept_epoch[1] < keywords["epochs"]
 
 
 def test_script_shows_the_parameter_groups_and_the_mapping():
@@ -166,6 +172,54 @@ def test_script_shows_the_parameter_groups_and_the_mapping():
         "def param_groups" in script and "weight_decay = 2 * alpha" in script and "torch.optim.Adam" in script
     )
     assert "alpha=0.05" in script and "import decayviz" not in script
+
+
+def test_dropout_masks_are_the_same_for_every_alpha_and_change_the_run():
+    """Same seed, same masks: with α = 0 twice the two copies are identical; dropout changes the
+    training, and 0 leaves it exactly as without dropout."""
+    keywords = {"epochs": 2, "hidden": 16, "depth": 2}
+    twins = train_sweep("digits", (0.0, 0.0), dropout=0.5, **keywords)
+    assert twins.history[0] == twins.history[1]
+    plain = train_sweep("digits", (0.0,), **keywords)
+    assert train_sweep("digits", (0.0,), dropout=0.0, **keywords).history == plain.history
+    assert twins.history[0]["train_loss"] != plain.history[0]["train_loss"]
+    other_seed = train_sweep("digits", (0.0,), dropout=0.5, seed=1, **keywords)
+    assert other_seed.history[0]["train_loss"] != twins.history[0]["train_loss"]
+
+
+def test_early_stopping_keeps_the_network_of_the_best_epoch():
+    """best_epoch is the epoch of lowest validation loss, as in torch.optim's reference; with early
+    stopping the run reports that epoch's numbers and keeps that epoch's weights (the same as a
+    run that trained only that many epochs), while the curves go on to the end."""
+    keywords = {"momentum": 0.9, "depth": 2, "batch_size": 16, "hidden": 32}
+    alphas, epochs = (0.0, 0.003), 40
+    result = train_sweep("moons", alphas, epochs=epochs, early_stopping=True, **keywords)
+    reference = reference_histories("moons", alphas, epochs, **keywords)
+    for index, history in enumerate(result.history):
+        best = int(np.argmin(history["val_loss"])) + 1
+        assert result.best_epoch[index] == best == reference[index]["best_epoch"][-1]
+        assert len(history["val_loss"]) == epochs
+        assert result.final("val_accuracy")[index] == history["val_accuracy"][best - 1]
+    assert result.best_epoch[0] < epochs  # without decay the moons overfit: the best epoch is early
+    shorter = train_sweep("moons", alphas, epochs=result.best_epoch[0], **keywords)
+    np.testing.assert_array_equal(result.weights[0][0], shorter.weights[0][0])
+    late = train_sweep("moons", alphas, epochs=epochs, **keywords)
+    assert late.best_epoch == result.best_epoch and late.kept_epoch == [epochs, epochs]
+    assert not np.array_equal(late.weights[0][0], result.weights[0][0])
+
+
+def test_early_stopping_is_marked_on_the_curves_and_the_sweep():
+    result = train_sweep("moons", (0.0, 0.01), epochs=30, early_stopping=True, momentum=0.9, depth=2)
+    curves = curves_figure(result, "en")
+    stars = [trace for trace in curves["data"] if trace["marker"].get("symbol") == "star"]
+    assert len(stars) == 5 * 2  # one per α in each of the five panels
+    assert sorted({int(decode(s["x"])[0]) for s in stars}) == sorted(set(result.best_epoch))
+    names = {trace["name"] for trace in curves["data"] if trace.get("showlegend")}
+    assert f"α = 0 (kept: epoch {result.best_epoch[0]})" in names
+    sweep = sweep_figure(result, "en")
+    assert [trace["name"] for trace in sweep["data"]][-1] == "score, last epoch"
+    plain = train_sweep("moons", (0.0, 0.01), epochs=30, momentum=0.9, depth=2)
+    assert not any(trace["marker"].get("symbol") == "star" for trace in curves_figure(plain, "en")["data"])
 
 
 def test_a_diverging_alpha_is_reported_and_never_reaches_a_chart():
@@ -204,6 +258,8 @@ def test_continuing_with_a_new_alpha_keeps_the_trained_networks():
         (lambda: train_sweep("digits", (0.0,), lr=float("nan")), "learning rate"),
         (lambda: train_sweep("digits", (0.0,), epochs=0), "epochs"),
         (lambda: reproduction_script("digits", float("inf")), "α must be"),
+        (lambda: train_sweep("digits", (0.0,), dropout=1.0), "dropout"),
+        (lambda: reproduction_script("digits", 0.01, dropout=-0.1), "dropout"),
     ],
 )
 def test_bad_input_gets_a_clear_message(call, message):
@@ -247,3 +303,21 @@ def test_reproduction_script_is_safe_from_many_sessions_at_once():
         scripts = list(pool.map(lambda k: reproduction_script("digits", 0.01 * (1 + k % 2)), range(64)))
     assert {scripts[0], scripts[1]} == set(scripts) and scripts[0] != scripts[1]
     compile(scripts[0], "reproduction.py", "exec")
+
+
+def test_the_page_values_become_a_run():
+    """decayviz.state.sweep_request: the n_* values as a config; a setting that does nothing in
+    the run (dropout without hidden layers, momentum outside SGD) is left neutral, so equal runs
+    compare equal; the defaults keep today's run (no dropout, no early stopping)."""
+    from decayviz.state import defaults, sweep_request
+
+    values = defaults("network")
+    config, alphas, epochs = sweep_request(values)
+    assert config == SweepConfig() and alphas == values["n_alphas"] and epochs == values["n_epochs"]
+    assert config.dropout == 0 and not config.early_stopping
+    config, _, _ = sweep_request({**values, "n_dropout": 0.3, "n_early_stop": True})
+    assert config.dropout == 0.3 and config.early_stopping
+    linear, _, _ = sweep_request({**values, "n_depth": 0, "n_dropout": 0.3})
+    assert linear == SweepConfig(depth=0)
+    adam, _, _ = sweep_request({**values, "n_opt": "adam", "n_momentum": 0.9})
+    assert adam.momentum == 0

@@ -6,10 +6,12 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 import pytest
+from helpers import wait_for_run
 from korean import english_runs, page_texts
 from streamlit.testing.v1 import AppTest
 
 from bench.common import random_scene
+from decayviz.grammar import placeholder_names
 from decayviz.i18n import STRINGS
 from decayviz.state import FIELD, PAGES, PRESETS, encode, page_fields, parse, url_path
 from decayviz.ui.controls import VALUES
@@ -131,7 +133,9 @@ def test_korean_in_every_sparsity_section(view):
 
 def test_korean_after_training():
     at = open_page("network", {"lang": "ko", "n_epochs": "2", "n_hidden": "16", "n_alphas": "0,0.01"})
-    at.button[0].click().run()
+    [train] = [b for b in at.button if b.label == "학습"]
+    train.click().run()
+    wait_for_run(at)
     assert not at.exception
     assert at.get("plotly_chart")
     assert [run for text in page_texts(at) for run in english_runs(text)] == []
@@ -140,10 +144,7 @@ def test_korean_after_training():
 def test_string_tables_are_complete():
     for key, (english, korean) in STRINGS.items():
         assert english.strip() and korean.strip(), key
-        placeholders = __import__("string").Formatter().parse
-        names_en = {f for _, f, _, _ in placeholders(english) if f}
-        names_ko = {f for _, f, _, _ in placeholders(korean) if f}
-        assert names_en == names_ko, key
+        assert placeholder_names(english) == placeholder_names(korean), key  # forms aside: {n|epoch}
 
 
 def test_every_control_and_option_has_a_label():

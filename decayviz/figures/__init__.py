@@ -62,9 +62,27 @@ COLORS = {
 }
 
 
-def animation_controls(steps: list[int], lang: str, frame_ms: int, from_current: bool, y: float) -> dict:
+BUTTONS_PX = 170  # the room Play and Pause take left of the step slider, with below_px
+BUTTON_FONT_PX = 26  # plotly.js sizes a button by its font: 26 px makes it about 42 px tall
+BUTTON_WORD_PX = 15
+
+
+def animation_controls(
+    steps: list[int],
+    lang: str,
+    frame_ms: int,
+    from_current: bool,
+    y: float,
+    below_px: int | None = None,
+    group: str | None = None,
+) -> dict:
     """Play/Pause buttons and a step slider (at height y below the plot) that drive the frames
-    in the browser, without a rerun. Frames are named by their step."""
+    in the browser, without a rerun. Frames are named by their step; with `group`, Play runs
+    through that group of frames only (the landscape also has α frames).
+
+    With `below_px`, the controls sit that many pixels under the plot (y is then the plot's
+    bottom edge) and the slider starts right of the buttons, in pixels: nothing moves or
+    overlaps when a page's CSS changes the chart's height."""
     play = {
         "frame": {"duration": frame_ms, "redraw": False},
         "fromcurrent": from_current,
@@ -72,18 +90,61 @@ def animation_controls(steps: list[int], lang: str, frame_ms: int, from_current:
         "mode": "immediate",
     }
     jump = {"frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}, "mode": "immediate"}
+    pixels = below_px is not None
+
+    def word(text: str) -> str:  # plotly sizes a button by its font: big (40 px tall), words smaller
+        return f'<span style="font-size:{BUTTON_WORD_PX}px">{text}</span>' if pixels else text
+
     buttons = {
-        "type": "buttons", "direction": "left", "x": 0.0, "y": y - 0.04, "xanchor": "left", "yanchor": "top",
-        "pad": {"t": 0, "r": 8}, "showactive": False,
+        "type": "buttons", "direction": "left", "x": 0.0, "y": y if pixels else y - 0.04,
+        "xanchor": "left", "yanchor": "top",
+        "pad": {"t": below_px + 6, "r": 8} if pixels else {"t": 0, "r": 8}, "showactive": False,
+        "font": {"size": BUTTON_FONT_PX if pixels else 14}, "bgcolor": "#f4f4f6", "bordercolor": "#8a8a96",
         "buttons": [
-            {"label": "▶ " + t("ui.play", lang), "method": "animate", "args": [None, play]},
-            {"label": "‖ " + t("ui.pause", lang), "method": "animate", "args": [[None], jump]},
+            {"label": "▶ " + word(t("ui.play", lang)), "method": "animate", "args": [group, play]},
+            {"label": "‖ " + word(t("ui.pause", lang)), "method": "animate", "args": [[None], jump]},
         ],
     }  # fmt: skip
     slider = {
-        "active": len(steps) - 1, "x": 0.22, "len": 0.78, "y": y, "yanchor": "top", "pad": {"t": 0},
+        "active": len(steps) - 1, "yanchor": "top", "transition": {"duration": 0},
         "currentvalue": {"prefix": t("ui.step", lang) + " ", "font": {"size": 14}},
-        "transition": {"duration": 0},
         "steps": [{"label": str(s), "method": "animate", "args": [[str(s)], jump]} for s in steps],
     }  # fmt: skip
+    if pixels:  # the buttons are about 160 px wide
+        slider |= {"x": 0.0, "len": 1.0, "y": y, "pad": {"t": below_px, "l": BUTTONS_PX, "r": 4}}
+    else:
+        slider |= {"x": 0.22, "len": 0.78, "y": y, "pad": {"t": 0}}
     return {"updatemenus": [buttons], "sliders": [slider]}
+
+
+def presentation(spec: dict) -> dict:
+    """The same figure for the back of a room: larger type, thicker lines, larger markers.
+    A new spec (the cached one is shared by every session); frames, which carry only
+    coordinates, are shared with it."""
+
+    def bigger(font: dict | None, size: float) -> dict:
+        font = font or {}
+        return {**font, "size": round(font.get("size", size) * 1.35)}
+
+    data = []
+    for trace in spec["data"]:
+        trace = dict(trace)
+        if "line" in trace:
+            trace["line"] = {**trace["line"], "width": trace["line"].get("width", 2) * 1.8}
+        if "marker" in trace:
+            marker = trace["marker"]
+            trace["marker"] = {**marker, "size": marker.get("size", 6) * 1.4}
+        if "textfont" in trace:
+            trace["textfont"] = bigger(trace["textfont"], 14)
+        data.append(trace)
+    layout = dict(spec["layout"])
+    layout["font"] = bigger(layout.get("font"), 14)
+    if "legend" in layout:
+        layout["legend"] = {**layout["legend"], "font": bigger(layout["legend"].get("font"), 14)}
+    if "sliders" in layout:  # the value a slider shows grows; its ticks keep their room
+        layout["sliders"] = [
+            {**slider, "currentvalue": {**slider.get("currentvalue", {}), "font": bigger(
+                slider.get("currentvalue", {}).get("font"), 14)}}
+            for slider in layout["sliders"]
+        ]  # fmt: skip
+    return {**spec, "data": data, "layout": layout}

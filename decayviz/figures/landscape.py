@@ -7,14 +7,22 @@ import numpy as np
 
 from decayviz.figures import COLORS, animation_controls, decimate, typed
 from decayviz.i18n import t
-from decayviz.scene import LandscapeScene
-from decayviz.solve import ball_boundary
+from decayviz.penalties import make_penalty
+from decayviz.scene import PATH_ALPHAS, LandscapeScene
+from decayviz.solve import ball_boundary, constraint_radius, regularized_optimum
+from decayviz.state import FIELD
 
 FRAMES = 60  # enough for a smooth 3 s animation; each frame carries only the moving head
 TAIL_FRAMES = 4  # the comet tail spans the last few frames
 PATH_POINTS = 300  # a drawn path never needs more points than this
 CONTOUR_LEVELS = 14
 FRAME_MS = 50
+ALPHAS = tuple(a for a in FIELD["alpha"].options if a > 0)  # the α slider's stops: the page's grid
+CONTROLS_PX = 44  # from the plot's bottom edge to the Play row: room for the w₁ ticks and title
+ALPHA_ROW_PX = 66  # from the Play row to the α slider
+INSET = 0.42  # the zoomed inset's side, as a fraction of the plot's height
+INSET_BELOW = 0.3  # an inset appears when the ball's extent is under this fraction of the view
+LABEL_FONT = {"size": 17, "color": "#111111", "shadow": "auto"}  # a halo keeps it readable on blue
 
 
 def view_halfwidth(scene: LandscapeScene) -> float:
@@ -40,7 +48,7 @@ def _line(points, name, color, width=2.0, dash="solid", opacity=1.0, **extra) ->
     }
 
 
-def _marker(point, name, symbol, color, size=13, text=None, position="top right") -> dict:
+def _marker(point, name, symbol, color, size=13, text=None, position="top right", **extra) -> dict:
     point = np.asarray(point, dtype=float).reshape(1, 2)
     return {
         "type": "scatter",
@@ -56,8 +64,9 @@ def _marker(point, name, symbol, color, size=13, text=None, position="top right"
         "showlegend": False,
         "text": [text] if text else None,
         "textposition": position,
-        "textfont": {"size": 15},
+        "textfont": LABEL_FONT,
         "hovertemplate": f"{name}<br>(%{{x:.4f}}, %{{y:.4f}})<extra></extra>",
+        **extra,
     }
 
 
@@ -111,13 +120,44 @@ def _frames(weights: np.ndarray, tail_index: int) -> tuple[list[dict], list[int]
     return frames, [int(s) for s in shown]
 
 
+def _ball_at(scene: LandscapeScene, alpha: float) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
+    """For the scene's loss and penalty kind at another α: the exact optimum Ŵ(α), the ball's
+    radius t through it, the ball's boundary and the loss contour through Ŵ(α)."""
+    penalty = make_penalty(scene.penalty.kind, alpha, scene.penalty.l1_ratio)
+    optimum = regularized_optimum(scene.loss, penalty)
+    radius = constraint_radius(penalty, optimum)
+    ball = ball_boundary(penalty, radius, 121)
+    return optimum, radius, ball, scene.loss.level_curve(float(scene.loss.value(optimum)), 121)
+
+
+def _inset_window(scene: LandscapeScene, half: float) -> tuple[float, tuple[int, int]] | None:
+    """(half-width of the zoomed window around the origin, corner (sx, sy) of the plot it
+    sits in), when the penalty's ball is too small to see at the scale of the view; else None."""
+    if scene.penalty.kind == "none" or scene.radius <= 0:
+        return None
+    extent = float(np.abs(ball_boundary(scene.penalty, scene.radius, 121)).max())
+    if extent >= INSET_BELOW * half:
+        return None
+    # the corner farthest from the points the eye follows: W0, W* and the origin's path
+    marks = np.array([scene.w0, scene.loss.w_star, scene.optimum])
+    corners = [(sx, sy) for sx in (1, -1) for sy in (-1, 1)]
+    corner = max(corners, key=lambda c: np.linalg.norm(marks - 0.7 * half * np.array(c), axis=1).min())
+    return 1.25 * extent, corner
+
+
 def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
     """The seed's key figure: contours of L around W*, the descent from W0, the penalty's ball
-    through Ŵ(α) touching the loss contour there, the path Ŵ(α), and (for AdamW) its ℓ∞ box."""
+    through Ŵ(α) touching the loss contour there, the path Ŵ(α), and (for AdamW) its ℓ∞ box.
+
+    Under the plot: Play and the step slider (the descent's frames), and an α slider whose
+    frames move the ball, the contour through Ŵ(α) and Ŵ(α) itself over the page's α grid, in
+    the browser. A ball too small to see gets a zoomed inset. The chart's height comes from the
+    page (CSS), so everything under the plot is placed in pixels from its bottom edge."""
     half = view_halfwidth(scene)
     traj = scene.trajectory
     weights = traj.weights[: traj.finite_steps]
     pen = scene.penalty.kind
+    inset = _inset_window(scene, half)
 
     data = _contour_bands(scene, half)
     if scene.penalty.alpha > 0:
@@ -141,7 +181,8 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
                 t(
                     "landscape.trace.companion",
                     lang,
-                    optimizer=t(f"choice.opt.{scene.companion_optimizer}", lang),
+                    # the rule's name without its explanation in brackets: the legend is one line
+                    optimizer=t(f"choice.opt.{scene.companion_optimizer}", lang).split(" (")[0],
                 ),
                 COLORS["companion"],
                 width=2,
@@ -149,30 +190,24 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
                 opacity=0.9,
             )
         )
-    data.append(
-        _line(
-            weights[decimate(len(weights), PATH_POINTS)],
-            t("landscape.trace.path", lang),
-            COLORS["path"],
-            width=2.5,
-            opacity=0.55,
-        )
-    )
+    path_points = weights[decimate(len(weights), PATH_POINTS)]
+    data.append(_line(path_points, t("landscape.trace.path", lang), COLORS["path"], width=2.5, opacity=0.55))
+    moving: dict[str, int] = {}  # the traces the α frames move, by role
     if pen != "none":
         level = scene.loss.level_curve(scene.data_cost)
+        moving["level"] = len(data)
         data.append(_line(level, t("landscape.trace.level", lang), COLORS["contour"], width=2, dash="dash"))
-        if scene.radius > 0:
-            ball = ball_boundary(scene.penalty, scene.radius)
-            data.append(
-                _line(
-                    ball,
-                    t(f"landscape.trace.ball.{pen}", lang, t=f"{scene.radius:.3g}"),
-                    COLORS["constraint"],
-                    width=2.5,
-                    fill="toself",
-                    fillcolor="rgba(178,24,43,0.08)",
-                )
+        moving["ball"] = len(data)
+        data.append(
+            _line(
+                ball_boundary(scene.penalty, scene.radius),
+                t(f"landscape.trace.ball.{pen}", lang),
+                COLORS["constraint"],
+                width=2.5,
+                fill="toself",
+                fillcolor="rgba(178,24,43,0.08)",
             )
+        )
         data.append(
             _line(scene.path, t("landscape.trace.regpath", lang), COLORS["constraint"], width=1.5, dash="dot")
         )
@@ -187,17 +222,35 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
     data.append(_marker(scene.w0, "W0", "circle", "#ffffff", size=12, text="W₀", position="top left"))
     data.append(_marker(scene.loss.w_star, "W*", "star", "#1a1a1a", size=17, text="W*"))
     if pen != "none":
+        moving["optimum"] = len(data)
+        data.append(_optimum_marker(scene.optimum, lang, text="Ŵ(α)"))
+
+    layout_inset = {}
+    if inset is not None:
+        zoom, corner = inset
+        axes = {"xaxis": "x2", "yaxis": "y2", "showlegend": False}
+        data.append({**_line(path_points, "", COLORS["path"], width=2.5, opacity=0.8), **axes})
+        data.append({**_line(scene.path, "", COLORS["constraint"], width=1.5, dash="dot"), **axes})
+        moving["inset_level"] = len(data)
+        level = scene.loss.level_curve(scene.data_cost)
+        data.append({**_line(level, "", COLORS["contour"], dash="dash"), **axes})
+        moving["inset_ball"] = len(data)
         data.append(
-            _marker(
-                scene.optimum,
-                t("landscape.trace.optimum", lang),
-                "diamond",
-                COLORS["optimum"],
-                size=13,
-                text="Ŵ(α)",
-                position="bottom right",
-            )
+            {
+                **_line(
+                    ball_boundary(scene.penalty, scene.radius),
+                    "",
+                    COLORS["constraint"],
+                    width=3,
+                    fill="toself",
+                    fillcolor="rgba(178,24,43,0.15)",
+                ),
+                **axes,
+            }
         )
+        moving["inset_optimum"] = len(data)
+        data.append({**_optimum_marker(scene.optimum, lang), **axes})
+        layout_inset = _inset_axes(zoom, half, corner, lang)
 
     # Last, so they are drawn on top: the animated tail and head, starting at the end of the
     # descent so that a still page shows the result.
@@ -214,8 +267,9 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
     )
     data.append(
         {
-            **_marker(weights[-1], t("landscape.trace.now", lang), "circle", COLORS["path"], size=15),
+            **_marker(weights[-1], t("landscape.trace.now", lang), "circle", COLORS["path"], size=12),
             "showlegend": False,
+            "opacity": 0.85,
         }
     )
 
@@ -226,24 +280,143 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
         "zerolinecolor": "#444",
         "zerolinewidth": 1.5,
         "showgrid": False,
+        # the plot shrinks to a square; its range never changes (a "range" constraint would
+        # widen it at every resize, and Streamlit resizes a stretched chart as it lays it out)
         "constrain": "domain",
     }
+    controls = animation_controls(
+        steps, lang, FRAME_MS, from_current=True, y=0.0, below_px=CONTROLS_PX, group=STEP_GROUP
+    )
+    for frame in frames:
+        frame["group"] = STEP_GROUP
+    if moving:
+        alpha_frames, alpha_slider = _alpha_controls(scene, moving, inset is not None)
+        frames += alpha_frames
+        controls["sliders"].append(alpha_slider)
     layout = {
-        "xaxis": {**axis, "title": {"text": "w₁"}},
-        "yaxis": {**axis, "title": {"text": "w₂"}, "scaleanchor": "x", "scaleratio": 1},
-        "height": 700,
-        "margin": {"l": 50, "r": 10, "t": 30, "b": 130},
-        "legend": {"orientation": "v", "x": 1.02, "y": 1.0, "xanchor": "left", "font": {"size": 14}},
+        "xaxis": {**axis, "title": {"text": "w₁", "standoff": 2}},
+        "yaxis": {**axis, "title": {"text": "w₂", "standoff": 2}, "scaleanchor": "x", "scaleratio": 1},
+        "margin": {"l": 44, "r": 8, "t": 8, "b": CONTROLS_PX + (ALPHA_ROW_PX if moving else 0) + 62},
+        # above the plot and across it: beside it, a legend leaves a phone a thumbnail-sized plot
+        "legend": {"orientation": "h", "x": 0.0, "y": 1.0, "yanchor": "bottom", "font": {"size": 13}},
+        "plot_bgcolor": "#ffffff",
+        "modebar": {"orientation": "v"},  # beside the plot, off the legend above it
         "uirevision": "landscape",
         "hovermode": "closest",
-        **animation_controls(steps, lang, FRAME_MS, from_current=True, y=-0.06),
+        **layout_inset,
+        **controls,
     }
     return {"data": data, "layout": layout, "frames": frames}
 
 
+STEP_GROUP = "steps"
+ALPHA_GROUP = "alpha"
+
+
+def _optimum_marker(point, lang: str, text: str | None = None) -> dict:
+    """Ŵ(α) as an open ring: the corner or the point of the ball it marks stays visible."""
+    return _marker(
+        point,
+        t("landscape.trace.optimum", lang),
+        "circle-open",
+        COLORS["optimum"],
+        size=16,
+        text=text,
+        position="bottom right",
+        **{"marker": {"symbol": "circle-open", "color": COLORS["optimum"], "size": 16, "line": {"width": 3}}},
+    )
+
+
+def _inset_axes(zoom: float, half: float, corner: tuple[int, int], lang: str) -> dict:
+    """A square zoomed view of [-zoom, zoom]² around the origin, in a corner of the plot."""
+    sx, sy = corner
+    x_domain = [1.0 - INSET, 1.0] if sx > 0 else [0.0, INSET]
+    y_domain = [0.0, INSET] if sy < 0 else [1.0 - INSET, 1.0]
+    axis = {
+        "range": [-zoom, zoom],
+        "zeroline": True,
+        "zerolinecolor": "#444",
+        "zerolinewidth": 1.5,
+        "showgrid": False,
+        "showline": True,
+        "mirror": True,
+        "linecolor": "#444",
+        "linewidth": 1.5,
+        "showticklabels": False,  # they would fall on the main plot's
+        "constrain": "domain",
+        "fixedrange": True,
+    }
+    return {
+        "xaxis2": {
+            **axis,
+            "domain": x_domain,
+            "anchor": "y2",
+            "constraintoward": "right" if sx > 0 else "left",
+        },
+        "yaxis2": {
+            **axis,
+            "domain": y_domain,
+            "anchor": "x2",
+            "scaleanchor": "x2",
+            "constraintoward": "bottom" if sy < 0 else "top",
+            "title": {
+                "text": t("landscape.inset", lang, zoom=f"{half / zoom:.0f}"),
+                "font": {"size": 12},
+                "standoff": 2,
+            },
+        },
+    }
+
+
+def _alpha_controls(scene: LandscapeScene, moving: dict[str, int], inset: bool) -> tuple[list[dict], dict]:
+    """Frames that move the ball, the contour through Ŵ(α) and Ŵ(α) over the α grid (all
+    computed exactly here, so scrubbing needs no server), and the slider that picks them."""
+    frames, stops = [], []
+    for alpha in ALPHAS:
+        optimum, radius, ball, level = _ball_at(scene, alpha)
+        moved = {"level": level, "ball": ball, "optimum": optimum.reshape(1, 2)}
+        if inset:
+            moved |= {"inset_level": level, "inset_ball": ball, "inset_optimum": optimum.reshape(1, 2)}
+        name = f"α={alpha:g}"
+        frames.append(
+            {
+                "name": name,
+                "group": ALPHA_GROUP,
+                "traces": [moving[role] for role in moved],
+                "data": [{"type": "scatter", **_xy(points)} for points in moved.values()],
+            }
+        )
+        stops.append(
+            {
+                "label": f"{alpha:g} · t = {radius:.3g}",
+                "method": "animate",
+                "args": [[name], {"frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0},
+                                  "mode": "immediate"}],
+            }
+        )  # fmt: skip
+    slider = {
+        "active": ALPHAS.index(scene.penalty.alpha),
+        "x": 0.0,
+        "len": 1.0,
+        "y": 0.0,
+        "yanchor": "top",
+        "pad": {"t": CONTROLS_PX + ALPHA_ROW_PX, "l": 4, "r": 4},
+        "font": {"color": "rgba(0,0,0,0)", "size": 8},  # 18 stops: tick labels would collide
+        "currentvalue": {"prefix": "α = ", "font": {"size": 15, "color": COLORS["constraint"]}},
+        "bordercolor": COLORS["constraint"],
+        "transition": {"duration": 0},
+        "steps": stops,
+    }
+    return frames, slider
+
+
 def loss_terms_figure(scene: LandscapeScene, lang: str) -> dict:
     """Term (1) L(W), term (2) the penalty, and their sum over the steps, with dotted lines at
-    their values at Ŵ(α): lowering (1) raises (2), and the sum settles where the two balance."""
+    their values at Ŵ(α): lowering (1) raises (2), and the sum settles where the two balance.
+    On a log axis, so the settled balance reads as well as the start (~45 times larger).
+
+    Under it, with a penalty, the trade-off over α at the exact optimum (decayviz.solve):
+    L(Ŵ(α)) rises and t = ‖Ŵ(α)‖ falls as α grows, the page's α marked."""
     traj = scene.trajectory
     n = traj.finite_steps
     keep = decimate(n, PATH_POINTS)
@@ -255,6 +428,7 @@ def loss_terms_figure(scene: LandscapeScene, lang: str) -> dict:
         "total": scene.data_cost + float(scene.penalty.value(scene.optimum)),
     }
     series = (("data_loss", traj.data_loss), ("penalty", traj.penalty_value), ("total", traj.total))
+    floor = LOG_FLOOR * max(float(np.max(traj.total[:n])), LOG_FLOOR)  # log axes cannot show 0
     for key, values in series:
         if key != "data_loss" and scene.penalty.alpha == 0:
             continue
@@ -264,33 +438,97 @@ def loss_terms_figure(scene: LandscapeScene, lang: str) -> dict:
                 "mode": "lines",
                 "name": t(f"landscape.term.{key}", lang),
                 "x": typed(steps),
-                "y": typed(values[keep]),
+                "y": typed(np.maximum(values[keep], floor)),
                 "line": {"color": COLORS[key], "width": 3 if key == "total" else 2.2},
                 "hovertemplate": "%{y:.4g}<extra>" + t(f"landscape.term.{key}", lang) + "</extra>",
             }
         )
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "lines",
-                "showlegend": False,
-                "hoverinfo": "skip",
-                "x": typed(np.array([0.0, max(n - 1, 1)])),
-                "y": typed(np.full(2, at_optimum[key])),
-                "line": {"color": COLORS[key], "width": 1, "dash": "dot"},
-            }
-        )
-    diverged = traj.diverged_at is not None
+        if at_optimum[key] > floor:
+            data.append(
+                {
+                    "type": "scatter",
+                    "mode": "lines",
+                    "showlegend": False,
+                    "hoverinfo": "skip",
+                    "x": typed(np.array([0.0, max(n - 1, 1)])),
+                    "y": typed(np.full(2, at_optimum[key])),
+                    "line": {"color": COLORS[key], "width": 1.5, "dash": "dot"},
+                }
+            )
+    tradeoff = scene.penalty.kind != "none" and len(scene.path) > 0
+    top = [0.56, 1.0] if tradeoff else [0.0, 1.0]
     layout = {
-        "height": 340,
-        "margin": {"l": 50, "r": 10, "t": 30, "b": 40},
-        "xaxis": {"title": {"text": t("landscape.step", lang)}},
-        "yaxis": {
-            "title": {"text": t("landscape.loss", lang)},
-            "type": "log" if diverged else "linear",
-            "rangemode": "tozero",
-        },
-        "legend": {"orientation": "h", "y": 1.12, "x": 0},
+        "height": 640 if tradeoff else 340,
+        "margin": {"l": 56, "r": 56, "t": 30, "b": 40},
+        "xaxis": {"title": {"text": t("landscape.step", lang), "standoff": 2}, "anchor": "y"},
+        "yaxis": {"title": {"text": t("landscape.loss", lang)}, "type": "log", "domain": top},
+        "legend": {"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom"},
         "hovermode": "x unified",
     }
+    if tradeoff:
+        tradeoff_data, tradeoff_layout = _tradeoff(scene, lang)
+        data += tradeoff_data
+        layout |= tradeoff_layout
     return {"data": data, "layout": layout}
+
+
+LOG_FLOOR = 1e-9  # relative to the largest value: where a log axis of the two terms stops
+
+
+def _tradeoff(scene: LandscapeScene, lang: str) -> tuple[list[dict], dict]:
+    """Over α at the exact optimum Ŵ(α) (the scene's regularization path, from
+    decayviz.solve): the data loss L(Ŵ(α)) on the left axis, the ball's radius t on the right."""
+    alphas = PATH_ALPHAS[1:]
+    path = scene.path[1:]
+    cost = scene.loss.value(path)
+    radius = np.array([constraint_radius(scene.penalty, w) for w in path])
+    alpha = scene.penalty.alpha
+    radius_name = t(f"landscape.readout.radius.{scene.penalty.kind}", lang)
+    cost_name = t("landscape.tradeoff.cost", lang)
+    axes = {"xaxis": "x2"}
+    data = [
+        {
+            "type": "scatter", "mode": "lines", "name": cost_name, **axes, "yaxis": "y2",
+            "x": typed(alphas), "y": typed(cost), "line": {"color": COLORS["data_loss"], "width": 3},
+            "hovertemplate": "α = %{x:.3g}: %{y:.4g}<extra></extra>",
+        },
+        {
+            "type": "scatter", "mode": "lines", "name": radius_name, **axes, "yaxis": "y3",
+            "x": typed(alphas), "y": typed(radius), "line": {"color": COLORS["penalty"], "width": 3},
+            "hovertemplate": "α = %{x:.3g}: %{y:.4g}<extra></extra>",
+        },
+        {
+            "type": "scatter", "mode": "markers", "showlegend": False, **axes, "yaxis": "y2",
+            "x": [alpha], "y": [scene.data_cost], "hoverinfo": "skip",
+            "marker": {"color": COLORS["data_loss"], "size": 11, "line": {"color": "#fff", "width": 1.5}},
+        },
+        {
+            "type": "scatter", "mode": "markers", "showlegend": False, **axes, "yaxis": "y3",
+            "x": [alpha], "y": [scene.radius], "hoverinfo": "skip",
+            "marker": {"color": COLORS["penalty"], "size": 11, "line": {"color": "#fff", "width": 1.5}},
+        },
+    ]  # fmt: skip
+    bottom = [0.0, 0.38]
+    layout = {
+        "xaxis2": {
+            "type": "log", "anchor": "y2", "title": {"text": "α", "standoff": 2}, "exponentformat": "power",
+        },
+        "yaxis2": {
+            "domain": bottom, "anchor": "x2", "rangemode": "tozero",
+            "title": {"text": cost_name, "font": {"color": COLORS["data_loss"]}},
+        },
+        "yaxis3": {
+            "domain": bottom, "anchor": "x2", "overlaying": "y2", "side": "right", "rangemode": "tozero",
+            "showgrid": False, "title": {"text": "t", "font": {"color": COLORS["penalty"]}},
+        },
+        "shapes": [
+            {"type": "line", "xref": "x2", "yref": "y2 domain", "x0": alpha, "x1": alpha, "y0": 0, "y1": 1,
+             "line": {"color": "#555", "width": 1, "dash": "dot"}},
+        ],
+        "annotations": [
+            {"text": t("landscape.tradeoff.title", lang, alpha=f"{alpha:g}"), "xref": "paper",
+             "yref": "y2 domain", "x": 0, "y": 1.04, "xanchor": "left", "yanchor": "bottom",
+             "showarrow": False, "font": {"size": 14}},
+        ],
+    }  # fmt: skip
+    return data, layout

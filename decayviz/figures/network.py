@@ -9,6 +9,7 @@ diverged, so nothing non-finite can reach a chart; `typed` refuses it anyway).
 from __future__ import annotations
 
 import math
+import textwrap
 
 import numpy as np
 
@@ -59,8 +60,11 @@ def _layout(title: str, lang: str, **extra) -> dict:
 
 def curves_figure(result: SweepResult, lang: str, height: int = 640) -> dict:
     """The five metrics over the epochs in a 2×3 grid, one line per α with one shared legend in
-    the sixth cell; a diverged α's line ends with an ×. One chart, so a live update is one send."""
+    the sixth cell; a diverged α's line ends with an ×. With early stopping a star marks each α's
+    best epoch (lowest validation loss), the network the run keeps. One chart, so a live update
+    is one send."""
     colors = alpha_colors(result.alphas)
+    kept = result.best_epoch if result.config.early_stopping else [None] * len(result.alphas)
     traces, axes, annotations = [], {}, []
     cell_width, cell_height, col_gap, row_gap = 0.27, 0.37, 0.095, 0.2
     for panel, metric in enumerate(METRICS):
@@ -74,15 +78,29 @@ def curves_figure(result: SweepResult, lang: str, height: int = 640) -> dict:
             symbols = ["circle"] * len(values)
             if diverged and len(values):
                 symbols[-1] = "x"
+            best = kept[index] if kept[index] and kept[index] <= len(values) else None
+            if diverged:
+                name = t("legend.diverged", lang, alpha=alpha_label(alpha))
+            elif best:
+                name = t("legend.kept", lang, alpha=alpha_label(alpha), epoch=best)
+            else:
+                name = t("legend.alpha", lang, alpha=alpha_label(alpha))
             traces.append({
                 "type": "scatter", "mode": "lines+markers" if len(values) <= 1 or diverged else "lines",
                 "x": typed(np.arange(1, len(values) + 1, dtype=np.float32)), "y": typed(values),
-                "name": t("legend.diverged" if diverged else "legend.alpha", lang, alpha=alpha_label(alpha)),
-                "legendgroup": str(index), "showlegend": panel == 0,
+                "name": name, "legendgroup": str(index), "showlegend": panel == 0,
                 "line": {"color": colors[index], "width": 2},
                 "marker": {"color": colors[index], "size": 7, "symbol": symbols},
                 "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
             })  # fmt: skip
+            if best:
+                traces.append({
+                    "type": "scatter", "mode": "markers", "x": [best], "y": typed(values[best - 1 : best]),
+                    "name": name, "legendgroup": str(index), "showlegend": False, "hoverinfo": "x+y+name",
+                    "marker": {"color": colors[index], "size": 13, "symbol": "star",
+                               "line": {"color": "#1a1a1a", "width": 1}},
+                    "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
+                })  # fmt: skip
         log_y = metric in ("train_loss", "val_loss") and _positive(result, metric)
         axes[f"xaxis{suffix}"] = {
             "domain": [x0, x0 + cell_width], "anchor": f"y{suffix}", "rangemode": "tozero",
@@ -91,16 +109,16 @@ def curves_figure(result: SweepResult, lang: str, height: int = 640) -> dict:
         axes[f"yaxis{suffix}"] = {"domain": [top - cell_height, top], "anchor": f"x{suffix}"}
         if log_y:
             axes[f"yaxis{suffix}"].update(type="log", exponentformat="power")
-        annotations.append(
-            _panel_title(f"<b>{metric_title(metric, result, lang)}</b>", x0 + cell_width / 2, top)
-        )
+        title = textwrap.wrap(metric_title(metric, result, lang), 18)  # a phone's column is narrow
+        bold = "<br>".join(f"<b>{line}</b>" for line in title)
+        annotations.append(_panel_title(bold, x0 + cell_width / 2, top))
     layout = _layout(
         "", lang, height=height, annotations=annotations, showlegend=True,
         legend={"x": 2 * (cell_width + col_gap), "y": 1 - cell_height - row_gap, "yanchor": "top",
                 "font": {"size": 13}},
         **axes,
     )  # fmt: skip
-    layout["margin"] = {"l": 50, "r": 10, "t": 30, "b": 40}
+    layout["margin"] = {"l": 50, "r": 10, "t": 48, "b": 40}
     return {"data": traces, "layout": layout}
 
 
@@ -114,17 +132,24 @@ def _trained(result: SweepResult) -> list[int]:
 
 
 def sweep_figure(result: SweepResult, lang: str, height: int = 360) -> dict:
-    """Left: the final validation score per α (the U: too little and too much decay both hurt).
-    Right: final training and validation loss per α; the gap between them is overfitting."""
+    """Left: the validation score per α (where the model overfits without decay, a U: too little
+    and too much decay both hurt). Right: training and validation loss per α; the gap between
+    them is overfitting. The numbers are of the kept epoch (result.final): the last one, or with
+    early stopping the best one, and then the left panel adds the last epoch's score, dotted."""
     kept = _trained(result)
     labels = [alpha_label(result.alphas[i]) for i in kept]  # categories: α = 0 has a place too
-    score = np.array([result.history[i]["val_accuracy"][-1] for i in kept], dtype=np.float32)
-    train = np.array([result.history[i]["train_loss"][-1] for i in kept], dtype=np.float32)
-    val = np.array([result.history[i]["val_loss"][-1] for i in kept], dtype=np.float32)
+
+    def final(metric: str) -> np.ndarray:
+        values = result.final(metric)
+        return np.array([values[i] for i in kept], dtype=np.float32)
+
+    score, train, val = final("val_accuracy"), final("train_loss"), final("val_loss")
     axis_alpha = {"title": {"text": t("axis.alpha", lang)}, "type": "category"}
+    early = result.config.early_stopping
     traces = [
         {"type": "scatter", "mode": "lines+markers", "x": labels, "y": typed(score), "xaxis": "x",
-         "yaxis": "y", "name": metric_title("val_accuracy", result, lang), "showlegend": False,
+         "yaxis": "y", "showlegend": early, "legendgroup": "score",
+         "name": t("legend.kept_score", lang) if early else metric_title("val_accuracy", result, lang),
          "line": {"color": VAL_COLOR, "width": 3}, "marker": {"size": 9}},
         {"type": "scatter", "mode": "lines+markers", "x": labels, "y": typed(train), "xaxis": "x2",
          "yaxis": "y2", "name": t("legend.train", lang), "line": {"color": TRAIN_COLOR, "width": 3},
@@ -133,16 +158,27 @@ def sweep_figure(result: SweepResult, lang: str, height: int = 360) -> dict:
          "yaxis": "y2", "name": t("legend.val", lang), "line": {"color": VAL_COLOR, "width": 3},
          "marker": {"size": 9}},
     ]  # fmt: skip
+    if early:
+        last = np.array([result.history[i]["val_accuracy"][-1] for i in kept], dtype=np.float32)
+        traces.append({
+            "type": "scatter", "mode": "lines+markers", "x": labels, "y": typed(last), "xaxis": "x",
+            "yaxis": "y", "name": t("legend.last_score", lang), "legendgroup": "score",
+            "line": {"color": VAL_COLOR, "width": 2, "dash": "dot"},
+            "marker": {"size": 7, "symbol": "circle-open"},
+        })  # fmt: skip
+    # a log scale where the losses allow it: a training loss of 0.0001 under a validation loss of
+    # 0.1 is the gap of overfitting, and it is invisible on a linear scale
+    loss_scale = {"type": "log", "exponentformat": "power"} if (train > 0).all() and (val > 0).all() else {}
     layout = _layout(
         "", lang, height=height,
         xaxis={**axis_alpha, "domain": [0, 0.45]},
         yaxis={"title": {"text": metric_title("val_accuracy", result, lang)}},
         xaxis2={**axis_alpha, "domain": [0.55, 1], "anchor": "y2"},
-        yaxis2={"anchor": "x2", "title": {"text": t("axis.loss", lang)}},
+        yaxis2={"anchor": "x2", "title": {"text": t("axis.loss", lang)}, **loss_scale},
         legend={"x": 0.56, "y": 0.98, "bgcolor": "rgba(255,255,255,0.8)"},
         annotations=[
-            _subtitle(t("figure.sweep_accuracy", lang), 0.225),
-            _subtitle(t("figure.sweep_loss", lang), 0.775),
+            _subtitle(t("figure.sweep_accuracy_kept" if early else "figure.sweep_accuracy", lang), 0.225),
+            _subtitle(t("figure.sweep_loss_kept" if early else "figure.sweep_loss", lang), 0.775),
         ],
     )  # fmt: skip
     layout["margin"]["t"] = 60
@@ -150,7 +186,8 @@ def sweep_figure(result: SweepResult, lang: str, height: int = 360) -> dict:
 
 
 def _subtitle(text: str, x: float) -> dict:
-    return {"text": f"<b>{text}</b>", "x": x, "y": 1.0, "xref": "paper", "yref": "paper", "xanchor": "center",
+    text = "<br>".join(f"<b>{line}</b>" for line in textwrap.wrap(text, 26))  # half a phone's width
+    return {"text": text, "x": x, "y": 1.0, "xref": "paper", "yref": "paper", "xanchor": "center",
             "yanchor": "bottom", "showarrow": False, "font": {"size": 13}}  # fmt: skip
 
 
@@ -188,7 +225,7 @@ def histogram_figure(result: SweepResult, lang: str, row_height: int = 90) -> di
             "anchor": f"x{suffix}",
             "nticks": 3,
         }
-        share = result.history[index]["sparsity"][-1]
+        share = result.final("sparsity")[index]
         annotations.append({
             "text": f"α = {alpha_label(result.alphas[index])} · |w|<0.001: {share:.0%}", "x": 1, "y": top,
             "xref": "paper", "yref": "paper", "xanchor": "right", "yanchor": "top", "showarrow": False,

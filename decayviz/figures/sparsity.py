@@ -6,6 +6,8 @@ Arrays in, plotly spec (a plain dict) out, like every builder in decayviz.figure
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 
 from decayviz.figures import animation_controls, typed
@@ -48,9 +50,11 @@ def _columns(count: int, gap: float = 0.05) -> list[list[float]]:
 
 
 def _title(text: str, domain: list[float], y: float = 1.0) -> dict:
-    """A panel title above a column, as a paper-anchored annotation."""
+    """A panel title above a column, as a paper-anchored annotation, wrapped to the column's
+    width on a phone (about 45 characters across the whole chart), so titles never overlap."""
+    lines = textwrap.wrap(text, width=max(12, int(45 * (domain[1] - domain[0]))), break_long_words=False)
     return {
-        "text": f"<b>{text}</b>",
+        "text": "<br>".join(f"<b>{line}</b>" for line in lines),
         "x": sum(domain) / 2,
         "y": y,
         "xref": "paper",
@@ -141,9 +145,9 @@ def path_base(
     data: list[dict] = []
     layout: dict = {
         "height": PATH_HEIGHT,
-        "margin": {"l": 60, "r": 10, "t": 40, "b": 50},
+        "margin": {"l": 60, "r": 10, "t": 72, "b": 50},  # titles wrap on a phone, under the modebar
         "hovermode": "closest",
-        "legend": {"orientation": "h", "x": 0.0, "y": -0.1, "yanchor": "top", "font": {"size": 12}},
+        "legend": {"orientation": "h", "x": 0.0, "y": -0.15, "yanchor": "top", "font": {"size": 12}},
         "annotations": [],
         "shapes": [],
         "showlegend": True,
@@ -339,7 +343,7 @@ def descent_figure(frames: DescentFrames, lang: str) -> dict:
     data: list[dict] = []
     layout: dict = {
         "height": 660,
-        "margin": {"l": 60, "r": 10, "t": 40, "b": 110},
+        "margin": {"l": 60, "r": 10, "t": 72, "b": 110},
         "barmode": "stack",
         "bargap": 0.0,
         "hovermode": "closest",
@@ -452,7 +456,9 @@ def descent_figure(frames: DescentFrames, lang: str) -> dict:
         for k, step in enumerate(frames.steps)
     ]
     layout.update(
-        animation_controls([int(s) for s in frames.steps], lang, FRAME_MS, from_current=False, y=-0.08)
+        animation_controls(
+            [int(s) for s in frames.steps], lang, FRAME_MS, from_current=False, y=0.0, below_px=44
+        )
     )
     return {"data": data, "layout": layout, "frames": frame_list}
 
@@ -518,7 +524,7 @@ def monte_carlo_figure(mc: MonteCarlo, spread: float, lang: str, shown: int = 40
     half = spread * t_
     layout = {
         "height": 560,
-        "margin": {"l": 50, "r": 10, "t": 40, "b": 40},
+        "margin": {"l": 50, "r": 10, "t": 72, "b": 40},
         "barmode": "group",
         "xaxis": {
             "domain": [0.0, 0.55],
@@ -632,7 +638,7 @@ def layer_figure(plain: np.ndarray, penalized: np.ndarray, lang: str, penalty_ti
     axis = {"showgrid": False, "zeroline": False, "showticklabels": False}
     layout = {
         "height": 460,
-        "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
+        "margin": {"l": 10, "r": 10, "t": 72, "b": 10},
         "hovermode": "closest",
         "shapes": shapes,
         "annotations": annotations,

@@ -54,14 +54,19 @@ def train_sweep(
     *,
     depth: int = 1,
     momentum: float = 0.0,
+    dropout: float = 0.0,
+    early_stopping: bool = False,
 ) -> SweepResult:
-    """Train one MLP per α, all from the same initial weights and minibatch order, as one batched
-    computation; L2 goes to the optimizer as weight_decay = 2α, L1 is added to the loss."""
+    """Train one MLP per α, all from the same initial weights, minibatch order and dropout masks,
+    as one batched computation; L2 goes to the optimizer as weight_decay = 2α, L1 is added to the
+    loss. `dropout` zeroes hidden units at that rate while training; `early_stopping` keeps (and
+    reports) each network at its epoch of lowest validation loss (result.best_epoch)."""
     from decayviz.training.engine import train_sweep as sweep
 
     config = SweepConfig(
         dataset=dataset, penalty=penalty, optimizer=optimizer, lr=lr, hidden=hidden, depth=depth,
-        batch_size=batch_size, decay_bias=decay_bias, momentum=momentum, seed=seed,
+        batch_size=batch_size, decay_bias=decay_bias, momentum=momentum, seed=seed, dropout=dropout,
+        early_stopping=early_stopping,
     )  # fmt: skip
     return sweep(alphas, config, epochs)
 

@@ -6,8 +6,10 @@ layer of every model is a single matrix product and the softmax runs over a midd
 several times faster on a CPU than the batch-major layout). The backward pass is written out
 (it is short for an MLP) instead of going through autograd, whose bookkeeping cost more than the
 arithmetic for networks this small. The optimizer updates repeat torch.optim's single-tensor
-code (SGD, Adam, AdamW) operation by operation. Together, each model follows the path
-`reference.train_one` takes with torch.optim, up to float rounding.
+code (SGD, Adam, AdamW) operation by operation. Dropout draws its masks from its own generator,
+one mask per hidden layer and minibatch shared by every model, with the formula of
+`reference.SeededDropout`. Together, each model follows the path `reference.train_one` takes with
+torch.optim, up to float rounding.
 """
 
 from __future__ import annotations
@@ -63,8 +65,9 @@ class SweepTrainer:
     """A sweep in progress: call `train_epoch` as often as wanted, `result` at any time.
 
     All models start from the same initial weights (those of `build_mlp` after
-    torch.manual_seed(seed)) and see the same minibatches (one torch.randperm per epoch from a
-    generator seeded with `seed`), exactly as `reference.train_one` does for one model.
+    torch.manual_seed(seed)), see the same minibatches (one torch.randperm per epoch from a
+    generator seeded with `seed`) and the same dropout masks (from a generator seeded with
+    seed + 1), exactly as `reference.train_one` does for one model.
     """
 
     def __init__(self, config: SweepConfig, alphas: Sequence[float]) -> None:
@@ -82,12 +85,18 @@ class SweepTrainer:
         self.weights = [self._stack(layer.weight, n_models) for layer in layers]
         self.biases = [self._stack(layer.bias, n_models) for layer in layers]
         self.batch_order = torch.Generator().manual_seed(config.seed)
+        self.dropout_masks = torch.Generator().manual_seed(config.seed + 1)
         self.steps = 0
         self.epochs_done = 0
         self.state: dict[str, list[torch.Tensor | None]] = {}
         self.history = [{metric: [] for metric in METRICS} for _ in range(n_models)]
         self.diverged_at: list[int | None] = [None] * n_models
         self.branched_from: list[tuple[float, int] | None] = [None] * n_models
+        # early stopping: each model's lowest validation loss so far, its epoch, and (only when
+        # early stopping is on) the weights and biases of that epoch
+        self.best_val_loss = [math.inf] * n_models
+        self.best_epoch: list[int | None] = [None] * n_models
+        self.best_parameters = [p.clone() for p in self.parameters] if config.early_stopping else None
         self._set_alphas(alphas)
 
     @staticmethod
@@ -133,24 +142,33 @@ class SweepTrainer:
 
     # --- the batched network, forward and backward ---
 
-    def forward(self, inputs: torch.Tensor) -> list[torch.Tensor]:
+    def forward(
+        self, inputs: torch.Tensor, training: bool = False, parameters: list[torch.Tensor] | None = None
+    ) -> list[torch.Tensor]:
         """Every model on the same inputs (batch, features). Returns the activations: the
         inputs transposed, (features, batch), shared, then each layer's output, (models, units,
-        batch), after ReLU for hidden layers; the last one is the network's output."""
+        batch), after ReLU (and, when training, dropout) for hidden layers; the last one is the
+        network's output. `parameters` (weights then biases) default to the current ones."""
         n_models = len(self.alphas)
-        weight, bias = self.weights[0], self.biases[0]
+        parameters = self.parameters if parameters is None else parameters
+        weights, biases = parameters[: len(self.weights)], parameters[len(self.weights) :]
+        rate = self.config.dropout if training else 0.0
+        weight, bias = weights[0], biases[0]
         units = weight.shape[1]
         # the first layer of all models at once: one (models·units, in) @ (in, batch) product
         first = torch.addmm(bias.reshape(-1, 1), weight.reshape(n_models * units, -1), inputs.T)
         activations = [inputs.T, first.view(n_models, units, -1)]
-        for weight, bias in zip(self.weights[1:], self.biases[1:], strict=True):
+        for weight, bias in zip(weights[1:], biases[1:], strict=True):
             hidden = activations[-1].clamp_min_(0)  # ReLU, in place: only its output is kept
+            if rate:  # reference.SeededDropout's mask, drawn as (batch, units), shared by all models
+                keep = torch.rand(hidden.shape[2], hidden.shape[1], generator=self.dropout_masks) >= rate
+                hidden.mul_(keep.T).div_(1 - rate)
             activations.append(torch.baddbmm(bias.unsqueeze(2), weight, hidden))
         return activations
 
-    def output(self, inputs: torch.Tensor) -> torch.Tensor:
+    def output(self, inputs: torch.Tensor, parameters: list[torch.Tensor] | None = None) -> torch.Tensor:
         """The networks' outputs, (models, outputs, batch)."""
-        return self.forward(inputs)[-1]
+        return self.forward(inputs, parameters=parameters)[-1]
 
     def _loss_and_gradient(
         self, output: torch.Tensor, target: torch.Tensor
@@ -186,7 +204,10 @@ class SweepTrainer:
             else:
                 weight_grads.append(torch.bmm(grad, layer_input.transpose(1, 2)))
                 grad = torch.bmm(self.weights[layer].transpose(1, 2), grad)
-                # ReLU's backward: the gradient passes where the unit was active, is 0 elsewhere
+                if self.config.dropout:  # dropout's backward: ×keep/(1 − rate); ×keep is below
+                    grad.div_(1 - self.config.dropout)
+                # ReLU's backward: the gradient passes where the unit was active (and, with
+                # dropout, kept: a dropped unit's output is 0), is 0 elsewhere
                 grad = torch.ops.aten.threshold_backward(grad, layer_input, 0)
         return [*reversed(weight_grads), *reversed(bias_grads)]
 
@@ -250,7 +271,7 @@ class SweepTrainer:
         with _flushing_denormals():
             for start in range(0, n_train, self.config.batch_size):
                 batch = permutation[start : start + self.config.batch_size]
-                activations = self.forward(self.X_train[batch])
+                activations = self.forward(self.X_train[batch], training=True)
                 loss, grad_output = self._loss_and_gradient(activations[-1], self.y_train[batch])
                 data_loss_sum += loss.double() * len(batch)
                 self._step(self._backward(activations, grad_output))
@@ -265,6 +286,7 @@ class SweepTrainer:
         whose weights exploded) is marked diverged instead, and its lists stop here."""
         metrics = {"train_loss": train_loss, **self.metrics()}
         newly_diverged = False
+        improved = [False] * len(self.alphas)
         for index, history in enumerate(self.history):
             if self.diverged_at[index]:
                 continue
@@ -272,9 +294,16 @@ class SweepTrainer:
             if all(math.isfinite(v) for v in values.values()) and values["weight_norm"] < DIVERGED_NORM:
                 for name, value in values.items():
                     history[name].append(value)
+                if values["val_loss"] < self.best_val_loss[index]:
+                    self.best_val_loss[index], self.best_epoch[index] = values["val_loss"], self.epochs_done
+                    improved[index] = True
             else:
                 self.diverged_at[index] = self.epochs_done
                 newly_diverged = True
+        if self.best_parameters is not None and any(improved):
+            for slot, parameter in enumerate(self.parameters):
+                better = self._column([float(i) for i in improved], parameter).bool()
+                self.best_parameters[slot] = torch.where(better, parameter, self.best_parameters[slot])
         if newly_diverged:
             self._mark_alive()
             self._silence_diverged()
@@ -314,6 +343,10 @@ class SweepTrainer:
         }
         self.history = [{name: list(values) for name, values in self.history[s].items()} for s in sources]
         self.diverged_at = [self.diverged_at[s] for s in sources]
+        self.best_val_loss = [self.best_val_loss[s] for s in sources]
+        self.best_epoch = [self.best_epoch[s] for s in sources]
+        if self.best_parameters is not None:
+            self.best_parameters = [p[index].clone() for p in self.best_parameters]
         self.branched_from = [
             self.branched_from[s] if a in self.alphas else (self.alphas[s], self.epochs_done)
             for a, s in zip(new_alphas, sources, strict=True)
@@ -330,12 +363,18 @@ class SweepTrainer:
         xs = np.linspace(low[0], high[0], BOUNDARY_CELLS, dtype=np.float32)
         ys = np.linspace(low[1], high[1], BOUNDARY_CELLS, dtype=np.float32)
         grid = torch.from_numpy(np.stack(np.meshgrid(xs, ys), axis=-1).reshape(-1, 2))
-        probability = torch.softmax(self.output(grid), dim=1)[:, 1, :]
+        probability = torch.softmax(self.output(grid, self.kept_parameters), dim=1)[:, 1, :]
         probability = probability.reshape(-1, len(ys), len(xs)).numpy()
         return BoundaryGrid(xs, ys, np.nan_to_num(probability, nan=0.5).astype(np.float32))
 
+    @property
+    def kept_parameters(self) -> list[torch.Tensor]:
+        """The networks the run keeps: with early stopping those of each model's best epoch."""
+        return self.parameters if self.best_parameters is None else self.best_parameters
+
     def result(self) -> SweepResult:
         """A snapshot of everything trained so far, as plain numpy (safe to keep in a session)."""
+        kept_weights = self.kept_parameters[: len(self.weights)]
         return SweepResult(
             config=self.config,
             alphas=self.alphas,
@@ -343,7 +382,8 @@ class SweepTrainer:
             diverged_at=list(self.diverged_at),
             branched_from=list(self.branched_from),
             epochs_done=self.epochs_done,
-            weights=tuple(w.numpy().copy() for w in self.weights),
+            weights=tuple(w.numpy().copy() for w in kept_weights),
+            best_epoch=list(self.best_epoch),
             boundary=self.boundary(),
         )
 

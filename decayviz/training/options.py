@@ -27,6 +27,9 @@ TORCH_THREADS = 1
 SERVER_TRAININGS = 2
 # A training stops after this many seconds of wall time, keeping what it learned so far.
 RUN_SECONDS = 60.0
+# A tab that lost its connection this long stops its training and frees its tensors (its results
+# stay, should it come back); a request still waiting in line is withdrawn at once.
+SESSION_GRACE_S = 15.0
 
 # The network page's controls (decayviz.state builds them from these): what a sweep may ask for.
 # Together with RUN_SECONDS they keep a run on a 2-core laptop within about a minute.
@@ -36,3 +39,7 @@ WIDTHS = (8, 16, 32, 64, 128, 256)
 BATCH_SIZES = (16, 32, 64, 128, 256)
 MAX_DEPTH = 3
 MAX_EPOCHS = 200
+# Dropout's rate: the share of hidden units zeroed at each training step (0: off). Below 1, or
+# nothing would reach the output; 0.8 is already more than any network here can learn through.
+MAX_DROPOUT = 0.8
+DROPOUT_STEP = 0.05

@@ -11,12 +11,38 @@ import torch
 from torch import nn
 
 
-def build_mlp(n_inputs: int, hidden: int, depth: int, n_outputs: int) -> nn.Sequential:
-    """`depth` hidden layers of `hidden` ReLU units (depth 0: a linear model)."""
+class SeededDropout(nn.Module):
+    """nn.Dropout's inverted dropout (zero each unit with probability `rate` while training, scale
+    the kept ones by 1/(1 − rate)), with masks drawn from a generator of its own: the same seed
+    gives the same masks here and in decayviz's batched sweep, which draws them the same way."""
+
+    def __init__(self, rate: float, generator: torch.Generator) -> None:
+        super().__init__()
+        self.rate, self.generator = rate, generator
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if not self.training or self.rate == 0:
+            return x
+        keep = torch.rand(x.shape, generator=self.generator) >= self.rate
+        return x * keep / (1 - self.rate)
+
+
+def build_mlp(
+    n_inputs: int,
+    hidden: int,
+    depth: int,
+    n_outputs: int,
+    dropout: float = 0.0,
+    masks: torch.Generator | None = None,
+) -> nn.Sequential:
+    """`depth` hidden layers of `hidden` ReLU units (depth 0: a linear model), each followed by
+    dropout at rate `dropout` (masks from the generator `masks`) if that is above 0."""
     layers: list[nn.Module] = []
     width = n_inputs
     for _ in range(depth):
         layers += [nn.Linear(width, hidden), nn.ReLU()]
+        if dropout > 0:
+            layers.append(SeededDropout(dropout, masks))
         width = hidden
     layers.append(nn.Linear(width, n_outputs))
     return nn.Sequential(*layers)
@@ -87,16 +113,20 @@ def train_one(
     decay_bias: bool = False,
     momentum: float = 0.0,
     seed: int = 0,
+    dropout: float = 0.0,
 ) -> dict[str, list[float]]:
-    """Train one MLP on the penalized loss L(θ) + α‖W‖² (L2) or L(θ) + α‖W‖₁ (L1). Returns, one
-    list each, one value per epoch: train_loss (the data term alone, averaged over the epoch's
-    minibatches as the loop sees them) and the metrics of `evaluate` after the epoch."""
+    """Train one MLP on the penalized loss L(θ) + α‖W‖² (L2) or L(θ) + α‖W‖₁ (L1), with dropout at
+    rate `dropout` after each hidden layer. Returns, one list each, one value per epoch: train_loss
+    (the data term alone, averaged over the epoch's minibatches as the loop sees them), the
+    metrics of `evaluate` after the epoch, and best_epoch: the epoch of lowest validation loss so
+    far, the one early stopping would keep if training ended there."""
     X_train, X_val = torch.as_tensor(X_train), torch.as_tensor(X_val)
     y_train, y_val = torch.as_tensor(y_train), torch.as_tensor(y_val)
     n_outputs = int(y_train.max()) + 1 if y_train.dtype == torch.int64 else 1
 
     torch.manual_seed(seed)  # the initial weights
-    model = build_mlp(X_train.shape[1], hidden, depth, n_outputs)
+    dropout_masks = torch.Generator().manual_seed(seed + 1)  # the dropout masks: their own stream
+    model = build_mlp(X_train.shape[1], hidden, depth, n_outputs, dropout, dropout_masks)
     # The penalty α‖W‖² has gradient 2αW; torch's weight_decay λ adds λW: so λ = 2α.
     weight_decay = 2 * alpha if penalty == "l2" else 0.0
     opt = make_optimizer(optimizer, param_groups(model, weight_decay, decay_bias), lr, momentum)
@@ -104,7 +134,9 @@ def train_one(
     batch_order = torch.Generator().manual_seed(seed)  # the minibatch order
 
     history: dict[str, list[float]] = {"train_loss": []}
-    for _ in range(epochs):
+    best_val_loss, best_epoch = float("inf"), None
+    for epoch in range(1, epochs + 1):
+        model.train()  # dropout on
         permutation = torch.randperm(len(X_train), generator=batch_order)
         data_loss_sum = 0.0
         for start in range(0, len(X_train), batch_size):
@@ -117,6 +149,10 @@ def train_one(
             loss.backward()
             opt.step()
         history["train_loss"].append(data_loss_sum / len(X_train))  # the data term, epoch mean
+        model.eval()  # dropout off: the validation sees the whole network
         for name, value in evaluate(model, X_val, y_val).items():
             history.setdefault(name, []).append(value)
+        if history["val_loss"][-1] < best_val_loss:  # for early stopping: the best epoch so far
+            best_val_loss, best_epoch = history["val_loss"][-1], epoch
+        history.setdefault("best_epoch", []).append(best_epoch)
     return history

@@ -13,7 +13,10 @@ from decayviz.training.options import DATASETS, OPTIMIZERS, PENALTIES
 
 @dataclass(frozen=True)
 class SweepConfig:
-    """Everything about a run except the α values (and how many epochs)."""
+    """Everything about a run except the α values (and how many epochs). Beside the penalty, two
+    other regularizers: `dropout`, the rate at which hidden units are zeroed during training (the
+    same masks for every α), and `early_stopping`, which keeps each network as it was after its
+    epoch of lowest validation loss."""
 
     dataset: str = "digits"
     penalty: str = "l2"
@@ -25,6 +28,8 @@ class SweepConfig:
     decay_bias: bool = False
     momentum: float = 0.0
     seed: int = 0
+    dropout: float = 0.0
+    early_stopping: bool = False
 
     def __post_init__(self) -> None:
         for name, value, allowed in (
@@ -38,6 +43,8 @@ class SweepConfig:
             raise ValueError(f"the learning rate must be a positive number, not {self.lr!r}")
         if not 0 <= self.momentum < 1:
             raise ValueError(f"momentum must be in [0, 1), not {self.momentum!r}")
+        if not 0 <= self.dropout < 1:
+            raise ValueError(f"the dropout rate must be in [0, 1), not {self.dropout!r}")
         for name in ("hidden", "batch_size"):
             if int(getattr(self, name)) < 1:
                 raise ValueError(f"{name} must be at least 1, not {getattr(self, name)!r}")
@@ -75,7 +82,9 @@ class SweepResult:
     """A sweep's outcome so far. history[i][metric] has one value per epoch for alphas[i]; the
     lists of a model that diverged stop before the epoch it diverged (diverged_at[i], 1-based),
     so no NaN ever reaches a chart. branched_from[i] is (α, epoch) when model i was continued
-    from another α's weights at that epoch, else None."""
+    from another α's weights at that epoch, else None. best_epoch[i] is the epoch (1-based) of
+    model i's lowest validation loss so far (None before its first epoch); with early stopping
+    that epoch's network is the one kept: `weights`, `boundary` and `final` are of that epoch."""
 
     config: SweepConfig
     alphas: tuple[float, ...]
@@ -84,8 +93,21 @@ class SweepResult:
     branched_from: list[tuple[float, int] | None]
     epochs_done: int
     weights: tuple[np.ndarray, ...]  # per layer, shape (models, out, in); zeros for diverged models
+    best_epoch: list[int | None]
     boundary: BoundaryGrid | None = None
 
+    @property
+    def kept_epoch(self) -> list[int | None]:
+        """Per α, the epoch whose network the run keeps and reports: the best one with early
+        stopping, else the last one trained (None for a model without any epoch)."""
+        if self.config.early_stopping:
+            return list(self.best_epoch)
+        return [len(h["train_loss"]) or None for h in self.history]
+
     def final(self, metric: str) -> list[float | None]:
-        """The last value of `metric` per α (None for a model that diverged before any epoch)."""
-        return [h[metric][-1] if h[metric] else None for h in self.history]
+        """The value of `metric` per α at the kept epoch: the last epoch's, or with early stopping
+        the best epoch's (None for a model that diverged before any epoch)."""
+        return [
+            h[metric][epoch - 1] if epoch else None
+            for h, epoch in zip(self.history, self.kept_epoch, strict=True)
+        ]

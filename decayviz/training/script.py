@@ -12,7 +12,15 @@ from decayviz.training.options import DATA_SEED
 from decayviz.training.result import SweepConfig, check_alphas
 
 _HERE = Path(__file__).parent
-_REFERENCE_FUNCTIONS = ("build_mlp", "param_groups", "make_optimizer", "data_loss", "evaluate", "train_one")
+_REFERENCE_FUNCTIONS = (
+    "SeededDropout",
+    "build_mlp",
+    "param_groups",
+    "make_optimizer",
+    "data_loss",
+    "evaluate",
+    "train_one",
+)
 # CPython 3.11's AST constructor is not safe in two threads at once (python/cpython#106905): a
 # class of sessions building this script together once raised "AST constructor recursion depth
 # mismatch". So the sources are parsed once per process, one thread at a time.
@@ -21,21 +29,30 @@ _PARSING = threading.Lock()
 
 @functools.cache
 def _function_sources(path: Path, names: tuple[str, ...]) -> tuple[str, ...]:
-    """The exact source text (decorators included) of the named top-level functions, in order."""
+    """The exact source text (decorators included) of the named top-level functions and classes,
+    in order."""
     text = path.read_text(encoding="utf-8")
     found = {}
     with _PARSING:
         tree = ast.parse(text)
     for node in tree.body:
-        if isinstance(node, ast.FunctionDef) and node.name in names:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef) and node.name in names:
             start = min([d.lineno for d in node.decorator_list] + [node.lineno])
             found[node.name] = "\n".join(text.splitlines()[start - 1 : node.end_lineno])
     return tuple(found[name] for name in names)
 
 
+# Which epoch the script reports: the last, or with early stopping the one of lowest validation loss.
+_LAST_EPOCH = '    epoch = len(history["train_loss"])  # the last epoch\n'
+_BEST_EPOCH = '    epoch = history["best_epoch"][-1]  # early stopping: the epoch of lowest validation loss\n'
+_EPOCH_KEY = '        "epoch": epoch,\n'
+
+
 def reproduction_script(dataset: str, alpha: float, *, epochs: int = 20, **keywords) -> str:
     """A standalone Python script that trains `dataset` with this α and these keywords (those of
-    train_sweep) using torch.optim, and prints one JSON line {"val_accuracy": …, "train_loss": …}."""
+    train_sweep) using torch.optim, and prints one JSON line {"val_accuracy": …, "train_loss": …}:
+    the last epoch's numbers, or with early_stopping those of the epoch of lowest validation loss
+    (and that "epoch")."""
     (alpha,) = check_alphas([alpha])
     if int(epochs) < 1:
         raise ValueError(f"epochs must be at least 1, not {epochs!r}")
@@ -43,13 +60,15 @@ def reproduction_script(dataset: str, alpha: float, *, epochs: int = 20, **keywo
     (split,) = _function_sources(_HERE / "data.py", (f"{dataset}_split",))
     functions = _function_sources(_HERE / "reference.py", _REFERENCE_FUNCTIONS)
     settings = {"alpha": alpha, **config.keywords(), "epochs": int(epochs)}
-    del settings["dataset"]
+    del settings["dataset"], settings["early_stopping"]
     arguments = "".join(f"        {name}={value!r},\n" for name, value in settings.items())
     weight_decay = f"weight_decay = 2 * alpha = {2 * alpha!r}" if config.penalty == "l2" else "L1 in the loss"
+    extras = f", dropout {config.dropout!r}" if config.dropout else ""
+    extras += ", early stopping" if config.early_stopping else ""
     header = f'''"""Weight decay in PyTorch: one run of decayviz's network page, reproduced with torch.optim.
 
 Data set {dataset!r}, penalty {config.penalty} with alpha = {alpha!r} ({weight_decay}),
-optimizer {config.optimizer}. Needs numpy, scikit-learn and torch. Prints one JSON line.
+optimizer {config.optimizer}{extras}. Needs numpy, scikit-learn and torch. Prints one JSON line.
 
 The chapter's penalty is alpha * ||W||^2, whose gradient is 2 * alpha * W. torch.optim's
 weight_decay=λ adds λ * W to the gradient (the gradient of (λ/2) * ||W||^2), hence λ = 2 * alpha.
@@ -68,7 +87,10 @@ from torch import nn
         y_train,
         y_val,
 {arguments}    )
-    final = {{"val_accuracy": history["val_accuracy"][-1], "train_loss": history["train_loss"][-1]}}
+{_BEST_EPOCH if config.early_stopping else _LAST_EPOCH}    final = {{
+        "val_accuracy": history["val_accuracy"][epoch - 1],
+        "train_loss": history["train_loss"][epoch - 1],
+{_EPOCH_KEY if config.early_stopping else ""}    }}
     print(json.dumps(final))
 """
     return "\n\n\n".join([header.rstrip("\n"), split, *functions, main])

@@ -95,7 +95,7 @@ def _iterations(problem_key: tuple, alpha: float, steps: int, lang: str) -> tupl
     frames = sparsity.descent_frames(data, alpha, steps, seed=problem_key[-1])
     exact = sparsity.coefficient_path(data.X, data.y, "l1", [alpha])[0]  # where the proximal run heads
     facts = {name: int(np.sum(w[-1] == 0.0)) for name, w in frames.weights.items()}
-    facts |= {"d": len(exact), "lr": frames.lr, "exact": int(np.sum(exact == 0.0))}
+    facts |= {"d": len(exact), "lr": frames.lr, "exact": int(np.sum(exact == 0.0)), "grew": frames.grew("l2")}
     return descent_figure(frames, lang), facts
 
 
@@ -113,7 +113,7 @@ def _layer(kind: str, alpha: float, l1_ratio: float, seed: int, lang: str) -> tu
     title = t(
         "sparsity.layer.penalized", lang, penalty=t(f"choice.s_penalty.{kind}", lang), alpha=f"{alpha:g}"
     )
-    return layer_figure(plain, penalized, lang, title), {}
+    return layer_figure(plain, penalized, lang, title), sparsity.layer_summary(plain, penalized)
 
 
 _SPARSITY_SECTIONS = {"paths": _paths, "iterations": _iterations, "montecarlo": _montecarlo, "layer": _layer}

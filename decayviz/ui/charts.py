@@ -7,6 +7,10 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
+from decayviz.figures import presentation
+from decayviz.ui.controls import presenting
+from decayviz.ui.style import MAIN_CHART
+
 
 class SpecFigure(go.Figure):
     """A figure that serializes to a spec built as a plain dict (see decayviz.figures).
@@ -25,6 +29,16 @@ class SpecFigure(go.Figure):
 
 
 def plotly_chart(spec: dict, key: str | None = None, **kwargs: Any) -> None:
-    """Show a figure spec; charts follow Streamlit's theme and hide plotly's logo."""
+    """Show a figure spec; charts follow Streamlit's theme and hide plotly's logo. In the
+    presentation view, type, lines and markers are larger."""
     config = {"displaylogo": False, "responsive": True, **kwargs.pop("config", {})}
+    if presenting():
+        spec = presentation(spec)
     st.plotly_chart(SpecFigure(spec), key=key, config=config, **kwargs)
+
+
+def main_chart(spec: dict, key: str) -> None:
+    """A page's main chart, as tall as the screen allows (decayviz.ui.style sizes its box):
+    on a projector, the whole chart with its Play button and sliders shows on opening."""
+    with st.container(key=MAIN_CHART):
+        plotly_chart(spec, key=key, height="stretch")

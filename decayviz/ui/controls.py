@@ -8,9 +8,7 @@ named scene first.
 
 from __future__ import annotations
 
-import functools
 import re
-import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -23,7 +21,7 @@ from decayviz.state import FIELD, PRESETS, Problem, defaults, encode, page_field
 
 VALUES = "decayviz_values"
 PRESET_KEY = "preset"  # ?preset=<name>: a named scene, as a link
-APP_FIELDS = ("lang", "hide")
+APP_FIELDS = ("lang", "present", "hide")
 _STARTED = "decayviz_started"
 _WRITTEN = "decayviz_written_queries"  # per page: the queries the app last put in the URL
 
@@ -100,7 +98,7 @@ def load_page(page: str) -> list[Problem]:
         else:
             problems.append(Problem(PRESET_KEY, preset, None))
     values = _values()
-    for name in [f.name for f in page_fields(page)] + ["hide"]:
+    for name in [f.name for f in page_fields(page)] + ["hide", "present"]:
         if name in query:
             values[name] = parsed[name]
             st.session_state.pop(widget_key(name), None)
@@ -237,28 +235,48 @@ def _remember(page: str, query: dict[str, str]) -> None:
         del recent[:-8]
 
 
-@functools.lru_cache(maxsize=1)
-def _lan_address() -> str | None:
-    """This machine's IPv4 address on the local network, from its own name; no traffic."""
-    try:
-        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
-    except OSError:
+def _network_address() -> str | None:
+    """The address Streamlit prints as its Network URL (streamlit.net_util.get_internal_ip: the
+    local end of a UDP socket pointed at a public address; no packet leaves the machine), or the
+    one address the server was told to listen on; None when students could not reach either."""
+    from streamlit import config, net_util
+
+    bound = config.get_option("server.address")
+    address = bound if bound and bound not in ("0.0.0.0", "::") else net_util.get_internal_ip()
+    if not address or address.startswith("127.") or address in ("localhost", "::1"):
         return None
-    addresses = [info[4][0] for info in infos if not info[4][0].startswith("127.")]
-    return addresses[0] if addresses else None
+    return address
 
 
 def app_origin() -> tuple[str, str | None]:
     """(scheme://host:port for students, and why it deserves a note: "lan" when the teacher's
-    localhost was replaced by this machine's network address, "localhost" when none was found)."""
+    localhost was replaced by the server's Network URL address, "localhost" when none is known)."""
     parts = urlsplit(st.context.url or "http://localhost:8501/")
     host, port = parts.hostname or "localhost", f":{parts.port}" if parts.port else ""
     if host not in ("localhost", "127.0.0.1", "::1"):
         return f"{parts.scheme}://{parts.netloc}", None
-    lan = _lan_address()
+    lan = _network_address()
     return (
         (f"{parts.scheme}://{lan}{port}", "lan") if lan else (f"{parts.scheme}://{parts.netloc}", "localhost")
     )
+
+
+def presentation_toggle(language: str) -> bool:
+    """The sidebar's switch for the presentation view (larger type, thicker lines, the sidebar
+    folded away on opening); a link's present=1 turns it on."""
+    values = _values()
+    key = widget_key("present")
+    if key not in st.session_state:
+        st.session_state[key] = values["present"]
+    values["present"] = st.sidebar.toggle(
+        t("field.present", language), key=key, help=t("help.present", language)
+    )
+    return values["present"]
+
+
+def presenting() -> bool:
+    """Whether this session shows the presentation view."""
+    return bool(_values()["present"])
 
 
 @dataclass(frozen=True)
@@ -290,9 +308,12 @@ def _share_dialog(page: str, language: str, exports: tuple[Export, ...]) -> None
         key=f"share_hide_{page}",
         format_func=lambda name: t(f"field.{name}", language),
     )
+    present = st.checkbox(t("ui.share.present", language), value=presenting(), key=f"share_present_{page}")
     origin, note = app_origin()
     base = f"{origin}/{url_path(page)}"
-    query = urlencode(scene_query(page, tuple(n for n in FIELD["hide"].options if n in hide)))
+    shared = scene_query(page, tuple(n for n in FIELD["hide"].options if n in hide))
+    shared.pop("present", None)
+    query = urlencode(shared | ({"present": "1"} if present else {}))
     st.code(f"{base}?{query}" if query else base, language=None, wrap_lines=True)
     if note:
         st.caption(t(f"ui.share.{note}", language))

@@ -1,126 +1,123 @@
-"""Training from a Streamlit page: one run per session, a few per server, live, stoppable.
+"""Training from a Streamlit page: the page asks the server's workers and draws what they did.
 
-The run lives in st.session_state, so it survives reruns: a click on Stop, or on any other
-widget, interrupts the script between two epochs (Streamlit stops a running script at its next
-st call) and the trained networks stay. A run that was interrupted by anything but Stop goes on
-training on the next script run; changing a view therefore never retrains, nor loses progress.
+The server's trainings live in one `worker.Trainings` (a resource shared by every session), one
+job per session, keyed by the session's id. Buttons only queue, stop or extend a job; no script
+run ever trains, so reruns, widget changes, page or language switches and Streamlit's own Stop
+cannot pause a run, start a second trainer, or change its numbers. When a session's tab is gone,
+the janitor releases its job (and its tensors) at once.
 """
 
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime import Runtime
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from decayviz.state import defaults, sweep_request
 from decayviz.training import SweepConfig, SweepResult, start_sweep
-from decayviz.training.options import RUN_SECONDS, SERVER_TRAININGS
+from decayviz.training.options import RUN_SECONDS, SERVER_TRAININGS, SESSION_GRACE_S
+from decayviz.training.worker import ACTIVE, GONE, INACTIVE, Job, Trainings
 
-RUN_KEY = "network_run"
-PENDING_KEY = "network_run_requested"
-
-RUNNING, DONE, STOPPED, TIME_LIMIT, BUSY = "running", "done", "stopped", "time_limit", "busy"
+ERROR_KEY = "network_request_error"
 
 
-@dataclass
-class Run:
-    """A sweep of this session: its trainer (torch tensors), how far it should go, and why it
-    is not training (status). `seconds` is the training time of the current press of a button."""
-
-    trainer: Any  # decayviz.training.engine.SweepTrainer; typed loosely so torch stays unimported
-    target_epochs: int
-    status: str = RUNNING
-    seconds: float = 0.0
-    total_seconds: float = 0.0
-    snapshot: SweepResult | None = field(default=None, repr=False)
-
-    @property
-    def config(self) -> SweepConfig:
-        return self.trainer.config
-
-    @property
-    def epochs_done(self) -> int:
-        return self.trainer.epochs_done
-
-    def result(self) -> SweepResult:
-        """The trained networks as plain numpy, recomputed only after new epochs."""
-        if self.snapshot is None or self.snapshot.epochs_done != self.epochs_done:
-            self.snapshot = self.trainer.result()
-        return self.snapshot
+def _session_state(owner: str) -> str:
+    """Whether a session has its tab open (ACTIVE), lost it but may reconnect (INACTIVE), or
+    was dropped by Streamlit (GONE)."""
+    if not Runtime.exists():  # AppTest runs scripts without a server: every session stays
+        return ACTIVE
+    runtime = Runtime.instance()
+    if runtime.is_active_session(owner):
+        return ACTIVE
+    sessions = getattr(runtime, "_session_mgr", None)  # no public way to ask for a dropped one
+    if sessions is not None and sessions.get_session_info(owner) is None:
+        return GONE
+    return INACTIVE
 
 
 @st.cache_resource
-def _server_slots() -> threading.BoundedSemaphore:
-    """Shared by every session of this server: how many trainings may run at the same time."""
-    return threading.BoundedSemaphore(SERVER_TRAININGS)
+def service() -> Trainings:
+    """The server's trainings: SERVER_TRAININGS workers and one queue, shared by every session."""
+    return Trainings(
+        SERVER_TRAININGS, RUN_SECONDS, start_sweep, session_state=_session_state, grace_s=SESSION_GRACE_S
+    )
 
 
-def current() -> Run | None:
-    return st.session_state.get(RUN_KEY)
+def owner() -> str:
+    """This session's id: whose job is whose."""
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx is not None else "no-session"
+
+
+def current() -> Job | None:
+    return service().job(owner())
 
 
 def request_start(config: SweepConfig, alphas: tuple[float, ...], epochs: int) -> None:
-    """Train's on_click: remembers the request, so the rerun it causes already shows Stop
-    enabled; `start_requested` builds the networks (that needs torch) under a spinner."""
-    st.session_state[PENDING_KEY] = (config, alphas, epochs)
+    """Train's on_click: queue this session's run (it starts when a worker is free)."""
+    try:
+        service().submit(owner(), config, alphas, epochs)
+        st.session_state.pop(ERROR_KEY, None)
+    except ValueError as problem:  # the table's bounds should prevent it; say so, never a traceback
+        st.session_state[ERROR_KEY] = str(problem)
 
 
-def start_requested() -> bool:
-    """Start the run requested by Train, if any (replacing this session's previous run)."""
-    request = st.session_state.pop(PENDING_KEY, None)
-    if request is None:
-        return False
-    config, alphas, epochs = request
-    st.session_state[RUN_KEY] = Run(trainer=start_sweep(config, alphas), target_epochs=epochs)
-    return True
-
-
-def is_pending() -> bool:
-    return PENDING_KEY in st.session_state
+def request_error() -> str | None:
+    return st.session_state.get(ERROR_KEY)
 
 
 def extend(alphas: tuple[float, ...], epochs: int) -> None:
-    """Continue's on_click: train the current run `epochs` more, with these α (new ones branch
-    from the nearest trained α)."""
-    run = current()
-    if tuple(alphas) != tuple(run.trainer.alphas):
-        run.trainer.continue_with(alphas)
-    run.target_epochs = run.epochs_done + epochs
-    run.status, run.seconds = RUNNING, 0.0
+    """Continue's on_click: train this session's run `epochs` more, with these α."""
+    service().extend(owner(), alphas, epochs)
 
 
 def request_stop() -> None:
-    """Stop's on_click: it runs before the rerun that interrupts the training loop."""
-    run = current()
-    if run is not None and run.status == RUNNING:
-        run.status = STOPPED
+    """Stop's on_click: leave the queue, or stop training after the current epoch."""
+    service().stop(owner())
 
 
-def drive(on_epoch: Callable[[Run], None]) -> None:
-    """Train the session's run epoch by epoch until it is done, stopped or out of time, calling
-    `on_epoch` after each (to draw). If the server's trainings are all taken, the run waits
-    (status BUSY) instead of blocking."""
-    run = current()
-    if run is None or run.status != RUNNING:
-        return
-    slots = _server_slots()
-    if not slots.acquire(blocking=False):
-        run.status = BUSY
-        return
+def leave_page() -> None:
+    """Another page opened in this session: a run still waiting in the queue is withdrawn."""
+    trainings = service()
+    if trainings.job(owner()) is not None:
+        trainings.withdraw(owner())
+
+
+# --- the default scene, trained once per server in the background ---
+
+_default_lock = threading.Lock()
+_default: dict[str, Any] = {}
+
+
+def warm_up() -> None:
+    """Once per server, in a background thread: import torch and train the network page's
+    default scene, so the page opens with curves and Train never waits for the import."""
+    with _default_lock:
+        if "thread" in _default:
+            return
+        _default["thread"] = threading.Thread(target=_train_default, name="decayviz-warm-up", daemon=True)
+        _default["thread"].start()
+
+
+def _train_default() -> None:
+    from decayviz.training.engine import train_sweep
+
+    config, alphas, epochs = sweep_request(defaults("network"))
     try:
-        while run.epochs_done < run.target_epochs:
-            if run.seconds >= RUN_SECONDS:
-                run.status = TIME_LIMIT
-                return
-            started = time.perf_counter()
-            run.trainer.train_epoch()
-            elapsed = time.perf_counter() - started
-            run.seconds += elapsed
-            run.total_seconds += elapsed
-            on_epoch(run)  # a Stop or any widget interrupts here, between two epochs
-        run.status = DONE
-    finally:
-        slots.release()
+        _default["result"] = train_sweep(alphas, config, epochs)
+    except Exception as error:  # the page then shows its usual "nothing yet" instead
+        _default["result"] = None
+        _default["error"] = error
+
+
+def default_result() -> SweepResult | None:
+    """The default scene's sweep once the background training has finished, else None."""
+    return _default.get("result")
+
+
+def default_pending() -> bool:
+    """The default scene is still being trained (so a page may wait for it)."""
+    return "thread" in _default and "result" not in _default

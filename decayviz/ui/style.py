@@ -1,0 +1,83 @@
+"""The app's few CSS rules: fit the projector (1024×768 with the sidebar open), the phone
+(390 px wide), and the presentation view. One style element per rerun, sent once by app.py.
+
+Streamlit gives each keyed container the class `st-key-<key>`; the rules below reach the
+page's elements through those classes and Streamlit's data-testid attributes.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+# The landscape chart's box: its chart stretches to fill it (decayviz.ui.charts). On a wide
+# screen it takes the height left under the title, so Play and both sliders show without
+# scrolling; on a phone the plot is as tall as it is wide, and the legend and the sliders
+# take about 250 px more.
+MAIN_CHART = "main_chart"
+
+BASE = f"""
+[data-testid="stMainBlockContainer"] {{
+  padding: 3.25rem 1.5rem 3rem;
+}}
+[data-testid="stMain"] h1 {{
+  font-size: 1.7rem;
+  padding: 0 0 0.1rem;
+}}
+.st-key-{MAIN_CHART}, div:has(> .st-key-{MAIN_CHART}) {{
+  height: clamp(460px, calc(100svh - 112px), 980px) !important;
+}}
+.st-key-{MAIN_CHART} :is([data-testid="stElementContainer"], [data-testid="stFullScreenFrame"],
+    [data-testid="stPlotlyChart"]) {{
+  height: 100% !important;
+  flex: 1 1 auto;
+}}
+@media (max-width: 640px) {{
+  [data-testid="stMainBlockContainer"] {{
+    padding: 3.25rem 0.75rem 3rem;
+  }}
+  .st-key-{MAIN_CHART}, div:has(> .st-key-{MAIN_CHART}) {{
+    height: calc(100vw + 250px) !important;
+  }}
+  /* a one-row readout table (labels over values) becomes label | value rows */
+  [data-testid="stMain"] table:has(tbody tr:only-child) {{
+    display: grid;
+    grid-template-columns: minmax(40%, auto) 1fr;
+  }}
+  [data-testid="stMain"] table:has(tbody tr:only-child) :is(thead, tbody, tr) {{
+    display: contents;
+  }}
+  {
+    "".join(
+        f'[data-testid="stMain"] table:has(tbody tr:only-child) th:nth-child({k}),'
+        f'[data-testid="stMain"] table:has(tbody tr:only-child) td:nth-child({k})'
+        f" {{ grid-row: {k}; }}"
+        for k in range(1, 13)
+    )
+}
+  [data-testid="stMain"] table:has(tbody tr:only-child) th {{ grid-column: 1; text-align: left; }}
+  [data-testid="stMain"] table:has(tbody tr:only-child) td {{ grid-column: 2; overflow-wrap: anywhere; }}
+  /* wide tables and code scroll inside themselves, never the page */
+  [data-testid="stMain"] :is(table, pre) {{
+    max-width: 100%;
+  }}
+  [data-testid="stMain"] [data-testid="stMarkdownContainer"] {{
+    overflow-x: auto;
+  }}
+}}
+"""
+
+# Readable from the back of a room: larger text everywhere (Streamlit sizes in rem).
+PRESENT = f"""
+html {{ font-size: 20px; }}
+[data-testid="stMain"] h1 {{ font-size: 1.9rem; }}
+@media (min-width: 641px) {{
+  .st-key-{MAIN_CHART}, div:has(> .st-key-{MAIN_CHART}) {{
+    height: clamp(460px, calc(100svh - 124px), 980px) !important;
+  }}
+}}
+"""
+
+
+def inject(present: bool) -> None:
+    """The app's style, and the presentation view's on top when `present` is on."""
+    st.html(f"<style>{BASE}{PRESENT if present else ''}</style>")

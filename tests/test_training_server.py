@@ -1,0 +1,192 @@
+"""Trainings on a real `streamlit run` server, driven over Streamlit's own websocket protocol
+(bench/streamlit_client.py) as browsers would:
+
+- a sweep disturbed by a curious student (plain reruns, changed controls, a language and a page
+  switch, Streamlit's own Stop, Train pressed again) ends with exactly the numbers of an
+  undisturbed one, and its epoch counter never runs backwards or past its total;
+- more sessions than the server's places: each presses Train once, waits in line with its place
+  shown, and all finish, in the order they asked, never more than SERVER_TRAININGS at once;
+- a closed tab's request leaves the line at once, and a closed tab's training frees its place
+  after the grace period;
+- a malformed message shows no traceback nor server path (client.showErrorDetails), and the
+  session goes on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from streamlit.proto.BackMsg_pb2 import BackMsg
+
+from bench.classroom_load import QUEUED, TRAIN, Training, most_at_once, train
+from bench.common import streamlit_server
+from bench.streamlit_client import StreamlitSession
+from decayviz.training.options import SERVER_TRAININGS, SESSION_GRACE_S
+
+pytestmark = pytest.mark.slow
+
+# A sweep of ~15 s on 2 cores, so that every kind of disturbance lands in the middle of it.
+SWEEP = (
+    "n_dataset=digits&n_hidden=256&n_depth=2&n_batch=16&n_epochs=40&n_alphas=0.0,0.001,0.01,0.1"
+    "&n_code_alpha=0.001"
+)
+SHORT = "n_dataset=digits&n_hidden=64&n_batch=32&n_epochs=8&n_alphas=0.0,0.01"
+LONG = "n_dataset=digits&n_hidden=256&n_depth=3&n_batch=16&n_epochs=200&n_alphas=0.0,0.001,0.01"
+
+
+def run_async(coroutine, timeout: float = 240):
+    """Run a coroutine in a thread of its own: Playwright's sync API (the browser tests) keeps an
+    event loop running in the main thread, where asyncio.run would refuse to start another."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, asyncio.wait_for(coroutine, timeout)).result()
+
+
+@pytest.fixture(scope="module")
+def server():
+    with streamlit_server() as url:
+        yield url
+
+
+async def open_network(session: StreamlitSession, query: str):
+    opened = await session.rerun("network", query)
+    assert opened.finished and not opened.exceptions, opened.exceptions
+    return opened
+
+
+async def curious(session: StreamlitSession, rounds: list[int]) -> None:
+    """Between two looks at the page: one of a curious student's disturbances, in turn."""
+    page, query = session.page, session.query
+    kind = len(rounds) % 6
+    rounds.append(kind)
+    if kind == 0:  # impatient reruns, one after another, without waiting for the answers
+        for _ in range(8):
+            await session.send_rerun(page, query)
+        await session.drain(0.3)
+    elif kind == 1:  # other controls: a new learning rate, other α values, Korean
+        await session.rerun(page, query.replace("n_alphas=", "n_lr=0.3&lang=ko&n_alphas=0.1,"))
+    elif kind == 2:  # another page and back
+        await session.rerun("", "")
+        await session.rerun("sparsity", "")
+    elif kind == 3:  # Streamlit's own Stop (the header's), during a rerun
+        await session.send_rerun(page, query)
+        stop = BackMsg()
+        stop.stop_script = True
+        await session._socket.send(stop.SerializeToString())
+        await session.drain(0.3)
+    elif kind == 4:  # Train again, on the page as it stands
+        await session.rerun(page, query)
+        await session.press(TRAIN)
+    else:  # the switches of the sidebar, flipped to and fro
+        for flip in ("n_decay_bias=true", "n_decay_bias=false"):
+            await session.rerun(page, f"{query}&{flip}")
+    session.page, session.query = page, query
+
+
+async def undisturbed_and_disturbed(url: str) -> tuple[Training, Training, list[int]]:
+    async with StreamlitSession(url, timeout=120) as calm, StreamlitSession(url, timeout=120) as curious_one:
+        await open_network(calm, SWEEP)
+        reference = await train(calm, 0.3, time.monotonic() + 180)
+        await open_network(curious_one, SWEEP)
+        rounds: list[int] = []
+        disturbed = await train(curious_one, 0.2, time.monotonic() + 180, lambda s: curious(s, rounds))
+        return reference, disturbed, rounds
+
+
+def test_a_disturbed_training_ends_with_the_numbers_of_an_undisturbed_one(server):
+    reference, disturbed, rounds = run_async(undisturbed_and_disturbed(server))
+    assert reference.done and disturbed.done
+    assert len(set(rounds)) == 6, rounds  # every kind of disturbance happened during the training
+    assert disturbed.epochs == sorted(disturbed.epochs), disturbed.epochs  # never backwards
+    assert reference.last.tables and disturbed.last.tables == reference.last.tables  # the final table
+    code_result = [text for text in reference.last.texts if "validation" in text]
+    assert code_result and all(disturbed.last.shows(text) for text in code_result)
+
+
+async def queue_of(url: str, sessions: int) -> list[Training]:
+    async with contextlib.AsyncExitStack() as stack:
+        clients = [
+            await stack.enter_async_context(StreamlitSession(url, timeout=120)) for _ in range(sessions)
+        ]
+        for client in clients:
+            await open_network(client, SHORT)
+        trainings = []
+        for client in clients:  # pressed one after another, a moment apart, in this order
+            trainings.append(asyncio.create_task(train(client, 0.25, time.monotonic() + 180)))
+            await asyncio.sleep(0.05)
+        return await asyncio.gather(*trainings)
+
+
+def test_more_sessions_than_places_wait_in_line_and_all_finish_in_order(server):
+    runs = run_async(queue_of(server, SERVER_TRAININGS + 3))
+    assert all(run.done for run in runs), runs
+    assert sum(run.queued for run in runs) >= 3  # the ones past the places waited in line
+    for run in runs:
+        assert run.places == sorted(run.places, reverse=True)  # a place in line only moves up
+    starts = [min(begin for begin, _ in run.intervals) for run in runs]
+    assert starts == sorted(starts)  # first asked, first trained
+    assert most_at_once(runs) <= SERVER_TRAININGS
+
+
+async def closed_tabs(url: str) -> dict:
+    """Two long trainings take the places; a fourth session and then a third wait in line. The
+    fourth closes its tab (its request must leave the line at once), then the first (its
+    training must stop after the grace period, freeing its place for the third)."""
+    async with contextlib.AsyncExitStack() as stack:
+        clients = [await stack.enter_async_context(StreamlitSession(url, timeout=120)) for _ in range(4)]
+        for client in clients:
+            await open_network(client, LONG)
+        for client in clients[:SERVER_TRAININGS]:
+            await client.press(TRAIN)
+        await asyncio.sleep(1.0)
+        third, fourth = clients[2], clients[3]
+        assert (await fourth.press(TRAIN)).shows(QUEUED)
+        assert (await third.press(TRAIN)).shows(QUEUED)
+        place_of_third = [(await third.rerun("network", LONG)).texts]
+        await fourth._socket.close()
+        await asyncio.sleep(2.5)
+        place_of_third.append((await third.rerun("network", LONG)).texts)
+        await clients[0]._socket.close()
+        closed = time.monotonic()
+        while (await third.rerun("network", LONG)).shows(QUEUED):
+            assert time.monotonic() - closed < SESSION_GRACE_S + 20, "the closed tab kept its place"
+            await asyncio.sleep(0.5)
+        started_after = time.monotonic() - closed
+        for client in (clients[1], third):
+            await client.rerun("network", LONG)
+            await client.press("Stop")
+        return {"places": place_of_third, "started_after": started_after}
+
+
+def test_closed_tabs_leave_the_line_and_free_their_places(server):
+    seen = run_async(closed_tabs(server))
+    before, after = (" ".join(texts) for texts in seen["places"])
+    assert "number 2 in line" in before and "number 1 in line" in after
+    assert SESSION_GRACE_S - 1 <= seen["started_after"] <= SESSION_GRACE_S + 20
+
+
+async def malformed_messages(url: str) -> list[tuple[str, list[str], list[str]]]:
+    """Every widget of the landscape page sent a value of the wrong type, each followed by an
+    ordinary rerun: (widget, what the bad message showed, what the next rerun showed)."""
+    seen = []
+    async with StreamlitSession(url, timeout=60) as session:
+        opened = await session.rerun("", "")
+        for label, widget in opened.widgets.items():
+            message = BackMsg()
+            message.rerun_script.widget_states.widgets.add(id=widget, string_value="/etc/passwd")
+            bad = await session._run(message)
+            again = await session.rerun("", "")
+            seen.append((label, bad.exceptions, again.exceptions))
+    return seen
+
+
+def test_a_malformed_message_shows_no_traceback_nor_path_and_the_next_rerun_works(server):
+    seen = run_async(malformed_messages(server))
+    assert any(bad for _, bad, _ in seen)  # some widgets refuse a string: they did fail
+    for label, bad, again in seen:
+        for message in bad:
+            assert "Traceback" not in message and "/work" not in message and ".py" not in message, label
+        assert not again, (label, again)

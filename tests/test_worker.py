@@ -1,0 +1,192 @@
+"""The training workers (decayviz.training.worker), with a fake trainer whose epochs take a
+known time: a queue served in order by a fixed number of workers, Stop within one epoch,
+Continue, nothing built for a queued request, and a gone session's run released at once."""
+
+from __future__ import annotations
+
+import threading
+import time
+from types import SimpleNamespace
+from typing import ClassVar
+
+import pytest
+
+from decayviz.training.result import SweepConfig
+from decayviz.training.worker import (
+    ACTIVE,
+    DONE,
+    GONE,
+    INACTIVE,
+    QUEUED,
+    RUNNING,
+    STOPPED,
+    TIME_LIMIT,
+    Trainings,
+)
+
+CONFIG = SweepConfig()
+ALPHAS = (0.0, 0.01)
+
+
+class FakeTrainer:
+    """Counts epochs; each takes `epoch_s`. Records who trained when, to check overlaps."""
+
+    built: ClassVar[list[FakeTrainer]] = []
+    log: ClassVar[list[tuple[str, float, float]]] = []
+    lock = threading.Lock()
+
+    def __init__(self, config, alphas, epoch_s=0.02, tag=""):
+        self.config, self.alphas, self.epoch_s, self.tag = config, tuple(alphas), epoch_s, tag
+        self.epochs_done = 0
+        self.training = threading.Lock()  # held while an epoch runs: two at once would fail
+        with FakeTrainer.lock:
+            FakeTrainer.built.append(self)
+
+    def train_epoch(self):
+        assert self.training.acquire(blocking=False), "two threads trained the same trainer"
+        try:
+            start = time.monotonic()
+            time.sleep(self.epoch_s)
+            self.epochs_done += 1
+            with FakeTrainer.lock:
+                FakeTrainer.log.append((self.tag, start, time.monotonic()))
+        finally:
+            self.training.release()
+
+    def continue_with(self, alphas):
+        self.alphas = tuple(alphas)
+
+    def result(self):
+        return SimpleNamespace(alphas=self.alphas, epochs_done=self.epochs_done)  # a SweepResult's gist
+
+
+@pytest.fixture(autouse=True)
+def fresh_log():
+    FakeTrainer.built.clear()
+    FakeTrainer.log.clear()
+
+
+def service(slots=2, run_seconds=60.0, epoch_s=0.02, **kwargs) -> Trainings:
+    def build(config, alphas):
+        return FakeTrainer(config, alphas, epoch_s, tag=f"{config.seed}")
+
+    return Trainings(slots, run_seconds, build, snapshot_every_s=0.0, **kwargs)
+
+
+def wait(condition, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.005)
+
+
+def config(seed: int) -> SweepConfig:
+    return SweepConfig(seed=seed)
+
+
+def test_a_queue_served_in_order_by_a_fixed_number_of_workers():
+    trainings = service(slots=2, epoch_s=0.01)
+    jobs = [trainings.submit(f"s{i}", config(i), ALPHAS, 5) for i in range(7)]
+    wait(lambda: all(job.finished for job in jobs))
+    assert all(job.status == DONE and job.epochs_done == 5 for job in jobs)
+    assert all(job.snapshot.epochs_done == 5 for job in jobs)
+    starts = {}
+    for tag, start, _ in FakeTrainer.log:
+        starts.setdefault(tag, start)
+    assert sorted(starts, key=starts.get) == [str(i) for i in range(7)]  # first come, first served
+    events = sorted([(s, 1) for _, s, _ in FakeTrainer.log] + [(e, -1) for _, _, e in FakeTrainer.log])
+    running = peak = 0
+    for _, step in events:
+        running += step
+        peak = max(peak, running)
+    assert peak <= 2
+
+
+def test_places_in_line_and_nothing_built_for_a_queued_request():
+    trainings = service(slots=1, epoch_s=0.05)
+    first = trainings.submit("a", config(0), ALPHAS, 100)
+    wait(lambda: first.status == RUNNING)
+    queued = [trainings.submit(f"q{i}", config(i + 1), ALPHAS, 1) for i in range(5)]
+    assert [trainings.place(job) for job in queued] == [1, 2, 3, 4, 5]
+    assert all(job.status == QUEUED and job.trainer is None for job in queued)
+    assert len(FakeTrainer.built) == 1  # only the training one has tensors
+    trainings.withdraw("q1")  # q1 left the page
+    assert queued[1].status == STOPPED
+    assert [trainings.place(job) for job in (queued[0], *queued[2:])] == [1, 2, 3, 4]
+    trainings.stop("a")
+    wait(lambda: all(job.finished for job in queued))
+    assert [job.status for job in queued] == [DONE, STOPPED, DONE, DONE, DONE]
+
+
+def test_stop_within_one_epoch_keeps_what_was_trained_and_continue_goes_on():
+    trainings = service(slots=1, epoch_s=0.05)
+    job = trainings.submit("a", CONFIG, ALPHAS, 1000)
+    wait(lambda: job.epochs_done >= 3)
+    asked = time.monotonic()
+    trainings.stop("a")
+    wait(lambda: job.finished)
+    assert time.monotonic() - asked < 0.05 * 2 + 0.05
+    assert job.status == STOPPED and job.can_continue
+    trained = job.epochs_done
+    assert job.snapshot.epochs_done == trained
+    trainings.extend("a", (0.0, 0.01, 0.1), 4)
+    wait(lambda: job.finished)
+    assert job.status == DONE and job.epochs_done == trained + 4 and job.alphas == (0.0, 0.01, 0.1)
+    assert len(FakeTrainer.built) == 1  # continued, not rebuilt
+
+
+def test_pressing_train_twice_changes_nothing_and_a_new_request_replaces_the_old():
+    trainings = service(slots=1, epoch_s=0.02)
+    blocker = trainings.submit("other", config(9), ALPHAS, 50)
+    wait(lambda: blocker.status == RUNNING)
+    first = trainings.submit("a", CONFIG, ALPHAS, 3)
+    assert trainings.submit("a", CONFIG, ALPHAS, 3) is first  # a second press of the same
+    assert trainings.place(first) == 1
+    second = trainings.submit("a", config(1), ALPHAS, 3)  # new settings: the old one leaves
+    assert second is not first and first.status == STOPPED and trainings.place(second) == 1
+    wait(lambda: second.status == RUNNING)
+    assert trainings.submit("a", config(1), ALPHAS, 3) is second  # pressed again while it trains
+    wait(lambda: second.finished)
+    assert second.status == DONE and second.epochs_done == 3 and not first.epochs_done
+    trainings.stop("other")
+
+
+def test_the_time_limit_stops_a_run_and_keeps_it():
+    trainings = service(slots=1, run_seconds=0.1, epoch_s=0.03)
+    job = trainings.submit("a", CONFIG, ALPHAS, 1000)
+    wait(lambda: job.finished)
+    assert job.status == TIME_LIMIT and 3 <= job.epochs_done <= 5 and job.can_continue
+
+
+def test_a_failing_trainer_fails_its_job_not_the_worker():
+    def broken(config, alphas):
+        raise RuntimeError("no memory")
+
+    trainings = Trainings(1, 60, broken)
+    job = trainings.submit("a", CONFIG, ALPHAS, 2)
+    wait(lambda: job.finished)
+    assert job.status == "failed" and "no memory" in job.error
+
+
+def test_a_gone_session_is_released_at_once_and_an_away_one_after_the_grace():
+    states = {"gone": ACTIVE, "away": ACTIVE, "here": ACTIVE}
+    trainings = service(slots=2, epoch_s=0.02, session_state=states.get, grace_s=0.3, check_every_s=0.05)
+    states["closed"] = ACTIVE
+    jobs = {owner: trainings.submit(owner, config(i), ALPHAS, 10_000) for i, owner in enumerate(states)}
+    wait(lambda: jobs["gone"].epochs_done > 0 and jobs["away"].epochs_done > 0)
+    assert jobs["here"].status == QUEUED and trainings.place(jobs["closed"]) == 2
+    states["closed"] = INACTIVE  # its tab closed while it waited in line: withdrawn at once
+    wait(lambda: jobs["closed"].finished, timeout=0.2)
+    assert trainings.place(jobs["here"]) == 1
+    states["gone"], states["away"] = GONE, INACTIVE
+    wait(lambda: jobs["gone"].finished)
+    assert jobs["gone"].released and jobs["gone"].snapshot is None
+    wait(lambda: jobs["gone"].trainer is None)  # the tensors go with the session, not at a GC
+    assert trainings.job("gone") is None
+    assert not jobs["away"].finished  # it may still come back
+    wait(lambda: jobs["away"].finished, timeout=5)
+    assert jobs["away"].released and not jobs["away"].can_continue
+    assert jobs["away"].snapshot.epochs_done == jobs["away"].epochs_done  # kept, should it come back
+    wait(lambda: jobs["away"].trainer is None)
+    wait(lambda: jobs["here"].status == RUNNING)  # the freed place goes to the next in line
+    trainings.stop("here")
