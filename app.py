@@ -7,7 +7,7 @@ import streamlit as st
 
 from decayviz.i18n import t
 from decayviz.state import PAGES
-from decayviz.ui import style, training
+from decayviz.ui import a11y, style, training
 from decayviz.ui.controls import language_selector, presentation_toggle
 from decayviz.ui.pacing import pace
 
@@ -38,6 +38,7 @@ present = presentation_toggle(lang)
 if present:  # the presentation view: the sidebar folds away, type grows
     st.set_page_config(initial_sidebar_state="collapsed")
 style.inject(present)
+a11y.page_language(lang)  # <html lang>, hidden chart alternatives, animations from the keyboard
 listed = pages(lang)
 home, *_, twin = listed
 page = st.navigation({t("app.title", lang): listed})  # the app's name heads the page list

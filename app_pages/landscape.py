@@ -3,8 +3,10 @@
 import numpy as np
 import streamlit as st
 
+from decayviz.describe import landscape_alt, terms_alt
 from decayviz.export import figure_html, trajectory_csv
 from decayviz.i18n import t
+from decayviz.rules import chain_text
 from decayviz.state import defaults
 from decayviz.ui import controls as ui
 from decayviz.ui.cached import landscape_scene
@@ -31,8 +33,8 @@ problems = ui.load_page(PAGE)
 st.title(t("landscape.title", lang))  # compact: on a projector the chart fits under it
 ui.show_problems(problems, lang)
 
-landscape_controls(lang)
-
+# The values are read before their widgets are drawn (ui.value), so that the chart is the
+# first thing sent: the browser starts loading plotly.js as soon as a chart arrives.
 values = {name: ui.value(name) for name in defaults(PAGE)}
 scene, main_figure, terms_figure = landscape_scene(tuple(sorted(values.items())), lang)
 trajectory = scene.trajectory
@@ -42,7 +44,8 @@ if trajectory.diverged_at is not None:
     numbers = {name: f"{value:.3g}" for name, value in numbers.items()}
     st.error(t(key, lang, step=trajectory.diverged_at, lr=scene.lr, **numbers), icon="💥")
 
-main_chart(main_figure, key="landscape_chart")
+main_chart(main_figure, key="landscape_chart", alt=landscape_alt(scene, lang))
+landscape_controls(lang)
 
 kind = scene.penalty.kind
 readouts = {t("landscape.readout.optimum", lang): point(scene.optimum)}
@@ -75,6 +78,8 @@ if kind in ("l1", "elasticnet"):
         t("landscape.readout.zero_never", lang) if zero is None else str(zero)
     )
 st.markdown(readout_table(readouts))
+# the rule as its chain of small steps, the penalty's marked: where the penalty enters the update
+st.caption(chain_text(scene.optimizer, scene.penalty.l1_weight > 0, scene.penalty.l2_weight > 0, lang))
 if kind != "none":
     note = "landscape.readout.l1_note" if kind == "l1" else "landscape.readout.weight_decay_note"
     st.caption(t(note, lang))
@@ -121,12 +126,12 @@ elif scene.chatter is not None:
         icon="🔍",
     )
 
-st.subheader(t("landscape.terms.title", lang))
+st.header(t("landscape.terms.title", lang))  # h2: the next level under the title
 terms_caption = t("landscape.terms.caption", lang)
 if scene.penalty_low_step is not None:
     terms_caption += " " + t("landscape.terms.together", lang, step=scene.penalty_low_step)
 st.caption(terms_caption)
-plotly_chart(terms_figure, key="terms_chart")
+plotly_chart(terms_figure, key="terms_chart", alt=terms_alt(scene, lang))
 
 with st.expander(t("landscape.explain.title", lang), expanded=False):
     st.markdown(t("landscape.intro", lang) + "\n\n" + t("landscape.explain.body", lang))
@@ -134,7 +139,7 @@ with st.expander(t("landscape.explain.title", lang), expanded=False):
 exports = (
     ui.Export(
         t("landscape.export.html", lang),
-        lambda: figure_html(main_figure, t("landscape.title", lang)),
+        lambda: figure_html(main_figure, t("landscape.title", lang), lang, ui.scene_url(PAGE)),
         "decayviz_landscape.html",
         "text/html",
     ),

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from decayviz.describe import network_alt
 from decayviz.export import sweep_csv
 from decayviz.figures.network import (
     alpha_label,
@@ -12,6 +13,7 @@ from decayviz.figures.network import (
     sweep_figure,
 )
 from decayviz.i18n import t
+from decayviz.rules import network_rule
 from decayviz.state import defaults, page_fields, sweep_request
 from decayviz.training import METRICS, SweepConfig, reproduction_script, worker
 from decayviz.training.options import RUN_SECONDS, SERVER_TRAININGS
@@ -28,21 +30,21 @@ def sidebar_config() -> tuple[SweepConfig, tuple[float, ...], int]:
     """The run the sidebar describes: its config, its α values and its number of epochs."""
     with st.sidebar:
         ui.preset_picker(PAGE, lang)
-        st.subheader(t("network.group.model", lang))
+        st.header(t("network.group.model", lang))
         for name in ("n_dataset", "n_depth", "n_hidden"):
             ui.control(name, lang)
-        st.subheader(t("network.group.optimizer", lang))
+        st.header(t("network.group.optimizer", lang))
         optimizer = ui.control("n_opt", lang)
         ui.control("n_lr", lang)
-        ui.control("n_momentum", lang, disabled=optimizer != "sgd")
-        st.subheader(t("network.group.penalty", lang))
+        ui.control("n_momentum", lang, disabled=not network_rule(optimizer).uses_momentum)
+        st.header(t("network.group.penalty", lang))
         ui.control("n_penalty", lang)
         ui.control("n_alphas", lang)
         ui.control("n_decay_bias", lang)
-        st.subheader(t("network.group.others", lang))
+        st.header(t("network.group.others", lang))
         ui.control("n_dropout", lang, disabled=ui.value("n_depth") == 0)  # no hidden units to drop
         ui.control("n_early_stop", lang)
-        st.subheader(t("network.group.run", lang))
+        st.header(t("network.group.run", lang))
         for name in ("n_epochs", "n_batch", "n_seed"):
             ui.control(name, lang)
         st.button(t("ui.reset", lang), on_click=ui.apply, args=(defaults(PAGE),), width="stretch")
@@ -58,6 +60,12 @@ def explain_mapping(config: SweepConfig, alphas: tuple[float, ...]) -> None:
         text = t("network.mapping_l1", lang)
     bias = t("network.bias_note_on" if config.decay_bias else "network.bias_note_off", lang)
     st.info(f"{text} {bias}", icon="🔧")
+
+
+def describe(result, metric: str = "val_accuracy") -> str:
+    """The text alternative of a chart of this run: what each α ends with."""
+    labels = [alpha_label(a) for a in result.alphas]
+    return network_alt(result.alphas, result.final(metric), labels, metric, lang)
 
 
 def show_progress(job) -> None:
@@ -124,15 +132,15 @@ def views(result, code_config: SweepConfig, code_epochs: int) -> None:
     tabs = st.tabs([t(f"network.tab.{name}", lang) for name in ("sweep", "weights", "boundary", "code")])
     with tabs[0]:
         st.caption(t("network.sweep_caption", lang))
-        plotly_chart(sweep_figure(result, lang), key="sweep")
+        plotly_chart(sweep_figure(result, lang), key="sweep", alt=describe(result))
         final_table(result)
     with tabs[1]:
         if diverged:
             st.caption(t("network.diverged_views", lang, alphas=", ".join(diverged)))
-        plotly_chart(histogram_figure(result, lang), key="histograms")
+        plotly_chart(histogram_figure(result, lang), key="histograms", alt=describe(result, "sparsity"))
         if result.config.dataset == "digits":
             st.caption(t("network.filters_caption", lang))
-            plotly_chart(filters_figure(result, lang), key="filters")
+            plotly_chart(filters_figure(result, lang), key="filters", alt=describe(result))
     with tabs[2]:
         if result.boundary is None:
             st.info(t("network.boundary_only_moons", lang))
@@ -141,7 +149,8 @@ def views(result, code_config: SweepConfig, code_epochs: int) -> None:
 
             data = load(result.config.dataset)
             st.caption(t("network.boundary_caption", lang))
-            plotly_chart(boundary_figure(result, data.X_train, data.y_train, lang), key="boundary")
+            boundary = boundary_figure(result, data.X_train, data.y_train, lang)
+            plotly_chart(boundary, key="boundary", alt=describe(result))
     with tabs[3]:
         code_view(result, code_config, code_epochs)
 
@@ -204,10 +213,10 @@ def live_section() -> None:
         if job.config != config:
             st.caption(t("network.settings_changed", lang))
     if result is not None:
-        st.subheader(t("network.curves", lang))
+        st.header(t("network.curves", lang))  # h2: the next level under the title
         score = "network.score_r2" if result.config.dataset == "highdim" else "network.score_accuracy"
         st.caption(t("network.curves_caption", lang, score=t(score, lang)))
-        plotly_chart(curves_figure(result, lang), key="curves")
+        plotly_chart(curves_figure(result, lang), key="curves", alt=describe(result))
 
 
 lang = ui.lang()

@@ -3,6 +3,7 @@ gives a zero, and a linear layer as a web of connections; one section at a time.
 
 import streamlit as st
 
+from decayviz.describe import sparsity_alt
 from decayviz.export import figure_html
 from decayviz.i18n import t
 from decayviz.state import FIELD, defaults
@@ -60,6 +61,7 @@ with st.sidebar:
     )
 
 spec, facts = sparsity_section(view, settings, lang)
+alt = sparsity_alt(view, facts, None if view == "montecarlo" else alpha, lang)
 
 if view == "paths":
     if facts["true"] is None:
@@ -67,7 +69,7 @@ if view == "paths":
     else:
         problem = t("sparsity.paths.synthetic", lang, n=facts["n"], d=facts["d"], k=facts["true"])
     st.caption(problem + "\n\n" + t("sparsity.paths.caption", lang))  # one element, two paragraphs
-    plotly_chart(spec, key="sparsity_paths")
+    plotly_chart(spec, key="sparsity_paths", alt=alt)
     readout = t(
         "sparsity.paths.readout",
         lang,
@@ -83,7 +85,7 @@ if view == "paths":
 
 elif view == "iterations":
     st.caption(t("sparsity.iterations.caption", lang, lr=f"{facts['lr']:.3g}"))
-    plotly_chart(spec, key="sparsity_descent")
+    plotly_chart(spec, key="sparsity_descent", alt=alt)
     st.markdown(
         t(
             "sparsity.iterations.readout",
@@ -112,12 +114,12 @@ elif view == "montecarlo":
     )
     names = ("l1", "l2", "l2_almost")
     st.markdown(readout_table({t(f"sparsity.montecarlo.metric.{name}", lang): facts[name] for name in names}))
-    plotly_chart(spec, key="sparsity_montecarlo")
+    plotly_chart(spec, key="sparsity_montecarlo", alt=alt)
     st.markdown(t("sparsity.montecarlo.parr", lang, **facts))
 
 else:
     st.caption(t("sparsity.layer.caption", lang))
-    plotly_chart(spec, key="sparsity_layer")
+    plotly_chart(spec, key="sparsity_layer", alt=alt)
     same = facts["kept_min"] == facts["kept_max"]
     kept = "sparsity.layer.kept_same" if same else "sparsity.layer.kept_range"
     counts = t("sparsity.layer.counts", lang, **facts) + " " + t(kept, lang, **facts)
@@ -125,7 +127,7 @@ else:
 
 html = ui.Export(
     t("sparsity.export.html", lang),
-    lambda: figure_html(spec, t(f"sparsity.{view}.title", lang)),
+    lambda: figure_html(spec, t(f"sparsity.{view}.title", lang), lang, ui.scene_url(PAGE)),
     f"decayviz_sparsity_{view}.html",
     "text/html",
 )

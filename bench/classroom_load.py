@@ -1,7 +1,7 @@
 """Classroom load test: N students at once, each rerunning pages with varied settings.
 
 Starts the app with `streamlit run` on a free loopback port (or uses --url), opens N concurrent
-sessions over Streamlit's own websocket protocol (bench/streamlit_client.py), and has each one
+sessions over Streamlit's own websocket protocol (tests/support/streamlit_client.py), and has each one
 rerun a page with a varied scene from decayviz.state's table (sent as the URL's query string,
 which the pages read as a link), wait a think time, and repeat until --duration is up. Students
 behave as in class (--model class: open a named scene now and then, otherwise move one control)
@@ -28,10 +28,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import dataclasses
 import json
 import random
-import re
 import statistics
 import sys
 import time
@@ -41,11 +39,11 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import random_scene, random_value, streamlit_server
-from bench.streamlit_client import RerunResult, StreamlitSession
-from decayviz.i18n import STRINGS, t
+from bench.common import random_scene, streamlit_server
 from decayviz.state import PAGES, PRESETS, defaults, encode, page_fields, url_path
 from decayviz.training.options import SERVER_TRAININGS
+from tests.support.streamlit_client import StreamlitSession
+from tests.support.training_session import Training, most_at_once, train
 
 
 def next_scene(page: str, scene: dict | None, rng: random.Random) -> dict:
@@ -54,7 +52,7 @@ def next_scene(page: str, scene: dict | None, rng: random.Random) -> dict:
     if scene is None or rng.random() < 0.15:
         return {**defaults(page), **rng.choice([{}, *PRESETS[page].values()])}
     field = rng.choice(page_fields(page))
-    return {**scene, field.name: random_value(field, rng)}
+    return {**scene, field.name: field.random_value(rng)}
 
 
 def query_string(scene: dict) -> str:
@@ -89,26 +87,6 @@ async def student(
         errors.append(f"{type(error).__name__}: {error}")
 
 
-@dataclass
-class Training:
-    """One press of Train, followed until the run is done."""
-
-    seconds: float  # from the press until the run was done
-    first_reply_s: float  # how long the press took to answer
-    queued: bool  # the page said the run waits in line for a free place
-    places: list[int]  # every place in line the page showed, in order
-    done: bool  # the run trained all its epochs (or reached the server's time limit)
-    epochs: list[int] = dataclasses.field(default_factory=list)  # the epoch counter, as shown
-    intervals: list[tuple[float, float]] = dataclasses.field(default_factory=list)  # perf_counter spans
-    # during which its networks were training (from the first to the last epoch reported)
-    last: RerunResult | None = None  # what the page showed once the run was done
-
-
-TRAIN = t("network.train", "en")
-STOP = t("network.stop", "en")
-QUEUED = STRINGS["network.status_queued"][0].split("{")[0]  # the start of "waits in line"
-PLACE = re.compile(r"number (\d+) in line")
-EPOCH = re.compile(r"Epoch (\d+) of (\d+)")
 TRAINER_SETTINGS = {"n_dataset": "digits", "n_opt": "sgd", "n_lr": 0.1, "n_momentum": 0.9}
 
 
@@ -125,55 +103,6 @@ def training_query(rng: random.Random, epochs: tuple[int, int] = (15, 30)) -> tu
         "n_seed": rng.randint(0, 999),
     }
     return query_string(values), values["n_epochs"]
-
-
-def training_span(result: RerunResult) -> tuple[float, float] | None:
-    """When the networks trained, as this rerun saw it: the first and last moment the progress
-    bar moved past the value before it."""
-    moving, top = [], 0
-    for when, value in result.progress:
-        if value > top:
-            moving.append(when)
-            top = value
-    return (moving[0], moving[-1]) if moving else None
-
-
-async def train(session: StreamlitSession, poll_s: float, give_up: float, disturb=None) -> Training:
-    """Press Train on the network page the session shows, then look again every `poll_s`
-    (the page's own live view does the same) until the run is done: Stop is off again.
-    `disturb(session)`, if given, runs between two looks (a curious student's clicks) and
-    must leave the session on the same page and query. Raises RuntimeError on an exception,
-    a rerun without script_finished, or past `give_up`."""
-    start = time.perf_counter()
-    result = await session.press(TRAIN)
-    first_reply = time.perf_counter() - start
-    run = Training(0.0, first_reply, False, [], False)
-    page, query = session.page, session.query
-    while True:
-        if result.exceptions or not result.finished:
-            raise RuntimeError(f"network: {result.exceptions or 'no script_finished'}")
-        run.queued |= result.shows(QUEUED)
-        run.places += [int(m) for text in result.texts for m in PLACE.findall(text)]
-        for text in result.texts:
-            for epoch, total in EPOCH.findall(text):
-                run.epochs.append(int(epoch))
-                if int(epoch) > int(total):
-                    raise RuntimeError(f"network: epoch {epoch} of {total}")
-        span = training_span(result)
-        if span:
-            run.intervals.append(span)
-        if STOP in result.buttons and result.buttons[STOP].disabled:
-            break
-        if time.monotonic() > give_up:
-            raise RuntimeError("network: the run did not finish in time")
-        await asyncio.sleep(poll_s)
-        if disturb is not None:
-            await disturb(session)
-        result = await session.rerun(page, query)
-    run.seconds = time.perf_counter() - start
-    run.done = bool(run.epochs) and run.epochs[-1] == int(EPOCH.findall(" ".join(result.texts))[-1][1])
-    run.last = result
-    return run
 
 
 async def trainer(
@@ -193,21 +122,6 @@ async def trainer(
                 await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
     except Exception as error:  # reported, not raised: one student's failure ends only that student
         errors.append(f"trainer: {type(error).__name__}: {error}")
-
-
-def most_at_once(trainings: list[Training]) -> int:
-    """The largest number of trainings whose spans overlap at one instant."""
-    events = sorted(
-        (moment, step)
-        for run in trainings
-        for begin, end in run.intervals
-        for moment, step in ((begin, 1), (end, -1))
-    )  # at equal times the end (-1) sorts first: touching spans do not overlap
-    running = peak = 0
-    for _, step in events:
-        running += step
-        peak = max(peak, running)
-    return peak
 
 
 @dataclass

@@ -22,10 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.classroom_load import train
-from bench.common import streamlit_server
-from bench.streamlit_client import StreamlitSession
 from decayviz.i18n import t
+from tests.support.server import streamlit_server
+from tests.support.streamlit_client import StreamlitSession
+from tests.support.training_session import train
 
 
 async def first_train(url: str, wait_for_curves: bool) -> dict:

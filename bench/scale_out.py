@@ -14,53 +14,15 @@ import argparse
 import asyncio
 import contextlib
 import http.cookiejar
-import shutil
-import subprocess
 import sys
-import tempfile
 import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.classroom_load import MODELS, load, percentile
-from bench.common import ROOT, free_port, stop, streamlit_server, wait_until_healthy
-
-BACKEND_HEADER = "add_header X-Decayviz-Backend $upstream_addr always;"
-
-
-@contextlib.contextmanager
-def nginx(backends: list[str], name_backends: bool = True):
-    """nginx on a free loopback port in front of `backends` (host:port); yields its URL. With
-    `name_backends`, each answer says which backend served it (for the stickiness check only)."""
-    binary = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(binary).exists():
-        raise RuntimeError("nginx is not installed (apt-get install nginx)")
-    port = free_port()
-    with tempfile.TemporaryDirectory(prefix="decayviz-nginx-") as prefix:
-        conf = (
-            (ROOT / "deploy" / "nginx.conf.template")
-            .read_text()
-            .format(
-                listen=f"127.0.0.1:{port}",
-                prefix=prefix,
-                backends="\n".join(f"        server {b};" for b in backends),
-                extra=f"            {BACKEND_HEADER}" if name_backends else "",
-            )
-        )
-        conf_path = Path(prefix) / "nginx.conf"
-        conf_path.write_text(conf)
-        proc = subprocess.Popen(
-            [binary, "-c", str(conf_path), "-p", prefix, "-g", "daemon off;"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_healthy(url, proc, "nginx", timeout=20)
-            yield url
-        finally:
-            stop(proc)
+from bench.common import streamlit_server
+from tests.support.nginx import nginx
 
 
 def backend_of(opener: urllib.request.OpenerDirector, url: str) -> str:

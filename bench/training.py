@@ -23,7 +23,7 @@ import torch
 from decayviz.training import train_sweep
 from decayviz.training.data import load
 from decayviz.training.options import TORCH_THREADS
-from decayviz.training.reference import train_one
+from decayviz.training.reference import train_reference
 
 ALPHAS = (0.0, 1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 1e-1)
 SETTINGS = {"penalty": "l2", "optimizer": "sgd", "lr": 0.1, "hidden": 128, "batch_size": 64, "seed": 0}
@@ -39,7 +39,7 @@ def sequential(epochs: int) -> float:
     data = load("digits")
     start = time.perf_counter()
     for alpha in ALPHAS:
-        train_one(data.X_train, data.X_val, data.y_train, data.y_val, alpha, epochs=epochs, **SETTINGS)
+        train_reference(data.X_train, data.X_val, data.y_train, data.y_val, alpha, epochs=epochs, **SETTINGS)
     return time.perf_counter() - start
 
 

@@ -24,10 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.classroom_load import QUEUED, STOP, TRAIN, train
-from bench.common import rss_mb, streamlit_server
-from bench.streamlit_client import StreamlitSession
 from decayviz.training.options import SERVER_TRAININGS, SESSION_GRACE_S
+from tests.support.server import rss_mb, streamlit_server
+from tests.support.streamlit_client import StreamlitSession
+from tests.support.training_session import QUEUED, STOP, TRAIN, train
 
 LONG = "n_dataset=digits&n_hidden=256&n_depth=3&n_batch=16&n_epochs=200&n_alphas=0.0,0.001,0.01"
 SWEEP = "n_dataset=digits&n_hidden=128&n_depth=2&n_batch=32&n_epochs=5&n_alphas=0.0,0.001,0.01,0.1"

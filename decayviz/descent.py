@@ -9,6 +9,7 @@ import numpy as np
 from decayviz.landscape import EllipticLoss
 from decayviz.optim import DEFAULTS, Hyper, iterate_runs
 from decayviz.penalties import ElasticNet
+from decayviz.rules import rule
 
 
 @dataclass(frozen=True)
@@ -78,36 +79,12 @@ def descend_runs(
 
 def max_stable_lr(loss: EllipticLoss, penalty: ElasticNet, optimizer: str, hyper: Hyper = DEFAULTS) -> float:
     """The largest learning rate for which the rule does not blow up on this quadratic; inf
-    where no learning rate makes it blow up.
-
-    λ = λmax(H) is the data loss's largest curvature and ν = 2α₂ the curvature of the penalty's
-    L2 part (α₂ = α(1 − l1_ratio); torch's weight_decay). An L1 part only adds a bounded push
-    (α₁·sign W, or a shift by lr·α₁): it moves no limit, though above one the proximal step's
-    soft-thresholding can still damp small oscillations, so there only far starts blow up.
-
-    - gd: W ← W − lr(H + νI)W + …, stable iff |1 − lr(λ + ν)| < 1: lr < 2/(λ + ν).
-    - momentum (heavy ball, torch's SGD buffer): stable iff lr(λ + ν) < 2(1 + μ).
-    - nesterov (torch's SGD, nesterov=True): the Jury conditions give lr(λ + ν) < 2(1 + μ)/(1 + 2μ).
-    - proximal: a step on L alone, then the prox of the L2 part divides by 1 + ν·lr; each
-      direction is multiplied by (1 − lr·λ)/(1 + ν·lr), so |1 − lr·λ| < 1 + ν·lr:
-      lr < 2/(λ − ν), and no limit at all when ν ≥ λ.
-    - adamw: W is multiplied by the decay factor 1 − ν·lr outside an adaptive step bounded by a
-      few lr, which cannot hold W once the factor drops below −1: lr < 2/ν (inf without L2).
-    - adam: the penalty is inside the adaptive step, so every step is bounded by a few lr: inf.
+    where no learning rate makes it blow up. Each rule's formula, and why, is in its registry
+    entry (decayviz.rules.RULES): λ = λmax(H) is the data loss's largest curvature and ν = 2α₂ the
+    curvature of the penalty's L2 part (α₂ = α(1 − l1_ratio); torch's weight_decay). An L1 part
+    only adds a bounded push (α₁·sign W, or a shift by lr·α₁): it moves no limit, though above
+    one the proximal step's soft-thresholding can still damp small oscillations, so there only
+    far starts blow up.
     """
     curvature = float(np.max(loss.curvatures))
-    decay = 2.0 * float(penalty.l2_weight)
-    mu = hyper.momentum
-    if optimizer == "gd":
-        return 2.0 / (curvature + decay)
-    if optimizer == "momentum":
-        return 2.0 * (1.0 + mu) / (curvature + decay)
-    if optimizer == "nesterov":
-        return 2.0 * (1.0 + mu) / ((1.0 + 2.0 * mu) * (curvature + decay))
-    if optimizer == "proximal":
-        return 2.0 / (curvature - decay) if curvature > decay else float("inf")
-    if optimizer == "adamw":
-        return 2.0 / decay if decay > 0.0 else float("inf")
-    if optimizer == "adam":
-        return float("inf")
-    raise ValueError(f"unknown optimizer {optimizer!r}")
+    return rule(optimizer).limit(curvature, 2.0 * float(penalty.l2_weight), hyper)

@@ -3,24 +3,45 @@
 from __future__ import annotations
 
 import csv
+import datetime
+import html
 import io
 from collections.abc import Mapping, Sequence
 
 import plotly.io as pio
 
+from decayviz.i18n import t
 from decayviz.scene import LandscapeScene
 
+LICENSE = "MIT"  # LICENSE at the repository root: code and text alike
 
-def figure_html(spec: dict, title: str) -> str:
+
+def figure_html(
+    spec: dict, title: str, lang: str = "en", source: str | None = None, day: datetime.date | None = None
+) -> str:
     """A self-contained HTML page with the figure and plotly.js inlined (about 5 MB): it opens
-    and animates offline, in any browser, without decayviz."""
-    return pio.to_html(
+    and animates offline, in any browser, without decayviz. It carries what a slide deck or a
+    course page needs to reuse it: its title, its language (<html lang>), the licence and where
+    it came from (the app, the link to the scene when known, the day it was saved)."""
+    page = pio.to_html(
         {**spec, "layout": {**spec.get("layout", {}), "title": {"text": title}}},
         include_plotlyjs=True,
         full_html=True,
         validate=False,
         auto_play=False,
     )
+    day = day or datetime.date.today()
+    link = f' <a href="{html.escape(source)}">{html.escape(source)}</a>' if source else ""
+    credit = html.escape(t("export.credit", lang, date=day.isoformat(), license=LICENSE))
+    head = (
+        f'<meta charset="utf-8" />\n<title>{html.escape(title)}</title>\n'
+        f'<meta name="generator" content="decayviz" />\n<meta name="license" content="{LICENSE}" />'
+    )
+    footer = f'<footer style="font: 13px sans-serif; color: #333; margin: 8px">{credit}{link}</footer>\n'
+    page = page.replace("<html>", f'<html lang="{html.escape(lang)}">', 1)
+    page = page.replace('<meta charset="utf-8" />', head, 1)
+    body_end = page.rindex("</body>")
+    return page[:body_end] + footer + page[body_end:]
 
 
 def table_csv(columns: Mapping[str, Sequence]) -> str:

@@ -61,9 +61,79 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ui.play": ("Play", "재생"),
     "ui.pause": ("Pause", "일시 정지"),
     "ui.step": ("step", "스텝"),
+    "ui.chart_keys": (
+        "Animated chart: press Space or Enter to play or pause it",
+        "애니메이션 차트: 스페이스나 Enter 키로 재생하거나 일시 정지합니다",
+    ),
     "landscape.export.html": ("The animation as an HTML file", "애니메이션을 HTML 파일로"),
     "landscape.export.csv": ("Every step as CSV", "모든 스텝을 CSV로"),
     "sparsity.export.html": ("This chart as an HTML file", "이 차트를 HTML 파일로"),
+    "alt.landscape": (
+        "Chart: contours of the data loss around W* = {w_star}. The descent ({optimizer}) starts at "
+        "W₀ = {w0}, ends after {steps|step} at {end}; {zeros} of its 2 weights end exactly at 0.",
+        "차트: W* = {w_star} 둘레의 데이터 손실 등고선. {optimizer|으로} 하강한 가중치는 "
+        "W₀ = {w0}에서 출발해 {steps} 스텝 뒤 {end}에서 끝나며, 가중치 2개 가운데 {zeros}개가 정확히 "
+        "0에서 끝납니다.",
+    ),
+    "alt.landscape.diverged": (
+        "The descent diverged at step {step}.",
+        "하강은 {step} 스텝에서 발산했습니다.",
+    ),
+    "alt.landscape.penalty": (
+        "With the {penalty} penalty at α = {alpha}, the exact optimum Ŵ(α) is {optimum}, on the "
+        "penalty's ball of radius t = {radius}.",
+        "α = {alpha}인 {penalty} 벌점에서 정확한 최적점 Ŵ(α)는 {optimum}이며, 반지름 t = {radius}인 "
+        "벌점의 제약 영역 위에 있습니다.",
+    ),
+    "alt.terms": (
+        "Chart: term (1) the data loss, term (2) the penalty and their sum over {steps|step}, on a "
+        "log scale. At the end: data loss {data}, penalty {penalty}, sum {total}.",
+        "차트: {steps} 스텝 동안의 (1)번 텀 데이터 손실, (2)번 텀 벌점과 그 합(로그 눈금). 마지막 값: "
+        "데이터 손실 {data}, 벌점 {penalty}, 합 {total}.",
+    ),
+    "alt.sparsity.paths": (
+        "Chart: every weight's exact optimum against α for L1, L2 and the elastic net, with the "
+        "count of exact zeros under it. At α = {alpha}, of {d|weight}, {l1} are exactly 0 with L1, "
+        "{l2} with L2 and {en} with the elastic net.",
+        "차트: L1, L2, 엘라스틱넷에서 α에 따른 가중치 하나하나의 정확한 최적점과, 그 아래 정확히 0인 "
+        "가중치의 수. α = {alpha}에서 가중치 {d}개 가운데 정확히 0인 것은 L1 {l1}개, L2 {l2}개, "
+        "엘라스틱넷 {en}개입니다.",
+    ),
+    "alt.sparsity.iterations": (
+        "Chart: histograms of the {d|weight} over the steps for L1 with proximal steps, L1 with "
+        "subgradient steps and L2. At the last step, {prox} are exactly 0 with the proximal step, "
+        "{sub} with the subgradient step and {l2} with L2.",
+        "차트: 스텝에 따른 가중치 {d}개의 히스토그램(L1 근접 스텝, L1 서브그레이디언트 스텝, L2). "
+        "마지막 스텝에서 정확히 0인 가중치는 근접 스텝 {prox}개, 서브그레이디언트 스텝 {sub}개, "
+        "L2 {l2}개입니다.",
+    ),
+    "alt.sparsity.montecarlo": (
+        "Chart: where the exact optimum lands for many random 2-D losses. L1 gives an exact 0 in "
+        "{l1} of them, L2 in {l2}.",
+        "차트: 무작위 2차원 손실 여러 개에서 정확한 최적점이 놓이는 곳. 정확히 0이 나오는 비율은 "
+        "L1 {l1}, L2 {l2}입니다.",
+    ),
+    "alt.sparsity.layer": (
+        "Chart: a linear layer as a web of links, each as thick as its weight; {zeros} of its "
+        "{total|weight} are exactly 0.",
+        "차트: 선형 계층을 연결망으로 그린 그림으로, 연결의 굵기가 가중치의 크기입니다. 가중치 "
+        "{total}개 가운데 {zeros}개가 정확히 0입니다.",
+    ),
+    "alt.network.val_accuracy": (
+        "Chart: one network per α ({count|network}), trained from the same start. Validation "
+        "score at the end: {ends}.",
+        "차트: α마다 하나씩({count}개) 같은 출발점에서 학습한 네트워크. 마지막 검증 점수: {ends}.",
+    ),
+    "alt.network.sparsity": (
+        "Chart: the weights of each network after training, one per α ({count|network}). Share "
+        "of weights with |w| < 0.001: {ends}.",
+        "차트: α마다 하나씩({count}개) 학습한 네트워크의 가중치 분포. |w| < 0.001인 가중치의 비율: {ends}.",
+    ),
+    "export.credit": (
+        "Made with decayviz on {date}. {license} licence: free to use, adapt and share, keeping this notice.",
+        "decayviz로 {date}에 만들었습니다. {license} 라이선스: 이 고지를 남기면 자유롭게 쓰고 고치고 "
+        "나눌 수 있습니다.",
+    ),
     "network.export.csv": ("The curves of every α as CSV", "모든 α의 곡선을 CSV로"),
     # --- end app ---
     # --- network ---
@@ -103,17 +173,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "field.n_hidden": ("Units per hidden layer", "은닉 계층의 유닛 수"),
     "field.n_opt": ("Optimizer", "옵티마이저"),
     "choice.n_opt.sgd": ("SGD", "SGD"),
+    "choice.n_opt.nesterov": ("SGD with Nesterov momentum", "네스테로프 모멘텀 SGD"),
     "choice.n_opt.adam": ("Adam (L2 coupled)", "Adam (결합된 L2)"),
     "choice.n_opt.adamw": ("AdamW (decoupled decay)", "AdamW (분리된 감쇠)"),
     "help.n_opt": (
         "Adam adds weight_decay·W to the gradient and then rescales it per weight, so weights with large "
         "gradients are barely decayed. AdamW shrinks every weight by the factor (1 − lr·weight_decay), "
-        "outside the rescaling.",
+        "outside the rescaling. SGD with Nesterov momentum takes its momentum from the slider below, "
+        "0.9 while that is 0.",
         "Adam은 weight_decay·W를 기울기에 더한 뒤 가중치마다 크기를 다시 맞추므로, 기울기가 큰 가중치는 "
-        "거의 감쇠되지 않습니다. AdamW는 그 조정과 별개로 모든 가중치에 (1 − lr·weight_decay)를 곱합니다.",
+        "거의 감쇠되지 않습니다. AdamW는 그 조정과 별개로 모든 가중치에 (1 − lr·weight_decay)를 곱합니다. "
+        "네스테로프 모멘텀 SGD는 아래 슬라이더의 모멘텀을 쓰며, 슬라이더가 0이면 0.9를 씁니다.",
     ),
     "field.n_lr": ("Learning rate", "학습률"),
-    "field.n_momentum": ("Momentum (SGD)", "모멘텀 (SGD)"),
+    "field.n_momentum": ("Momentum (SGD, Nesterov)", "모멘텀 (SGD, 네스테로프)"),
     "field.n_penalty": ("Penalty", "벌점"),
     "choice.n_penalty.l2": ("L2: α‖W‖² (weight_decay = 2α)", "L2: α‖W‖² (weight_decay = 2α)"),
     "choice.n_penalty.l1": ("L1: α‖W‖₁ (added to the loss)", "L1: α‖W‖₁ (손실에 더함)"),
@@ -699,11 +772,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "타원의 이 축을 따라 손실이 얼마나 가파르게 오르는지(헤시안의 고윳값)입니다.",
     ),
     "help.opt": (
-        "Gradient descent, momentum and Adam add the penalty's gradient to the loss gradient (Adam before "
+        "Gradient descent, momentum (heavy-ball or Nesterov) and Adam add the penalty's gradient to the loss "
+        "gradient (Adam before "
         "its adaptive scaling). AdamW applies the L2 part as a decay of the weights outside it (decoupled); "
         "torch has no decoupled L1, so an L1 part goes into the gradient as with Adam. The proximal step "
         "handles the penalty exactly and can land on 0.",
-        "경사 하강법, 모멘텀, Adam은 벌점의 기울기를 손실의 기울기에 더합니다(Adam은 적응형 스케일링 전에). "
+        "경사 하강법, 모멘텀(헤비볼, 네스테로프), Adam은 벌점의 기울기를 손실의 기울기에 더합니다"
+        "(Adam은 적응형 스케일링 전에). "
         "AdamW는 L2 부분을 그 바깥에서 가중치 감쇠로 적용합니다(분리). torch에는 분리된 L1이 없으므로 L1 "
         "부분은 Adam처럼 기울기에 더합니다. 근접(proximal) 스텝은 벌점을 따로 정확히 처리하므로 "
         "가중치가 0에 딱 닿을 수 있습니다.",
@@ -717,7 +792,24 @@ STRINGS: dict[str, tuple[str, str]] = {
         "경사 하강법 (기울기에 벌점 포함, L1은 서브그레이디언트)",
     ),
     "choice.opt.momentum": ("Momentum (penalty in the gradient)", "모멘텀 (기울기에 벌점 포함)"),
+    "choice.opt.nesterov": (
+        "Nesterov momentum (penalty in the gradient)",
+        "네스테로프 모멘텀 (기울기에 벌점 포함)",
+    ),
     "choice.opt.adam": ("Adam (penalty in the gradient)", "Adam (기울기에 벌점 포함)"),
+    # the update rules' chains, one label per transform (decayviz.rules), composed by chain_text
+    "rule.step.gradient": ("gradient", "기울기"),
+    "rule.step.l1": ("L1 subgradient α₁·sign(W)", "L1 서브그레이디언트 α₁·sign(W)"),
+    "rule.step.decay": ("weight decay ν·W", "가중치 감쇠 ν·W"),
+    "rule.step.momentum": ("momentum", "모멘텀"),
+    "rule.step.nesterov": ("Nesterov momentum", "네스테로프 모멘텀"),
+    "rule.step.adam": ("Adam scaling", "Adam 스케일링"),
+    "rule.step.step": ("step −lr", "스텝 −lr"),
+    "rule.step.prox": ("prox of the penalty", "벌점의 근접 연산"),
+    "landscape.chain": (
+        "One update of {rule}: {chain} (the penalty's pieces in bold).",
+        "{rule}의 갱신 한 번: {chain} (굵은 글씨가 벌점이 들어가는 곳).",
+    ),
     "choice.opt.adamw": ("AdamW (decoupled L2 decay)", "AdamW (분리된 L2 감쇠)"),
     "choice.opt.proximal": (
         "Proximal gradient (penalty by its prox: exact zeros)",

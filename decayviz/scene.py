@@ -11,6 +11,7 @@ import numpy as np
 from decayviz.descent import Trajectory, descend_runs, max_stable_lr
 from decayviz.landscape import EllipticLoss
 from decayviz.penalties import ElasticNet, NoPenalty, make_penalty
+from decayviz.rules import RULES
 from decayviz.solve import (
     adamw_box_halfwidth,
     box_constrained_optimum,
@@ -22,9 +23,9 @@ from decayviz.solve import (
 # α values for drawing the regularization path Ŵ(α), from "almost none" to "everything shrunk".
 PATH_ALPHAS = np.concatenate([[0.0], np.geomspace(1e-3, 1e3, 160)])
 
-# The rule each optimizer is compared with: the same penalty coupled vs decoupled, and the
-# subgradient vs the proximal step for L1.
-COMPANION = {"adam": "adamw", "adamw": "adam", "gd": "proximal", "proximal": "gd"}
+# The rule each optimizer is compared with (decayviz.rules): the same penalty coupled vs
+# decoupled, and the subgradient vs the proximal step for L1.
+COMPANION = {name: rule.companion for name, rule in RULES.items() if rule.companion}
 
 
 @dataclass(frozen=True)
@@ -144,17 +145,9 @@ class LandscapeScene:
             "total": float(np.max(self.loss.curvatures)) + self.weight_decay,
             "factor": 1.0 - self.weight_decay * self.lr,
         }
-        keys = {
-            "gd": "landscape.diverged.gd",
-            "momentum": "landscape.diverged.momentum",
-            "nesterov": "landscape.diverged.nesterov",
-            "adam": "landscape.diverged.adam",
-            "adamw": "landscape.diverged.adamw",
-        }
-        if self.optimizer == "proximal":
-            key = "landscape.diverged.proximal_l2" if self.weight_decay > 0 else "landscape.diverged.proximal"
-        else:
-            key = keys[self.optimizer]
+        key = RULES[self.optimizer].diverged_key
+        if self.optimizer == "proximal" and self.weight_decay > 0:
+            key += "_l2"  # with an L2 part the prox's shrinking loosens the limit
         return key, numbers
 
 

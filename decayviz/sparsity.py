@@ -22,7 +22,7 @@ PATH_KINDS = ("l1", "l2", "elasticnet")
 # The three descents of the "over iterations" view: (name, penalty, optimizer).
 DESCENT_RUNS = (("l1_proximal", "l1", "proximal"), ("l1_subgradient", "l1", "gd"), ("l2", "l2", "gd"))
 # Weights this close to 0 count as "near zero": where a subgradient run chatters without landing.
-NEAR_ZERO = 1e-2
+CHATTER_BAND = 1e-2
 
 # KKT conditions hold to this relative tolerance: |∂L/∂w_j| ≤ λ(1 + tol) off the support.
 _KKT_TOL = 1e-11

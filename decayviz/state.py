@@ -8,9 +8,14 @@ The widgets take their bounds and defaults from here, and the URL schema is the 
 from __future__ import annotations
 
 import math
+import random
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
+from decayviz import sparsity
+from decayviz.i18n import t
+from decayviz.penalties import PENALTIES
+from decayviz.rules import OPTIMIZERS, network_rule
 from decayviz.training import options as training
 from decayviz.training.result import SweepConfig
 
@@ -70,32 +75,283 @@ def url_path(page: str) -> str:
 
 @dataclass(frozen=True)
 class Field:
-    """One control. kind: "float" | "int" (lo..hi by step), "grid" (numbers from `options`),
-    "choice" (strings from `options`), "bool", "multi" (a subset of numeric `options`),
-    "names" (a subset of string `options`, in their order).
-
-    Its label is the i18n key "field.<name>"; a choice's option label is "choice.<name>.<option>".
+    """One control: its name, its page and its default. Its label is the i18n key
+    "field.<name>". Each kind of control is a subclass that knows, for its values, how to read
+    and write them in a URL, show them, hold them in a widget, check them and draw random ones:
+    the UI, the URL schema, the tests and the benchmarks all ask the field instead of switching
+    on its kind.
     """
 
     name: str
     page: str
-    kind: str
     default: Any
-    lo: float | None = None
-    hi: float | None = None
-    step: float | None = None
-    options: tuple = ()
+
+    kind: ClassVar[str]  # the URL schema's word for this kind of control
+    widget: ClassVar[str | None]  # the Streamlit widget that shows it (None: only in links)
+
+    def parse_text(self, text: str) -> tuple[Any, bool]:
+        """(value, was_valid) from URL text; invalid text gives the nearest valid value or the
+        default."""
+        raise NotImplementedError
+
+    def url_text(self, value: Any) -> str:
+        return str(value)
+
+    def label(self, value: Any, lang: str) -> str:
+        """The value as the page shows it."""
+        return f"{value:g}"
+
+    def widget_args(self, lang: str) -> dict[str, Any]:
+        """The widget's arguments besides label, key and help."""
+        return {}
+
+    def option_labels(self) -> tuple[str, ...]:
+        """The i18n keys of its options' labels (none: its values show as they are)."""
+        return ()
+
+    def widget_state(self, value: Any) -> Any:
+        """The value as the widget holds it in st.session_state."""
+        return value
+
+    def from_widget(self, state: Any) -> Any:
+        """The widget's state as the table's value."""
+        return state
+
+    def is_valid(self, value: Any, cleared: bool = False) -> bool:
+        """Whether the table allows `value`; `cleared` also allows an empty multiselect (a
+        student may clear one; a URL may not)."""
+        raise NotImplementedError
+
+    def random_value(self, rng: random.Random, allow_empty: bool = False) -> Any:
+        """A random valid value, often at an end of the range (where bugs live)."""
+        raise NotImplementedError
+
+    def extreme(self, end: str) -> Any:
+        """The value at one end ("lo" or "hi") of the range or the options."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Number(Field):
+    """A float from lo to hi by step, on a slider."""
+
+    lo: float
+    hi: float
+    step: float
+    kind: ClassVar[str] = "float"
+    widget: ClassVar[str | None] = "slider"
+
+    def _cast(self, value: float) -> Any:
+        return float(value)
 
     def snap(self, value: float) -> Any:
-        """The valid value nearest to a number (for float/int/grid/multi), as the table stores it."""
-        if self.kind in ("float", "int"):
-            clamped = min(max(value, self.lo), self.hi)
-            on_step = self.lo + round((clamped - self.lo) / self.step) * self.step
-            on_step = round(min(on_step, self.hi), 10)
-            return int(on_step) if self.kind == "int" else float(on_step)
-        if self.kind in ("grid", "multi"):
-            return _nearest_on_grid(self.options, value)
-        raise TypeError(f"{self.name} is not numeric")
+        """The valid value nearest to a number."""
+        clamped = min(max(value, self.lo), self.hi)
+        on_step = self.lo + round((clamped - self.lo) / self.step) * self.step
+        return self._cast(round(min(on_step, self.hi), 10))
+
+    def parse_text(self, text):
+        number = _parse_number(text)
+        if number is None:
+            return self.default, False
+        value = self.snap(number)
+        return value, value == number
+
+    def url_text(self, value):
+        return _number_text(value)
+
+    def widget_args(self, lang):
+        return {"min_value": self.lo, "max_value": self.hi, "step": self.step}
+
+    def is_valid(self, value, cleared=False):
+        return (
+            isinstance(value, type(self._cast(0)))
+            and math.isfinite(value)
+            and self.lo <= value <= self.hi
+            and self.snap(value) == value
+        )
+
+    def random_value(self, rng, allow_empty=False):
+        r = rng.random()
+        return self.snap(self.lo if r < 0.15 else self.hi if r < 0.3 else rng.uniform(self.lo, self.hi))
+
+    def extreme(self, end):
+        return self.lo if end == "lo" else self.hi
+
+
+@dataclass(frozen=True)
+class Integer(Number):
+    """An int from lo to hi by step, on a slider."""
+
+    kind: ClassVar[str] = "int"
+
+    def _cast(self, value: float) -> Any:
+        return int(value)
+
+    def url_text(self, value):
+        return str(value)
+
+
+@dataclass(frozen=True)
+class Choice(Field):
+    """One of `options`; an option's label is the i18n key "choice.<name>.<option>"."""
+
+    options: tuple = ()
+    kind: ClassVar[str] = "choice"
+    widget: ClassVar[str | None] = "selectbox"
+
+    def parse_text(self, text):
+        key = text.strip().lower()
+        return (key, True) if key in self.options else (self.default, False)
+
+    def label(self, value, lang):
+        return t(f"choice.{self.name}.{value}", lang)
+
+    def option_labels(self):
+        return tuple(f"choice.{self.name}.{option}" for option in self.options)
+
+    def widget_args(self, lang):
+        return {"options": self.options, "format_func": lambda option: self.label(option, lang)}
+
+    def is_valid(self, value, cleared=False):
+        return value in self.options
+
+    def random_value(self, rng, allow_empty=False):
+        return rng.choice(self.options)
+
+    def extreme(self, end):
+        return self.options[0 if end == "lo" else -1]
+
+
+@dataclass(frozen=True)
+class Grid(Choice):
+    """A number from `options` (a log-spaced grid), on a select slider."""
+
+    kind: ClassVar[str] = "grid"
+    widget: ClassVar[str | None] = "select_slider"
+
+    def snap(self, value: float) -> Any:
+        return _nearest_on_grid(self.options, value)
+
+    def parse_text(self, text):
+        return Number.parse_text(self, text)
+
+    def url_text(self, value):
+        return _number_text(value)
+
+    def label(self, value, lang):
+        return f"{value:g}"
+
+    def option_labels(self):
+        return ()
+
+
+@dataclass(frozen=True)
+class Flag(Field):
+    """On or off, on a toggle."""
+
+    kind: ClassVar[str] = "bool"
+    widget: ClassVar[str | None] = "toggle"
+
+    def parse_text(self, text):
+        key = text.strip().lower()
+        if key in ("1", "true", "yes", "on"):
+            return True, True
+        if key in ("0", "false", "no", "off"):
+            return False, True
+        return self.default, False
+
+    def url_text(self, value):
+        return "1" if value else "0"
+
+    def label(self, value, lang):
+        return "✓" if value else "✗"
+
+    def is_valid(self, value, cleared=False):
+        return isinstance(value, bool)
+
+    def random_value(self, rng, allow_empty=False):
+        return rng.random() < 0.5
+
+    def extreme(self, end):
+        return end == "hi"
+
+
+@dataclass(frozen=True)
+class Multi(Field):
+    """A subset of the numbers in `options`, sorted, on a multiselect."""
+
+    options: tuple = ()
+    kind: ClassVar[str] = "multi"
+    widget: ClassVar[str | None] = "multiselect"
+
+    def snap(self, value: float) -> Any:
+        return _nearest_on_grid(self.options, value)
+
+    def parse_text(self, text):  # "" is a valid empty choice (a student cleared the box)
+        items = [_parse_number(part) for part in text.split(",") if part.strip()]
+        chosen = tuple(sorted({self.snap(x) for x in items if x is not None}))
+        valid = all(x is not None and self.snap(x) == x for x in items)
+        return (chosen if chosen or valid else self.default), valid
+
+    def url_text(self, value):
+        return ",".join(_number_text(x) for x in value)
+
+    def label(self, value, lang):
+        return ", ".join(f"{v:g}" for v in value)
+
+    def widget_args(self, lang):  # format_func gets one option at a time here
+        return {"options": self.options, "format_func": lambda option: f"{option:g}"}
+
+    def widget_state(self, value):
+        return list(value)
+
+    def from_widget(self, state):
+        return tuple(sorted(state))
+
+    def is_valid(self, value, cleared=False):
+        return (
+            isinstance(value, tuple)
+            and (len(value) > 0 or cleared)
+            and list(value) == sorted(set(value))
+            and all(v in self.options for v in value)
+        )
+
+    def random_value(self, rng, allow_empty=False):
+        if allow_empty and rng.random() < 0.1:
+            return ()
+        return tuple(sorted(rng.sample(self.options, rng.randint(1, len(self.options)))))
+
+    def extreme(self, end):
+        return self.options[:1] if end == "lo" else self.options[-1:]
+
+
+@dataclass(frozen=True)
+class Names(Field):
+    """A subset of the strings in `options`, in their order; set by links only (hide=)."""
+
+    options: tuple = ()
+    kind: ClassVar[str] = "names"
+    widget: ClassVar[str | None] = None
+
+    def parse_text(self, text):
+        items = {part.strip() for part in text.split(",") if part.strip()}
+        return tuple(name for name in self.options if name in items), items <= set(self.options)
+
+    def url_text(self, value):
+        return ",".join(value)
+
+    def label(self, value, lang):
+        return ", ".join(value) or "—"
+
+    def is_valid(self, value, cleared=False):
+        return isinstance(value, tuple) and list(value) == [o for o in self.options if o in value]
+
+    def random_value(self, rng, allow_empty=False):
+        return tuple(o for o in self.options if rng.random() < 0.2)
+
+    def extreme(self, end):
+        return () if end == "lo" else self.options
 
 
 def _nearest_on_grid(options: tuple[float, ...], value: float) -> float:
@@ -108,61 +364,63 @@ def _nearest_on_grid(options: tuple[float, ...], value: float) -> float:
     return min(positives, key=lambda option: abs(math.log(option) - math.log(value)))
 
 
+RUN = SweepConfig()  # the network page opens with the run the training code defaults to
+
 FIELDS: tuple[Field, ...] = (
     # --- app-wide ---
-    Field("lang", "app", "choice", "en", options=("en", "ko")),
-    Field("present", "app", "bool", False),  # the presentation view: larger type, thicker lines
+    Choice("lang", "app", "en", options=("en", "ko")),
+    Flag("present", "app", False),  # the presentation view: larger type, thicker lines
     # --- landscape page ---
-    Field("wx", "landscape", "float", 2.0, -4.0, 4.0, 0.1),
-    Field("wy", "landscape", "float", 1.0, -4.0, 4.0, 0.1),
-    Field("c1", "landscape", "float", 1.0, 0.2, 10.0, 0.1),
-    Field("c2", "landscape", "float", 6.0, 0.2, 10.0, 0.1),
-    Field("angle", "landscape", "int", 30, -90, 90, 5),
-    Field("w0x", "landscape", "float", -2.5, -4.0, 4.0, 0.1),
-    Field("w0y", "landscape", "float", 2.5, -4.0, 4.0, 0.1),
-    Field("penalty", "landscape", "choice", "l2", options=("none", "l2", "l1", "elasticnet")),
-    Field("alpha", "landscape", "grid", 0.5, options=ALPHA_GRID),
-    Field("l1_ratio", "landscape", "float", 0.5, 0.0, 1.0, 0.05),
-    Field("opt", "landscape", "choice", "gd", options=("gd", "momentum", "adam", "adamw", "proximal")),
-    Field("lr", "landscape", "grid", 0.02, options=LR_GRID),
-    Field("steps", "landscape", "int", 200, 10, 5000, 10),
+    Number("wx", "landscape", 2.0, -4.0, 4.0, 0.1),
+    Number("wy", "landscape", 1.0, -4.0, 4.0, 0.1),
+    Number("c1", "landscape", 1.0, 0.2, 10.0, 0.1),
+    Number("c2", "landscape", 6.0, 0.2, 10.0, 0.1),
+    Integer("angle", "landscape", 30, -90, 90, 5),
+    Number("w0x", "landscape", -2.5, -4.0, 4.0, 0.1),
+    Number("w0y", "landscape", 2.5, -4.0, 4.0, 0.1),
+    Choice("penalty", "landscape", "l2", options=PENALTIES),
+    Grid("alpha", "landscape", 0.5, options=ALPHA_GRID),
+    Number("l1_ratio", "landscape", 0.5, 0.0, 1.0, 0.05),
+    Choice("opt", "landscape", "gd", options=OPTIMIZERS),
+    Grid("lr", "landscape", 0.02, options=LR_GRID),
+    Integer("steps", "landscape", 200, 10, 5000, 10),
     # --- sparsity page ---
-    Field("s_view", "sparsity", "choice", "paths", options=("paths", "iterations", "montecarlo", "layer")),
-    Field("s_problem", "sparsity", "choice", "synthetic", options=("synthetic", "diabetes")),
-    Field("s_samples", "sparsity", "int", 20, 10, 200, 5),
-    Field("s_features", "sparsity", "int", 200, 10, 200, 10),
-    Field("s_nonzero", "sparsity", "int", 5, 1, 20, 1),
-    Field("s_seed", "sparsity", "int", 0, 0, 999, 1),
-    Field("s_alpha", "sparsity", "grid", 0.1, options=SPARSITY_ALPHA_GRID),
-    Field("s_penalty", "sparsity", "choice", "l1", options=("l1", "l2", "elasticnet")),
-    Field("s_l1_ratio", "sparsity", "float", 0.5, 0.05, 0.95, 0.05),
-    Field("s_steps", "sparsity", "int", 300, 50, 2000, 50),
-    Field("s_losses", "sparsity", "int", 5000, 1000, 20000, 1000),
-    Field("s_shape", "sparsity", "choice", "elliptic", options=("elliptic", "circular")),
-    Field("s_spread", "sparsity", "float", 5.0, 1.5, 10.0, 0.5),
+    Choice("s_view", "sparsity", "paths", options=("paths", "iterations", "montecarlo", "layer")),
+    Choice("s_problem", "sparsity", "synthetic", options=sparsity.PROBLEMS),
+    Integer("s_samples", "sparsity", 20, 10, 200, 5),
+    Integer("s_features", "sparsity", 200, 10, 200, 10),
+    Integer("s_nonzero", "sparsity", 5, 1, 20, 1),
+    Integer("s_seed", "sparsity", 0, 0, 999, 1),
+    Grid("s_alpha", "sparsity", 0.1, options=SPARSITY_ALPHA_GRID),
+    Choice("s_penalty", "sparsity", "l1", options=sparsity.PATH_KINDS),
+    Number("s_l1_ratio", "sparsity", 0.5, 0.05, 0.95, 0.05),
+    Integer("s_steps", "sparsity", 300, 50, 2000, 50),
+    Integer("s_losses", "sparsity", 5000, 1000, 20000, 1000),
+    Choice("s_shape", "sparsity", "elliptic", options=sparsity.LOSS_SHAPES),
+    Number("s_spread", "sparsity", 5.0, 1.5, 10.0, 0.5),
     # --- network page ---
-    Field("n_dataset", "network", "choice", "digits", options=training.DATASETS),
-    Field("n_depth", "network", "int", 1, 0, training.MAX_DEPTH, 1),
-    Field("n_hidden", "network", "grid", 64, options=training.WIDTHS),
-    Field("n_opt", "network", "choice", "sgd", options=training.OPTIMIZERS),
-    Field("n_lr", "network", "grid", 0.1, options=training.LEARNING_RATES),
-    Field("n_momentum", "network", "float", 0.0, 0.0, 0.99, 0.01),
-    Field("n_penalty", "network", "choice", "l2", options=training.PENALTIES),
-    Field("n_alphas", "network", "multi", (0.0, 0.001, 0.01, 0.1), options=training.SWEEP_ALPHAS),
-    Field("n_decay_bias", "network", "bool", False),
+    Choice("n_dataset", "network", RUN.dataset, options=training.DATASETS),
+    Integer("n_depth", "network", RUN.depth, 0, training.MAX_DEPTH, 1),
+    Grid("n_hidden", "network", RUN.hidden, options=training.WIDTHS),
+    Choice("n_opt", "network", RUN.optimizer, options=training.OPTIMIZERS),
+    Grid("n_lr", "network", RUN.lr, options=training.LEARNING_RATES),
+    Number("n_momentum", "network", RUN.momentum, 0.0, 0.99, 0.01),
+    Choice("n_penalty", "network", RUN.penalty, options=training.PENALTIES),
+    Multi("n_alphas", "network", (0.0, 0.001, 0.01, 0.1), options=training.SWEEP_ALPHAS),
+    Flag("n_decay_bias", "network", RUN.decay_bias),
     # the other regularizers, to compare with weight decay on the same network (0 / off: none)
-    Field("n_dropout", "network", "float", 0.0, 0.0, training.MAX_DROPOUT, training.DROPOUT_STEP),
-    Field("n_early_stop", "network", "bool", False),
-    Field("n_epochs", "network", "int", 20, 1, training.MAX_EPOCHS, 1),
-    Field("n_batch", "network", "grid", 64, options=training.BATCH_SIZES),
-    Field("n_seed", "network", "int", 0, 0, 999, 1),
-    Field("n_code_alpha", "network", "grid", 0.001, options=training.SWEEP_ALPHAS),
+    Number("n_dropout", "network", RUN.dropout, 0.0, training.MAX_DROPOUT, training.DROPOUT_STEP),
+    Flag("n_early_stop", "network", RUN.early_stopping),
+    Integer("n_epochs", "network", training.DEFAULT_EPOCHS, 1, training.MAX_EPOCHS, 1),
+    Grid("n_batch", "network", RUN.batch_size, options=training.BATCH_SIZES),
+    Integer("n_seed", "network", RUN.seed, 0, 999, 1),
+    Grid("n_code_alpha", "network", 0.001, options=training.SWEEP_ALPHAS),
     # --- end of fields ---
 )
 
 # hide=a,b,...: controls (and the scene picker, the language switch) a teacher's link hides.
 HIDEABLE = (*(f.name for f in FIELDS if f.page != "app"), "presets", "lang")
-FIELDS += (Field("hide", "app", "names", (), options=HIDEABLE),)
+FIELDS += (Names("hide", "app", (), options=HIDEABLE),)
 FIELD = {f.name: f for f in FIELDS}
 
 
@@ -274,12 +532,14 @@ PRESETS: dict[str, dict[str, dict[str, Any]]] = {
 def sweep_request(values: dict[str, Any]) -> tuple[SweepConfig, tuple[float, ...], int]:
     """The run the network page's values (n_* fields) describe: its config, α values and epochs.
     Settings that do nothing in this run are left at their neutral value, so two runs that train
-    the same compare equal: momentum outside SGD, dropout without hidden layers."""
+    the same compare equal: momentum outside the rules that have one, dropout without hidden
+    layers."""
     optimizer, depth = values["n_opt"], values["n_depth"]
+    momentum = values["n_momentum"] if network_rule(optimizer).uses_momentum else 0.0
     config = SweepConfig(
         dataset=values["n_dataset"], penalty=values["n_penalty"], optimizer=optimizer,
         lr=values["n_lr"], hidden=values["n_hidden"], depth=depth, batch_size=values["n_batch"],
-        decay_bias=values["n_decay_bias"], momentum=values["n_momentum"] if optimizer == "sgd" else 0.0,
+        decay_bias=values["n_decay_bias"], momentum=momentum,
         seed=values["n_seed"], dropout=values["n_dropout"] if depth else 0.0,
         early_stopping=values["n_early_stop"],
     )  # fmt: skip
@@ -302,33 +562,6 @@ def _parse_number(text: str) -> float | None:
     return None if math.isnan(value) else value
 
 
-def _parse_one(field: Field, text: str) -> tuple[Any, bool]:
-    """(value, was_valid) for one field; invalid text gives the nearest valid value or default."""
-    if field.kind == "choice":
-        key = text.strip().lower()
-        return (key, True) if key in field.options else (field.default, False)
-    if field.kind == "bool":
-        key = text.strip().lower()
-        if key in ("1", "true", "yes", "on"):
-            return True, True
-        if key in ("0", "false", "no", "off"):
-            return False, True
-        return field.default, False
-    if field.kind == "names":
-        items = {part.strip() for part in text.split(",") if part.strip()}
-        return tuple(name for name in field.options if name in items), items <= set(field.options)
-    if field.kind == "multi":  # "" is a valid empty choice (a student cleared the box)
-        items = [_parse_number(part) for part in text.split(",") if part.strip()]
-        chosen = tuple(sorted({field.snap(x) for x in items if x is not None}))
-        valid = all(x is not None and field.snap(x) == x for x in items)
-        return (chosen if chosen or valid else field.default), valid
-    number = _parse_number(text)
-    if number is None:
-        return field.default, False
-    value = field.snap(number)
-    return value, value == number
-
-
 def parse(query: dict[str, str]) -> tuple[dict[str, Any], list[Problem]]:
     """Typed values for every field from a URL query; never raises, ignores unknown keys."""
     values = defaults()
@@ -339,7 +572,7 @@ def parse(query: dict[str, str]) -> tuple[dict[str, Any], list[Problem]]:
             continue
         text = raw[-1] if isinstance(raw, (list, tuple)) and raw else raw
         text = text if isinstance(text, str) else ""
-        value, valid = _parse_one(field, text[:1000])
+        value, valid = field.parse_text(text[:1000])
         values[name] = value
         if not valid:
             problems.append(Problem(name, text[:60], value))
@@ -348,15 +581,7 @@ def parse(query: dict[str, str]) -> tuple[dict[str, Any], list[Problem]]:
 
 def format_value(field: Field, value: Any) -> str:
     """The URL text of one value; floats use repr so they read back exactly."""
-    if field.kind == "bool":
-        return "1" if value else "0"
-    if field.kind == "names":
-        return ",".join(value)
-    if field.kind == "multi":
-        return ",".join(_number_text(x) for x in value)
-    if field.kind in ("float", "grid"):
-        return _number_text(value)
-    return str(value)
+    return field.url_text(value)
 
 
 def _number_text(value: float) -> str:

@@ -7,8 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from bench.common import streamlit_server
+from support.server import streamlit_server
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = [

@@ -1,15 +1,35 @@
-"""Checks shared by the AppTest modules: what a page shows must be finite and within the table."""
+"""Shared by the AppTest modules: opening a page as a link would, and the checks that what a page
+shows is finite and within the table."""
 
 from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 from typing import Any
 
 import numpy as np
+from streamlit.testing.v1 import AppTest
 
 from decayviz.figures import decode
-from decayviz.state import FIELD, Field
+from decayviz.state import FIELD, url_path
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+TIMEOUT = 120  # seconds for one script run: a first run imports plotly and builds every figure
+
+
+def open_page(page: str = "landscape", query: dict | None = None, lang: str | None = None) -> AppTest:
+    """A fresh session opened on a link to `page` with `query` (and ?lang=), as a browser
+    would: the first run is already on the page (the first page is the root's: no switch). The
+    run must end without an exception."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, value in {**(query or {}), **({"lang": lang} if lang else {})}.items():
+        at.query_params[key] = value
+    if url_path(page):
+        at.switch_page(f"app_pages/{page}.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
 
 # Text no control accepts as it is: non-finite and overflowing numbers, markup, unicode, junk.
 HOSTILE_VALUES = (
@@ -54,6 +74,21 @@ HOSTILE_VALUES = (
 )
 
 
+# the widgets the table's fields are drawn with, and the language switch's radio
+WIDGETS = (*sorted({f.widget for f in FIELD.values() if f.widget}), "radio")
+
+
+def shown_controls(at: AppTest) -> dict[str, Any]:
+    """The table's widgets on screen and enabled, by field name."""
+    shown = {}
+    for kind in WIDGETS:
+        for widget in at.get(kind):
+            key = widget.key or ""
+            if key.startswith("ctl_") and key[4:] in FIELD and not widget.disabled:
+                shown[key[4:]] = widget
+    return shown
+
+
 def assert_finite(spec_json: str) -> None:
     """No NaN or infinity anywhere in a chart: neither as JSON tokens nor inside typed arrays."""
 
@@ -81,40 +116,11 @@ def assert_charts_finite(at) -> None:
         assert_finite(chart.proto.spec)
 
 
-def is_valid(field: Field, value: Any, cleared: bool = False) -> bool:
-    """Whether `value` is one the table allows for `field` (in bounds, on the step, an option);
-    `cleared` also allows an empty "multi" (a student may clear a multiselect; a URL may not)."""
-    if field.kind == "choice":
-        return value in field.options
-    if field.kind == "bool":
-        return isinstance(value, bool)
-    if field.kind == "grid":
-        return value in field.options
-    if field.kind == "names":  # a subset of the options, in the table's order; may be empty
-        return isinstance(value, tuple) and list(value) == [o for o in field.options if o in value]
-    if field.kind == "multi":
-        return (
-            isinstance(value, tuple)
-            and (len(value) > 0 or cleared)
-            and list(value) == sorted(set(value))
-            and all(v in field.options for v in value)
-        )
-    if field.kind in ("float", "int"):
-        number_type = int if field.kind == "int" else float
-        return (
-            isinstance(value, number_type)
-            and math.isfinite(value)
-            and field.lo <= value <= field.hi
-            and field.snap(value) == value
-        )
-    raise AssertionError(f"field {field.name} has a kind this check does not know: {field.kind!r}")
-
-
 def assert_valid_values(values: dict[str, Any], cleared: bool = False) -> None:
     """Every field of the table has a valid value in `values` (a session's or parse's)."""
     for name, field in FIELD.items():
         assert name in values, f"{name} has no value"
-        assert is_valid(field, values[name], cleared), f"{name} = {values[name]!r} is outside the table"
+        assert field.is_valid(values[name], cleared), f"{name} = {values[name]!r} is outside the table"
 
 
 def chart_text(spec_json: str) -> str:

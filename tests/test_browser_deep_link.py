@@ -9,8 +9,7 @@ import re
 
 import pytest
 from conftest import SCREENSHOTS, wait_for_app
-
-from bench.common import streamlit_server
+from support.server import streamlit_server
 
 pytestmark = pytest.mark.browser
 

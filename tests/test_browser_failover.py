@@ -16,9 +16,8 @@ import signal
 
 import pytest
 from conftest import SCREENSHOTS, wait_for_app
-
-from bench.common import streamlit_server
-from bench.scale_out import nginx
+from support.nginx import nginx
+from support.server import streamlit_server
 
 pytestmark = pytest.mark.browser
 

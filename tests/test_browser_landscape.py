@@ -13,9 +13,10 @@ BANDS = "g.scatterlayer path.js-fill"  # the filled contour bands of the data lo
 
 
 def head_position(page) -> tuple[float, float]:
-    """Pixel position of the animated head: the last scatter trace's single point."""
+    """Pixel position of the animated head: the main plot's last scatter trace's single point."""
     main_chart = page.locator(CHART).first
-    box = main_chart.locator("g.scatterlayer g.trace").last.locator("path.point").first.bounding_box()
+    head = main_chart.locator("g.subplot.xy g.scatterlayer g.trace").last
+    box = head.locator("path.point").first.bounding_box()
     return box["x"], box["y"]
 
 

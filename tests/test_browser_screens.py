@@ -199,6 +199,12 @@ def test_l1_diamond_is_large_enough(screen, app_url):
     assert abs(ring["x"] + ring["width"] / 2 - (diamond["x"] + diamond["width"])) < 6
     assert abs(ring["y"] + ring["height"] / 2 - (diamond["y"] + diamond["height"] / 2)) < 6
     screen.screenshot(path=str(SCREENSHOTS / f"screen_l1_zero_{screen.size_name}.png"))
+    screen.locator(CHART).first.get_by_text("▶ Play").click()  # the inset stays drawn while it runs
+    time.sleep(1.0)
+    assert inset_diamond_width(screen) >= 80
+    time.sleep(3.5)
+    assert inset_diamond_width(screen) >= 80
+    screen.screenshot(path=str(SCREENSHOTS / f"screen_l1_zero_{screen.size_name}_played.png"))
     no_errors(screen)
 
 
@@ -267,3 +273,26 @@ def test_presentation_view(screen, app_url):
     dialog.wait_for()
     assert "present=1" in dialog.locator("code").inner_text()
     no_errors(screen)
+
+
+def test_alpha_slider_in_the_exported_html(browser, tmp_path):
+    """The saved HTML (plotly.js inlined, no server) keeps the α slider working offline."""
+    from decayviz.export import figure_html
+    from decayviz.figures.landscape import landscape_figure
+    from decayviz.scene import build_scene
+    from decayviz.state import defaults
+
+    path = tmp_path / "landscape.html"
+    path.write_text(figure_html(landscape_figure(build_scene(defaults("landscape")), "en"), "decayviz"))
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, offline=True)
+    tab = context.new_page()
+    tab.goto(path.as_uri())
+    tab.wait_for_selector(".main-svg", timeout=30_000)
+    extent = BALL_EXTENT.replace('[data-testid="stPlotlyChart"] ', "")
+    before = tab.evaluate(extent)
+    rail = tab.locator(".slider-rail-rect").nth(1).bounding_box()
+    tab.mouse.click(rail["x"] + 0.12 * rail["width"], rail["y"] + rail["height"] / 2)
+    time.sleep(1.0)
+    assert tab.evaluate(extent) > 1.3 * before
+    tab.screenshot(path=str(SCREENSHOTS / "screen_export_alpha.png"))
+    context.close()

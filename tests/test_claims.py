@@ -16,8 +16,7 @@ from decayviz.i18n import t
 from decayviz.scene import build_scene
 from decayviz.state import FIELD, PRESETS, defaults
 
-torch = pytest.importorskip("torch")
-torch.set_default_dtype(torch.float64)
+torch = pytest.importorskip("torch")  # float64 throughout: every tensor here comes from a float64 array
 
 
 def scene(**changes):

@@ -21,7 +21,7 @@ from decayviz.training import SweepResult
 from decayviz.training.data import load
 from decayviz.training.engine import SweepTrainer
 from decayviz.training.engine import train_sweep as train
-from decayviz.training.options import NEAR_ZERO
+from decayviz.training.options import SPARSITY_THRESHOLD
 
 
 def values_of(scene: str | None) -> dict:
@@ -128,7 +128,7 @@ def test_l2_drives_only_the_weights_the_data_barely_uses_below_the_threshold():
     with torch.no_grad():
         fires = (trainer.forward(torch.from_numpy(data.X_train))[1] > 0).any(dim=2).numpy()
     first = trainer.weights[0].numpy()
-    near = np.abs(first) < NEAR_ZERO
+    near = np.abs(first) < SPARSITY_THRESHOLD
     rare = data.X_train.mean(axis=0) < 0.05  # pixels blank or almost blank
     blank = data.X_train.max(axis=0) == 0
     assert blank.sum() >= 1 and rare.sum() >= 10

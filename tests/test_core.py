@@ -391,12 +391,9 @@ def test_nesterov_limit_matches_torch_sgd():
             opt.step()
         exploded = ~(w.detach().abs() <= 1e6).all(dim=1)
         assert bool(exploded.all()) if should_diverge else not bool(exploded.any())
-    from decayviz.optim import OPTIMIZERS
-
-    if "nesterov" in OPTIMIZERS:  # the rule itself, once the app has it
-        for _ in range(SCENES):
-            loss, penalty, w0 = random_scene(rng, (0.0, 2.0))
-            assert_limit_is_sharp(loss, penalty, w0, "nesterov")
+    for _ in range(SCENES):  # and the app's own Nesterov rule
+        loss, penalty, w0 = random_scene(rng, (0.0, 2.0))
+        assert_limit_is_sharp(loss, penalty, w0, "nesterov")
 
 
 def test_unknown_rule_has_no_limit():
@@ -407,3 +404,50 @@ def test_unknown_rule_has_no_limit():
 def test_unknown_optimizer_is_refused():
     with pytest.raises(ValueError):
         descend(LOSSES[0], L2(0.1), (0, 0), "sgdr", 0.1, 10)
+
+
+# --- every rule against torch.optim, step for step, float64 ------------------------------
+
+# Written out here, independently of decayviz.rules: the torch.optim twin of each 2-D rule.
+TORCH_TWINS = {
+    "gd": ("SGD", {}),
+    "momentum": ("SGD", {"momentum": 0.9}),
+    "nesterov": ("SGD", {"momentum": 0.9, "nesterov": True}),
+    "adam": ("Adam", {}),
+    "adamw": ("AdamW", {}),
+}
+
+
+@pytest.mark.parametrize("optimizer", list(TORCH_TWINS))
+@pytest.mark.parametrize("penalty", [L2(0.3), L1(0.4), ElasticNet(0.5, 0.3), NoPenalty()], ids=repr)
+def test_each_rule_takes_torch_optims_steps(optimizer, penalty):
+    """The L2 part as torch's weight_decay = 2α₂, the L1 part added to the loss: the descent's
+    weights equal torch.optim's after every step, to 1e-9 (float64)."""
+    torch = pytest.importorskip("torch")
+    from decayviz.rules import RULES
+
+    name, keywords = TORCH_TWINS[optimizer]
+    assert RULES[optimizer].torch_optimizer() == (name, keywords)  # the registry says the same
+    loss, w0, lr, steps = LOSSES[1], (-2.5, 2.5), 0.05, 120
+    traj = descend(loss, penalty, w0, optimizer, lr, steps)
+    hessian, w_star = torch.tensor(loss.hessian), torch.tensor(loss.w_star)
+    w = torch.tensor(w0, dtype=torch.float64, requires_grad=True)
+    weight_decay = 2 * float(penalty.l2_weight)
+    opt = getattr(torch.optim, name)([w], lr=lr, weight_decay=weight_decay, **keywords)
+    for k in range(1, steps + 1):
+        opt.zero_grad()
+        d = w - w_star
+        (0.5 * d @ hessian @ d + float(penalty.l1_weight) * w.abs().sum()).backward()
+        opt.step()
+        mine, torchs = traj.weights[k], w.detach().numpy()
+        np.testing.assert_allclose(mine, torchs, rtol=0, atol=1e-9, err_msg=f"step {k}")
+
+
+def test_adam_l2_and_adamw_are_the_same_pieces_in_another_order():
+    """The registry's lesson in code: AdamW is Adam + L2 with the decay moved past the scaling."""
+    from decayviz.rules import RULES, add_decayed_weights, scale_by_adam
+
+    adam, adamw = RULES["adam"].chain, RULES["adamw"].chain
+    assert sorted(map(repr, adam)) == sorted(map(repr, adamw)) and adam != adamw
+    assert adam.index(add_decayed_weights) < adam.index(scale_by_adam)
+    assert adamw.index(add_decayed_weights) > adamw.index(scale_by_adam)

@@ -24,22 +24,28 @@ from __future__ import annotations
 
 import os
 import random
-from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import HOSTILE_VALUES, assert_charts_finite, assert_valid_values, session_run, wait_for_run
+from helpers import (
+    HOSTILE_VALUES,
+    assert_charts_finite,
+    assert_valid_values,
+    open_page,
+    session_run,
+    shown_controls,
+    wait_for_run,
+)
 from streamlit.testing.v1 import AppTest
 
 from decayviz.i18n import t
-from decayviz.state import FIELD, PAGES, PRESETS, Field, format_value, page_fields, parse
+from decayviz.state import FIELD, PAGES, PRESETS, Field, Grid, Multi, Number, format_value, page_fields, parse
 from decayviz.training import worker
 from decayviz.ui.controls import PRESET_KEY
 
 RUNS = int(os.environ.get("DECAYVIZ_FUZZ_RUNS", "8"))
 TRAINING_RUNS = max(3, RUNS // 10)
 SEED = int(os.environ.get("DECAYVIZ_FUZZ_SEED", "0"))
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 LANGS = FIELD["lang"].options
 
 # Keys no field has: Streamlit's own, the session's internals, markup, very long.
@@ -56,34 +62,15 @@ UNKNOWN_KEYS = (
 )
 
 
-def random_value(field: Field, rng: random.Random, allow_empty: bool = False) -> Any:
-    """A valid value of `field`, often at an end of its range (where bugs live)."""
-    if field.kind in ("choice", "grid"):
-        return rng.choice(field.options)
-    if field.kind == "bool":
-        return rng.random() < 0.5
-    if field.kind == "names":
-        return tuple(o for o in field.options if rng.random() < 0.2)
-    if field.kind == "multi":
-        if allow_empty and rng.random() < 0.1:
-            return ()
-        return tuple(sorted(rng.sample(field.options, rng.randint(1, len(field.options)))))
-    r = rng.random()
-    if r < 0.15:
-        return field.snap(field.lo)
-    if r < 0.3:
-        return field.snap(field.hi)
-    return field.snap(rng.uniform(field.lo, field.hi))
-
-
 def random_text(field: Field, rng: random.Random) -> str | list[str]:
     """URL text for `field`: mostly valid, else a number off the table or hostile; sometimes the
     key repeated (the last one counts, as in st.query_params)."""
     r = rng.random()
     if r < 0.55:
-        text = format_value(field, random_value(field, rng))
-    elif r < 0.75 and field.kind in ("float", "int", "grid", "multi"):
-        bound = max(abs(field.lo or 0.0), abs(field.hi or 0.0), *(abs(o) for o in field.options), 1.0)
+        text = format_value(field, field.random_value(rng))
+    elif r < 0.75 and isinstance(field, Number | Grid | Multi):
+        ends = (field.lo, field.hi) if isinstance(field, Number) else field.options
+        bound = max(*(abs(end) for end in ends), 1.0)
         text = repr(rng.uniform(-3 * bound, 3 * bound))
     else:
         text = rng.choice(HOSTILE_VALUES)
@@ -129,35 +116,6 @@ def check(at: AppTest, context: str) -> None:
     assert not problems, f"{context}: the app wrote a URL that needs correcting: {problems}"
 
 
-def open_page(page: str, query: dict[str, Any]) -> AppTest:
-    """The app opened at `page` with `query` in its URL, as a shared link would open it (the
-    query is set again after the first run, which the default page answers by rewriting it)."""
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params.update(query)
-    at.run()
-    if page != "landscape":
-        check(at, f"landscape before {page}")
-        at.query_params.clear()
-        at.query_params.update(query)
-        at.switch_page(f"app_pages/{page}.py")
-        at.run()
-    return at
-
-
-WIDGETS = ("slider", "select_slider", "selectbox", "toggle", "multiselect", "radio")
-
-
-def shown_controls(at: AppTest) -> dict[str, Any]:
-    """The table's widgets on screen and enabled, by field name."""
-    shown = {}
-    for kind in WIDGETS:
-        for widget in at.get(kind):
-            key = widget.key or ""
-            if key.startswith("ctl_") and key[4:] in FIELD and not widget.disabled:
-                shown[key[4:]] = widget
-    return shown
-
-
 def change_controls(at: AppTest, page: str, rng: random.Random) -> str:
     """One student action: move a few controls, pick a scene, or press Reset; returns what."""
     r = rng.random()
@@ -174,8 +132,8 @@ def change_controls(at: AppTest, page: str, rng: random.Random) -> str:
     names = rng.sample(sorted(shown), min(len(shown), rng.randint(1, 4)))
     chosen = {}
     for name in names:
-        value = random_value(FIELD[name], rng, allow_empty=True)
-        shown[name].set_value(list(value) if FIELD[name].kind == "multi" else value)
+        value = FIELD[name].random_value(rng, allow_empty=True)
+        shown[name].set_value(FIELD[name].widget_state(value))
         chosen[name] = value
     return f"widgets {chosen}"
 
@@ -205,7 +163,7 @@ def test_fuzz_page(page):
 def training_query(rng: random.Random, run: int) -> dict[str, Any]:
     """A very short sweep (1-2 epochs, small network) with learning rates and α at the extremes;
     the first one is sure to diverge."""
-    values = {name: random_value(FIELD[name], rng) for name in (f.name for f in page_fields("network"))}
+    values = {name: FIELD[name].random_value(rng) for name in (f.name for f in page_fields("network"))}
     values |= {
         "n_epochs": rng.randint(1, 2),
         "n_hidden": rng.choice((8, 16)),

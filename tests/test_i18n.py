@@ -16,6 +16,7 @@ from decayviz import sparsity
 from decayviz.glossary import GLOSSARY
 from decayviz.grammar import PARTICLES, count_form, last_syllable, particle, placeholder_names
 from decayviz.i18n import STRINGS, t
+from decayviz.rules import RULES
 from decayviz.scene import COMPANION
 from decayviz.state import FIELD, PAGES, PRESETS
 from decayviz.training.options import METRICS
@@ -283,7 +284,7 @@ DYNAMIC: dict[str, Callable[[], Iterable[str]]] = {
     "page.{}": lambda: PAGES,
     "field.{}": lambda: (*FIELD, "presets", "preset"),  # the share dialog; a bad ?preset= link
     "choice.{}.{}": lambda: tuple(
-        f"{f.name}.{option}" for f in FIELD.values() if f.kind == "choice" for option in f.options
+        key.removeprefix("choice.") for f in FIELD.values() for key in f.option_labels()
     ),
     "choice.lang.{}": lambda: FIELD["lang"].options,
     "choice.opt.{}": lambda: (*FIELD["opt"].options, *COMPANION.values()),
@@ -292,8 +293,10 @@ DYNAMIC: dict[str, Callable[[], Iterable[str]]] = {
     "preset.{}": lambda: tuple(name for presets in PRESETS.values() for name in presets),
     "ui.share.{}": lambda: ("lan", "localhost"),  # decayviz.ui.controls.app_origin's notes
     "landscape.group.{}": _landscape_groups,
+    "landscape.diverged.{}": lambda: (*RULES, "proximal_l2"),  # decayviz.rules.Rule.diverged_key
     "landscape.readout.radius.{}": _penalty_kinds,
     "landscape.trace.ball.{}": _penalty_kinds,
+    "choice.penalty.{}": _penalty_kinds,  # decayviz.describe.landscape_alt
     "landscape.term.{}": lambda: ("data_loss", "penalty", "total"),  # figures/landscape.terms_figure
     "metric.{}": lambda: METRICS,
     "network.tab.{}": lambda: ("sweep", "weights", "boundary", "code"),  # app_pages/network.py

@@ -3,29 +3,21 @@ random controls, Korean, and bad URLs; and what they show agrees with decayviz."
 
 import json
 import random
-from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import assert_finite, metrics, torch_importer
+from helpers import assert_finite, metrics, open_page
 from streamlit.testing.v1 import AppTest
+from support.scenes import random_scene
 
-from bench.common import random_scene
 from decayviz.figures import decode
-from decayviz.figures.landscape import FRAMES
+from decayviz.figures.landscape import FRAMES, STEP_GROUP
+from decayviz.i18n import t
 from decayviz.state import FIELD, PRESETS, defaults, page_fields
-
-TIMEOUT = 120
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 def run_app(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return open_page("landscape", query)
 
 
 def test_app_opens_on_the_landscape_page_with_defaults():
@@ -37,12 +29,6 @@ def test_app_opens_on_the_landscape_page_with_defaults():
     assert shown["Exact optimum Ŵ(α)"] == "(1.024, 0.4586)"
     assert shown["PyTorch weight_decay = 2α"] == "1"
     assert not at.error
-
-
-def test_the_landscape_page_never_waits_for_torch():
-    """Only the background warm-up thread imports torch (for the network page); the page's
-    script never does, so opening it never pays for the import."""
-    assert torch_importer(APP, None) == "decayviz-warm-up"
 
 
 @pytest.mark.parametrize("preset", list(PRESETS["landscape"]))
@@ -81,6 +67,24 @@ def test_each_rule_explains_its_own_divergence():
     assert any("2(1 + μ)/λmax = 0.543" in e.value for e in at.error)
     at = run_app({"penalty": "l2", "alpha": "1.0", "opt": "proximal", "lr": "0.7", "lang": "ko"})
     assert any("2/(λmax − 2α₂) = 0.5" in e.value and "발산" in e.value for e in at.error)
+    at = run_app({"opt": "nesterov", "lr": "0.5"})  # 2(1.9)/(2.8·(6 + 1)) = 0.194
+    assert any("Nesterov" in e.value and "= 0.194" in e.value for e in at.error)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_rule_is_shown_as_its_chain_with_the_penalty_marked(lang):
+    """Adam + L2 adds the decay before Adam's scaling, AdamW after it: the same pieces in another
+    order, the penalty's piece in bold, in both languages; Nesterov's chain has its momentum."""
+    step = {name: t(f"rule.step.{name}", lang) for name in ("gradient", "decay", "adam", "step", "nesterov")}
+    decay = f"**{step['decay']}**"
+
+    def chain(opt):
+        at = run_app({"opt": opt, "penalty": "l2", "lang": lang})
+        return next(c.value for c in at.caption if t(f"choice.opt.{opt}", lang) in c.value)
+
+    assert f"{step['gradient']} + {decay} → {step['adam']} → {step['step']}" in chain("adam")
+    assert f"{step['gradient']} → {step['adam']} + {decay} → {step['step']}" in chain("adamw")
+    assert f"{step['gradient']} + {decay} → {step['nesterov']} → {step['step']}" in chain("nesterov")
 
 
 def test_chatter_box_only_where_a_weight_is_zero():
@@ -104,12 +108,6 @@ def test_the_url_sets_the_scene_and_bad_values_are_corrected():
     assert any("corrected" in i.value for i in at.info)
 
 
-def test_the_address_bar_follows_the_controls():
-    at = run_app()
-    at.select_slider(key="ctl_alpha").set_value(2.0).run()
-    assert at.query_params["alpha"] in ("2.0", ["2.0"])
-
-
 def random_values(rng: random.Random) -> dict:
     values = random_scene("landscape", rng)
     values["steps"] = min(values["steps"], 600)  # keep the suite fast; extremes are tested apart
@@ -131,11 +129,7 @@ def test_random_controls_never_raise():
                 continue
             if name == "alpha" and values["penalty"] == "none":
                 continue
-            kind = FIELD[name].kind
-            widget = {"grid": at.select_slider, "choice": at.selectbox}.get(kind, at.slider)(
-                key=f"ctl_{name}"
-            )
-            widget.set_value(value)
+            getattr(at, FIELD[name].widget)(key=f"ctl_{name}").set_value(value)
         at.run()
         assert not at.exception, (values, at.exception)
         for chart in at.get("plotly_chart"):
@@ -144,9 +138,7 @@ def test_random_controls_never_raise():
 
 def test_extremes_in_every_corner():
     """The corners of the control table at once: largest steps, largest learning rate, α = 10."""
-    extremes = {
-        f.name: (f.options[-1] if f.kind in ("grid", "choice") else f.hi) for f in page_fields("landscape")
-    }
+    extremes = {f.name: f.extreme("hi") for f in page_fields("landscape")}
     for opt in FIELD["opt"].options:
         at = run_app({**{k: str(v) for k, v in extremes.items()}, "opt": opt, "steps": "5000"})
         assert not at.exception
@@ -159,19 +151,16 @@ def test_the_chart_holds_the_trajectory():
     at = run_app({"penalty": "l1", "alpha": "2.0", "opt": "proximal"})
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     head = spec["data"][-1]
-    last_frame = spec["frames"][-1]["data"][1]
+    steps = [frame for frame in spec["frames"] if frame["group"] == STEP_GROUP]  # not the α frames
+    last_frame = steps[-1]["data"][1]
     assert np.allclose(decode(head["x"]), decode(last_frame["x"]))
     assert decode(head["y"])[0] == 0.0  # the exact zero survives the trip to the chart
-    assert len(spec["frames"]) <= FRAMES
+    assert len(steps) <= FRAMES
 
 
 def test_defaults_are_valid_widget_values():
     for name, value in defaults("landscape").items():
-        field = FIELD[name]
-        if field.kind in ("grid", "choice"):
-            assert value in field.options
-        elif field.kind in ("float", "int"):
-            assert field.lo <= value <= field.hi
+        assert FIELD[name].is_valid(value), name
 
 
 def test_loss_and_start_sliders_sit_behind_switches_that_say_their_values():

@@ -7,10 +7,9 @@ import random
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
-from helpers import session_run, wait_for_run
+from helpers import APP, TIMEOUT, open_page, session_run, wait_for_run
 from streamlit.testing.v1 import AppTest
 
 from decayviz.state import FIELD, PRESETS, encode, page_fields
@@ -19,23 +18,12 @@ from decayviz.training.options import SERVER_TRAININGS
 from decayviz.training.worker import Job
 from decayviz.ui import training
 
-TIMEOUT = 120
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 SHORT = {"n_epochs": "2", "n_hidden": "16.0"}  # keeps every run here well under a second or two
 
 
 def network_page(query: dict[str, str]) -> AppTest:
-    """The app opened on the network page with `query` in its URL (set again after the first
-    run, since the default page rewrites the address bar with its own values)."""
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.query_params["lang"] = query.get("lang", "en")
-    at.run()
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page("app_pages/network.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    """The app opened on a link to the network page with `query` (English unless it says)."""
+    return open_page("network", query, lang=query.get("lang", "en"))
 
 
 def click(at: AppTest, label: str, wait: bool = True) -> AppTest:
@@ -88,6 +76,17 @@ def test_continue_with_a_new_alpha():
     assert any("continued from the network" in caption.value for caption in at.caption)
 
 
+def test_nesterov_trains_and_its_script_uses_torch_optims_nesterov():
+    """The network page's "nesterov": SGD with Nesterov momentum, 0.9 unless the slider says
+    otherwise; the momentum slider is live for it, and the script names torch.optim's twin."""
+    at = network_page({"lang": "en", **SHORT, "n_opt": "nesterov"})
+    assert not at.slider(key="ctl_n_momentum").disabled
+    click(at, "Train")
+    run = run_of(at)
+    assert run.epochs_done == 2 and run.snapshot.config.momentum == 0.9
+    assert any("optimizer_keywords={'momentum': 0.9, 'nesterov': True}" in code.value for code in at.code)
+
+
 @pytest.mark.parametrize("scene", list(PRESETS["network"]))
 def test_every_scene_trains(scene):
     values = {**PRESETS["network"][scene], "n_epochs": 2}
@@ -100,14 +99,9 @@ def random_query(rng: random.Random) -> dict[str, str]:
     """Random valid values for every control of the page, with runs kept short."""
     values = {}
     for field in page_fields("network"):
-        if field.kind in ("choice", "grid"):
-            values[field.name] = rng.choice(field.options)
-        elif field.kind == "bool":
-            values[field.name] = rng.random() < 0.5
-        elif field.kind == "multi":
-            values[field.name] = tuple(sorted(rng.sample(field.options, rng.randint(1, 4))))
-        else:
-            values[field.name] = field.snap(rng.uniform(field.lo, field.hi))
+        values[field.name] = field.random_value(rng)
+    values["n_alphas"] = tuple(rng.sample(values["n_alphas"], min(4, len(values["n_alphas"]))))
+    values["n_alphas"] = tuple(sorted(values["n_alphas"]))
     values["n_epochs"] = rng.randint(1, 3)
     values["n_hidden"] = min(values["n_hidden"], 64)
     return encode(values)
@@ -200,7 +194,9 @@ def test_the_page_opens_with_the_default_scene_trained_in_the_background():
 
 
 def test_early_stopping_reports_the_kept_epoch_in_the_table_and_beside_the_script():
-    query = {"lang": "en", "n_dataset": "moons", "n_epochs": "30", "n_early_stop": "true", "n_alphas": "0.0,0.01"}
+    query = {
+        "lang": "en", "n_dataset": "moons", "n_epochs": "30", "n_early_stop": "true", "n_alphas": "0.0,0.01"
+    }  # fmt: skip
     at = click(network_page({**query, "n_code_alpha": "0.01"}), "Train")
     result = run_of(at).snapshot
     kept = result.kept_epoch[1]

@@ -3,34 +3,24 @@ controls, Korean and hostile URLs; what it says agrees with decayviz; its charts
 
 import random
 import re
-from pathlib import Path
 
+import helpers
 import numpy as np
 import pytest
-from helpers import assert_charts_finite, chart_text, metrics, torch_importer
+from helpers import assert_charts_finite, chart_text, metrics, shown_controls
 from streamlit.testing.v1 import AppTest
+from support.scenes import random_scene
 
-from bench.common import random_scene
 from decayviz.i18n import has
 from decayviz.sparsity import coefficient_path, synthetic_problem
 from decayviz.state import FIELD, PRESETS, defaults, page_fields
 
-TIMEOUT = 120
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "app_pages/sparsity.py"
-WIDGETS = {"grid": "select_slider", "choice": "selectbox", "int": "slider", "float": "slider"}
 
 
 def open_page(query: dict | None = None, lang: str | None = None) -> AppTest:
-    """The app, switched to the sparsity page with `query` in the URL (as a shared link would be)."""
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    if lang:
-        at.query_params["lang"] = lang
-    at.run()
-    at.switch_page(PAGE)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run()
+    """The sparsity page opened on a link with `query` (as a shared link would be)."""
+    at = helpers.open_page("sparsity", query, lang)
     assert_healthy(at)
     return at
 
@@ -40,6 +30,11 @@ def assert_healthy(at: AppTest) -> None:
     assert not at.exception, at.exception
     assert len(at.get("plotly_chart")) == 1
     assert_charts_finite(at)
+
+
+def page_text(at: AppTest) -> str:
+    """Everything the page wrote as text: markdown, captions and notices."""
+    return "\n".join(e.value for kind in ("markdown", "caption", "info") for e in getattr(at, kind))
 
 
 def shown_text(spec_json: str) -> str:
@@ -100,8 +95,8 @@ def test_korean():
 def test_every_field_and_scene_has_its_words_in_both_languages():
     for field in page_fields("sparsity"):
         assert has(f"field.{field.name}")
-        for option in field.options if field.kind == "choice" else ():
-            assert has(f"choice.{field.name}.{option}")
+        for key in field.option_labels():
+            assert has(key)
     for name in PRESETS["sparsity"]:
         assert has(f"preset.{name}")
 
@@ -142,16 +137,11 @@ def test_the_url_sets_the_page_and_bad_values_are_corrected():
     assert values["s_l1_ratio"] == FIELD["s_l1_ratio"].hi
     assert values["s_seed"] == 0 and values["s_view"] == "paths"
     assert any("corrected" in i.value for i in at.info)
+    assert "at most n" in page_text(open_page())  # by default 20 samples, 200 features
     at = open_page({"s_problem": "diabetes", "s_alpha": "0.05", "s_penalty": "elasticnet"})
     assert at.session_state["decayviz_values"]["s_problem"] == "diabetes"
     assert not any("corrected" in i.value for i in at.info)
-    assert not any("at most n" in i.value for i in at.info)  # 442 samples, 10 features
-
-
-def test_the_address_bar_follows_the_controls():
-    at = open_page()
-    at.select_slider(key="ctl_s_alpha").set_value(2.0).run()
-    assert at.query_params["s_alpha"] in ("2.0", ["2.0"])
+    assert "at most n" not in page_text(at)  # 442 samples, 10 features
 
 
 def random_values(rng: random.Random) -> dict:
@@ -161,36 +151,32 @@ def random_values(rng: random.Random) -> dict:
 
 
 def test_random_controls_never_raise():
-    """Many random settings in every section, set through the widgets shown, as a student would."""
+    """Many random settings in every section, set through the widgets shown, as a student would:
+    first the controls that decide which others show, then every switch open, then the rest."""
     rng = random.Random(2024)
     at = open_page()
     for _ in range(16):
         values = random_values(rng)
-        for first in ("s_view", "s_problem", "s_penalty"):  # these decide which other widgets show
-            try:
-                at.selectbox(key=f"ctl_{first}").set_value(values[first]).run()
-            except KeyError:
-                continue
-        for name, value in values.items():
-            try:
-                getattr(at, WIDGETS[FIELD[name].kind])(key=f"ctl_{name}").set_value(value)
-            except KeyError:  # not shown in this section
-                continue
+        for first in ("s_view", "s_problem", "s_penalty"):
+            shown = shown_controls(at)
+            if first in shown:  # s_problem and s_penalty are not part of every section
+                shown[first].set_value(values[first]).run()
+        for switch in at.toggle:  # the switches that hide a group of sliders (not a control)
+            if not switch.key.startswith("ctl_"):
+                switch.set_value(True)
+        at.run()
+        shown = {name: w for name, w in shown_controls(at).items() if FIELD[name].page == "sparsity"}
+        assert "s_view" in shown and len(shown) >= 3, sorted(shown)  # every section has its controls
+        for name, widget in shown.items():
+            widget.set_value(FIELD[name].widget_state(values[name]))
         at.run()
         assert_healthy(at)
+        assert all(at.session_state["decayviz_values"][name] == values[name] for name in shown)
 
 
 @pytest.mark.parametrize("end", ["lo", "hi"])
 def test_extremes_in_every_corner(end):
-    def extreme(field):
-        if field.kind in ("grid", "choice"):
-            return field.options[0 if end == "lo" else -1]
-        return getattr(field, end)
-
     for view in FIELD["s_view"].options:
-        open_page({**{f.name: str(extreme(f)) for f in page_fields("sparsity")}, "s_view": view})
+        open_page({**{f.name: str(f.extreme(end)) for f in page_fields("sparsity")}, "s_view": view})
 
 
-def test_the_page_never_waits_for_torch():
-    """Only the background warm-up thread imports torch; the page's script never does."""
-    assert torch_importer(APP, PAGE) == "decayviz-warm-up"

@@ -28,7 +28,7 @@ from decayviz.figures.network import (
 from decayviz.training import DATASETS, METRICS, SweepConfig, param_groups, reproduction_script, train_sweep
 from decayviz.training.data import SPLITS, load
 from decayviz.training.engine import SweepTrainer
-from decayviz.training.reference import build_mlp, train_one
+from decayviz.training.reference import build_mlp, train_reference
 
 SMOOTH = 1e-4
 NONSMOOTH = 2e-2
@@ -37,7 +37,7 @@ NONSMOOTH = 2e-2
 def reference_histories(dataset: str, alphas, epochs: int, **keywords) -> list[dict]:
     data = load(dataset)
     return [
-        train_one(data.X_train, data.X_val, data.y_train, data.y_val, alpha, epochs=epochs, **keywords)
+        train_reference(data.X_train, data.X_val, data.y_train, data.y_val, alpha, epochs=epochs, **keywords)
         for alpha in alphas
     ]
 
@@ -124,6 +124,8 @@ def test_l1_raises_the_share_of_near_zero_weights():
         ("highdim", {"optimizer": "sgd", "lr": 0.01, "depth": 0, "batch_size": 16}),
         ("digits", {"optimizer": "sgd", "momentum": 0.9, "hidden": 32, "depth": 2, "dropout": 0.5}),
         ("moons", {"optimizer": "adam", "lr": 0.01, "hidden": 16, "batch_size": 16, "dropout": 0.2}),
+        ("digits", {"optimizer": "nesterov", "lr": 0.05, "hidden": 32, "depth": 1}),
+        ("moons", {"optimizer": "nesterov", "momentum": 0.5, "hidden": 16, "depth": 2, "decay_bias": True}),
     ],
 )
 def test_batched_sweep_matches_torch_optim_per_model(dataset, keywords):
@@ -133,9 +135,11 @@ def test_batched_sweep_matches_torch_optim_per_model(dataset, keywords):
     assert_histories_match(result.history, reference, SMOOTH, len(load(dataset).y_val))
 
 
-def test_batched_sweep_matches_torch_optim_with_l1():
+@pytest.mark.parametrize("optimizer", ["sgd", "nesterov", "adamw"])
+def test_batched_sweep_matches_torch_optim_with_l1(optimizer):
     alphas, epochs = (0.0, 0.001, 0.01), 4
-    keywords = {"penalty": "l1", "optimizer": "sgd", "hidden": 32, "depth": 1}
+    lr = 0.01 if optimizer == "adamw" else 0.1
+    keywords = {"penalty": "l1", "optimizer": optimizer, "lr": lr, "hidden": 32, "depth": 1}
     result = train_sweep("digits", alphas, epochs=epochs, **keywords)
     reference = reference_histories("digits", alphas, epochs, **keywords)
     assert_histories_match(result.history, reference, NONSMOOTH, len(load("digits").y_val))
@@ -148,6 +152,8 @@ def test_batched_sweep_matches_torch_optim_with_l1():
         ("moons", 0.003, {"optimizer": "adamw", "lr": 0.01, "depth": 2, "hidden": 16, "epochs": 5}),
         ("digits", 0.001, {"momentum": 0.9, "hidden": 32, "depth": 2, "dropout": 0.3, "epochs": 3}),
         ("moons", 0.0, {"momentum": 0.9, "depth": 2, "batch_size": 16, "early_stopping": True, "epochs": 40}),
+        ("digits", 0.01, {"optimizer": "nesterov", "lr": 0.05, "hidden": 32, "epochs": 3}),
+        ("moons", 0.003, {"optimizer": "nesterov", "penalty": "l1", "depth": 2, "hidden": 16, "epochs": 5}),
     ],
 )
 def test_reproduction_script_matches_the_app(tmp_path, dataset, alpha, keywords):
@@ -172,6 +178,26 @@ def test_script_shows_the_parameter_groups_and_the_mapping():
         "def param_groups" in script and "weight_decay = 2 * alpha" in script and "torch.optim.Adam" in script
     )
     assert "alpha=0.05" in script and "import decayviz" not in script
+
+
+@pytest.mark.parametrize(
+    ("optimizer", "momentum", "expected"),
+    [
+        ("sgd", 0.0, ("SGD", {"momentum": 0.0})),
+        ("sgd", 0.9, ("SGD", {"momentum": 0.9})),
+        ("nesterov", 0.0, ("SGD", {"momentum": 0.9, "nesterov": True})),  # 0.9 unless given
+        ("nesterov", 0.5, ("SGD", {"momentum": 0.5, "nesterov": True})),
+        ("adam", 0.0, ("Adam", {})),
+        ("adamw", 0.0, ("AdamW", {})),
+    ],
+)
+def test_each_network_optimizer_names_its_torch_optim_twin(optimizer, momentum, expected):
+    """The registry's torch.optim equivalent is what the script trains with, and says so."""
+    config = SweepConfig(optimizer=optimizer, momentum=momentum)
+    assert config.torch_optimizer() == expected
+    script = reproduction_script("digits", 0.01, optimizer=optimizer, momentum=momentum)
+    assert f"torch.optim.{expected[0]}(lr, weight_decay" in script
+    assert f"optimizer={expected[0]!r}" in script and f"optimizer_keywords={expected[1]!r}" in script
 
 
 def test_dropout_masks_are_the_same_for_every_alpha_and_change_the_run():

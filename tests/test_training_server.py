@@ -1,5 +1,5 @@
 """Trainings on a real `streamlit run` server, driven over Streamlit's own websocket protocol
-(bench/streamlit_client.py) as browsers would:
+(tests/support/streamlit_client.py) as browsers would:
 
 - a sweep disturbed by a curious student (plain reruns, changed controls, a language and a page
   switch, Streamlit's own Stop, Train pressed again) ends with exactly the numbers of an
@@ -21,10 +21,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
+from support.server import streamlit_server
+from support.streamlit_client import StreamlitSession
+from support.training_session import QUEUED, TRAIN, Training, most_at_once, train
 
-from bench.classroom_load import QUEUED, TRAIN, Training, most_at_once, train
-from bench.common import streamlit_server
-from bench.streamlit_client import StreamlitSession
 from decayviz.training.options import SERVER_TRAININGS, SESSION_GRACE_S
 
 pytestmark = pytest.mark.slow

@@ -11,6 +11,7 @@ import base64
 
 import numpy as np
 
+from decayviz.figures.palette import COLORS  # noqa: F401  one colour per idea: decayviz.figures.palette
 from decayviz.i18n import t
 
 
@@ -45,21 +46,6 @@ def decimate(n: int, most: int) -> np.ndarray:
     if n <= most:
         return np.arange(n)
     return np.unique(np.round(np.linspace(0, n - 1, most)).astype(int))
-
-
-# One colour per idea, shared by every figure.
-COLORS = {
-    "path": "#e66101",
-    "ghost": "#6b6b6b",
-    "companion": "#5e3c99",
-    "box": "#1b7837",
-    "constraint": "#b2182b",
-    "contour": "#2166ac",
-    "optimum": "#b2182b",
-    "data_loss": "#2166ac",
-    "penalty": "#b2182b",
-    "total": "#1a1a1a",
-}
 
 
 BUTTONS_PX = 170  # the room Play and Pause take left of the step slider, with below_px

@@ -1,11 +1,14 @@
-"""The landscape page's two charts: the loss landscape with the animated descent, and the
-chapter's two loss terms over the steps."""
+"""The landscape page's two charts: the loss landscape with the animated descent and an α
+slider, and the chapter's two loss terms over the steps with their trade-off over α."""
 
 from __future__ import annotations
+
+import textwrap
 
 import numpy as np
 
 from decayviz.figures import COLORS, animation_controls, decimate, typed
+from decayviz.figures.palette import CONSTRAINT_FILL, CONTOUR_RGB, DASH
 from decayviz.i18n import t
 from decayviz.penalties import make_penalty
 from decayviz.scene import PATH_ALPHAS, LandscapeScene
@@ -22,6 +25,7 @@ CONTROLS_PX = 44  # from the plot's bottom edge to the Play row: room for the w�
 ALPHA_ROW_PX = 66  # from the Play row to the α slider
 INSET = 0.42  # the zoomed inset's side, as a fraction of the plot's height
 INSET_BELOW = 0.3  # an inset appears when the ball's extent is under this fraction of the view
+STEP_GROUP, ALPHA_GROUP = "steps", "alpha"  # the frames of Play and the step slider, of the α slider
 LABEL_FONT = {"size": 17, "color": "#111111", "shadow": "auto"}  # a halo keeps it readable on blue
 
 
@@ -48,7 +52,7 @@ def _line(points, name, color, width=2.0, dash="solid", opacity=1.0, **extra) ->
     }
 
 
-def _marker(point, name, symbol, color, size=13, text=None, position="top right", **extra) -> dict:
+def _marker(point, name, symbol, color, size=13, text=None, position="top right") -> dict:
     point = np.asarray(point, dtype=float).reshape(1, 2)
     return {
         "type": "scatter",
@@ -66,7 +70,6 @@ def _marker(point, name, symbol, color, size=13, text=None, position="top right"
         "textposition": position,
         "textfont": LABEL_FONT,
         "hovertemplate": f"{name}<br>(%{{x:.4f}}, %{{y:.4f}})<extra></extra>",
-        **extra,
     }
 
 
@@ -82,7 +85,7 @@ def _contour_bands(scene: LandscapeScene, half: float) -> list[dict]:
     for k in range(CONTOUR_LEVELS, 0, -1):
         distance = top * k / CONTOUR_LEVELS
         shade = (1.0 - k / CONTOUR_LEVELS) ** 1.6  # 0 at the outermost band, → 1 near W*
-        color = tuple(round(255 + (c - 255) * (0.06 + 0.8 * shade)) for c in (33, 102, 172))
+        color = tuple(round(255 + (c - 255) * (0.06 + 0.8 * shade)) for c in CONTOUR_RGB)
         bands.append(
             {
                 **_line(
@@ -102,17 +105,20 @@ def _tail(weights: np.ndarray, shown: np.ndarray, k: int) -> np.ndarray:
     return weights[start : step + 1][decimate(step + 1 - start, 24)]
 
 
-def _frames(weights: np.ndarray, tail_index: int) -> tuple[list[dict], list[int]]:
-    """Frames that move the head and its short tail (traces tail_index and tail_index + 1);
-    never the whole path so far."""
+def _frames(weights: np.ndarray, tail_index: int, inset: bool) -> tuple[list[dict], list[int]]:
+    """Frames that move the head and its short tail (traces tail_index and tail_index + 1),
+    and with an inset the head there too (tail_index + 2); never the whole path so far.
+
+    The inset's head is needed as well as wanted: plotly.js clears a subplot that none of a
+    redraw-free frame's traces belong to, so without it Play would empty the inset."""
     shown = decimate(len(weights), FRAMES)
     frames = [
         {
             "name": str(int(step)),
-            "traces": [tail_index, tail_index + 1],
+            "traces": [tail_index, tail_index + 1, *([tail_index + 2] if inset else [])],
             "data": [
                 {"type": "scatter", **_xy(_tail(weights, shown, k))},
-                {"type": "scatter", **_xy(weights[step : step + 1])},
+                *[{"type": "scatter", **_xy(weights[step : step + 1])}] * (2 if inset else 1),
             ],
         }
         for k, step in enumerate(shown)
@@ -205,7 +211,7 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
                 COLORS["constraint"],
                 width=2.5,
                 fill="toself",
-                fillcolor="rgba(178,24,43,0.08)",
+                fillcolor=CONSTRAINT_FILL.format(opacity=0.08),
             )
         )
         data.append(
@@ -243,7 +249,7 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
                     COLORS["constraint"],
                     width=3,
                     fill="toself",
-                    fillcolor="rgba(178,24,43,0.15)",
+                    fillcolor=CONSTRAINT_FILL.format(opacity=0.15),
                 ),
                 **axes,
             }
@@ -254,7 +260,7 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
 
     # Last, so they are drawn on top: the animated tail and head, starting at the end of the
     # descent so that a still page shows the result.
-    frames, steps = _frames(weights, tail_index=len(data))
+    frames, steps = _frames(weights, tail_index=len(data), inset=inset is not None)
     shown = np.array(steps)
     data.append(
         _line(
@@ -272,6 +278,11 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
             "opacity": 0.85,
         }
     )
+    if inset is not None:  # an open ring: the corner it reaches stays visible
+        head = _marker(weights[-1], t("landscape.trace.now", lang), "circle-open", COLORS["path"], size=10)
+        data.append(
+            {**head, "marker": {**head["marker"], "line": {"width": 2.5}}, "xaxis": "x2", "yaxis": "y2"}
+        )
 
     axis = {
         "range": [-half, half],
@@ -296,6 +307,7 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
     layout = {
         "xaxis": {**axis, "title": {"text": "w₁", "standoff": 2}},
         "yaxis": {**axis, "title": {"text": "w₂", "standoff": 2}, "scaleanchor": "x", "scaleratio": 1},
+        "height": 700,  # for the exported HTML; on the page the chart fills its box (decayviz.ui.style)
         "margin": {"l": 44, "r": 8, "t": 8, "b": CONTROLS_PX + (ALPHA_ROW_PX if moving else 0) + 62},
         # above the plot and across it: beside it, a legend leaves a phone a thumbnail-sized plot
         "legend": {"orientation": "h", "x": 0.0, "y": 1.0, "yanchor": "bottom", "font": {"size": 13}},
@@ -309,22 +321,14 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
     return {"data": data, "layout": layout, "frames": frames}
 
 
-STEP_GROUP = "steps"
-ALPHA_GROUP = "alpha"
-
-
 def _optimum_marker(point, lang: str, text: str | None = None) -> dict:
     """Ŵ(α) as an open ring: the corner or the point of the ball it marks stays visible."""
-    return _marker(
-        point,
-        t("landscape.trace.optimum", lang),
-        "circle-open",
-        COLORS["optimum"],
-        size=16,
-        text=text,
-        position="bottom right",
-        **{"marker": {"symbol": "circle-open", "color": COLORS["optimum"], "size": 16, "line": {"width": 3}}},
-    )
+    ring = {"symbol": "circle-open", "color": COLORS["optimum"], "size": 16, "line": {"width": 3}}
+    name = t("landscape.trace.optimum", lang)
+    return {
+        **_marker(point, name, "circle-open", COLORS["optimum"], text=text, position="bottom right"),
+        "marker": ring,
+    }
 
 
 def _inset_axes(zoom: float, half: float, corner: tuple[int, int], lang: str) -> dict:
@@ -402,7 +406,7 @@ def _alpha_controls(scene: LandscapeScene, moving: dict[str, int], inset: bool) 
         "yanchor": "top",
         "pad": {"t": CONTROLS_PX + ALPHA_ROW_PX, "l": 4, "r": 4},
         "font": {"color": "rgba(0,0,0,0)", "size": 8},  # 18 stops: tick labels would collide
-        "currentvalue": {"prefix": "α = ", "font": {"size": 15, "color": COLORS["constraint"]}},
+        "currentvalue": {"prefix": "α = ", "font": {"size": 15, "color": COLORS["constraint_text"]}},
         "bordercolor": COLORS["constraint"],
         "transition": {"duration": 0},
         "steps": stops,
@@ -439,7 +443,7 @@ def loss_terms_figure(scene: LandscapeScene, lang: str) -> dict:
                 "name": t(f"landscape.term.{key}", lang),
                 "x": typed(steps),
                 "y": typed(np.maximum(values[keep], floor)),
-                "line": {"color": COLORS[key], "width": 3 if key == "total" else 2.2},
+                "line": {"color": COLORS[key], "width": 3 if key == "total" else 2.2, "dash": DASH[key]},
                 "hovertemplate": "%{y:.4g}<extra>" + t(f"landscape.term.{key}", lang) + "</extra>",
             }
         )
@@ -461,7 +465,13 @@ def loss_terms_figure(scene: LandscapeScene, lang: str) -> dict:
         "height": 640 if tradeoff else 340,
         "margin": {"l": 56, "r": 56, "t": 30, "b": 40},
         "xaxis": {"title": {"text": t("landscape.step", lang), "standoff": 2}, "anchor": "y"},
-        "yaxis": {"title": {"text": t("landscape.loss", lang)}, "type": "log", "domain": top},
+        "yaxis": {
+            "title": {"text": t("landscape.loss", lang)},
+            "type": "log",
+            "dtick": 1,  # decades only
+            "domain": top,
+            "range": _log_range(traj.total[:n], at_optimum.values()),
+        },
         "legend": {"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom"},
         "hovermode": "x unified",
     }
@@ -473,6 +483,16 @@ def loss_terms_figure(scene: LandscapeScene, lang: str) -> dict:
 
 
 LOG_FLOOR = 1e-9  # relative to the largest value: where a log axis of the two terms stops
+
+
+def _log_range(total: np.ndarray, settled) -> list[float]:
+    """The terms' log axis (in decades): from a little under the smallest value they settle at
+    (a term passing near 0 on its way would otherwise stretch the axis over many decades) to
+    a little over the largest value of the sum."""
+    positive = [v for v in settled if v > 0]
+    top = max(float(np.max(total)), *positive, LOG_FLOOR)
+    bottom = min(positive) / 30 if positive else top * 1e-4
+    return [float(np.log10(bottom)), float(np.log10(top * 1.5))]
 
 
 def _tradeoff(scene: LandscapeScene, lang: str) -> tuple[list[dict], dict]:
@@ -519,16 +539,17 @@ def _tradeoff(scene: LandscapeScene, lang: str) -> tuple[list[dict], dict]:
         },
         "yaxis3": {
             "domain": bottom, "anchor": "x2", "overlaying": "y2", "side": "right", "rangemode": "tozero",
-            "showgrid": False, "title": {"text": "t", "font": {"color": COLORS["penalty"]}},
+            "showgrid": False, "title": {"text": "t", "font": {"color": COLORS["constraint_text"]}},
         },
         "shapes": [
             {"type": "line", "xref": "x2", "yref": "y2 domain", "x0": alpha, "x1": alpha, "y0": 0, "y1": 1,
              "line": {"color": "#555", "width": 1, "dash": "dot"}},
         ],
         "annotations": [
-            {"text": t("landscape.tradeoff.title", lang, alpha=f"{alpha:g}"), "xref": "paper",
+            {"text": "<br>".join(textwrap.wrap(t("landscape.tradeoff.title", lang, alpha=f"{alpha:g}"), 46)),
+             "xref": "paper",
              "yref": "y2 domain", "x": 0, "y": 1.04, "xanchor": "left", "yanchor": "bottom",
-             "showarrow": False, "font": {"size": 14}},
+             "showarrow": False, "font": {"size": 14}, "align": "left"},
         ],
     }  # fmt: skip
     return data, layout

@@ -14,18 +14,12 @@ import textwrap
 import numpy as np
 
 from decayviz.figures import typed
+from decayviz.figures.palette import ALPHA_SEQUENCE, DIVERGING, TRAIN_COLOR, VAL_COLOR
 from decayviz.i18n import t
 from decayviz.training.options import METRICS
 from decayviz.training.result import SweepResult
 
-# Viridis, dark to light: small α dark, large α light, so the order of α reads off the colours.
-ALPHA_PALETTE = (
-    "#440154", "#482475", "#414487", "#355f8d", "#2a788e", "#21918c",
-    "#22a884", "#44bf70", "#7ad151", "#bddf26", "#dfe318", "#fde725",
-)  # fmt: skip
-TRAIN_COLOR, VAL_COLOR = "#2166ac", "#e66101"
-# negative blue, zero white, positive red; spelled out so Streamlit's theme cannot swap it
-DIVERGING = [[0.0, "#2166ac"], [0.25, "#92c5de"], [0.5, "#ffffff"], [0.75, "#f4a582"], [1.0, "#b2182b"]]
+ALPHA_PALETTE = ALPHA_SEQUENCE  # small α dark, large α light: the order of α reads off the colours
 FILTER_UNITS = 10
 HISTOGRAM_BINS = 61  # odd: one bin is centred on 0
 BOUNDARY_COLUMNS = 4
@@ -153,10 +147,10 @@ def sweep_figure(result: SweepResult, lang: str, height: int = 360) -> dict:
          "line": {"color": VAL_COLOR, "width": 3}, "marker": {"size": 9}},
         {"type": "scatter", "mode": "lines+markers", "x": labels, "y": typed(train), "xaxis": "x2",
          "yaxis": "y2", "name": t("legend.train", lang), "line": {"color": TRAIN_COLOR, "width": 3},
-         "marker": {"size": 9}},
+         "marker": {"size": 9, "symbol": "square"}},
         {"type": "scatter", "mode": "lines+markers", "x": labels, "y": typed(val), "xaxis": "x2",
-         "yaxis": "y2", "name": t("legend.val", lang), "line": {"color": VAL_COLOR, "width": 3},
-         "marker": {"size": 9}},
+         "yaxis": "y2", "name": t("legend.val", lang),
+         "line": {"color": VAL_COLOR, "width": 3, "dash": "dash"}, "marker": {"size": 9}},
     ]  # fmt: skip
     if early:
         last = np.array([result.history[i]["val_accuracy"][-1] for i in kept], dtype=np.float32)
@@ -304,11 +298,12 @@ def boundary_figure(
             "line": {"color": "#1a1a1a", "width": 2}, "showscale": False, "showlegend": False,
             "hoverinfo": "skip", "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
         })  # fmt: skip
-        for label, color in ((0, TRAIN_COLOR), (1, VAL_COLOR)):
+        for label, color, symbol in ((0, TRAIN_COLOR, "circle"), (1, VAL_COLOR, "diamond")):
             chosen = points[labels == label]
             traces.append({
                 "type": "scatter", "mode": "markers", "x": typed(chosen[:, 0]), "y": typed(chosen[:, 1]),
-                "marker": {"color": color, "size": 5, "line": {"color": "white", "width": 0.8}},
+                "marker": {"color": color, "symbol": symbol, "size": 6,
+                           "line": {"color": "white", "width": 0.8}},
                 "xaxis": f"x{suffix}", "yaxis": f"y{suffix}", "showlegend": False, "hoverinfo": "skip",
             })  # fmt: skip
         axes[f"xaxis{suffix}"] = {"domain": [x0, x0 + width], "anchor": f"y{suffix}", "showticklabels": False}

@@ -11,34 +11,31 @@ import textwrap
 import numpy as np
 
 from decayviz.figures import animation_controls, typed
+from decayviz.figures.palette import (
+    DASH,
+    FEATURE_COLORS,
+    INK,
+    LIGHT_GREY,
+    NEGATIVE,
+    OKABE_ITO,
+    PENALTY_COLORS,
+    POSITIVE,
+    RUN_COLORS,
+    RUN_SYMBOLS,
+)
 from decayviz.i18n import t
 from decayviz.sparsity import (
     ALMOST_ZERO,
+    CHATTER_BAND,
     DESCENT_RUNS,
-    NEAR_ZERO,
     PATH_KINDS,
     DescentFrames,
     MonteCarlo,
     weight_histogram,
 )
 
-PENALTY_COLORS = {"l1": "#b2182b", "l2": "#2166ac", "elasticnet": "#5e3c99"}
-RUN_COLORS = {"l1_proximal": "#b2182b", "l1_subgradient": "#e66101", "l2": "#2166ac"}
-ZERO_COLOR = "#1a1a1a"  # exact zeros, wherever they are counted
+ZERO_COLOR = INK  # exact zeros, wherever they are counted
 BUNDLE_COLOR = "rgba(120,120,120,0.35)"  # the many features drawn without a name
-FEATURE_COLORS = (
-    "#1f77b4",
-    "#ff7f0e",
-    "#2ca02c",
-    "#d62728",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#17becf",
-    "#bcbd22",
-    "#7f7f7f",
-)
-POSITIVE, NEGATIVE = "#2166ac", "#b2182b"
 FRAME_MS = 80
 HISTOGRAM_BINS_PER_SIDE = 20
 
@@ -204,7 +201,7 @@ def path_base(
                 "xaxis": f"x{bottom}",
                 "yaxis": f"y{bottom}",
                 "showlegend": False,
-                "line": {"color": PENALTY_COLORS[kind], "width": 2.5, "shape": "hv"},
+                "line": {"color": PENALTY_COLORS[kind], "width": 2.5, "shape": "hv", "dash": DASH[kind]},
                 "hovertemplate": t("sparsity.paths.zeros_hover", lang) + "<extra></extra>",
             }
         )
@@ -307,8 +304,9 @@ def with_chosen_alpha(base: dict, alpha: float, optima: dict[str, np.ndarray]) -
 
 
 def _count_text(weights: np.ndarray, lang: str) -> str:
-    zeros, near = int(np.sum(weights == 0.0)), int(np.sum(np.abs(weights) < NEAR_ZERO))
-    return t("sparsity.iterations.count", lang, zeros=zeros, d=len(weights), near=near, band=f"{NEAR_ZERO:g}")
+    zeros, near = int(np.sum(weights == 0.0)), int(np.sum(np.abs(weights) < CHATTER_BAND))
+    band = f"{CHATTER_BAND:g}"
+    return t("sparsity.iterations.count", lang, zeros=zeros, d=len(weights), near=near, band=band)
 
 
 def descent_figure(frames: DescentFrames, lang: str) -> dict:
@@ -413,7 +411,7 @@ def descent_figure(frames: DescentFrames, lang: str) -> dict:
                 "line": {
                     "color": RUN_COLORS[name],
                     "width": 5 if name == "l1_subgradient" else 2.5,
-                    "dash": "dash" if name == "l2" else "solid",
+                    "dash": DASH[name],
                 },
                 "hovertemplate": "%{x}: %{y}<extra>" + label + "</extra>",
             }
@@ -431,6 +429,7 @@ def descent_figure(frames: DescentFrames, lang: str) -> dict:
                 "cliponaxis": False,
                 "marker": {
                     "color": RUN_COLORS[name],
+                    "symbol": RUN_SYMBOLS[name],
                     "size": 8 if name == "l2" else 13,
                     "line": {"color": ZERO_COLOR, "width": 1},
                 },
@@ -473,7 +472,10 @@ def monte_carlo_figure(mc: MonteCarlo, spread: float, lang: str, shown: int = 40
     corner = mc.l1_zero[:shown]
     t_ = mc.budget
     data = []
-    for hit, color, key in ((True, PENALTY_COLORS["l1"], "corner"), (False, "#92c5de", "edge")):
+    for hit, color, symbol, key in (
+        (True, PENALTY_COLORS["l1"], "diamond", "corner"),
+        (False, OKABE_ITO["sky_blue"], "circle", "edge"),
+    ):
         points = centres[corner == hit]
         data.append(
             {
@@ -482,7 +484,7 @@ def monte_carlo_figure(mc: MonteCarlo, spread: float, lang: str, shown: int = 40
                 "x": typed(points[:, 0]),
                 "y": typed(points[:, 1]),
                 "name": t(f"sparsity.montecarlo.{key}", lang),
-                "marker": {"color": color, "size": 4, "opacity": 0.7},
+                "marker": {"color": color, "symbol": symbol, "size": 5, "opacity": 0.7},
                 "hoverinfo": "skip",
             }
         )
@@ -498,7 +500,11 @@ def monte_carlo_figure(mc: MonteCarlo, spread: float, lang: str, shown: int = 40
                 "y": typed(shape[:, 1]),
                 "name": t(f"sparsity.montecarlo.ball.{kind}", lang),
                 "hoverinfo": "skip",
-                "line": {"color": ZERO_COLOR if kind == "l1" else PENALTY_COLORS["l2"], "width": 2.5},
+                "line": {
+                    "color": ZERO_COLOR if kind == "l1" else PENALTY_COLORS["l2"],
+                    "width": 2.5,
+                    "dash": DASH[kind],
+                },
             }
         )
     shares = {
@@ -506,7 +512,7 @@ def monte_carlo_figure(mc: MonteCarlo, spread: float, lang: str, shown: int = 40
         "almost": [100 * mc.near_zero_share("l1"), 100 * mc.near_zero_share("l2")],
     }
     labels = [t("choice.s_penalty.l1", lang), t("choice.s_penalty.l2", lang)]
-    for key, color in (("exact", ZERO_COLOR), ("almost", "#bababa")):
+    for key, color in (("exact", ZERO_COLOR), ("almost", LIGHT_GREY)):
         data.append(
             {
                 "type": "bar",
@@ -578,7 +584,7 @@ def layer_figure(plain: np.ndarray, penalized: np.ndarray, lang: str, penalty_ti
             for j in range(n_in):
                 w = float(W[i, j])
                 line = (
-                    {"color": "#bbbbbb", "width": 1, "dash": "dot"}
+                    {"color": LIGHT_GREY, "width": 1, "dash": "dot"}
                     if w == 0.0
                     else {"color": POSITIVE if w > 0 else NEGATIVE, "width": 0.6 + 9.0 * abs(w) / strongest}
                 )

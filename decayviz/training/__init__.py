@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from decayviz.training.options import DATASETS, METRICS, NEAR_ZERO, OPTIMIZERS, PENALTIES
+from decayviz.training.options import (
+    DATASETS,
+    DEFAULT_EPOCHS,
+    METRICS,
+    OPTIMIZERS,
+    PENALTIES,
+    SPARSITY_THRESHOLD,
+)
 from decayviz.training.result import SweepConfig, SweepResult
 from decayviz.training.script import reproduction_script
 
@@ -21,9 +28,9 @@ if TYPE_CHECKING:
 __all__ = [
     "DATASETS",
     "METRICS",
-    "NEAR_ZERO",
     "OPTIMIZERS",
     "PENALTIES",
+    "SPARSITY_THRESHOLD",
     "SweepConfig",
     "SweepResult",
     "param_groups",
@@ -40,22 +47,25 @@ def param_groups(model: nn.Module, weight_decay: float, decay_bias: bool = False
     return groups(model, weight_decay, decay_bias)
 
 
+_RUN = SweepConfig()  # the defaults, defined once there
+
+
 def train_sweep(
     dataset: str,
     alphas: Sequence[float],
-    penalty: str = "l2",
-    optimizer: str = "sgd",
-    epochs: int = 20,
-    lr: float = 0.1,
-    hidden: int = 64,
-    batch_size: int = 64,
-    decay_bias: bool = False,
-    seed: int = 0,
+    penalty: str = _RUN.penalty,
+    optimizer: str = _RUN.optimizer,
+    epochs: int = DEFAULT_EPOCHS,
+    lr: float = _RUN.lr,
+    hidden: int = _RUN.hidden,
+    batch_size: int = _RUN.batch_size,
+    decay_bias: bool = _RUN.decay_bias,
+    seed: int = _RUN.seed,
     *,
-    depth: int = 1,
-    momentum: float = 0.0,
-    dropout: float = 0.0,
-    early_stopping: bool = False,
+    depth: int = _RUN.depth,
+    momentum: float = _RUN.momentum,
+    dropout: float = _RUN.dropout,
+    early_stopping: bool = _RUN.early_stopping,
 ) -> SweepResult:
     """Train one MLP per α, all from the same initial weights, minibatch order and dropout masks,
     as one batched computation; L2 goes to the optimizer as weight_decay = 2α, L1 is added to the

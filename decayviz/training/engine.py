@@ -5,8 +5,9 @@ Every parameter carries an extra leading model axis: the weight of layer l is on
 layer of every model is a single matrix product and the softmax runs over a middle axis (both
 several times faster on a CPU than the batch-major layout). The backward pass is written out
 (it is short for an MLP) instead of going through autograd, whose bookkeeping cost more than the
-arithmetic for networks this small. The optimizer updates repeat torch.optim's single-tensor
-code (SGD, Adam, AdamW) operation by operation. Dropout draws its masks from its own generator,
+arithmetic for networks this small. The optimizer is the rule's chain from decayviz.rules, the
+same code the 2-D landscape runs, here on tensors stacked over the models (it follows
+torch.optim's single-tensor code step by step). Dropout draws its masks from its own generator,
 one mask per hidden layer and minibatch shared by every model, with the formula of
 `reference.SeededDropout`. Together, each model follows the path `reference.train_one` takes with
 torch.optim, up to float rounding.
@@ -22,8 +23,9 @@ from collections.abc import Sequence
 import numpy as np
 import torch
 
+from decayviz.rules import Hyper, Slot, active, apply_chain, init_chain, network_rule
 from decayviz.training.data import Dataset, load
-from decayviz.training.options import DIVERGED_NORM, METRICS, NEAR_ZERO, TORCH_THREADS
+from decayviz.training.options import DIVERGED_NORM, METRICS, SPARSITY_THRESHOLD, TORCH_THREADS
 from decayviz.training.reference import build_mlp
 from decayviz.training.result import BoundaryGrid, SweepConfig, SweepResult, check_alphas
 
@@ -46,8 +48,6 @@ def _flushing_denormals():
 
 # torch.manual_seed is process-wide: two sessions building models at once must not interleave.
 _INIT_LOCK = threading.Lock()
-BETAS = (0.9, 0.999)  # torch.optim.Adam's and AdamW's defaults
-EPS = 1e-8
 BOUNDARY_CELLS = 60
 
 
@@ -88,7 +88,10 @@ class SweepTrainer:
         self.dropout_masks = torch.Generator().manual_seed(config.seed + 1)
         self.steps = 0
         self.epochs_done = 0
-        self.state: dict[str, list[torch.Tensor | None]] = {}
+        self.chain = network_rule(config.optimizer).chain
+        self.hyper = Hyper(momentum=config.momentum)
+        # the chain's state (momentum buffers, Adam's moments): per parameter, one dict per transform
+        self.state = [init_chain(self.chain, p) for p in self.parameters]
         self.history = [{metric: [] for metric in METRICS} for _ in range(n_models)]
         self.diverged_at: list[int | None] = [None] * n_models
         self.branched_from: list[tuple[float, int] | None] = [None] * n_models
@@ -113,10 +116,10 @@ class SweepTrainer:
         return [True] * len(self.weights) + [self.config.decay_bias] * len(self.biases)
 
     def _set_alphas(self, alphas: Sequence[float]) -> None:
-        """The α of each model and the per-model numbers the optimizer needs, as columns shaped
-        to broadcast against each stacked parameter (computed once, not every step)."""
+        """The α of each model and the penalty's numbers the chain reads, as columns shaped to
+        broadcast against each stacked parameter (computed once, not every step); None where a
+        parameter carries no such part."""
         self.alphas = check_alphas(alphas)
-        lr = self.config.lr
         l2 = self.config.penalty == "l2" and any(self.alphas)
         l1 = self.config.penalty == "l1" and any(self.alphas)
         column = self._column
@@ -126,9 +129,17 @@ class SweepTrainer:
             column([2 * a for a in self.alphas], p) if l2 and on else None for p, on in pairs
         ]
         self._l1 = [column(list(self.alphas), p) if l1 and on else None for p, on in pairs]
-        # AdamW multiplies the weights by 1 − lr·weight_decay, computed in double as torch does
-        self._shrink = [column([1 - lr * (2 * a) for a in self.alphas], p) for p in self.parameters]
+        # per parameter, the chain's transforms that act on it (no decay on biases, μ = 0: none)
+        self._active = [
+            active(self.chain, self.state[index], self._slot(index, parameter))
+            for index, parameter in enumerate(self.parameters)
+        ]
         self._mark_alive()
+
+    def _slot(self, index: int, parameter: torch.Tensor) -> Slot:
+        """What the chain sees of parameter `index` at this step."""
+        l1, weight_decay = self._l1[index], self._weight_decay[index]
+        return Slot(parameter, l1, weight_decay, self.config.lr, self.steps, self.hyper)
 
     @staticmethod
     def _column(values: list[float], like: torch.Tensor) -> torch.Tensor:
@@ -214,50 +225,24 @@ class SweepTrainer:
     # --- the batched optimizers ---
 
     def _step(self, grads: list[torch.Tensor]) -> None:
-        """One torch.optim step for every model at once (as torch.optim's single-tensor code)."""
-        config = self.config
+        """One step of the rule's chain for every model at once."""
         self.steps += 1
-        for slot, (parameter, grad) in enumerate(zip(self.parameters, grads, strict=True)):
-            if self._l1[slot] is not None:  # α‖W‖₁ in the loss: its gradient α·sign(W)
-                grad = grad + self._l1[slot] * parameter.sign()
-            weight_decay = self._weight_decay[slot]
-            if config.optimizer == "sgd":
-                if weight_decay is not None:  # grad + λ·W in one op (λ: one value per model)
-                    grad = torch.addcmul(grad, weight_decay, parameter)
-                if config.momentum:
-                    buffers = self.state.setdefault("momentum", [None] * len(self.parameters))
-                    if buffers[slot] is None:
-                        buffers[slot] = grad.clone()
-                    else:
-                        buffers[slot].mul_(config.momentum).add_(grad)
-                    grad = buffers[slot]
-                parameter.add_(grad, alpha=-config.lr)
-                continue
-            if weight_decay is not None:
-                if config.optimizer == "adamw":  # decoupled: shrink the weights, outside Adam
-                    parameter.mul_(self._shrink[slot])
-                else:  # coupled: the penalty's gradient goes through Adam's scaling
-                    grad = grad + weight_decay * parameter
-            exp_avg = self.state.setdefault("exp_avg", [torch.zeros_like(p) for p in self.parameters])[slot]
-            exp_avg_sq = self.state.setdefault("exp_avg_sq", [torch.zeros_like(p) for p in self.parameters])[
-                slot
-            ]
-            beta1, beta2 = BETAS
-            exp_avg.lerp_(grad, 1 - beta1)
-            exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
-            step_size = config.lr / (1 - beta1**self.steps)
-            bias_correction2_sqrt = (1 - beta2**self.steps) ** 0.5
-            denom = (exp_avg_sq.sqrt() / bias_correction2_sqrt).add_(EPS)
-            parameter.addcdiv_(exp_avg, denom, value=-step_size)
+        weights = len(self.weights)
+        for index, (parameter, grad) in enumerate(zip(self.parameters, grads, strict=True)):
+            stepped = apply_chain(self._active[index], grad, self._slot(index, parameter))
+            if index < weights:
+                self.weights[index] = stepped
+            else:
+                self.biases[index - weights] = stepped
 
     def _silence_diverged(self) -> None:
         """Hold diverged models at zero (weights and optimizer state) so they cost nothing and
         never produce inf or NaN again; multiplying the others by 1 leaves them exact."""
-        for slot, parameter in enumerate(self.parameters):
-            parameter.mul_(self._alive[slot])
-            for buffers in self.state.values():
-                if buffers[slot] is not None:
-                    buffers[slot].mul_(self._alive[slot])
+        for index, parameter in enumerate(self.parameters):
+            parameter.mul_(self._alive[index])
+            for state in self.state[index]:
+                for buffer in state.values():
+                    buffer.mul_(self._alive[index])
 
     # --- training ---
 
@@ -323,7 +308,7 @@ class SweepTrainer:
             "val_loss": val_loss.numpy(),
             "val_accuracy": accuracy.numpy(),
             "weight_norm": weights.norm(dim=1).numpy(),
-            "sparsity": (weights.abs() < NEAR_ZERO).float().mean(dim=1).numpy(),
+            "sparsity": (weights.abs() < SPARSITY_THRESHOLD).float().mean(dim=1).numpy(),
         }
 
     def continue_with(self, alphas: Sequence[float]) -> None:
@@ -337,10 +322,10 @@ class SweepTrainer:
         index = torch.tensor(sources)
         self.weights = [w[index].clone() for w in self.weights]
         self.biases = [b[index].clone() for b in self.biases]
-        self.state = {
-            name: [None if t is None else t[index].clone() for t in buffers]
-            for name, buffers in self.state.items()
-        }
+        self.state = [
+            [{name: buffer[index].clone() for name, buffer in state.items()} for state in states]
+            for states in self.state
+        ]
         self.history = [{name: list(values) for name, values in self.history[s].items()} for s in sources]
         self.diverged_at = [self.diverged_at[s] for s in sources]
         self.best_val_loss = [self.best_val_loss[s] for s in sources]

@@ -59,16 +59,11 @@ def param_groups(model: nn.Module, weight_decay: float, decay_bias: bool = False
     ]
 
 
-def make_optimizer(name: str, groups: list[dict], lr: float, momentum: float = 0.0) -> torch.optim.Optimizer:
-    """SGD adds weight_decay·W to the gradient; Adam does the same, then rescales per weight
-    (coupled L2); AdamW shrinks W by (1 − lr·weight_decay) outside the adaptive step (decoupled)."""
-    if name == "sgd":
-        return torch.optim.SGD(groups, lr=lr, momentum=momentum)
-    if name == "adam":
-        return torch.optim.Adam(groups, lr=lr)
-    if name == "adamw":
-        return torch.optim.AdamW(groups, lr=lr)
-    raise ValueError(f"unknown optimizer {name!r}")
+def make_optimizer(name: str, groups: list[dict], lr: float, keywords: dict) -> torch.optim.Optimizer:
+    """torch.optim's class `name` ("SGD", "Adam", "AdamW"). SGD adds weight_decay·W to the
+    gradient (before momentum); Adam does the same, then rescales per weight (coupled L2); AdamW
+    shrinks W by (1 − lr·weight_decay) outside the adaptive step (decoupled)."""
+    return getattr(torch.optim, name)(groups, lr=lr, **keywords)
 
 
 def data_loss(output: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
@@ -103,20 +98,22 @@ def train_one(
     y_train,
     y_val,
     alpha: float,
-    penalty: str = "l2",
-    optimizer: str = "sgd",
-    epochs: int = 20,
-    lr: float = 0.1,
-    hidden: int = 64,
-    depth: int = 1,
-    batch_size: int = 64,
-    decay_bias: bool = False,
-    momentum: float = 0.0,
-    seed: int = 0,
-    dropout: float = 0.0,
+    *,
+    penalty: str,
+    optimizer: str,
+    optimizer_keywords: dict,
+    epochs: int,
+    lr: float,
+    hidden: int,
+    depth: int,
+    batch_size: int,
+    decay_bias: bool,
+    seed: int,
+    dropout: float,
 ) -> dict[str, list[float]]:
     """Train one MLP on the penalized loss L(θ) + α‖W‖² (L2) or L(θ) + α‖W‖₁ (L1), with dropout at
-    rate `dropout` after each hidden layer. Returns, one list each, one value per epoch: train_loss
+    rate `dropout` after each hidden layer, by torch.optim's class `optimizer` with
+    `optimizer_keywords` (e.g. momentum). Returns, one list each, one value per epoch: train_loss
     (the data term alone, averaged over the epoch's minibatches as the loop sees them), the
     metrics of `evaluate` after the epoch, and best_epoch: the epoch of lowest validation loss so
     far, the one early stopping would keep if training ended there."""
@@ -129,7 +126,8 @@ def train_one(
     model = build_mlp(X_train.shape[1], hidden, depth, n_outputs, dropout, dropout_masks)
     # The penalty α‖W‖² has gradient 2αW; torch's weight_decay λ adds λW: so λ = 2α.
     weight_decay = 2 * alpha if penalty == "l2" else 0.0
-    opt = make_optimizer(optimizer, param_groups(model, weight_decay, decay_bias), lr, momentum)
+    groups = param_groups(model, weight_decay, decay_bias)
+    opt = make_optimizer(optimizer, groups, lr, optimizer_keywords)
     penalized = [p for p in model.parameters() if p.ndim >= 2 or decay_bias]
     batch_order = torch.Generator().manual_seed(seed)  # the minibatch order
 
@@ -156,3 +154,21 @@ def train_one(
             best_val_loss, best_epoch = history["val_loss"][-1], epoch
         history.setdefault("best_epoch", []).append(best_epoch)
     return history
+
+
+def train_reference(X_train, X_val, y_train, y_val, alpha: float, **keywords) -> dict[str, list[float]]:
+    """train_one for a run given by train_sweep's keywords (optimizer by decayviz's name,
+    momentum): the registry says which torch.optim class and arguments that is, as in the script."""
+    from decayviz.training.options import DEFAULT_EPOCHS
+    from decayviz.training.result import SweepConfig
+
+    epochs = keywords.pop("epochs", DEFAULT_EPOCHS)
+    config = SweepConfig(**keywords)
+    optimizer, optimizer_keywords = config.torch_optimizer()
+    settings = config.keywords()
+    for name in ("dataset", "optimizer", "momentum", "early_stopping"):
+        del settings[name]
+    return train_one(
+        X_train, X_val, y_train, y_val, alpha, optimizer=optimizer, optimizer_keywords=optimizer_keywords,
+        epochs=epochs, **settings,
+    )  # fmt: skip

@@ -8,6 +8,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
+from decayviz.rules import NESTEROV_MOMENTUM, Hyper, network_rule
 from decayviz.training.options import DATASETS, OPTIMIZERS, PENALTIES
 
 
@@ -43,6 +44,8 @@ class SweepConfig:
             raise ValueError(f"the learning rate must be a positive number, not {self.lr!r}")
         if not 0 <= self.momentum < 1:
             raise ValueError(f"momentum must be in [0, 1), not {self.momentum!r}")
+        if self.optimizer == "nesterov" and self.momentum == 0:  # Nesterov needs one: 0.9 unless given
+            object.__setattr__(self, "momentum", NESTEROV_MOMENTUM)
         if not 0 <= self.dropout < 1:
             raise ValueError(f"the dropout rate must be in [0, 1), not {self.dropout!r}")
         for name in ("hidden", "batch_size"):
@@ -50,6 +53,12 @@ class SweepConfig:
                 raise ValueError(f"{name} must be at least 1, not {getattr(self, name)!r}")
         if int(self.depth) < 0:
             raise ValueError(f"depth must be 0 or more, not {self.depth!r}")
+
+    def torch_optimizer(self) -> tuple[str, dict]:
+        """The torch.optim class name and keyword arguments (besides lr and weight_decay) of
+        this run's rule, from the registry: what the reference and the script train with."""
+        name, keywords = network_rule(self.optimizer).torch_optimizer(Hyper(momentum=self.momentum))
+        return name, keywords
 
     def keywords(self) -> dict:
         """The keyword arguments of train_sweep / reproduction_script that this config sets."""

@@ -8,7 +8,7 @@ import functools
 import threading
 from pathlib import Path
 
-from decayviz.training.options import DATA_SEED
+from decayviz.training.options import DATA_SEED, DEFAULT_EPOCHS
 from decayviz.training.result import SweepConfig, check_alphas
 
 _HERE = Path(__file__).parent
@@ -48,7 +48,11 @@ _BEST_EPOCH = '    epoch = history["best_epoch"][-1]  # early stopping: the epoc
 _EPOCH_KEY = '        "epoch": epoch,\n'
 
 
-def reproduction_script(dataset: str, alpha: float, *, epochs: int = 20, **keywords) -> str:
+def _call_arguments(keywords: dict) -> str:
+    return ", ".join(["lr", "weight_decay", *(f"{name}={value!r}" for name, value in keywords.items())])
+
+
+def reproduction_script(dataset: str, alpha: float, *, epochs: int = DEFAULT_EPOCHS, **keywords) -> str:
     """A standalone Python script that trains `dataset` with this α and these keywords (those of
     train_sweep) using torch.optim, and prints one JSON line {"val_accuracy": …, "train_loss": …}:
     the last epoch's numbers, or with early_stopping those of the epoch of lowest validation loss
@@ -59,16 +63,21 @@ def reproduction_script(dataset: str, alpha: float, *, epochs: int = 20, **keywo
     config = SweepConfig(dataset=dataset, **keywords)
     (split,) = _function_sources(_HERE / "data.py", (f"{dataset}_split",))
     functions = _function_sources(_HERE / "reference.py", _REFERENCE_FUNCTIONS)
+    optimizer, optimizer_keywords = config.torch_optimizer()
     settings = {"alpha": alpha, **config.keywords(), "epochs": int(epochs)}
-    del settings["dataset"], settings["early_stopping"]
+    settings |= {"optimizer": optimizer, "optimizer_keywords": optimizer_keywords}
+    for name in ("dataset", "early_stopping", "momentum"):
+        del settings[name]
     arguments = "".join(f"        {name}={value!r},\n" for name, value in settings.items())
     weight_decay = f"weight_decay = 2 * alpha = {2 * alpha!r}" if config.penalty == "l2" else "L1 in the loss"
+    torch_call = f"torch.optim.{optimizer}({_call_arguments(optimizer_keywords)})"
     extras = f", dropout {config.dropout!r}" if config.dropout else ""
     extras += ", early stopping" if config.early_stopping else ""
     header = f'''"""Weight decay in PyTorch: one run of decayviz's network page, reproduced with torch.optim.
 
 Data set {dataset!r}, penalty {config.penalty} with alpha = {alpha!r} ({weight_decay}),
-optimizer {config.optimizer}{extras}. Needs numpy, scikit-learn and torch. Prints one JSON line.
+optimizer {config.optimizer}: {torch_call}{extras}.
+Needs numpy, scikit-learn and torch. Prints one JSON line.
 
 The chapter's penalty is alpha * ||W||^2, whose gradient is 2 * alpha * W. torch.optim's
 weight_decay=λ adds λ * W to the gradient (the gradient of (λ/2) * ||W||^2), hence λ = 2 * alpha.

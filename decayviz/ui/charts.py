@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from decayviz.figures import presentation
+from decayviz.ui.a11y import chart_alt
 from decayviz.ui.controls import presenting
 from decayviz.ui.style import MAIN_CHART
 
@@ -28,17 +29,22 @@ class SpecFigure(go.Figure):
         return self._spec
 
 
-def plotly_chart(spec: dict, key: str | None = None, **kwargs: Any) -> None:
+def plotly_chart(spec: dict, key: str | None = None, alt: str | None = None, **kwargs: Any) -> None:
     """Show a figure spec; charts follow Streamlit's theme and hide plotly's logo. In the
-    presentation view, type, lines and markers are larger."""
+    presentation view, type, lines and markers are larger. `alt`, the chart's text alternative
+    (decayviz.describe), follows it for screen readers."""
     config = {"displaylogo": False, "responsive": True, **kwargs.pop("config", {})}
     if presenting():
         spec = presentation(spec)
     st.plotly_chart(SpecFigure(spec), key=key, config=config, **kwargs)
+    if alt:
+        chart_alt(alt)
 
 
-def main_chart(spec: dict, key: str) -> None:
+def main_chart(spec: dict, key: str, alt: str | None = None) -> None:
     """A page's main chart, as tall as the screen allows (decayviz.ui.style sizes its box):
     on a projector, the whole chart with its Play button and sliders shows on opening."""
     with st.container(key=MAIN_CHART):
         plotly_chart(spec, key=key, height="stretch")
+    if alt:  # outside the chart's box, which its chart fills
+        chart_alt(alt)

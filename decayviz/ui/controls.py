@@ -49,7 +49,7 @@ def value(name: str) -> Any:
     state = st.session_state.get(widget_key(name))
     if state is None:
         return _values()[name]
-    return tuple(sorted(state)) if FIELD[name].kind == "multi" else state
+    return FIELD[name].from_widget(state)
 
 
 def hidden(name: str) -> bool:
@@ -117,7 +117,7 @@ def show_problems(problems: list[Problem], language: str) -> None:
     items = []
     for p in problems:
         field = FIELD.get(p.name)
-        used = "—" if field is None else _format(field, p.used, language)
+        used = "—" if field is None else field.label(p.used, language)
         items.append(f"{t(f'field.{p.name}', language)}: “{_plain(p.given)}” → {used}")
     st.info(t("ui.url_fixed", language, items="; ".join(items)), icon="🔧")
 
@@ -127,7 +127,7 @@ def apply(values: dict[str, Any]) -> None:
     stored = _values()
     for name, value in values.items():
         stored[name] = value
-        st.session_state[widget_key(name)] = list(value) if FIELD[name].kind == "multi" else value
+        st.session_state[widget_key(name)] = FIELD[name].widget_state(value)
 
 
 def preset_picker(page: str, language: str) -> None:
@@ -151,18 +151,6 @@ def preset_picker(page: str, language: str) -> None:
     )
 
 
-def _format(field, value: Any, language: str) -> str:
-    if field.kind == "choice":
-        return t(f"choice.{field.name}.{value}", language)
-    if field.kind == "bool":
-        return "✓" if value else "✗"
-    if field.kind == "multi":
-        return ", ".join(f"{v:g}" for v in value)
-    if field.kind == "names":
-        return ", ".join(value) or "—"
-    return f"{value:g}"
-
-
 def control(name: str, language: str, container: Any = None, **widget_args: Any) -> Any:
     """The widget for field `name`, labelled in `language`; returns its current value.
     A control the link hides (hide=) draws nothing and keeps the link's value."""
@@ -173,26 +161,12 @@ def control(name: str, language: str, container: Any = None, **widget_args: Any)
     container = container or st
     key = widget_key(name)
     if key not in st.session_state:
-        st.session_state[key] = list(stored[name]) if field.kind == "multi" else stored[name]
+        st.session_state[key] = field.widget_state(stored[name])
     label = t(f"field.{name}", language)
     help_text = t(f"help.{name}", language) if has(f"help.{name}") else None
     common = {"key": key, "help": help_text, **widget_args}
-    fmt = lambda value: _format(field, value, language)  # noqa: E731
-    if field.kind in ("float", "int"):
-        value = container.slider(label, min_value=field.lo, max_value=field.hi, step=field.step, **common)
-    elif field.kind == "grid":
-        value = container.select_slider(label, options=field.options, format_func=fmt, **common)
-    elif field.kind == "choice":
-        value = container.selectbox(label, field.options, format_func=fmt, **common)
-    elif field.kind == "bool":
-        value = container.toggle(label, **common)
-    elif field.kind == "multi":  # format_func gets one option at a time here
-        chosen = container.multiselect(
-            label, field.options, format_func=lambda option: f"{option:g}", **common
-        )
-        value = tuple(sorted(chosen))
-    else:
-        raise ValueError(f"unknown field kind {field.kind!r}")
+    widget = getattr(container, field.widget)
+    value = field.from_widget(widget(label, **field.widget_args(language), **common))
     stored[name] = value
     return value
 
@@ -259,6 +233,14 @@ def app_origin() -> tuple[str, str | None]:
     return (
         (f"{parts.scheme}://{lan}{port}", "lan") if lan else (f"{parts.scheme}://{parts.netloc}", "localhost")
     )
+
+
+def scene_url(page: str) -> str:
+    """The link to the scene shown, as the share dialog gives it (no controls hidden): where an
+    exported file came from."""
+    origin, _ = app_origin()
+    query = urlencode(scene_query(page, ()))
+    return f"{origin}/{url_path(page)}" + (f"?{query}" if query else "")
 
 
 def presentation_toggle(language: str) -> bool:

@@ -41,7 +41,7 @@ BASE = f"""
   /* a one-row readout table (labels over values) becomes label | value rows */
   [data-testid="stMain"] table:has(tbody tr:only-child) {{
     display: grid;
-    grid-template-columns: minmax(40%, auto) 1fr;
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
   }}
   [data-testid="stMain"] table:has(tbody tr:only-child) :is(thead, tbody, tr) {{
     display: contents;
@@ -55,7 +55,11 @@ BASE = f"""
     )
 }
   [data-testid="stMain"] table:has(tbody tr:only-child) th {{ grid-column: 1; text-align: left; }}
-  [data-testid="stMain"] table:has(tbody tr:only-child) td {{ grid-column: 2; overflow-wrap: anywhere; }}
+  [data-testid="stMain"] table:has(tbody tr:only-child) td {{ grid-column: 2; overflow-wrap: break-word; }}
+  /* plotly's toolbar would sit on the charts' titles and legends; pinching zooms on a phone */
+  [data-testid="stPlotlyChart"] .modebar-container {{
+    display: none;
+  }}
   /* wide tables and code scroll inside themselves, never the page */
   [data-testid="stMain"] :is(table, pre) {{
     max-width: 100%;

@@ -1,0 +1,118 @@
+"""Benchmark opening a page in a real browser: the time from navigation to the page's first
+drawn chart, for the landscape and sparsity pages next to the bare reference page
+(bench/reference_page.py), in headless Chromium. Also the landscape figure's size with its α
+frames.
+
+Each load is a new browser context (a new session, nothing cached in the browser), timed by
+the page itself: performance.now() (milliseconds since navigation started) at the first
+animation frame in which a plotly chart has drawn a trace. The pages take turns within each
+round, in a shuffled order, and each ratio is taken within a round (these machines swing by 2×
+within a minute); medians are quoted. The first load of each page is untimed: it fills the
+server's caches, which every later student shares.
+
+    python bench/page_load.py [--rounds N] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import REFERENCE_PAGE, median, streamlit_server
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+FIRST_DRAWN_CHART = """() => {
+    const trace = document.querySelector('[data-testid="stPlotlyChart"] .main-svg g.trace path');
+    return trace ? performance.now() : null;
+}"""
+BUDGET = 1.3  # a page's first chart within 1.3× the reference page's
+
+
+def load_ms(browser, url: str, viewport: dict) -> float:
+    """Milliseconds from navigation to the first drawn chart, in a fresh context."""
+    context = browser.new_context(viewport=viewport)
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="commit")
+        return float(page.wait_for_function(FIRST_DRAWN_CHART, polling="raf", timeout=60_000).json_value())
+    finally:
+        context.close()
+
+
+def landscape_figure_kb() -> dict[str, float]:
+    """The landscape figure's JSON size (with its step and α frames) for two scenes."""
+    from decayviz.figures.landscape import landscape_figure
+    from decayviz.scene import build_scene
+    from decayviz.state import PRESETS, defaults
+
+    sizes = {}
+    for name, scene in (("default", {}), ("l1_zero", PRESETS["landscape"]["l1_zero"])):
+        figure = landscape_figure(build_scene({**defaults("landscape"), **scene}), "en")
+        sizes[f"figure_kb_{name}"] = len(json.dumps(figure, separators=(",", ":"))) / 1024
+    return sizes
+
+
+def measure(rounds: int) -> dict[str, float]:
+    from playwright.sync_api import sync_playwright
+
+    viewport = {"width": 1366, "height": 768}
+    with (
+        streamlit_server(REFERENCE_PAGE) as reference_url,
+        streamlit_server() as app_url,
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        pages = {
+            "reference": f"{reference_url}/",
+            "landscape": f"{app_url}/?lang=en",
+            "sparsity": f"{app_url}/sparsity?lang=en",
+        }
+        for url in pages.values():
+            load_ms(browser, url, viewport)  # fills the server's caches; untimed
+        times: dict[str, list[float]] = {name: [] for name in pages}
+        load = []
+        rng = random.Random(0)
+        for _ in range(rounds):
+            order = list(pages)
+            rng.shuffle(order)
+            for name in order:
+                times[name].append(load_ms(browser, pages[name], viewport))
+            load.append(os.getloadavg()[0])
+        browser.close()
+    figures = {f"{name}_ms": median(values) for name, values in times.items()}
+    for name in ("landscape", "sparsity"):
+        ratios = [m / r for m, r in zip(times[name], times["reference"], strict=True)]
+        figures[f"{name}_x"] = median(ratios)
+    return figures | {"load_average": median(load), "rounds": rounds} | landscape_figure_kb()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--json", action="store_true", help="end with one JSON line of the figures")
+    args = parser.parse_args()
+    if shutil.which("chromium") is None:
+        sys.exit("no chromium on PATH: this benchmark needs a real browser")
+    m = measure(args.rounds)
+    print(f"{'open a page, to its first drawn chart (median)':48s} {'time':>9s} {'vs reference':>13s}")
+    print(f"{'reference page: one slider, one chart':48s} {m['reference_ms']:7.0f}ms {1.0:12.2f}x")
+    print(f"{'landscape (main chart, α frames)':48s} {m['landscape_ms']:7.0f}ms {m['landscape_x']:12.2f}x")
+    print(f"{'sparsity (paths)':48s} {m['sparsity_ms']:7.0f}ms {m['sparsity_x']:12.2f}x")
+    print(f"{'landscape figure JSON, default scene':48s} {m['figure_kb_default']:7.1f}KB")
+    print(f"{'landscape figure JSON, L1-zero scene (inset)':48s} {m['figure_kb_l1_zero']:7.1f}KB")
+    print(f"rounds: {m['rounds']}, load average during them (median): {m['load_average']:.1f}")
+    print(f"budget: first chart <= {BUDGET}x reference; landscape figure <= 400 KB")
+    if args.json:
+        print(json.dumps({name: round(value, 2) for name, value in m.items()}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""What screen readers and keyboards need beyond Streamlit's own markup: the page's language,
+each chart's text alternative, and Play/Pause of an animated chart from the keyboard."""
+
+from __future__ import annotations
+
+import html
+import json
+
+import streamlit as st
+
+from decayviz.i18n import t
+
+ALT_CLASS = "dv-alt"  # a chart's text alternative: read by screen readers, not drawn
+LANG_CLASS = "dv-lang"
+
+# Visually hidden, still read: out of the flow (no gap in the page's flex column), 1 px, clipped.
+CSS = f"""
+[data-testid="stElementContainer"]:has(.{LANG_CLASS}) {{ display: none; }}
+[data-testid="stElementContainer"]:has(.{ALT_CLASS}) {{
+  position: absolute !important; width: 1px !important; height: 1px !important; margin: -1px;
+  overflow: hidden; clip-path: inset(50%);
+}}
+/* nothing inside scrolls (a phone's markdown scrolls sideways: decayviz.ui.style) */
+[data-testid="stElementContainer"]:has(.{ALT_CLASS}) * {{ overflow: hidden !important; }}
+.js-plotly-plot.dv-keys:focus-visible {{ outline: 3px solid #0072B2; outline-offset: 2px; }}
+"""
+
+# Plotly's Play/Pause buttons are SVG shapes no keyboard reaches: every animated chart becomes
+# a focusable group (with a visible focus ring) on which Space or Enter plays or pauses it, the
+# same as clicking its buttons.
+KEYS_JS = """
+(() => {
+  const label = %s;
+  const mark = () => document.querySelectorAll('.js-plotly-plot').forEach((gd) => {
+    if (gd.dataset.dvKeys || !gd.querySelector('.updatemenu-button')) return;
+    gd.dataset.dvKeys = '1';
+    gd.dataset.dvPlaying = '0';
+    gd.tabIndex = 0;
+    gd.setAttribute('role', 'group');
+    gd.setAttribute('aria-label', label);
+    gd.classList.add('dv-keys');
+    gd.addEventListener('keydown', (event) => {
+      if (event.target !== gd || (event.key !== ' ' && event.key !== 'Enter')) return;
+      event.preventDefault();
+      const button = gd.querySelectorAll('.updatemenu-button')[gd.dataset.dvPlaying === '1' ? 1 : 0];
+      if (button) button.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+    });
+    gd.on('plotly_animatingframe', () => { gd.dataset.dvPlaying = '1'; });
+    gd.on('plotly_animated', () => { gd.dataset.dvPlaying = '0'; });
+    gd.on('plotly_animationinterrupted', () => { gd.dataset.dvPlaying = '0'; });
+  });
+  mark();
+  if (!window.dvKeysObserver) {
+    window.dvKeysObserver = new MutationObserver(mark);
+    window.dvKeysObserver.observe(document.body, {childList: true, subtree: true});
+  }
+})();
+"""
+
+
+def page_language(lang: str) -> None:
+    """Tell screen readers the page's language (<html lang>, read by their voice choice), hide
+    chart alternatives from sight, and make animated charts operable from the keyboard. One
+    element per rerun, hidden (display: none) so it takes no room."""
+    script = f"document.documentElement.lang = {json.dumps(lang)};" + KEYS_JS % json.dumps(
+        t("ui.chart_keys", lang)
+    )
+    st.html(
+        f'<style>{CSS}</style><span class="{LANG_CLASS}"></span><script>{script}</script>',
+        unsafe_allow_javascript=True,
+    )
+
+
+def chart_alt(text: str) -> None:
+    """A chart's text alternative, next to it: read by screen readers, not shown."""
+    st.markdown(f'<p class="{ALT_CLASS}">{html.escape(text)}</p>', unsafe_allow_html=True)

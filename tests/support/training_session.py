@@ -1,0 +1,99 @@
+"""Pressing Train on the network page over Streamlit's websocket, and following the run as the
+page shows it: shared by the server tests (tests/test_training_server.py) and the benchmarks
+(bench/classroom_load.py, bench/first_train.py, bench/training_memory.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import re
+import time
+from dataclasses import dataclass
+
+from decayviz.i18n import STRINGS, t
+
+from .streamlit_client import RerunResult, StreamlitSession
+
+
+@dataclass
+class Training:
+    """One press of Train, followed until the run is done."""
+
+    seconds: float  # from the press until the run was done
+    first_reply_s: float  # how long the press took to answer
+    queued: bool  # the page said the run waits in line for a free place
+    places: list[int]  # every place in line the page showed, in order
+    done: bool  # the run trained all its epochs (or reached the server's time limit)
+    epochs: list[int] = dataclasses.field(default_factory=list)  # the epoch counter, as shown
+    intervals: list[tuple[float, float]] = dataclasses.field(default_factory=list)  # perf_counter spans
+    # during which its networks were training (from the first to the last epoch reported)
+    last: RerunResult | None = None  # what the page showed once the run was done
+
+
+TRAIN = t("network.train", "en")
+STOP = t("network.stop", "en")
+QUEUED = STRINGS["network.status_queued"][0].split("{")[0]  # the start of "waits in line"
+PLACE = re.compile(r"number (\d+) in line")
+EPOCH = re.compile(r"Epoch (\d+) of (\d+)")
+def training_span(result: RerunResult) -> tuple[float, float] | None:
+    """When the networks trained, as this rerun saw it: the first and last moment the progress
+    bar moved past the value before it."""
+    moving, top = [], 0
+    for when, value in result.progress:
+        if value > top:
+            moving.append(when)
+            top = value
+    return (moving[0], moving[-1]) if moving else None
+
+
+async def train(session: StreamlitSession, poll_s: float, give_up: float, disturb=None) -> Training:
+    """Press Train on the network page the session shows, then look again every `poll_s`
+    (the page's own live view does the same) until the run is done: Stop is off again.
+    `disturb(session)`, if given, runs between two looks (a curious student's clicks) and
+    must leave the session on the same page and query. Raises RuntimeError on an exception,
+    a rerun without script_finished, or past `give_up`."""
+    start = time.perf_counter()
+    result = await session.press(TRAIN)
+    first_reply = time.perf_counter() - start
+    run = Training(0.0, first_reply, False, [], False)
+    page, query = session.page, session.query
+    while True:
+        if result.exceptions or not result.finished:
+            raise RuntimeError(f"network: {result.exceptions or 'no script_finished'}")
+        run.queued |= result.shows(QUEUED)
+        run.places += [int(m) for text in result.texts for m in PLACE.findall(text)]
+        for text in result.texts:
+            for epoch, total in EPOCH.findall(text):
+                run.epochs.append(int(epoch))
+                if int(epoch) > int(total):
+                    raise RuntimeError(f"network: epoch {epoch} of {total}")
+        span = training_span(result)
+        if span:
+            run.intervals.append(span)
+        if STOP in result.buttons and result.buttons[STOP].disabled:
+            break
+        if time.monotonic() > give_up:
+            raise RuntimeError("network: the run did not finish in time")
+        await asyncio.sleep(poll_s)
+        if disturb is not None:
+            await disturb(session)
+        result = await session.rerun(page, query)
+    run.seconds = time.perf_counter() - start
+    run.done = bool(run.epochs) and run.epochs[-1] == int(EPOCH.findall(" ".join(result.texts))[-1][1])
+    run.last = result
+    return run
+
+
+def most_at_once(trainings: list[Training]) -> int:
+    """The largest number of trainings whose spans overlap at one instant."""
+    events = sorted(
+        (moment, step)
+        for run in trainings
+        for begin, end in run.intervals
+        for moment, step in ((begin, 1), (end, -1))
+    )  # at equal times the end (-1) sorts first: touching spans do not overlap
+    running = peak = 0
+    for _, step in events:
+        running += step
+        peak = max(peak, running)
+    return peak

@@ -1,0 +1,197 @@
+"""Accessibility in a real browser: axe-core on every page, in both languages, on a laptop
+(1366×768) and a phone (390×844); the page's language; each chart's text alternative; Play and
+Pause from the keyboard; and no animation that starts by itself, with or without
+prefers-reduced-motion."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from conftest import SCREENSHOTS, wait_for_app
+
+from decayviz.describe import landscape_alt, terms_alt
+from decayviz.scene import build_scene
+from decayviz.state import defaults
+
+pytestmark = pytest.mark.browser
+
+CHART = '[data-testid="stPlotlyChart"]'
+ALT = ".dv-alt"  # decayviz.ui.a11y.ALT_CLASS
+SIZES = {"laptop": (1366, 768), "phone": (390, 844)}
+PAGES = {"landscape": "", "sparsity": "sparsity", "network": "network"}
+BLOCKING = ("serious", "critical")
+
+# Streamlit's page list (st.navigation with a section title) is a <ul> whose first child is a
+# <div> holding the section's header, which axe reports as `list` (a <ul> may hold only <li>)
+# and `listitem`; the app cannot change that markup. So the page list is checked on its own
+# with those two rules off, and everything else on the page with every rule.
+PAGE_LIST = '[data-testid="stSidebarNavItems"]'
+PAGE_LIST_RULES_OFF = {"list": {"enabled": False}, "listitem": {"enabled": False}}
+
+
+@pytest.fixture(scope="module")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+def new_tab(browser, size: str, **options):
+    width, height = SIZES[size]
+    phone = size == "phone"
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone, **options
+    )
+    return context, context.new_page()
+
+
+def open_page(tab, url: str) -> None:
+    tab.goto(url)
+    wait_for_app(tab, timeout_ms=120_000)
+    tab.wait_for_selector(f"{CHART} .main-svg", timeout=120_000)
+    time.sleep(1.0)  # plotly lays the chart out once more after Streamlit sizes it
+
+
+def findings(axe, tab) -> list[str]:
+    """axe's serious and critical violations, and every heading-order one, as readable lines."""
+    everything = axe.run(tab, context={"exclude": [[PAGE_LIST]]}).response["violations"]
+    page_list = axe.run(
+        tab,
+        context={"include": [[PAGE_LIST]]},
+        options={"resultTypes": ["violations"], "rules": PAGE_LIST_RULES_OFF},
+    ).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
+        for v in everything + page_list
+        if v["impact"] in BLOCKING or v["id"] == "heading-order"
+    ]
+
+
+def heading_levels(tab) -> list[int]:
+    return tab.evaluate("() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])")
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("page", list(PAGES))
+def test_axe_finds_nothing_serious(browser, app_url, axe, page, lang, size):
+    """No serious or critical violation and no heading-order finding; <html lang> is the
+    chosen language; the outline has one h1 and skips no level; every chart has its text."""
+    context, tab = new_tab(browser, size)
+    try:
+        open_page(tab, f"{app_url}/{PAGES[page]}?lang={lang}")
+        assert findings(axe, tab) == []
+        assert tab.evaluate("document.documentElement.lang") == lang
+        levels = heading_levels(tab)
+        assert levels.count(1) == 1, levels
+        assert all(b <= a + 1 for a, b in zip([1, *levels], levels, strict=False)), levels
+        charts, alts = tab.locator(CHART).count(), tab.locator(ALT).all_text_contents()
+        assert charts >= 1 and len(alts) >= charts, (charts, alts)
+        hangul = re.compile(r"[가-힣]")
+        assert all(bool(hangul.search(text)) == (lang == "ko") for text in alts), alts
+        assert tab.locator('[data-testid="stException"]').count() == 0
+        if lang == "ko":
+            tab.screenshot(path=str(SCREENSHOTS / f"a11y_{page}_{size}_ko.png"))
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_landscape_charts_say_what_they_show(browser, app_url, lang):
+    """The landscape's two text alternatives are decayviz.describe's sentences for the page's
+    scene, with the numbers the charts are drawn from, read but not seen."""
+    context, tab = new_tab(browser, "laptop")
+    try:
+        open_page(tab, f"{app_url}/?lang={lang}")
+        scene = build_scene(defaults("landscape"))
+        assert tab.locator(ALT).all_text_contents() == [landscape_alt(scene, lang), terms_alt(scene, lang)]
+        end = landscape_alt(scene, lang)
+        assert "(" in end and str(scene.trajectory.finite_steps - 1) in end
+        alt = tab.locator(ALT).first.bounding_box()
+        assert alt is not None and alt["width"] <= 1 and alt["height"] <= 1  # not drawn
+    finally:
+        context.close()
+
+
+def test_language_switch_sets_html_lang(browser, app_url):
+    context, tab = new_tab(browser, "laptop")
+    try:
+        open_page(tab, f"{app_url}/?lang=en")
+        assert tab.evaluate("document.documentElement.lang") == "en"
+        tab.locator('[data-testid="stSidebar"] label').filter(has_text="한국어").click()
+        tab.wait_for_function("document.documentElement.lang === 'ko'", timeout=30_000)
+        wait_for_app(tab)
+        assert "차트" in tab.locator(ALT).first.text_content()
+    finally:
+        context.close()
+
+
+FOCUSED = """() => { const e = document.activeElement;
+  const name = e.getAttribute('data-testid') || e.getAttribute('aria-label') || e.textContent.slice(0, 30);
+  return [e.tagName, name, e.classList.contains('dv-keys')]; }"""
+
+
+def step_shown(tab) -> int:
+    """The step slider's position on the main chart (plotly's drawn state)."""
+    return tab.evaluate(
+        f"() => document.querySelector('{CHART} .js-plotly-plot')._fullLayout.sliders[0].active"
+    )
+
+
+def test_play_and_pause_from_the_keyboard(browser, app_url):
+    """Tab reaches the landscape chart, which shows a focus ring; Space plays the descent and
+    Space again pauses it, as plotly's own (unfocusable) buttons would."""
+    context, tab = new_tab(browser, "laptop")
+    try:
+        open_page(tab, f"{app_url}/?lang=en")
+        last = step_shown(tab)
+        visited = []
+        for _ in range(120):
+            tab.keyboard.press("Tab")
+            focused = tab.evaluate(FOCUSED)
+            visited.append(focused[:2])
+            if focused[2]:
+                break
+        else:
+            pytest.fail(f"Tab never reached the chart: {visited}")
+        assert ["A", "stSidebarNavLink"] in visited or any(v[0] == "A" for v in visited)  # sidebar first
+        outline = tab.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+        assert outline != "none"  # the focus is visible
+        tab.screenshot(path=str(SCREENSHOTS / "a11y_chart_focused.png"))
+        tab.keyboard.press("Space")
+        time.sleep(0.6)
+        playing = step_shown(tab)
+        assert playing != last  # it plays (from the start: the page opens on the last frame)
+        tab.keyboard.press("Space")
+        time.sleep(0.2)
+        paused = step_shown(tab)
+        time.sleep(0.6)
+        assert step_shown(tab) == paused != last  # paused mid-way, and stays there
+        tab.keyboard.press("Space")  # plays on from there
+        time.sleep(0.4)
+        assert step_shown(tab) != paused
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("motion", ["reduce", "no-preference"])
+@pytest.mark.parametrize("page", ["landscape", "sparsity_iterations"])
+def test_nothing_animates_by_itself(browser, app_url, page, motion):
+    """Animated charts open on their final frame and stay there, with or without
+    prefers-reduced-motion: reduce."""
+    context, tab = new_tab(browser, "laptop", reduced_motion=motion)
+    try:
+        path = "" if page == "landscape" else "sparsity"
+        open_page(tab, f"{app_url}/{path}?lang=en" + ("&s_view=iterations" if path else ""))
+        assert tab.evaluate("matchMedia('(prefers-reduced-motion: reduce)').matches") == (motion == "reduce")
+        slider = tab.evaluate(
+            f"() => {{ const s = document.querySelector('{CHART} .js-plotly-plot')._fullLayout.sliders[0];"
+            " return [s.active, s.steps.length]; }"
+        )
+        assert slider[0] == slider[1] - 1  # the last frame
+        time.sleep(1.5)
+        assert step_shown(tab) == slider[0]  # and still there
+    finally:
+        context.close()
