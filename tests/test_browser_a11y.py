@@ -124,6 +124,8 @@ def test_language_switch_sets_html_lang(browser, app_url):
         tab.wait_for_function("document.documentElement.lang === 'ko'", timeout=30_000)
         wait_for_app(tab)
         assert "차트" in tab.locator(ALT).first.text_content()
+        chart = tab.locator(f"{CHART} .js-plotly-plot").first
+        assert "스페이스" in chart.get_attribute("aria-label")  # the keyboard hint follows too
     finally:
         context.close()
 

@@ -61,6 +61,7 @@ def test_diverging_learning_rate_shows_a_message(page, app_url):
     page.goto(f"{app_url}/landscape?lr=2.0")
     wait_for_app(page)
     page.wait_for_selector(f"{CHART} .main-svg")
-    assert page.get_by_text("Diverged at step").count() == 1
+    alerts = page.locator('[data-testid="stAlertContentError"]')
+    assert alerts.filter(has_text="Diverged at step").count() == 1  # one message, in an error box
     page.screenshot(path=str(SCREENSHOTS / "landscape_diverged.png"), full_page=True)
     assert page.locator('[data-testid="stException"]').count() == 0

@@ -8,6 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from conftest import SCREENSHOTS, wait_for_app
 
+from decayviz.i18n import t
+
 pytestmark = pytest.mark.browser
 
 EXCEPTION = '[data-testid="stException"]'
@@ -33,7 +35,7 @@ def test_prepared_link_shows_its_values_and_the_address_bar_follows(page, app_ur
     wait_for_app(page)
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
     assert selectbox_value(page, "Penalty") == "L1: α‖W‖₁"
-    assert selectbox_value(page, "Update rule") == "Proximal gradient (exact zeros)"
+    assert selectbox_value(page, "Update rule") == t("choice.opt.proximal", "en")
     assert slider_value(page, "Number of steps") == "300"
     assert slider_value(page, "Strength α") == "2"
 

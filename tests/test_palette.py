@@ -208,3 +208,10 @@ def test_every_figure_module_takes_its_colours_from_the_palette():
         text = (figures / module).read_text()
         spelled = set(re.findall(r"#[0-9a-fA-F]{6}\b", text)) - {"#ffffff", "#1a1a1a", "#111111", "#444444"}
         assert spelled <= {"#f4f4f6", "#8a8a96", "#f7f7f7"}, (module, spelled)
+
+
+def test_neighbouring_alphas_differ_in_dash():
+    from decayviz.figures.network import alpha_dashes
+
+    dashes = alpha_dashes((0.1, 0.0, 0.01, 0.001))
+    assert len(set(dashes)) == 4 and dashes[1] == "solid"  # by rank: α = 0 first

@@ -166,3 +166,16 @@ def test_the_share_dialog_gives_this_scene_its_scenes_and_its_files(page):
     trained = job is not None and job.snapshot is not None and job.snapshot.epochs_done > 0
     saves = {"landscape": 2, "sparsity": 1, "network": int(trained)}[page]
     assert len([b for b in at.get("download_button") if b.proto.id and "export_" in b.proto.id]) == saves
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_link_edited_to_present_turns_the_presentation_view_on_and_off(page):
+    at = open_page(page, {"lang": "en"})
+    [switch] = [toggle for toggle in at.toggle if toggle.label == "Presentation view"]
+    assert switch.value is False
+    for present in ("1", "0"):
+        at.query_params["present"] = present
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        [switch] = [toggle for toggle in at.toggle if toggle.label == "Presentation view"]
+        assert switch.value is (present == "1")

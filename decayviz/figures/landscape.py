@@ -363,12 +363,21 @@ def _inset_axes(zoom: float, half: float, corner: tuple[int, int], lang: str) ->
             "anchor": "x2",
             "scaleanchor": "x2",
             "constraintoward": "bottom" if sy < 0 else "top",
-            "title": {
-                "text": t("landscape.inset", lang, zoom=f"{half / zoom:.0f}"),
-                "font": {"size": 12},
-                "standoff": 2,
-            },
         },
+        "annotations": [  # inside the inset's top-left corner, where nothing else is written
+            {
+                "text": t("landscape.inset", lang, zoom=f"{half / zoom:.0f}"),
+                "xref": "x2 domain",
+                "yref": "y2 domain",
+                "x": 0.02,
+                "y": 0.98,
+                "xanchor": "left",
+                "yanchor": "top",
+                "showarrow": False,
+                "font": {"size": 12, "color": "#333"},
+                "bgcolor": "rgba(255,255,255,0.85)",
+            }
+        ],
     }
 
 

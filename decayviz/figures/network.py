@@ -14,7 +14,7 @@ import textwrap
 import numpy as np
 
 from decayviz.figures import typed
-from decayviz.figures.palette import ALPHA_SEQUENCE, DIVERGING, TRAIN_COLOR, VAL_COLOR
+from decayviz.figures.palette import ALPHA_DASHES, ALPHA_SEQUENCE, DIVERGING, TRAIN_COLOR, VAL_COLOR
 from decayviz.i18n import t
 from decayviz.training.options import METRICS
 from decayviz.training.result import SweepResult
@@ -34,6 +34,12 @@ def alpha_colors(alphas: tuple[float, ...]) -> list[str]:
     ranks = {a: i for i, a in enumerate(sorted(set(alphas)))}
     steps = max(len(ranks) - 1, 1)
     return [ALPHA_PALETTE[round(ranks[a] * (len(ALPHA_PALETTE) - 1) / steps)] for a in alphas]
+
+
+def alpha_dashes(alphas: tuple[float, ...]) -> list[str]:
+    """One line dash per α, by rank, so that neighbouring α differ in more than colour."""
+    ranks = {a: i for i, a in enumerate(sorted(set(alphas)))}
+    return [ALPHA_DASHES[ranks[a] % len(ALPHA_DASHES)] for a in alphas]
 
 
 def metric_title(metric: str, result: SweepResult, lang: str) -> str:
@@ -57,7 +63,7 @@ def curves_figure(result: SweepResult, lang: str, height: int = 640) -> dict:
     the sixth cell; a diverged α's line ends with an ×. With early stopping a star marks each α's
     best epoch (lowest validation loss), the network the run keeps. One chart, so a live update
     is one send."""
-    colors = alpha_colors(result.alphas)
+    colors, dashes = alpha_colors(result.alphas), alpha_dashes(result.alphas)
     kept = result.best_epoch if result.config.early_stopping else [None] * len(result.alphas)
     traces, axes, annotations = [], {}, []
     cell_width, cell_height, col_gap, row_gap = 0.27, 0.37, 0.095, 0.2
@@ -83,7 +89,7 @@ def curves_figure(result: SweepResult, lang: str, height: int = 640) -> dict:
                 "type": "scatter", "mode": "lines+markers" if len(values) <= 1 or diverged else "lines",
                 "x": typed(np.arange(1, len(values) + 1, dtype=np.float32)), "y": typed(values),
                 "name": name, "legendgroup": str(index), "showlegend": panel == 0,
-                "line": {"color": colors[index], "width": 2},
+                "line": {"color": colors[index], "width": 2, "dash": dashes[index]},
                 "marker": {"color": colors[index], "size": 7, "symbol": symbols},
                 "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
             })  # fmt: skip

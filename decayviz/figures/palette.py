@@ -21,7 +21,9 @@ OKABE_ITO = {
     "vermillion": "#D55E00",
     "reddish_purple": "#CC79A7",
 }
+GREY = "#595959"  # neutral: where plain training goes, for comparison (7:1 on white)
 LIGHT_GREY = "#bababa"  # what is shown only for comparison: near-zeros, links cut to zero
+TEXT = "#333333"  # a chart's tick labels and titles (12.6:1 on white; Streamlit's grey is 3.8:1)
 INK = "#1a1a1a"  # markers' outlines, exact zeros, the sum of the two terms
 
 # One colour per idea, shared by every figure.
@@ -29,7 +31,7 @@ COLORS = {
     # the landscape: the descent, its companion rule, the unregularized ghost
     "path": OKABE_ITO["vermillion"],
     "companion": OKABE_ITO["reddish_purple"],
-    "ghost": OKABE_ITO["black"],
+    "ghost": GREY,
     # the penalty's ball, its path Ŵ(α) and Ŵ(α) itself; AdamW's box
     "constraint": OKABE_ITO["bluish_green"],
     "optimum": OKABE_ITO["bluish_green"],
@@ -85,3 +87,5 @@ TRAIN_COLOR, VAL_COLOR = OKABE_ITO["blue"], OKABE_ITO["vermillion"]
 # large α light, so the order of α reads off the colours, in greyscale too.
 ALPHA_SEQUENCE = ("#440154", "#482475", "#414487", "#355f8d", "#2a788e", "#21918c", "#22a884",
                   "#44bf70", "#7ad151")  # fmt: skip
+# and a dash per α, by rank: neighbouring α (close in colour) never share one
+ALPHA_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")

@@ -30,14 +30,16 @@ CSS = f"""
 # same as clicking its buttons.
 KEYS_JS = """
 (() => {
-  const label = %s;
+  window.dvKeysLabel = %s;  // in the language of the latest run
   const mark = () => document.querySelectorAll('.js-plotly-plot').forEach((gd) => {
-    if (gd.dataset.dvKeys || !gd.querySelector('.updatemenu-button')) return;
+    if (!gd.querySelector('.updatemenu-button')) return;
+    const label = window.dvKeysLabel;
+    if (gd.getAttribute('aria-label') !== label) gd.setAttribute('aria-label', label);
+    if (gd.dataset.dvKeys) return;
     gd.dataset.dvKeys = '1';
     gd.dataset.dvPlaying = '0';
     gd.tabIndex = 0;
     gd.setAttribute('role', 'group');
-    gd.setAttribute('aria-label', label);
     gd.classList.add('dv-keys');
     gd.addEventListener('keydown', (event) => {
       if (event.target !== gd || (event.key !== ' ' && event.key !== 'Enter')) return;
@@ -50,10 +52,9 @@ KEYS_JS = """
     gd.on('plotly_animationinterrupted', () => { gd.dataset.dvPlaying = '0'; });
   });
   mark();
-  if (!window.dvKeysObserver) {
-    window.dvKeysObserver = new MutationObserver(mark);
-    window.dvKeysObserver.observe(document.body, {childList: true, subtree: true});
-  }
+  if (window.dvKeysObserver) window.dvKeysObserver.disconnect();  // one observer: this run's
+  window.dvKeysObserver = new MutationObserver(mark);
+  window.dvKeysObserver.observe(document.body, {childList: true, subtree: true});
 })();
 """
 

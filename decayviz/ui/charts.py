@@ -7,7 +7,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from decayviz.figures import presentation
+from decayviz.figures import presentation, readable
 from decayviz.ui.a11y import chart_alt
 from decayviz.ui.controls import presenting
 from decayviz.ui.style import MAIN_CHART
@@ -34,6 +34,7 @@ def plotly_chart(spec: dict, key: str | None = None, alt: str | None = None, **k
     presentation view, type, lines and markers are larger. `alt`, the chart's text alternative
     (decayviz.describe), follows it for screen readers."""
     config = {"displaylogo": False, "responsive": True, **kwargs.pop("config", {})}
+    spec = readable(spec)
     if presenting():
         spec = presentation(spec)
     st.plotly_chart(SpecFigure(spec), key=key, config=config, **kwargs)

@@ -98,10 +98,15 @@ def load_page(page: str) -> list[Problem]:
         else:
             problems.append(Problem(PRESET_KEY, preset, None))
     values = _values()
-    for name in [f.name for f in page_fields(page)] + ["hide", "present"]:
+    for name in [f.name for f in page_fields(page)] + ["hide"]:
         if name in query:
             values[name] = parsed[name]
             st.session_state.pop(widget_key(name), None)
+    if "present" in query and parsed["present"] != values["present"]:
+        # The switch was drawn earlier in this run (app.py): start the run again to redraw it.
+        values["present"] = parsed["present"]
+        st.session_state.pop(widget_key("present"), None)
+        st.rerun()
     return [p for p in problems if p.name == PRESET_KEY or FIELD[p.name].page in (page, "app")]
 
 
