@@ -141,6 +141,30 @@ def test_a_full_server_queues_the_run_and_starts_it_by_itself():
     assert all(blocker.finished for blocker in blockers)
 
 
+def test_leaving_the_page_withdraws_a_waiting_run_but_not_a_training_one():
+    trainings = training.service()
+    for i in range(SERVER_TRAININGS):  # every place taken by long trainings
+        trainings.submit(f"other-{i}", SweepConfig(hidden=256, depth=3, batch_size=16), (0.0,), 200)
+    try:
+        at = click(network_page({"lang": "en", **SHORT}), "Train", wait=False)
+        waiting = run_of(at)
+        assert waiting.status == worker.QUEUED
+        at.switch_page("app_pages/sparsity.py").run()
+        assert not at.exception
+        assert waiting.status == worker.STOPPED and trainings.place(waiting) is None
+    finally:
+        for i in range(SERVER_TRAININGS):
+            trainings.stop(f"other-{i}")
+    at.switch_page("app_pages/network.py").run()
+    click(at, "Train", wait=False)
+    training_one = run_of(at)
+    while training_one.status != worker.RUNNING and not training_one.finished:
+        time.sleep(0.01)
+    at.switch_page("app_pages/sparsity.py").run()  # a training run goes on
+    wait_for_run(at)
+    assert training_one.status == worker.DONE and training_one.epochs_done == 2
+
+
 def test_the_time_limit_keeps_what_was_trained(monkeypatch):
     monkeypatch.setattr(training.service(), "run_seconds", 1e-9)  # stop after the first epoch
     at = click(network_page({"lang": "en", **SHORT, "n_epochs": "50"}), "Train")

@@ -190,3 +190,13 @@ def test_a_gone_session_is_released_at_once_and_an_away_one_after_the_grace():
     wait(lambda: jobs["away"].trainer is None)
     wait(lambda: jobs["here"].status == RUNNING)  # the freed place goes to the next in line
     trainings.stop("here")
+
+
+def test_shutdown_stops_every_job_and_waits_for_the_workers():
+    trainings = service(slots=1, epoch_s=0.05)
+    running = trainings.submit("a", config(0), ALPHAS, 1000)
+    queued = trainings.submit("b", config(1), ALPHAS, 1000)
+    wait(lambda: running.epochs_done >= 1)
+    trainings.shutdown()
+    assert running.status == STOPPED and queued.status == STOPPED  # none left inside an epoch
+    assert not any(trainer.training.locked() for trainer in FakeTrainer.built)

@@ -13,6 +13,7 @@ default sweep) is built by the worker that starts it, and dropped as soon as its
 
 from __future__ import annotations
 
+import atexit
 import collections
 import ctypes
 import ctypes.util
@@ -110,6 +111,8 @@ class Trainings:
         self._jobs: dict[str, Job] = {}
         self._inactive_since: dict[str, float] = {}
         self._threads: list[threading.Thread] = []
+        self._busy = 0  # workers inside a training
+        self._closed = False
         self._trim = _trim_heap()
 
     # --- what a page asks ---
@@ -245,15 +248,29 @@ class Trainings:
             self._threads.append(threading.Thread(target=self._janitor, name="decayviz-janitor", daemon=True))
             for thread in self._threads:
                 thread.start()
+            atexit.register(self.shutdown)
         self._lock.notify()
+
+    def shutdown(self, timeout_s: float = 60.0) -> None:
+        """Stop every job and wait until no worker is inside torch: an interpreter that exits
+        while a thread runs native code aborts ("terminate called without an active exception")."""
+        with self._lock:
+            self._closed = True
+            for job in [*self._queue, *self._jobs.values()]:
+                self._cancel(job)
+            self._lock.notify_all()
+            self._lock.wait_for(lambda: self._busy == 0, timeout_s)
 
     def _work(self) -> None:
         while True:
             with self._lock:
-                while not self._queue:
+                while not self._queue and not self._closed:
                     self._lock.wait()
+                if self._closed:
+                    return
                 job = self._queue.popleft()
                 job.status = RUNNING
+                self._busy += 1
             try:
                 self._train(job)
             except Exception as error:  # a bug must not take the worker down with it
@@ -266,6 +283,9 @@ class Trainings:
                     if job.forgotten:
                         job.snapshot = None
                     self._trim()
+                with self._lock:
+                    self._busy -= 1
+                    self._lock.notify_all()
 
     def _train(self, job: Job) -> None:
         """Train one segment of a job: until its target, a stop, or the time limit."""

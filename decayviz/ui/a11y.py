@@ -18,6 +18,7 @@ CSS = f"""
 [data-testid="stElementContainer"]:has(.{LANG_CLASS}) {{ display: none; }}
 [data-testid="stElementContainer"]:has(.{ALT_CLASS}) {{
   position: absolute !important; width: 1px !important; height: 1px !important; margin: -1px;
+  min-width: 0 !important; max-width: 1px !important; padding: 0 !important; border: 0;
   overflow: hidden; clip-path: inset(50%);
 }}
 /* nothing inside scrolls (a phone's markdown scrolls sideways: decayviz.ui.style) */

@@ -9,6 +9,7 @@ the janitor releases its job (and its tensors) at once.
 
 from __future__ import annotations
 
+import atexit
 import threading
 from typing import Any
 
@@ -100,6 +101,8 @@ def warm_up() -> None:
             return
         _default["thread"] = threading.Thread(target=_train_default, name="decayviz-warm-up", daemon=True)
         _default["thread"].start()
+        # An interpreter exiting while torch runs in a thread aborts: let the warm-up end first.
+        atexit.register(_default["thread"].join, 60.0)
 
 
 def _train_default() -> None:
