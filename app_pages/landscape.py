@@ -39,12 +39,11 @@ values = {name: ui.value(name) for name in defaults(PAGE)}
 scene, main_figure, terms_figure = landscape_scene(tuple(sorted(values.items())), lang)
 trajectory = scene.trajectory
 
-if trajectory.diverged_at is not None:
+main_chart(main_figure, key="landscape_chart", alt=landscape_alt(scene, lang))
+if trajectory.diverged_at is not None:  # under the chart, which fills the screen above it
     key, numbers = scene.divergence()  # the rule's own limit, formula and cause
     numbers = {name: f"{value:.3g}" for name, value in numbers.items()}
     st.error(t(key, lang, step=trajectory.diverged_at, lr=scene.lr, **numbers), icon="💥")
-
-main_chart(main_figure, key="landscape_chart", alt=landscape_alt(scene, lang))
 landscape_controls(lang)
 
 kind = scene.penalty.kind

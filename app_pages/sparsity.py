@@ -123,6 +123,8 @@ else:
     same = facts["kept_min"] == facts["kept_max"]
     kept = "sparsity.layer.kept_same" if same else "sparsity.layer.kept_range"
     counts = t("sparsity.layer.counts", lang, **facts) + " " + t(kept, lang, **facts)
+    if facts["thicker"]:
+        counts += " " + t("sparsity.layer.some_thicker", lang)
     st.markdown(t("sparsity.layer.why", lang) + "\n\n" + counts)
 
 html = ui.Export(

@@ -60,10 +60,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ui.export": ("**Save as a file**", "**파일로 저장**"),
     "ui.play": ("Play", "재생"),
     "ui.pause": ("Pause", "일시 정지"),
+    "landscape.alpha_scrub_note": (
+        "the descent drawn is the run at α = {alpha} (Strength α in the sidebar reruns it)",
+        "그려진 하강 경로는 α = {alpha}일 때의 실행 (사이드바의 세기 α로 다시 실행)",
+    ),
     "ui.step": ("step", "스텝"),
     "ui.chart_keys": (
-        "Animated chart: press Space or Enter to play or pause it",
-        "애니메이션 차트: 스페이스나 Enter 키로 재생하거나 일시 정지합니다",
+        "Animated chart: Space or Enter plays or pauses it; the left and right arrows move the step, "
+        "the up and down arrows move α",
+        "애니메이션 차트: 스페이스나 Enter 키로 재생하거나 일시 정지하고, 왼쪽·오른쪽 화살표로 스텝을, "
+        "위·아래 화살표로 α를 옮깁니다",
     ),
     "landscape.export.html": ("The animation as an HTML file", "애니메이션을 HTML 파일로"),
     "landscape.export.csv": ("Every step as CSV", "모든 스텝을 CSV로"),
@@ -388,15 +394,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "all. Where the network overfits without decay, the validation loss is lowest at an α in between "
         "(try the scene “Too little or too much decay” or the two moons). Where it does not, as in the "
         "default run (20 epochs of plain SGD), every α > 0 only costs accuracy: the chapter's warning that "
-        "weight decay can hinder learning. Nor can decay replace data: with 20 samples for 200 weights it "
-        "stops the memorizing, yet no α reaches an R² above 0.",
+        "weight decay can hinder learning. Nor can decay replace data: in the scene “Few samples, many "
+        "features” (20 samples for 200 weights) it stops the memorizing, yet no α reaches an R² above 0.",
         "감쇠가 너무 작으면 오버피팅할 수 있는 신경망이 학습 데이터의 잡음까지 맞춥니다 (학습 손실은 낮고 "
         "검증 손실은 높음). 너무 크면 가중치가 너무 작게 묶여 데이터를 맞추지 못합니다. 감쇠 없이 "
         "오버피팅하는 신경망이라면 검증 손실은 그 사이의 α에서 가장 낮습니다 (장면 “감쇠가 너무 작거나 "
         "너무 큼”이나 두 반달에서 확인해 보세요). 오버피팅하지 않는다면, 기본 실행(모멘텀 없는 SGD로 20 "
         "에폭)처럼 α > 0은 정확도만 깎습니다. 가중치 감쇠가 학습을 방해할 수 있다는 이 장의 경고 "
-        "그대로입니다. 감쇠가 데이터를 대신하지도 못합니다. 가중치 200개에 표본이 20개뿐이면 감쇠가 "
-        "외우기는 막지만, R² 값이 0을 넘는 α는 없습니다.",
+        "그대로입니다. 감쇠가 데이터를 대신하지도 못합니다. 장면 “표본은 적고 특성은 많을 때”(가중치 200개에 "
+        "표본 20개)에서 감쇠는 외우기를 막지만, R² 값이 0을 넘는 α는 없습니다.",
     ),
     "figure.sweep_accuracy": ("Final validation score per α", "α별 최종 검증 점수"),
     "figure.sweep_loss": (
@@ -675,19 +681,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "For comparison, Terence Parr's explained.ai article reports about 72% for L1 and 5% for L2 on "
         "general random losses (66% and 3% on circular ones). Here L1 gives **{l1}**. How close that comes "
         "to his figure depends on how the random losses are drawn, not on how zeros are counted: the share "
-        "grows the farther the centres lie outside the ball, because the red wedges behind the corners "
+        "grows the farther the centres lie outside the ball, because the orange wedges behind the corners "
         "widen with distance while the strips behind the edges do not (try the spread of the centres). L2 "
         "gives **{l2}** exact zeros: for L2 a zero needs W* on one special line, a chance of nothing. So an "
         "L2 figure like Parr's can only count optima that land close to an axis, as a search on a grid "
         "does; counted within 5% of t, we find **{l2_almost}**.",
         "비교하자면, Terence Parr의 explained.ai 글은 일반적인 무작위 손실 함수에서 L1이 약 72%, L2가 5%, "
-        "원형 손실 함수에서는 66%와 3%라고 보고합니다. 여기서 얻은 L1의 비율은 **{l1}**입니다. 이 값이 "
+        "원형 손실 함수에서는 66%와 3%라고 보고합니다. 여기서 얻은 L1의 비율은 **{l1}입니다**. 이 값이 "
         "Parr의 수치에 얼마나 가까운지는 0을 세는 방식이 아니라 무작위 손실 함수를 뽑는 방식에 달려 "
-        "있습니다. 중심이 제약 영역에서 멀수록 비율이 커지는데, 꼭짓점 뒤의 빨간 쐐기 영역은 멀어질수록 "
+        "있습니다. 중심이 제약 영역에서 멀수록 비율이 커지는데, 꼭짓점 뒤의 주황색 쐐기 영역은 멀어질수록 "
         "넓어지지만 변 뒤의 띠는 넓어지지 않기 때문입니다(중심이 놓이는 범위를 바꿔 보세요). L2에서 정확히 "
-        "0이 되는 비율은 **{l2}**입니다. L2로 0을 얻으려면 W*가 특정한 직선 위에 정확히 놓여야 하고 그럴 "
+        "0이 되는 비율은 **{l2}입니다**. L2로 0을 얻으려면 W*가 특정한 직선 위에 정확히 놓여야 하고 그럴 "
         "확률은 0이기 때문입니다. 그러니 Parr의 것과 같은 L2 수치는 격자 위에서 찾을 때처럼 축에 가까이 간 "
-        "최적점을 센 것일 수밖에 없습니다. t의 5% 이내를 0으로 치면 여기서는 **{l2_almost}**입니다.",
+        "최적점을 센 것일 수밖에 없습니다. t의 5% 이내를 0으로 치면 여기서는 **{l2_almost}입니다**.",
     ),
     "sparsity.layer.title": (
         "4. Why: a layer as a web of connections",
@@ -695,10 +701,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "sparsity.layer.caption": (
         "A linear layer with 8 inputs and 4 outputs, fitted to data. Each line is one weight W_ij, the "
-        "strength of the link from input j to output i: blue positive, red negative, width ∝ |W_ij|, dotted "
-        "when exactly 0. Left the plain fit, right the fit with the penalty and α chosen in the sidebar.",
+        "strength of the link from input j to output i: blue positive, orange negative, width ∝ |W_ij|, "
+        "dotted when exactly 0. Left the plain fit, right the fit with the penalty and α chosen in the "
+        "sidebar.",
         "입력 8개, 출력 4개인 선형 계층을 데이터에 맞췄습니다. 선 하나가 가중치 W_ij 하나, 곧 입력 j에서 "
-        "출력 i로 가는 연결의 세기입니다. 파랑은 양수, 빨강은 음수, 굵기는 |W_ij|에 비례하고, 정확히 0이면 "
+        "출력 i로 가는 연결의 세기입니다. 파랑은 양수, 주황은 음수, 굵기는 |W_ij|에 비례하고, 정확히 0이면 "
         "점선입니다. 왼쪽은 벌점 없이, 오른쪽은 사이드바에서 고른 벌점과 α로 맞춘 결과입니다.",
     ),
     "sparsity.layer.plain": ("No penalty", "벌점 없음"),
@@ -716,11 +723,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "않고, L1은 약한 선을 아예 끊습니다.",
     ),
     "sparsity.layer.counts": (
-        "Here, against the plain fit: **{thinner} of {total|link}** are thinner and {thicker} thicker (the "
-        "penalty shrinks the layer as a whole, not every link), and **{zeros}** are exactly 0.",
+        "Here, against the plain fit: **{thinner} of {total|link}** are thinner and {thicker} thicker, and "
+        "**{zeros}** are exactly 0.",
         "여기서 벌점 없이 맞춘 결과와 비교하면, 연결 {total}개 중 **{thinner}개**는 가늘어지고 "
-        "{thicker}개는 굵어졌으며(벌점은 모든 연결이 아니라 계층 전체를 줄입니다), **{zeros}개**는 정확히 "
-        "0입니다.",
+        "{thicker}개는 굵어졌으며, **{zeros}개**는 정확히 0입니다.",
+    ),
+    "sparsity.layer.some_thicker": (
+        "Some links grow: the penalty shrinks the layer as a whole, not every link.",
+        "굵어진 연결도 있습니다. 벌점은 연결 하나하나가 아니라 계층 전체를 줄입니다.",
     ),
     "sparsity.layer.kept_same": (
         "Every output keeps {kept_min} of the {inputs|input}.",
@@ -807,8 +817,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rule.step.step": ("step −lr", "스텝 −lr"),
     "rule.step.prox": ("prox of the penalty", "벌점의 근접 연산"),
     "landscape.chain": (
-        "One update of {rule}: {chain} (the penalty's pieces in bold).",
-        "{rule}의 갱신 한 번: {chain} (굵은 글씨가 벌점이 들어가는 곳).",
+        "One update of {rule}: {chain} (the penalty's pieces in bold; ν is PyTorch's weight_decay, 2α for "
+        "L2, and α₁ the α of an L1 part).",
+        "{rule}의 갱신 한 번: {chain} (굵은 글씨가 벌점이 들어가는 곳. ν는 PyTorch의 weight_decay로 L2에서는 "
+        "2α, α₁은 L1 부분의 α).",
     ),
     "choice.opt.adamw": ("AdamW (decoupled L2 decay)", "AdamW (분리된 L2 감쇠)"),
     "choice.opt.proximal": (
@@ -1031,8 +1043,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "landscape.explain.title": ("What am I looking at?", "무엇을 보고 있나요?"),
     "landscape.explain.body": (
         r"""**Weight decay changes the loss.** Instead of the data loss $L(\theta)$ alone we minimize
-$$\tilde L(\theta) = \underbrace{L(\theta)}_{(1)} + \underbrace{\alpha \lVert W \rVert_2^2}_{(2)}
-= L(\theta) + \alpha\, W^\top W, \qquad \theta = \{W, b\}.$$
+
+$$\tilde L(\theta) = \underbrace{L(\theta)}_{(1)} + \underbrace{\alpha \lVert W \rVert_2^2}_{(2)}$$
+
+$$= L(\theta) + \alpha\, W^\top W, \qquad \theta = \{W, b\}.$$
+
 Only the weights $W$ are penalized, never the biases $b$. Note the convention: $\alpha\lVert W\rVert^2$
 without $\tfrac12$, so the penalty's gradient is $2\alpha W$.
 
@@ -1057,10 +1072,14 @@ chapter's convention `weight_decay = 2α`, not α as the chapter's text has it. 
 you set it (AdamW's default is 0.01). PyTorch decays every parameter it is given, biases too,
 unless the biases go in a parameter group with `weight_decay=0`. L1 has no `weight_decay`: add
 $\alpha\lVert W\rVert_1$ to the loss.""",
-        r"""**가중치 감쇠는 손실 함수를 바꿉니다.** 데이터 손실 $L(\theta)$만 최소화하는 대신
-$$\tilde L(\theta) = \underbrace{L(\theta)}_{(1)} + \underbrace{\alpha \lVert W \rVert_2^2}_{(2)}
-= L(\theta) + \alpha\, W^\top W, \qquad \theta = \{W, b\}$$
-를 최소화합니다. 벌점은 가중치 $W$에만 주고 편향 $b$에는 주지 않습니다. $\tfrac12$ 없이
+        r"""**가중치 감쇠는 손실 함수를 바꿉니다.** 데이터 손실 $L(\theta)$만 최소화하는 대신 다음 손실을
+최소화합니다.
+
+$$\tilde L(\theta) = \underbrace{L(\theta)}_{(1)} + \underbrace{\alpha \lVert W \rVert_2^2}_{(2)}$$
+
+$$= L(\theta) + \alpha\, W^\top W, \qquad \theta = \{W, b\}$$
+
+벌점은 가중치 $W$에만 주고 편향 $b$에는 주지 않습니다. $\tfrac12$ 없이
 $\alpha\lVert W\rVert^2$ 꼴로 쓰므로 벌점의 기울기는 $2\alpha W$입니다.
 
 **그림 읽기.** 파란 타원은 $W^*$를 중심으로 한 $L$의 등고선입니다. $W^*$는 벌점이 없을 때의

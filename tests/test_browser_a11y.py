@@ -178,6 +178,30 @@ def test_play_and_pause_from_the_keyboard(browser, app_url):
         context.close()
 
 
+def test_the_arrows_move_the_chart_sliders(browser, app_url):
+    """On the focused landscape chart, ←/→ move the step slider and ↓/↑ the α slider, so the
+    chart's own sliders are not mouse-only."""
+    context, tab = new_tab(browser, "laptop")
+    try:
+        open_page(tab, f"{app_url}/?lang=en")
+        chart = f"{CHART} .js-plotly-plot"
+        sliders = f"() => document.querySelector('{chart}')._fullLayout.sliders.map(s => s.active)"
+        step, alpha = tab.evaluate(sliders)
+        tab.locator(chart).first.focus()
+        for key in ("ArrowLeft", "ArrowLeft", "ArrowDown"):
+            tab.keyboard.press(key)
+            time.sleep(0.2)
+        assert tab.evaluate(sliders) == [step - 2, alpha - 1]
+        before = tab.locator(f"{chart} g.scatterlayer").first.inner_html()
+        tab.keyboard.press("ArrowUp")
+        tab.keyboard.press("ArrowRight")
+        time.sleep(0.2)
+        assert tab.evaluate(sliders) == [step - 1, alpha]
+        assert tab.locator(f"{chart} g.scatterlayer").first.inner_html() != before  # redrawn
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("motion", ["reduce", "no-preference"])
 @pytest.mark.parametrize("page", ["landscape", "sparsity_iterations"])
 def test_nothing_animates_by_itself(browser, app_url, page, motion):

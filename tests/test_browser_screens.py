@@ -68,11 +68,13 @@ def inside(inner: dict, outer: dict, slack: float = 1.0) -> bool:
     )
 
 
+@pytest.mark.parametrize("query", ["lang=en", "preset=diverges&lang=en"])
 @pytest.mark.parametrize("screen", list(DESKTOPS), indirect=True)
-def test_landscape_fits_a_projector(screen, app_url):
+def test_landscape_fits_a_projector(screen, app_url, query):
     """Sidebar open, the whole main chart — Play, the step slider, the α slider — on screen on
-    opening; Play is at least 40 px tall and clear of the step slider."""
-    open_page(screen, f"{app_url}/?lang=en")
+    opening, also when the descent diverges (its message goes under the chart); Play is at least
+    40 px tall and clear of the step slider."""
+    open_page(screen, f"{app_url}/?{query}")
     width, height = DESKTOPS[screen.size_name]
     viewport = {"x": 0, "y": 0, "width": width, "height": height}
     assert box(screen, '[data-testid="stSidebar"]')["width"] > 200  # the sidebar is open
@@ -89,7 +91,8 @@ def test_landscape_fits_a_projector(screen, app_url):
     plot = box(screen, f"{CHART} .nsewdrag")
     assert plot["height"] >= 300, plot  # the landscape itself is not squeezed
     no_sideways_scroll(screen)
-    screen.screenshot(path=str(SCREENSHOTS / f"screen_landscape_{screen.size_name}.png"))
+    name = "diverges" if "diverges" in query else "default"
+    screen.screenshot(path=str(SCREENSHOTS / f"screen_landscape_{name}_{screen.size_name}.png"))
     no_errors(screen)
 
 
@@ -296,3 +299,13 @@ def test_alpha_slider_in_the_exported_html(browser, tmp_path):
     assert tab.evaluate(extent) > 1.3 * before
     tab.screenshot(path=str(SCREENSHOTS / "screen_export_alpha.png"))
     context.close()
+
+
+@pytest.mark.parametrize("screen", ["projector"], indirect=True)
+def test_korean_pause_leaves_room_for_the_step_label(screen, app_url):
+    """일시 정지 is wider than Pause: the step slider and its label start right of it."""
+    open_page(screen, f"{app_url}/?lang=ko")
+    main = screen.locator(CHART).first
+    pause = main.locator(".updatemenu-button").nth(1).bounding_box()
+    label = main.locator("g.slider-container text.slider-label").first.bounding_box()
+    assert pause["x"] + pause["width"] <= label["x"], (pause, label)

@@ -88,9 +88,10 @@ def test_the_default_run_does_not_overfit_and_decay_only_costs_accuracy():
 
 
 def test_decay_cannot_replace_data():
-    """'with 20 samples for 200 weights it stops the memorizing, yet no α reaches an R² above 0':
-    in the scene, and for every α of the exact ridge solution."""
-    says("network.sweep_caption", "with 20 samples for 200 weights", "no α reaches an R² above 0")
+    """'in the scene “Few samples, many features” (20 samples for 200 weights) it stops the
+    memorizing, yet no α reaches an R² above 0': in the scene, and for every α of the exact
+    ridge solution."""
+    says("network.sweep_caption", "(20 samples for 200 weights)", "no α reaches an R² above 0")
     data = load("highdim")
     assert data.X_train.shape == (20, 200)
     scene = "n_overfit"

@@ -48,9 +48,30 @@ def decimate(n: int, most: int) -> np.ndarray:
     return np.unique(np.round(np.linspace(0, n - 1, most)).astype(int))
 
 
-BUTTONS_PX = 170  # the room Play and Pause take left of the step slider, with below_px
+BUTTONS_PX = 105  # the room Play and Pause take left of the step slider (with below_px), words aside
 BUTTON_FONT_PX = 26  # plotly.js sizes a button by its font: 26 px makes it about 42 px tall
 BUTTON_WORD_PX = 15
+
+
+def log_axis(values) -> dict:
+    """A log axis labelled with plain numbers at 1, 2, 5 × 10^k (at 10^k alone over more than
+    two decades) over the positive `values`: plotly's own minor labels on a log axis are bare
+    digits ("3" for 0.3)."""
+    finite = np.asarray([v for v in values if v is not None and np.isfinite(v) and v > 0], dtype=float)
+    if finite.size == 0:
+        return {"type": "log"}
+    low, high = np.floor(np.log10(finite.min())), np.ceil(np.log10(finite.max()))
+    steps = (1, 2, 5) if high - low <= 2 else (1,)  # over many decades, the decades alone
+    ticks = [m * 10.0**k for k in range(int(low), int(high) + 1) for m in steps]
+    ticks = [v for v in ticks if finite.min() / 1.5 <= v <= finite.max() * 1.5] or [10.0**low]
+    return {"type": "log", "tickvals": ticks, "ticktext": [f"{v:g}" for v in ticks]}
+
+
+def words_px(text: str) -> float:
+    """About how wide `text` is at BUTTON_WORD_PX: a Hangul syllable is square, Latin letters
+    about half as wide."""
+    hangul, latin, space = BUTTON_WORD_PX, 0.57 * BUTTON_WORD_PX, 4
+    return sum(hangul if "\uac00" <= c <= "\ud7a3" else space if c == " " else latin for c in text)
 
 
 def animation_controls(
@@ -96,8 +117,9 @@ def animation_controls(
         "currentvalue": {"prefix": t("ui.step", lang) + " ", "font": {"size": 14}},
         "steps": [{"label": str(s), "method": "animate", "args": [[str(s)], jump]} for s in steps],
     }  # fmt: skip
-    if pixels:  # the buttons are about 160 px wide
-        slider |= {"x": 0.0, "len": 1.0, "y": y, "pad": {"t": below_px, "l": BUTTONS_PX, "r": 4}}
+    if pixels:  # the buttons' frames and symbols, and their words (Korean ones are wider)
+        room = BUTTONS_PX + words_px(t("ui.play", lang) + t("ui.pause", lang))
+        slider |= {"x": 0.0, "len": 1.0, "y": y, "pad": {"t": below_px, "l": room, "r": 4}}
     else:
         slider |= {"x": 0.22, "len": 0.78, "y": y, "pad": {"t": 0}}
     return {"updatemenus": [buttons], "sliders": [slider]}

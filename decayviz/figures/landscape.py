@@ -301,7 +301,7 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
     for frame in frames:
         frame["group"] = STEP_GROUP
     if moving:
-        alpha_frames, alpha_slider = _alpha_controls(scene, moving, inset is not None)
+        alpha_frames, alpha_slider = _alpha_controls(scene, moving, inset is not None, lang)
         frames += alpha_frames
         controls["sliders"].append(alpha_slider)
     layout = {
@@ -381,10 +381,14 @@ def _inset_axes(zoom: float, half: float, corner: tuple[int, int], lang: str) ->
     }
 
 
-def _alpha_controls(scene: LandscapeScene, moving: dict[str, int], inset: bool) -> tuple[list[dict], dict]:
+def _alpha_controls(
+    scene: LandscapeScene, moving: dict[str, int], inset: bool, lang: str
+) -> tuple[list[dict], dict]:
     """Frames that move the ball, the contour through Ŵ(α) and Ŵ(α) over the α grid (all
-    computed exactly here, so scrubbing needs no server), and the slider that picks them."""
+    computed exactly here, so scrubbing needs no server), and the slider that picks them.
+    The descent stays the one run at the page's α, and away from it the slider says so."""
     frames, stops = [], []
+    descent_note = t("landscape.alpha_scrub_note", lang, alpha=f"{scene.penalty.alpha:g}")
     for alpha in ALPHAS:
         optimum, radius, ball, level = _ball_at(scene, alpha)
         moved = {"level": level, "ball": ball, "optimum": optimum.reshape(1, 2)}
@@ -401,7 +405,8 @@ def _alpha_controls(scene: LandscapeScene, moving: dict[str, int], inset: bool) 
         )
         stops.append(
             {
-                "label": f"{alpha:g} · t = {radius:.3g}",
+                "label": f"{alpha:g} · t = {radius:.3g}"
+                + ("" if alpha == scene.penalty.alpha else f" · {descent_note}"),
                 "method": "animate",
                 "args": [[name], {"frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0},
                                   "mode": "immediate"}],

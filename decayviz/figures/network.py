@@ -13,7 +13,7 @@ import textwrap
 
 import numpy as np
 
-from decayviz.figures import typed
+from decayviz.figures import log_axis, typed
 from decayviz.figures.palette import ALPHA_DASHES, ALPHA_SEQUENCE, DIVERGING, TRAIN_COLOR, VAL_COLOR
 from decayviz.i18n import t
 from decayviz.training.options import METRICS
@@ -108,7 +108,7 @@ def curves_figure(result: SweepResult, lang: str, height: int = 640) -> dict:
         }  # fmt: skip
         axes[f"yaxis{suffix}"] = {"domain": [top - cell_height, top], "anchor": f"x{suffix}"}
         if log_y:
-            axes[f"yaxis{suffix}"].update(type="log", exponentformat="power")
+            axes[f"yaxis{suffix}"].update(log_axis([v for h in result.history for v in h[metric]]))
         title = textwrap.wrap(metric_title(metric, result, lang), 18)  # a phone's column is narrow
         bold = "<br>".join(f"<b>{line}</b>" for line in title)
         annotations.append(_panel_title(bold, x0 + cell_width / 2, top))
@@ -168,7 +168,7 @@ def sweep_figure(result: SweepResult, lang: str, height: int = 360) -> dict:
         })  # fmt: skip
     # a log scale where the losses allow it: a training loss of 0.0001 under a validation loss of
     # 0.1 is the gap of overfitting, and it is invisible on a linear scale
-    loss_scale = {"type": "log", "exponentformat": "power"} if (train > 0).all() and (val > 0).all() else {}
+    loss_scale = log_axis([*train, *val]) if (train > 0).all() and (val > 0).all() else {}
     layout = _layout(
         "", lang, height=height,
         xaxis={**axis_alpha, "domain": [0, 0.45]},

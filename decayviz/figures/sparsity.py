@@ -568,8 +568,9 @@ def monte_carlo_figure(mc: MonteCarlo, spread: float, lang: str, shown: int = 40
 
 def layer_figure(plain: np.ndarray, penalized: np.ndarray, lang: str, penalty_title: str) -> dict:
     """Two bipartite graphs of a layer W (outputs × inputs): inputs left, outputs right, one line
-    per weight W_ij, its width ∝ |W_ij| (one scale for both), blue if positive, red if negative,
-    dotted grey if exactly 0. Left the unregularized fit, right the penalized one."""
+    per weight W_ij, its width ∝ |W_ij| (one scale for both), blue if positive, orange
+    (vermillion) if negative, dotted grey if exactly 0. Left the unregularized fit, right the
+    penalized one."""
     n_out, n_in = plain.shape
     y_in = np.linspace(1.0, 0.0, n_in)
     y_out = np.linspace(0.8, 0.2, n_out) if n_out > 1 else np.array([0.5])

@@ -26,9 +26,9 @@ CSS = f"""
 .js-plotly-plot.dv-keys:focus-visible {{ outline: 3px solid #0072B2; outline-offset: 2px; }}
 """
 
-# Plotly's Play/Pause buttons are SVG shapes no keyboard reaches: every animated chart becomes
-# a focusable group (with a visible focus ring) on which Space or Enter plays or pauses it, the
-# same as clicking its buttons.
+# Plotly's Play/Pause buttons and sliders are SVG shapes no keyboard reaches: every animated
+# chart becomes a focusable group (with a visible focus ring) on which Space or Enter plays or
+# pauses it, the same as clicking its buttons, ←/→ move the step slider and ↓/↑ the α slider.
 KEYS_JS = """
 (() => {
   window.dvKeysLabel = %s;  // in the language of the latest run
@@ -43,7 +43,17 @@ KEYS_JS = """
     gd.setAttribute('role', 'group');
     gd.classList.add('dv-keys');
     gd.addEventListener('keydown', (event) => {
-      if (event.target !== gd || (event.key !== ' ' && event.key !== 'Enter')) return;
+      if (event.target !== gd) return;
+      const move = {ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowDown: [1, -1], ArrowUp: [1, 1]}[event.key];
+      const slider = move && (gd._fullLayout.sliders || [])[move[0]];
+      if (slider) {  // the arrows move the chart's sliders: ←/→ the step, ↓/↑ α
+        event.preventDefault();
+        const index = Math.min(Math.max(slider.active + move[1], 0), slider.steps.length - 1);
+        const step = slider.steps[index];
+        window.Plotly.animate(gd, step.args[0], step.args[1]);
+        return;
+      }
+      if (event.key !== ' ' && event.key !== 'Enter') return;
       event.preventDefault();
       const button = gd.querySelectorAll('.updatemenu-button')[gd.dataset.dvPlaying === '1' ? 1 : 0];
       if (button) button.dispatchEvent(new MouseEvent('click', {bubbles: true}));

@@ -23,6 +23,27 @@ BASE = f"""
   font-size: 1.7rem;
   padding: 0 0 0.1rem;
 }}
+/* The page starts under Streamlit's 60 px header; a see-through header leaves the title's top
+   (Korean glyphs reach higher than Latin ones) visible instead of covered. */
+[data-testid="stHeader"] {{
+  background: transparent;
+}}
+/* Scene names are sentences: they wrap onto a second line instead of ending in "…". */
+[data-testid="stSidebar"] [data-testid="stButtonGroup"] button {{
+  height: auto;
+  max-width: 100%;
+}}
+[data-testid="stSidebar"] [data-testid="stButtonGroup"] button :is(p, div, span) {{
+  white-space: normal;
+  overflow: visible;
+  text-overflow: clip;
+  text-align: left;
+}}
+/* Korean breaks between words, not inside them (the page's lang follows the language). */
+html[lang="ko"] [data-testid="stMain"] :is(h1, h2, h3, [data-testid="stCaptionContainer"]) {{
+  word-break: keep-all;
+  overflow-wrap: anywhere;
+}}
 .st-key-{MAIN_CHART}, div:has(> .st-key-{MAIN_CHART}) {{
   height: clamp(460px, calc(100svh - 112px), 980px) !important;
 }}

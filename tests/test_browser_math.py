@@ -1,0 +1,29 @@
+"""In a real browser: every formula on every page renders (KaTeX reports no parse error), in
+both languages, with every expander open. A display formula whose $$ lines break the way
+Streamlit's markdown wants them once turned the landscape's whole explanation into red source."""
+
+import time
+
+import pytest
+from conftest import wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("path", ["", "sparsity", "network"])
+def test_every_formula_renders(browser, app_url, path, lang):
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    tab = context.new_page()
+    try:
+        tab.goto(f"{app_url}/{path}?lang={lang}")
+        wait_for_app(tab)
+        for summary in tab.locator('[data-testid="stExpander"] summary').all():
+            summary.click()
+        time.sleep(0.5)
+        if path == "":  # the landscape's explanation is the page with display formulas
+            assert tab.locator(".katex").count() > 0
+        errors = [e.get_attribute("title") for e in tab.locator(".katex-error").all()]
+        assert errors == []
+    finally:
+        context.close()
