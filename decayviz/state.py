@@ -434,6 +434,17 @@ def defaults(page: str | None = None) -> dict[str, Any]:
 
 # Named scenes, each a set of values that differ from the defaults; labels are "preset.<name>".
 # Each is a link too: ?preset=<name>.
+# The two moons with a network that can overfit them: the decision-boundary scene, and the same
+# with early stopping or dropout beside weight decay (the α = 0 row is that regularizer alone).
+MOONS_SCENE = {
+    "n_dataset": "moons",
+    "n_depth": 2,
+    "n_momentum": 0.9,
+    "n_batch": 16,
+    "n_epochs": 150,
+    "n_alphas": (0.0, 0.001, 0.003, 0.01, 0.1),
+}
+
 PRESETS: dict[str, dict[str, dict[str, Any]]] = {
     "landscape": {
         "l2_shrinks": {"penalty": "l2", "alpha": 0.5, "opt": "gd", "lr": 0.05, "steps": 200},
@@ -481,15 +492,7 @@ PRESETS: dict[str, dict[str, dict[str, Any]]] = {
             "n_epochs": 30,
             "n_alphas": (0.0, 0.001, 0.003, 0.01),
         },
-        "n_boundary": {
-            "n_dataset": "moons",
-            "n_depth": 2,
-            "n_momentum": 0.9,
-            "n_batch": 16,
-            "n_epochs": 150,
-            "n_alphas": (0.0, 0.001, 0.003, 0.01, 0.1),
-            "n_code_alpha": 0.003,
-        },
+        "n_boundary": {**MOONS_SCENE, "n_code_alpha": 0.003},
         # overfits without decay and underfits with too much: the validation loss is lowest in between
         "n_u_curve": {
             "n_depth": 2,
@@ -502,26 +505,8 @@ PRESETS: dict[str, dict[str, dict[str, Any]]] = {
         },
         # the chapter's remark that weight decay often hinders learning more than other
         # regularizers, as experiments: the boundary scene with early stopping, then with dropout
-        "n_early_stop": {
-            "n_dataset": "moons",
-            "n_depth": 2,
-            "n_momentum": 0.9,
-            "n_batch": 16,
-            "n_epochs": 150,
-            "n_alphas": (0.0, 0.001, 0.003, 0.01, 0.1),
-            "n_early_stop": True,
-            "n_code_alpha": 0.0,
-        },
-        "n_dropout": {
-            "n_dataset": "moons",
-            "n_depth": 2,
-            "n_momentum": 0.9,
-            "n_batch": 16,
-            "n_epochs": 150,
-            "n_alphas": (0.0, 0.001, 0.003, 0.01, 0.1),
-            "n_dropout": 0.3,
-            "n_code_alpha": 0.0,
-        },
+        "n_early_stop": {**MOONS_SCENE, "n_early_stop": True, "n_code_alpha": 0.0},
+        "n_dropout": {**MOONS_SCENE, "n_dropout": 0.3, "n_code_alpha": 0.0},
         "n_adam": {"n_opt": "adam", "n_lr": 0.003, "n_alphas": (0.0, 0.001, 0.01, 0.1)},
         "n_adamw": {"n_opt": "adamw", "n_lr": 0.003, "n_alphas": (0.0, 0.001, 0.01, 0.1)},
         "n_diverges": {"n_lr": 1.0, "n_momentum": 0.9, "n_epochs": 10, "n_alphas": (0.0, 0.01, 0.3, 3.0)},
