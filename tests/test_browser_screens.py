@@ -141,21 +141,28 @@ def overlapping_titles(tab, chart_index: int) -> list:
     )
 
 
-@pytest.mark.parametrize("screen", ["phone", *DESKTOPS], indirect=True)
-@pytest.mark.parametrize("view", ["paths", "iterations", "montecarlo", "layer"])
-def test_sparsity_views_fit(screen, app_url, view):
-    """Every view of the sparsity page: full-width charts, no panel titles over each other, no
-    sideways scroll."""
-    open_page(screen, f"{app_url}/sparsity?s_view={view}&lang=en")
+def charts_fit(screen, screenshot: str) -> None:
+    """Every chart shown spans the main column and no two of its panel titles overlap; the
+    page does not scroll sideways and shows no exception."""
     charts = screen.locator(f"{CHART}:visible")
+    assert charts.count() >= 1
     main_width = box(screen, '[data-testid="stMainBlockContainer"]')["width"]
     for i in range(charts.count()):
         assert charts.nth(i).bounding_box()["width"] >= main_width - 60
         assert overlapping_titles(screen, i) == []
     no_sideways_scroll(screen)
     charts.first.scroll_into_view_if_needed()
-    screen.screenshot(path=str(SCREENSHOTS / f"screen_sparsity_{view}_{screen.size_name}.png"))
+    screen.screenshot(path=str(SCREENSHOTS / screenshot))
     no_errors(screen)
+
+
+@pytest.mark.parametrize("screen", ["phone", *DESKTOPS], indirect=True)
+@pytest.mark.parametrize("view", ["paths", "iterations", "montecarlo", "layer"])
+def test_sparsity_views_fit(screen, app_url, view):
+    """Every view of the sparsity page: full-width charts, no panel titles over each other, no
+    sideways scroll."""
+    open_page(screen, f"{app_url}/sparsity?s_view={view}&lang=en")
+    charts_fit(screen, f"screen_sparsity_{view}_{screen.size_name}.png")
 
 
 @pytest.mark.parametrize("screen", ["phone", *DESKTOPS], indirect=True)
@@ -166,16 +173,7 @@ def test_network_page_fits(screen, app_url):
     wait_for_app(screen)
     screen.wait_for_selector(f"{CHART} .main-svg", timeout=60_000)
     time.sleep(1.0)
-    charts = screen.locator(f"{CHART}:visible")
-    main_width = box(screen, '[data-testid="stMainBlockContainer"]')["width"]
-    for i in range(charts.count()):
-        assert charts.nth(i).bounding_box()["width"] >= main_width - 60
-        assert overlapping_titles(screen, i) == []
-    no_sideways_scroll(screen)
-    assert charts.count() >= 1
-    charts.first.scroll_into_view_if_needed()
-    screen.screenshot(path=str(SCREENSHOTS / f"screen_network_{screen.size_name}.png"))
-    no_errors(screen)
+    charts_fit(screen, f"screen_network_{screen.size_name}.png")
 
 
 def inset_diamond_width(tab) -> float:
