@@ -37,8 +37,8 @@ lang = language_selector()
 present = presentation_toggle(lang)
 if present:  # the presentation view: the sidebar folds away, type grows
     st.set_page_config(initial_sidebar_state="collapsed")
-style.inject(present)
-a11y.page_language(lang)  # <html lang>, hidden chart alternatives, animations from the keyboard
+# <html lang>, hidden chart alternatives, animations from the keyboard, the app's style: one element
+a11y.page_setup(lang, style.css(present))
 listed = pages(lang)
 home, *_, twin = listed
 page = st.navigation({t("app.title", lang): listed})  # the app's name heads the page list

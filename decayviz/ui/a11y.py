@@ -70,15 +70,16 @@ KEYS_JS = """
 """
 
 
-def page_language(lang: str) -> None:
+def page_setup(lang: str, page_css: str) -> None:
     """Tell screen readers the page's language (<html lang>, read by their voice choice), hide
-    chart alternatives from sight, and make animated charts operable from the keyboard. One
-    element per rerun, hidden (display: none) so it takes no room."""
+    chart alternatives from sight, make animated charts operable from the keyboard, and apply
+    the app's `page_css`. One element per rerun (each costs the script and the browser time),
+    hidden (display: none) so it takes no room; its style applies all the same."""
     script = f"document.documentElement.lang = {json.dumps(lang)};" + KEYS_JS % json.dumps(
         t("ui.chart_keys", lang)
     )
     st.html(
-        f'<style>{CSS}</style><span class="{LANG_CLASS}"></span><script>{script}</script>',
+        f'<style>{page_css}{CSS}</style><span class="{LANG_CLASS}"></span><script>{script}</script>',
         unsafe_allow_javascript=True,
     )
 

@@ -1,13 +1,12 @@
 """The app's few CSS rules: fit the projector (1024×768 with the sidebar open), the phone
-(390 px wide), and the presentation view. One style element per rerun, sent once by app.py.
+(390 px wide), and the presentation view. app.py sends them in the one hidden element each
+rerun already carries (decayviz.ui.a11y.page_setup).
 
 Streamlit gives each keyed container the class `st-key-<key>`; the rules below reach the
 page's elements through those classes and Streamlit's data-testid attributes.
 """
 
 from __future__ import annotations
-
-import streamlit as st
 
 # The landscape chart's box: its chart stretches to fill it (decayviz.ui.charts). On a wide
 # screen it takes the height left under the title, so Play and both sliders show without
@@ -103,6 +102,6 @@ html {{ font-size: 20px; }}
 """
 
 
-def inject(present: bool) -> None:
+def css(present: bool) -> str:
     """The app's style, and the presentation view's on top when `present` is on."""
-    st.html(f"<style>{BASE}{PRESENT if present else ''}</style>")
+    return BASE + (PRESENT if present else "")

@@ -82,9 +82,7 @@ def request_stop() -> None:
 
 def leave_page() -> None:
     """Another page opened in this session: a run still waiting in the queue is withdrawn."""
-    trainings = service()
-    if trainings.job(owner()) is not None:
-        trainings.withdraw(owner())
+    service().withdraw(owner())
 
 
 # --- the default scene, trained once per server in the background ---
