@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -34,7 +35,10 @@ SWEEP = (
     "n_dataset=digits&n_hidden=256&n_depth=2&n_batch=16&n_epochs=40&n_alphas=0.0,0.001,0.01,0.1"
     "&n_code_alpha=0.001"
 )
-SHORT = "n_dataset=digits&n_hidden=64&n_batch=32&n_epochs=8&n_alphas=0.0,0.01"
+# About a second each on 2 cores: longer than the half second the presses take, so the presses
+# past the places are sure to find them taken (a 0.2 s sweep once finished before the last press).
+POLL_S = 0.25  # how often each session looks at the page while it waits or trains
+QUEUED_SWEEP = "n_dataset=digits&n_hidden=128&n_depth=2&n_batch=16&n_epochs=8&n_alphas=0.0,0.01"
 LONG = "n_dataset=digits&n_hidden=256&n_depth=3&n_batch=16&n_epochs=200&n_alphas=0.0,0.001,0.01"
 
 
@@ -112,10 +116,10 @@ async def queue_of(url: str, sessions: int) -> list[Training]:
             await stack.enter_async_context(StreamlitSession(url, timeout=120)) for _ in range(sessions)
         ]
         for client in clients:
-            await open_network(client, SHORT)
+            await open_network(client, QUEUED_SWEEP)
         trainings = []
         for client in clients:  # pressed one after another, a moment apart, in this order
-            trainings.append(asyncio.create_task(train(client, 0.25, time.monotonic() + 180)))
+            trainings.append(asyncio.create_task(train(client, POLL_S, time.monotonic() + 180)))
             await asyncio.sleep(0.05)
         return await asyncio.gather(*trainings)
 
@@ -126,8 +130,13 @@ def test_more_sessions_than_places_wait_in_line_and_all_finish_in_order(server):
     assert sum(run.queued for run in runs) >= 3  # the ones past the places waited in line
     for run in runs:
         assert run.places == sorted(run.places, reverse=True)  # a place in line only moves up
+    # First asked, first trained, as far as a client looking every POLL_S can tell: runs that
+    # start together on free places (the first ones, or two taking the places two equal runs
+    # free at once) may be seen to begin in either order within one look. The exact order is
+    # tested on the workers themselves (tests/test_worker.py).
     starts = [min(begin for begin, _ in run.intervals) for run in runs]
-    assert starts == sorted(starts)  # first asked, first trained
+    assert all(earlier <= later + POLL_S for earlier, later in itertools.pairwise(starts))
+    assert max(starts[:SERVER_TRAININGS]) <= min(starts[SERVER_TRAININGS:])
     assert most_at_once(runs) <= SERVER_TRAININGS
 
 
