@@ -8,10 +8,10 @@ import streamlit as st
 from decayviz.i18n import t
 from decayviz.state import PAGES
 from decayviz.ui import a11y, style, training
-from decayviz.ui.controls import language_selector, presentation_toggle
+from decayviz.ui.controls import language_selector, presentation_toggle, scene_chosen
 from decayviz.ui.pacing import pace
 
-st.set_page_config(page_title="decayviz", page_icon="⚖️", layout="wide")
+st.set_page_config(page_title="decayviz", page_icon=":material/balance:", layout="wide")
 pace()  # a session flooding the server with reruns waits here, not the rest of the class
 
 
@@ -38,7 +38,7 @@ present = presentation_toggle(lang)
 if present:  # the presentation view: the sidebar folds away, type grows
     st.set_page_config(initial_sidebar_state="collapsed")
 # <html lang>, hidden chart alternatives, animations from the keyboard, the app's style: one element
-a11y.page_setup(lang, style.css(present))
+a11y.page_setup(lang, style.css(present), scene_chosen())
 listed = pages(lang)
 home, *_, twin = listed
 page = st.navigation({t("app.title", lang): listed})  # the app's name heads the page list

@@ -41,9 +41,7 @@ trajectory = scene.trajectory
 
 main_chart(main_figure, key="landscape_chart", alt=landscape_alt(scene, lang))
 if trajectory.diverged_at is not None:  # under the chart, which fills the screen above it
-    key, numbers = scene.divergence()  # the rule's own limit, formula and cause
-    numbers = {name: f"{value:.3g}" for name, value in numbers.items()}
-    st.error(t(key, lang, step=trajectory.diverged_at, lr=scene.lr, **numbers), icon="💥")
+    st.error(scene.divergence_text(lang), icon=":material/error:")  # the rule's own limit and cause
 landscape_controls(lang)
 
 kind = scene.penalty.kind
@@ -53,8 +51,9 @@ if kind != "none":
     readouts[t("landscape.readout.cost", lang)] = f"{scene.data_cost:.4g}"
     optimum_norm, w_star_norm = scene.norms
     share = "–" if scene.norm_share is None else f"{scene.norm_share:.0%}"
-    readouts[t("landscape.readout.norm", lang)] = t(
-        "landscape.readout.norm_value",
+    l2 = kind == "l2"  # then ‖Ŵ(α)‖₂ is t, shown just before: only its share of ‖W*‖₂ is new
+    readouts[t("landscape.readout.norm_l2" if l2 else "landscape.readout.norm", lang)] = t(
+        "landscape.readout.norm_share" if l2 else "landscape.readout.norm_value",
         lang,
         optimum=f"{optimum_norm:.3g}",
         w_star=f"{w_star_norm:.3g}",
@@ -96,7 +95,7 @@ if scene.companion is not None:
     )
 adamw = scene.run("adamw")
 if scene.adamw_is_adam:
-    st.info(t("landscape.adamw_l1", lang), icon="🧮")
+    st.info(t("landscape.adamw_l1", lang), icon=":material/calculate:")
 elif scene.box_halfwidth is not None and adamw.diverged_at is None:
     st.info(
         t(
@@ -109,7 +108,7 @@ elif scene.box_halfwidth is not None and adamw.diverged_at is None:
             end=point(adamw.final),
             distance=f"{scene.box_distance:.2g}",
         ),
-        icon="📦",
+        icon=":material/crop_square:",
     )
 elif scene.chatter is not None:
     chatter = scene.chatter
@@ -122,7 +121,7 @@ elif scene.chatter is not None:
             gd_end=f"{chatter['gd_end']:.2g}",
             zero_step=chatter["zero_step"],
         ),
-        icon="🔍",
+        icon=":material/zoom_in:",
     )
 
 st.header(t("landscape.terms.title", lang))  # h2: the next level under the title
@@ -132,8 +131,11 @@ if scene.penalty_low_step is not None:
 st.caption(terms_caption)
 plotly_chart(terms_figure, key="terms_chart", alt=terms_alt(scene, lang))
 
-with st.expander(t("landscape.explain.title", lang), expanded=False):
-    st.markdown(t("landscape.intro", lang) + "\n\n" + t("landscape.explain.body", lang))
+# Written only while open: its formulas bring ~0.3 MB of KaTeX that the page's first paint
+# would otherwise wait on.
+explain = st.expander(t("landscape.explain.title", lang), key="landscape_explain", on_change="rerun")
+if explain.open:
+    explain.markdown(t("landscape.intro", lang) + "\n\n" + t("landscape.explain.body", lang))
 
 exports = (
     ui.Export(

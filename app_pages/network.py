@@ -59,7 +59,7 @@ def explain_mapping(config: SweepConfig, alphas: tuple[float, ...]) -> None:
     else:
         text = t("network.mapping_l1", lang)
     bias = t("network.bias_note_on" if config.decay_bias else "network.bias_note_off", lang)
-    st.info(f"{text} {bias}", icon="🔧")
+    st.info(f"{text} {bias}", icon=":material/build:")
 
 
 def describe(result, metric: str = "val_accuracy") -> str:
@@ -69,13 +69,14 @@ def describe(result, metric: str = "val_accuracy") -> str:
 
 
 def show_progress(job) -> None:
+    """How far the run is: its epochs and its whole training time, which Continue goes on adding to."""
     fraction = min(job.epochs_done / max(job.target_epochs, 1), 1.0)
     text = t(
         "network.progress",
         lang,
         epoch=job.epochs_done,
         total=job.target_epochs,
-        seconds=job.seconds,
+        seconds=job.total_seconds,
         models=len(job.alphas),
     )
     st.progress(fraction, text=text)
@@ -86,24 +87,34 @@ def status_message(job) -> None:
     epochs = job.epochs_done
     if job.status == worker.QUEUED:
         place = training.service().place(job) or 1
-        st.info(t("network.status_queued", lang, place=place, running=SERVER_TRAININGS), icon="⏳")
+        st.info(
+            t("network.status_queued", lang, place=place, running=SERVER_TRAININGS),
+            icon=":material/hourglass_empty:",
+        )
     elif job.released:
-        st.warning(t("network.status_released", lang), icon="🔌")
+        st.warning(t("network.status_released", lang), icon=":material/power_off:")
     elif job.status == worker.DONE:
-        st.success(t("network.status_done", lang, epochs=epochs, seconds=job.total_seconds), icon="✅")
+        st.success(
+            t("network.status_done", lang, epochs=epochs, seconds=job.total_seconds),
+            icon=":material/check_circle:",
+        )
     elif job.status == worker.STOPPED:
-        st.info(t("network.status_stopped", lang, epochs=epochs), icon="⏹️")
+        st.info(t("network.status_stopped", lang, epochs=epochs), icon=":material/stop_circle:")
     elif job.status == worker.TIME_LIMIT:
-        st.warning(t("network.status_time_limit", lang, epochs=epochs, limit=RUN_SECONDS), icon="⏱️")
+        st.warning(
+            t("network.status_time_limit", lang, epochs=epochs, limit=RUN_SECONDS), icon=":material/timer:"
+        )
     elif job.status == worker.FAILED:
-        st.error(t("network.status_failed", lang, reason=job.error), icon="🚫")
+        st.error(t("network.status_failed", lang, reason=job.error), icon=":material/block:")
 
 
 def notes(result) -> None:
     """Per α: a clear word for each network that diverged or was continued from another α."""
     for alpha, epoch in zip(result.alphas, result.diverged_at, strict=True):
         if epoch is not None:
-            st.error(t("network.diverged", lang, alpha=alpha_label(alpha), epoch=epoch), icon="💥")
+            st.error(
+                t("network.diverged", lang, alpha=alpha_label(alpha), epoch=epoch), icon=":material/error:"
+            )
     for alpha, branch in zip(result.alphas, result.branched_from, strict=True):
         if branch is not None:
             parent, epoch = branch
@@ -180,7 +191,7 @@ def code_view(result, config: SweepConfig, epochs: int) -> None:
         st.caption(t("network.code_not_trained", lang))
     st.download_button(
         t("network.download", lang), data=script, file_name=f"weight_decay_{dataset}_alpha_{alpha:g}.py",
-        mime="text/x-python", icon="⬇️",
+        mime="text/x-python", icon=":material/download:",
     )  # fmt: skip
     st.code(script, language="python", line_numbers=True)
 
@@ -201,14 +212,15 @@ def live_section() -> None:
         result = training.default_result()
         if result is None:
             if training.default_pending():
-                st.info(t("network.loading", lang), icon="⏳")
+                st.info(t("network.loading", lang), icon=":material/hourglass_empty:")
             else:
-                st.info(t("network.nothing_yet", lang), icon="👈")
+                st.info(t("network.nothing_yet", lang), icon=":material/arrow_back:")
             return
         st.caption(t("network.default_scene", lang))
     else:
         result = job.snapshot
-        show_progress(job)
+        if job.status != worker.QUEUED:  # a request in line has only its place to show
+            show_progress(job)
         status_message(job)
         if job.config != config:
             st.caption(t("network.settings_changed", lang))
@@ -246,7 +258,7 @@ buttons[2].button(
     help=t("network.stop_help", lang),
 )  # fmt: skip
 if training.request_error():
-    st.error(t("network.bad_input", lang, reason=training.request_error()), icon="🚫")
+    st.error(t("network.bad_input", lang, reason=training.request_error()), icon=":material/block:")
 
 st.session_state[SHOWN_KEY] = shown_state()
 polling = busy or (job is None and training.default_pending())

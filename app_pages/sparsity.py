@@ -9,8 +9,9 @@ from decayviz.i18n import t
 from decayviz.state import FIELD, defaults
 from decayviz.ui import controls as ui
 from decayviz.ui.cached import sparsity_section
-from decayviz.ui.charts import plotly_chart
+from decayviz.ui.charts import main_chart
 from decayviz.ui.readouts import readout_table
+from decayviz.ui.style import SECTION_CHART
 
 PAGE = "sparsity"
 
@@ -18,50 +19,82 @@ PAGE = "sparsity"
 SIZES = ("s_samples", "s_features", "s_nonzero", "s_seed")
 
 
-def problem_controls() -> tuple:
-    """The data set's controls; returns the arguments of sparsity.make_problem they define.
-    The synthetic problem's sizes and seed sit behind a switch that names them."""
-    name = ui.control("s_problem", lang)
+def problem_key() -> tuple:
+    """The arguments of sparsity.make_problem the data set's controls define."""
+    name = ui.value("s_problem")
     if name == "diabetes":  # no sizes or seed: one cache entry serves every value of those controls
         return (name, 0, 0, 0, 0)
+    return (name, *(ui.value(field) for field in SIZES))
+
+
+def section_settings(view: str) -> tuple:
+    """The arguments of the section's figure (ui.cached.sparsity_section), read before their
+    controls are drawn: the chart is sent first, so the browser starts loading plotly.js
+    before it draws the sidebar."""
+    alpha = ui.value("s_alpha")
+    if view == "montecarlo":
+        return tuple(ui.value(name) for name in ("s_losses", "s_shape", "s_spread", "s_seed"))
+    if view == "paths":
+        return (problem_key(), alpha, ui.value("s_l1_ratio"))
+    if view == "iterations":
+        return (problem_key(), alpha, ui.value("s_steps"))
+    penalty = ui.value("s_penalty")
+    # Only the elastic net reads l1_ratio: other penalties share one cache entry.
+    ratio = ui.value("s_l1_ratio") if penalty == "elasticnet" else FIELD["s_l1_ratio"].default
+    return (penalty, alpha, ratio, ui.value("s_seed"))
+
+
+def data_set_controls() -> None:
+    """The data set's controls. The synthetic problem's sizes and seed sit behind a switch that
+    names them."""
+    if ui.control("s_problem", lang) == "diabetes":
+        return
     n, d, k, seed = (ui.value(field) for field in SIZES)
     ui.switched_group("sparsity_sizes", t("sparsity.sizes", lang, n=n, d=d, k=k, seed=seed), SIZES, lang)
-    return (name, *(ui.value(field) for field in SIZES))
+
+
+def section_controls(view: str) -> None:
+    """The section's controls in the sidebar, under the scenes, and Reset."""
+    ui.preset_picker(PAGE, lang)
+    if view == "montecarlo":
+        for name in ("s_losses", "s_shape", "s_spread", "s_seed"):
+            ui.control(name, lang)
+    elif view == "layer":
+        ui.control("s_alpha", lang)
+        if ui.control("s_penalty", lang) == "elasticnet":
+            ui.control("s_l1_ratio", lang)
+        ui.control("s_seed", lang)
+    else:  # the paths and the iterations: α and the data set
+        ui.control("s_alpha", lang)
+        if view == "paths":
+            ui.control("s_l1_ratio", lang)
+        data_set_controls()
+        if view == "iterations":
+            ui.control("s_steps", lang)
+    st.button(
+        t("ui.reset", lang), key="sparsity_reset", on_click=ui.apply, args=(defaults(PAGE),), width="stretch"
+    )
 
 
 lang = ui.lang()
 problems = ui.load_page(PAGE)
 st.title(t("sparsity.title", lang))
-st.caption(t("sparsity.intro", lang))
 ui.show_problems(problems, lang)
 # One section at a time: a projector shows one big figure, and a rerun builds only that one.
-# The section picker names the section; the sidebar has no group headings. Every element
-# costs each rerun (see README, Performance), so the page draws only what it must.
-view = ui.control("s_view", lang, width=420)
+# The section picker (one row: its options name the sections) names the section; the sidebar
+# has no group headings. Every element costs each rerun (see README, Performance), so the
+# page draws only what it must.
+view = ui.control("s_view", lang, horizontal=True, label_visibility="collapsed")
 
-with st.sidebar:
-    ui.preset_picker(PAGE, lang)
-    if view == "montecarlo":
-        settings = tuple(ui.control(name, lang) for name in ("s_losses", "s_shape", "s_spread", "s_seed"))
-    else:
-        alpha = ui.control("s_alpha", lang)
-    if view == "paths":
-        ratio = ui.control("s_l1_ratio", lang)
-        settings = (problem_controls(), alpha, ratio)
-    elif view == "iterations":
-        problem_key = problem_controls()
-        settings = (problem_key, alpha, ui.control("s_steps", lang))
-    elif view == "layer":
-        penalty = ui.control("s_penalty", lang)
-        # Only the elastic net reads l1_ratio: other penalties share one cache entry.
-        ratio = ui.control("s_l1_ratio", lang) if penalty == "elasticnet" else FIELD["s_l1_ratio"].default
-        settings = (penalty, alpha, ratio, ui.control("s_seed", lang))
-    st.button(
-        t("ui.reset", lang), key="sparsity_reset", on_click=ui.apply, args=(defaults(PAGE),), width="stretch"
-    )
-
+settings = section_settings(view)
+alpha = None if view == "montecarlo" else settings[1]
 spec, facts = sparsity_section(view, settings, lang)
-alt = sparsity_alt(view, facts, None if view == "montecarlo" else alpha, lang)
+alt = sparsity_alt(view, facts, alpha, lang)
+# The section's chart right under its picker, as tall as the screen allows; what it shows and
+# its numbers follow it (on a projector the whole chart shows on opening).
+main_chart(spec, key=f"sparsity_{view}", alt=alt, box=SECTION_CHART)
+with st.sidebar:
+    section_controls(view)
 
 if view == "paths":
     if facts["true"] is None:
@@ -69,7 +102,6 @@ if view == "paths":
     else:
         problem = t("sparsity.paths.synthetic", lang, n=facts["n"], d=facts["d"], k=facts["true"])
     st.caption(problem + "\n\n" + t("sparsity.paths.caption", lang))  # one element, two paragraphs
-    plotly_chart(spec, key="sparsity_paths", alt=alt)
     readout = t(
         "sparsity.paths.readout",
         lang,
@@ -80,12 +112,13 @@ if view == "paths":
         en=facts["elasticnet"],
     )
     if facts["n"] < facts["d"]:
-        readout += "\n\n📏 " + t("sparsity.paths.at_most_n", lang, n=facts["n"], d=facts["d"])
+        readout += "\n\n:material/straighten: " + t(
+            "sparsity.paths.at_most_n", lang, n=facts["n"], d=facts["d"]
+        )
     st.markdown(readout)
 
 elif view == "iterations":
     st.caption(t("sparsity.iterations.caption", lang, lr=f"{facts['lr']:.3g}"))
-    plotly_chart(spec, key="sparsity_descent", alt=alt)
     st.markdown(
         t(
             "sparsity.iterations.readout",
@@ -114,18 +147,17 @@ elif view == "montecarlo":
     )
     names = ("l1", "l2", "l2_almost")
     st.markdown(readout_table({t(f"sparsity.montecarlo.metric.{name}", lang): facts[name] for name in names}))
-    plotly_chart(spec, key="sparsity_montecarlo", alt=alt)
     st.markdown(t("sparsity.montecarlo.parr", lang, **facts))
 
 else:
     st.caption(t("sparsity.layer.caption", lang))
-    plotly_chart(spec, key="sparsity_layer", alt=alt)
     same = facts["kept_min"] == facts["kept_max"]
     kept = "sparsity.layer.kept_same" if same else "sparsity.layer.kept_range"
     counts = t("sparsity.layer.counts", lang, **facts) + " " + t(kept, lang, **facts)
     if facts["thicker"]:
         counts += " " + t("sparsity.layer.some_thicker", lang)
     st.markdown(t("sparsity.layer.why", lang) + "\n\n" + counts)
+st.caption(t("sparsity.intro", lang))  # the page's idea, under what the section shows
 
 html = ui.Export(
     t("sparsity.export.html", lang),

@@ -2,12 +2,13 @@
 prints, and end with one markdown table of the figures next to their budgets, with the date and
 the machine: ready to paste into the README's "Performance" section.
 
-    python bench/run_all.py            # the full runs (about 8 minutes on 2 cores)
-    python bench/run_all.py --quick    # fewer repeats, shorter load tests (about 3 minutes)
+    python bench/run_all.py            # the full runs (about 18 minutes on 2 cores)
+    python bench/run_all.py --quick    # fewer repeats, shorter load tests (about 6 minutes)
     python bench/run_all.py --only classroom_load --only scale_out
+    python bench/run_all.py --list     # the commands it would run, running none
 
-Each script ends with one JSON line (landscape, sparsity and training with --json); scale_out
-prints a line of text, read with a regular expression. A script that fails or whose figures
+Each script ends with one JSON line (landscape, sparsity, training and page_load with --json);
+scale_out prints a line of text, read with a regular expression. A script that fails or whose figures
 cannot be read is marked in the table and makes the exit status 1; a figure over its budget is
 marked but is not a failure (benchmarks report, they do not judge).
 """
@@ -98,6 +99,8 @@ def classroom_rows(output: str) -> list[Row]:
     what = f"classroom load: {m['sessions']} sessions, {m['duration_s']:.0f} s, {pages}, {students}"
     if m.get("trainers"):
         what += f", {m['trainers']} of them training"
+    if m.get("flooders"):
+        what += f", {m['flooders']} more sessions flooding it with reruns (their times not counted)"
     measured = f"p50 {m['p50_ms']:.0f} ms, p95 {m['p95_ms']:.0f} ms, max {m['max_ms']:.0f} ms"
     rows: list[Row] = [
         (what, f"{measured} ({m['reruns']} reruns)", "p95 ≤ 1000 ms", m["p95_ms"] <= 1000),
@@ -106,12 +109,63 @@ def classroom_rows(output: str) -> list[Row]:
     if m.get("trainers"):
         measured = (
             f"{m['trainings']} runs, p50 {m['training_p50_s']:.1f} s, max {m['training_max_s']:.1f} s; "
-            f"{m['trainings_waited']} told to wait; at most {m['trainings_at_once']} at once"
+            f"{m['trainings_queued']} told to wait; at most {m['trainings_at_once']} at once"
         )
         budget = f"≤ {m['training_limit']} at once"
         holds = m["trainings_at_once"] <= m["training_limit"]
         rows.append(("trainings under load (press → done)", measured, budget, holds))
     return rows
+
+
+def training_memory_rows(output: str) -> list[Row]:
+    m = last_json(output)
+    left_over, per_queued = m["budget_left_over_mb"], m["budget_per_queued_mb"]
+    measured = (
+        f"RSS {m['before_mb']:.0f} MB before, {m['peak_mb']:.0f} MB at the peak, {m['after_mb']:.0f} MB "
+        f"after the grace period: {m['returned_mb']:.1f} MB left over"
+    )
+    what = f"memory: {m['sessions_trained']} sessions each train a sweep, then close their tab"
+    rows: list[Row] = [(what, measured, f"within {left_over:g} MB", m["returned_mb"] <= left_over)]
+    measured = f"RSS grew {m['queued_rss_mb']:.1f} MB: {m['per_queued_mb']:.2f} MB each"
+    what = f"memory: {m['queued']} of {m['sessions_queued']} requests waiting in line"
+    rows.append((what, measured, f"≤ {per_queued:g} MB each", m["per_queued_mb"] <= per_queued))
+    return rows
+
+
+def first_train_rows(output: str) -> list[Row]:
+    m = last_json(output)
+    fresh = f"fresh server, default scene ({m['rounds']} rounds)"
+    budget, impatient = m["budget_s"], m["impatient_s"]
+    what = f"{fresh}: Train pressed at once → done, PyTorch's import included"
+    rows: list[Row] = [(what, f"{impatient:.2f} s", f"≤ {budget:g} s", impatient <= budget)]
+    for key, what in (
+        ("invited_s", "Train pressed once the page shows the curves → done"),
+        ("curves_after_open_s", "first page opened → network page shows the curves"),
+    ):
+        rows.append((f"{fresh}: {what}", f"{m[key]:.2f} s", "—", None))
+    return rows
+
+
+def page_load_rows(output: str) -> list[Row]:
+    m = last_json(output)
+    budget, figure_budget = m["budget_x"], m["budget_figure_kb"]
+    ratios = f"reference {m['reference_ms']:.0f} ms; "
+    ratios += f"landscape {m['landscape_x']:.2f}×, sparsity {m['sparsity_x']:.2f}×"
+    figures = f"{m['figure_kb_default']:.0f} / {m['figure_kb_l1_zero']:.0f} KB"
+    return [
+        (
+            f"open a page → its first drawn chart, headless Chromium ({m['rounds']} rounds)",
+            ratios,
+            f"≤ {budget:g}× reference",
+            max(m["landscape_x"], m["sparsity_x"]) <= budget,
+        ),
+        (
+            "landscape figure JSON with the α frames: default / L1-zero scene",
+            figures,
+            f"≤ {figure_budget:g} KB",
+            max(m["figure_kb_default"], m["figure_kb_l1_zero"]) <= figure_budget,
+        ),
+    ]
 
 
 STICKY = re.compile(r"sticky per browser: (\w+); backends reached by \d+ browsers: (\d+)")
@@ -178,22 +232,42 @@ BENCHMARKS = (
         classroom_rows,
     ),
     Benchmark(
+        "classroom_load_flooders",
+        "classroom_load.py",
+        ("--sessions", "30", "--duration", "60", "--page", "all", "--flooders", "2"),
+        ("--sessions", "30", "--duration", "20", "--page", "all", "--flooders", "2"),
+        classroom_rows,
+    ),
+    Benchmark(
         "scale_out",
         "scale_out.py",
         ("--sessions", "30", "--duration", "60", "--model", "random"),
         ("--sessions", "30", "--duration", "15", "--model", "random"),
         scale_out_rows,
     ),
+    Benchmark(
+        "training_memory",
+        "training_memory.py",
+        ("--queued", "40", "--trained", "30"),
+        ("--queued", "20", "--trained", "10"),
+        training_memory_rows,
+    ),
+    Benchmark("first_train", "first_train.py", ("--rounds", "5"), ("--rounds", "2"), first_train_rows),
+    Benchmark("page_load", "page_load.py", ("--json",), ("--json", "--rounds", "5"), page_load_rows),
 )
+
+
+def command(benchmark: Benchmark, quick: bool) -> list[str]:
+    return [sys.executable, str(BENCH / benchmark.script), *(benchmark.quick if quick else benchmark.full)]
 
 
 def run(benchmark: Benchmark, quick: bool) -> tuple[str, int, float]:
     """Run one benchmark script, echoing its output as it comes; (output, exit code, seconds)."""
-    command = [sys.executable, str(BENCH / benchmark.script), *(benchmark.quick if quick else benchmark.full)]
-    print(f"\n=== {benchmark.name}: {' '.join(command[1:])}", flush=True)
+    argv = command(benchmark, quick)
+    print(f"\n=== {benchmark.name}: {' '.join(argv[1:])}", flush=True)
     start = time.monotonic()
     lines = []
-    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True, bufsize=1) as proc:
+    with subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE, text=True, bufsize=1) as proc:
         for line in proc.stdout:
             print(line, end="", flush=True)
             lines.append(line)
@@ -241,13 +315,17 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer repeats and shorter load tests")
     names = [b.name for b in BENCHMARKS]
     parser.add_argument("--only", action="append", choices=names, help="run only these (repeatable)")
+    parser.add_argument("--list", action="store_true", help="print the commands it would run, and run none")
     args = parser.parse_args()
+    chosen = [b for b in BENCHMARKS if not args.only or b.name in args.only]
+    if args.list:
+        for benchmark in chosen:
+            print(f"{benchmark.name}: {' '.join(command(benchmark, args.quick)[1:])}")
+        return
 
     rows: list[Row] = []
     failed = []
-    for benchmark in BENCHMARKS:
-        if args.only and benchmark.name not in args.only:
-            continue
+    for benchmark in chosen:
         output, code, seconds = run(benchmark, args.quick)
         print(f"=== {benchmark.name}: exit {code} after {seconds:.0f} s", flush=True)
         try:

@@ -31,6 +31,8 @@ from tests.support.training_session import QUEUED, STOP, TRAIN, train
 
 LONG = "n_dataset=digits&n_hidden=256&n_depth=3&n_batch=16&n_epochs=200&n_alphas=0.0,0.001,0.01"
 SWEEP = "n_dataset=digits&n_hidden=128&n_depth=2&n_batch=32&n_epochs=5&n_alphas=0.0,0.001,0.01,0.1"
+PER_QUEUED_BUDGET_MB = 1.0  # what one request waiting in line may cost
+LEFT_OVER_BUDGET_MB = 50.0  # what a class's trainings may leave behind once their tabs are closed
 
 
 async def settle(pid: int, seconds: float = 3.0) -> float:
@@ -111,11 +113,13 @@ def main() -> None:
     print(f"{'RSS at the peak':48s} {figures['peak_mb']:8.1f}")
     print(f"{'RSS when all tabs had closed':48s} {figures['closed_mb']:8.1f}")
     print(f"{'RSS after the grace period':48s} {figures['after_mb']:8.1f}")
-    print(f"{'  left over (budget ≤ 50)':48s} {figures['returned_mb']:8.1f}")
+    print(f"{f'  left over (budget ≤ {LEFT_OVER_BUDGET_MB:g})':48s} {figures['returned_mb']:8.1f}")
     in_line = f"{figures['queued']} requests waiting in line: RSS grew"
     print(f"{in_line:48s} {figures['queued_rss_mb']:8.1f}")
-    print(f"{'  per request (budget ≤ 1)':48s} {figures['per_queued_mb']:8.2f}")
-    print(json.dumps({key: round(value, 2) for key, value in figures.items()}))
+    print(f"{f'  per request (budget ≤ {PER_QUEUED_BUDGET_MB:g})':48s} {figures['per_queued_mb']:8.2f}")
+    asked = {"sessions_trained": args.trained, "sessions_queued": args.queued}
+    budgets = {"budget_left_over_mb": LEFT_OVER_BUDGET_MB, "budget_per_queued_mb": PER_QUEUED_BUDGET_MB}
+    print(json.dumps({**{key: round(value, 2) for key, value in figures.items()}, **asked, **budgets}))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,17 @@ def point(w) -> str:
     return "(" + ", ".join("0" if x == 0.0 else f"{x:.3g}" for x in np.asarray(w, dtype=float)) + ")"
 
 
+# How many of the two weights end exactly at 0, said as a sentence says it: "0 of 2" reads oddly.
+ZEROS = ("alt.landscape.zeros_none", "alt.landscape.zeros_one", "alt.landscape.zeros_both")
+
+
+def _zeros(end: np.ndarray, lang: str) -> str:
+    """Which of the two weights in `end` are exactly 0: none, one (named w₁ or w₂) or both."""
+    zero = np.flatnonzero(end == 0.0)
+    weight = f"w{'₁₂'[zero[0]]}" if zero.size == 1 else ""
+    return t(ZEROS[zero.size], lang, weight=weight)
+
+
 def _rule(optimizer: str, lang: str) -> str:
     return t(f"choice.opt.{optimizer}", lang).split(" (")[0]  # the name, not its explanation
 
@@ -34,7 +45,7 @@ def landscape_alt(scene: LandscapeScene, lang: str) -> str:
         w0=point(scene.w0),
         steps=traj.finite_steps - 1,
         end=point(end),
-        zeros=int(np.sum(end == 0.0)),
+        zeros=_zeros(end, lang),
     )
     if traj.diverged_at is not None:
         text += " " + t("alt.landscape.diverged", lang, step=traj.diverged_at)

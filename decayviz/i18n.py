@@ -76,14 +76,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sparsity.export.html": ("This chart as an HTML file", "이 차트를 HTML 파일로"),
     "alt.landscape": (
         "Chart: contours of the data loss around W* = {w_star}. The descent ({optimizer}) starts at "
-        "W₀ = {w0}, ends after {steps|step} at {end}; {zeros} of its 2 weights end exactly at 0.",
+        "W₀ = {w0}, ends after {steps|step} at {end}; {zeros}.",
         "차트: W* = {w_star} 둘레의 데이터 손실 등고선. {optimizer|으로} 하강한 가중치는 "
-        "W₀ = {w0}에서 출발해 {steps} 스텝 뒤 {end}에서 끝나며, 가중치 2개 가운데 {zeros}개가 정확히 "
-        "0에서 끝납니다.",
+        "W₀ = {w0}에서 출발해 {steps} 스텝 뒤 {end}에서 끝나며, {zeros}.",
     ),
+    # {zeros} above: how many of the two weights end exactly at 0, none, one (which) or both
+    "alt.landscape.zeros_none": ("neither weight ends exactly at 0", "정확히 0이 된 가중치는 없습니다"),
+    "alt.landscape.zeros_one": (
+        "one of its two weights, {weight}, ends exactly at 0",
+        "두 가중치 가운데 {weight|가} 정확히 0이 됩니다",
+    ),
+    "alt.landscape.zeros_both": ("both weights end exactly at 0", "두 가중치 모두 정확히 0이 됩니다"),
     "alt.landscape.diverged": (
         "The descent diverged at step {step}.",
-        "하강은 {step} 스텝에서 발산했습니다.",
+        "하강은 {step}번째 스텝에서 발산했습니다.",
     ),
     "alt.landscape.penalty": (
         "With the {penalty} penalty at α = {alpha}, the exact optimum Ŵ(α) is {optimum}, on the "
@@ -302,10 +308,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{epochs} 에폭 후 중지했습니다. 지금까지의 결과는 남아 있습니다.",
     ),
     "network.status_time_limit": (
-        "Stopped at the {limit:.0f} s limit after {epochs|epoch}; the results so far are kept. Fewer "
-        "epochs, fewer α values, a narrower network or a larger minibatch finish sooner.",
-        "{limit:.0f}초 제한에 걸려 {epochs} 에폭 후 멈췄습니다. 지금까지의 결과는 남아 있습니다. "
-        "에폭, α 개수, 유닛 수를 줄이거나 미니배치를 키우면 더 빨리 끝납니다.",
+        "Stopped at the time limit after {epochs|epoch}: each press of **Train** or **Continue** "
+        "trains for at most {limit:.0f} s. The results so far are kept, and **Continue** trains "
+        "further. Fewer epochs, fewer α values, a narrower network or a larger minibatch finish sooner.",
+        "{epochs} 에폭 후 시간 제한에 걸려 멈췄습니다. **학습**이나 **이어서 학습**을 한 번 누를 "
+        "때마다 최대 {limit:.0f}초 동안 학습합니다. 지금까지의 결과는 남아 있고, **이어서 학습**으로 "
+        "더 학습할 수 있습니다. 에폭, α 개수, 유닛 수를 줄이거나 미니배치를 키우면 더 빨리 끝납니다.",
     ),
     "network.status_queued": (
         "Waiting for a free place: this server trains {running|sweep} at once and yours is number "
@@ -342,12 +350,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network.diverged": (
         "α = {alpha}: diverged in epoch {epoch} (the numbers overflowed). Its curves stop before that "
         "epoch. A smaller learning rate or α would keep it stable.",
-        "α = {alpha}: 에폭 {epoch}에서 발산했습니다 (수치가 넘쳤습니다). 곡선은 그 직전에서 멈춥니다. "
+        "α = {alpha}: {epoch}번째 에폭에서 발산했습니다 (수치가 넘쳤습니다). 곡선은 그 직전에서 멈춥니다. "
         "학습률이나 α를 줄이면 안정됩니다.",
     ),
     "network.branched": (
         "α = {alpha} continued from the network of α = {parent} after epoch {epoch}.",
-        "α = {alpha|는} 에폭 {epoch} 이후 α = {parent}의 신경망을 이어받아 학습했습니다.",
+        "α = {alpha|는} {epoch}번째 에폭 이후 α = {parent}의 신경망을 이어받아 학습했습니다.",
     ),
     "network.bad_input": ("This run cannot start: {reason}", "이 실행은 시작할 수 없습니다: {reason}"),
     "network.curves": ("During training", "학습 중의 변화"),
@@ -379,7 +387,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "axis.loss": ("loss (data term)", "손실 (데이터 텀)"),
     "legend.alpha": ("α = {alpha}", "α = {alpha}"),
     "legend.diverged": ("α = {alpha} (diverged)", "α = {alpha} (발산)"),
-    "legend.kept": ("α = {alpha} (kept: epoch {epoch})", "α = {alpha} (에폭 {epoch} 유지)"),
+    "legend.kept": ("α = {alpha} (kept: epoch {epoch})", "α = {alpha} ({epoch}번째 에폭 유지)"),
     "legend.kept_score": ("score, best epoch (kept)", "가장 좋은 에폭의 점수 (유지)"),
     "legend.last_score": ("score, last epoch", "마지막 에폭의 점수"),
     "legend.train": ("training", "학습"),
@@ -459,9 +467,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network.code_result_kept": (
         "The app's result for α = {alpha} with early stopping: the network of epoch {kept} (of "
         "{epochs|epoch} trained), validation score {score:.4f}, training loss {loss:.4f}. The script "
-        "prints the same, with \"epoch\": {kept}.",
+        'prints the same, with "epoch": {kept}.',
         "조기 종료를 켠 앱의 결과 (α = {alpha}): 학습한 {epochs} 에폭 가운데 {kept}번째 에폭의 신경망, "
-        "검증 점수 {score:.4f}, 학습 손실 {loss:.4f}. 스크립트도 \"epoch\": {kept|와} 함께 같은 값을 "
+        '검증 점수 {score:.4f}, 학습 손실 {loss:.4f}. 스크립트도 "epoch": {kept|와} 함께 같은 값을 '
         "출력합니다.",
     ),
     "network.code_not_trained": (
@@ -474,7 +482,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "column.status": ("status", "상태"),
     "column.kept_epoch": ("kept epoch", "남긴 에폭"),
     "status.ok": ("trained", "학습됨"),
-    "status.diverged": ("diverged in epoch {epoch}", "에폭 {epoch}에서 발산"),
+    "status.diverged": ("diverged in epoch {epoch}", "{epoch}번째 에폭에서 발산"),
     # --- end network ---
     # --- sparsity ---
     "page.sparsity": ("Many weights: sparsity", "많은 가중치: 희소성"),
@@ -765,7 +773,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "field.w0y": ("W₀ second coordinate", "W₀의 둘째 좌표"),
     "field.penalty": ("Penalty", "벌점 종류"),
     "field.alpha": ("Strength α", "세기 α"),
-    "field.l1_ratio": ("Share of L1 in the elastic net", "엘라스틱넷에서 L1의 비중"),
+    "field.l1_ratio": ("Share of L1 in the elastic net (l1_ratio)", "엘라스틱넷에서 L1의 비중 (l1_ratio)"),
     "field.opt": ("Update rule", "갱신 규칙"),
     "field.lr": ("Learning rate", "학습률"),
     "field.steps": ("Number of steps", "스텝 수"),
@@ -873,38 +881,33 @@ STRINGS: dict[str, tuple[str, str]] = {
     "landscape.diverged.gd": (
         "Diverged at step {step}: the weights blew up. Each gradient descent step multiplies the error "
         "along the steepest direction by 1 − lr·λmax, where λmax = {total} is the largest curvature of the "
-        "whole loss (the data loss's {curvature} plus 2α₂ = {decay} from the penalty's L2 part). With "
-        "learning rate {lr} that factor is below −1: each step overshoots the valley by more than it "
-        "corrects. Gradient descent is stable for lr < 2/λmax = {limit}.",
+        "whole loss ({parts}). With learning rate {lr} that factor is below −1: each step overshoots the "
+        "valley by more than it corrects. Gradient descent is stable for lr < 2/λmax = {limit}.",
         "{step}번째 스텝에서 발산했습니다. 가중치가 폭발했습니다. 경사 하강법은 스텝마다 가장 가파른 방향의 "
-        "오차에 1 − lr·λmax를 곱합니다. λmax는 전체 손실의 가장 큰 곡률로, 데이터 손실의 곡률 {curvature}에 "
-        "벌점의 L2 부분이 주는 2α₂ = {decay}까지 더해 λmax = {total}입니다. 학습률 {lr}에서는 이 수가 "
-        "−1보다 작아서, 한 스텝이 골짜기를 바로잡는 것보다 더 크게 넘어갑니다. 경사 하강법은 lr < 2/λmax = "
-        "{limit}일 때 안정합니다.",
+        "오차에 1 − lr·λmax를 곱합니다. λmax는 전체 손실의 가장 큰 곡률로, {parts} λmax = {total}입니다. "
+        "학습률 {lr}에서는 이 수가 −1보다 작아서, 한 스텝이 골짜기를 바로잡는 것보다 더 크게 넘어갑니다. "
+        "경사 하강법은 lr < 2/λmax = {limit}일 때 안정합니다.",
     ),
     "landscape.diverged.momentum": (
         "Diverged at step {step}: the weights blew up. Heavy-ball momentum (μ = 0.9) adds a share μ of the "
         "previous step to each new one, so along the steepest direction it tolerates a larger learning rate "
         "than gradient descent, but only up to lr < 2(1 + μ)/λmax = {limit}, where λmax = {total} is the "
-        "largest curvature of the whole loss (the data loss's {curvature} plus 2α₂ = {decay} from the "
-        "penalty's L2 part). With learning rate {lr} the oscillation grows with every step.",
+        "largest curvature of the whole loss ({parts}). With learning rate {lr} the oscillation grows with "
+        "every step.",
         "{step}번째 스텝에서 발산했습니다. 가중치가 폭발했습니다. 헤비볼 모멘텀(μ = 0.9)은 새 스텝마다 이전 "
         "스텝의 μ만큼을 더하므로, 가장 가파른 방향에서 경사 하강법보다 큰 학습률을 견딥니다. 그래도 lr < "
-        "2(1 + μ)/λmax = {limit}까지입니다. λmax는 전체 손실의 가장 큰 곡률로, 데이터 손실의 곡률 "
-        "{curvature}에 벌점의 L2 부분이 주는 2α₂ = {decay}까지 더해 λmax = {total}입니다. 학습률 {lr}에서는 "
-        "진동이 스텝마다 커집니다.",
+        "2(1 + μ)/λmax = {limit}까지입니다. λmax는 전체 손실의 가장 큰 곡률로, {parts} λmax = {total}입니다. "
+        "학습률 {lr}에서는 진동이 스텝마다 커집니다.",
     ),
     "landscape.diverged.nesterov": (
         "Diverged at step {step}: the weights blew up. Nesterov momentum (μ = 0.9) takes its gradient step "
         "after looking ahead along the momentum, which damps the oscillation but lowers the limit: it is "
         "stable for lr < 2(1 + μ)/((1 + 2μ)·λmax) = {limit}, where λmax = {total} is the largest curvature "
-        "of the whole loss (the data loss's {curvature} plus 2α₂ = {decay} from the penalty's L2 part). "
-        "With learning rate {lr} the oscillation grows with every step.",
+        "of the whole loss ({parts}). With learning rate {lr} the oscillation grows with every step.",
         "{step}번째 스텝에서 발산했습니다. 가중치가 폭발했습니다. 네스테로프 모멘텀(μ = 0.9)은 모멘텀 "
         "방향으로 앞을 내다본 뒤 기울기 스텝을 밟으므로 진동은 줄지만 한계는 낮아집니다. lr < 2(1 + μ)/((1 "
-        "+ 2μ)·λmax) = {limit}일 때 안정합니다. λmax는 전체 손실의 가장 큰 곡률로, 데이터 손실의 곡률 "
-        "{curvature}에 벌점의 L2 부분이 주는 2α₂ = {decay}까지 더해 λmax = {total}입니다. 학습률 {lr}에서는 "
-        "진동이 스텝마다 커집니다.",
+        "+ 2μ)·λmax) = {limit}일 때 안정합니다. λmax는 전체 손실의 가장 큰 곡률로, {parts} λmax = "
+        "{total}입니다. 학습률 {lr}에서는 진동이 스텝마다 커집니다.",
     ),
     "landscape.diverged.proximal": (
         "Diverged at step {step}: the weights blew up. The proximal step first takes a gradient step on the "
@@ -922,26 +925,26 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Diverged at step {step}: the weights blew up. The proximal step first takes a gradient step on the "
         "data loss alone, which multiplies the error along the steepest direction by 1 − lr·λmax (λmax = "
         "{curvature}, the data loss's largest curvature); then the prox of the L2 part divides every weight "
-        "by 1 + 2α₂·lr (2α₂ = {decay}). That is stable while |1 − lr·λmax| < 1 + 2α₂·lr, that is for lr < "
-        "2/(λmax − 2α₂) = {limit}: a looser limit than gradient descent's 2/(λmax + 2α₂), because the prox "
+        "by 1 + {nu}·lr ({nu} = {decay}). That is stable while |1 − lr·λmax| < 1 + {nu}·lr, that is for lr < "
+        "2/(λmax − {nu}) = {limit}: a looser limit than gradient descent's 2/(λmax + {nu}), because the prox "
         "shrinks the weights instead of stepping past them. With learning rate {lr} the overshoot outgrows "
         "the shrinking.",
         "{step}번째 스텝에서 발산했습니다. 가중치가 폭발했습니다. 근접 스텝은 먼저 데이터 손실만으로 기울기 "
         "스텝을 밟는데, 이 스텝이 가장 가파른 방향의 오차에 1 − lr·λmax를 곱합니다(λmax = {curvature}, "
-        "데이터 손실의 가장 큰 곡률). 그다음 L2 부분의 근접 연산이 모든 가중치를 1 + 2α₂·lr로 나눕니다(2α₂ "
-        "= {decay}). 따라서 |1 − lr·λmax| < 1 + 2α₂·lr일 때, 곧 lr < 2/(λmax − 2α₂) = {limit}일 때 "
+        "데이터 손실의 가장 큰 곡률). 그다음 L2 부분의 근접 연산이 모든 가중치를 1 + {nu}·lr로 나눕니다({nu} "
+        "= {decay}). 따라서 |1 − lr·λmax| < 1 + {nu}·lr일 때, 곧 lr < 2/(λmax − {nu}) = {limit}일 때 "
         "안정합니다. 근접 연산은 가중치를 건너뛰지 않고 줄이기 때문에, 경사 하강법의 한계 2/(λmax + "
-        "2α₂)보다 너그럽습니다. 학습률 {lr}에서는 넘어가는 폭이 줄이는 폭보다 커집니다.",
+        "{nu})보다 너그럽습니다. 학습률 {lr}에서는 넘어가는 폭이 줄이는 폭보다 커집니다.",
     ),
     "landscape.diverged.adamw": (
         "Diverged at step {step}: the weights blew up. AdamW multiplies every weight by the decay factor 1 "
-        "− lr·weight_decay each step, outside its adaptive step; here weight_decay = 2α₂ = {decay}, so with "
+        "− lr·weight_decay each step, outside its adaptive step; here weight_decay = {nu} = {decay}, so with "
         "learning rate {lr} the factor is {factor}. Below −1 it flips every weight's sign and makes it "
         "larger, step after step, and Adam's own step, which moves a weight by only about lr, cannot hold "
         "it back. The curvature of the loss plays no part: AdamW is stable for lr < 2/weight_decay = "
         "{limit}.",
         "{step}번째 스텝에서 발산했습니다. 가중치가 폭발했습니다. AdamW는 적응형 스텝과 별개로 스텝마다 "
-        "모든 가중치에 감쇠 계수 1 − lr·weight_decay를 곱합니다. 여기서 weight_decay = 2α₂ = {decay}이므로 "
+        "모든 가중치에 감쇠 계수 1 − lr·weight_decay를 곱합니다. 여기서 weight_decay = {nu} = {decay}이므로 "
         "학습률 {lr}에서 이 계수는 {factor}입니다. 계수가 −1보다 작으면 스텝마다 가중치의 부호가 바뀌면서 "
         "크기가 커지고, 가중치를 lr 정도밖에 옮기지 못하는 Adam 자체의 스텝으로는 이를 막을 수 없습니다. "
         "손실의 곡률과는 상관없이, AdamW는 lr < 2/weight_decay = {limit}일 때 안정합니다.",
@@ -954,6 +957,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "크기의 이동 평균으로 나누므로, 지금 학습률 {lr}에서도 한 스텝은 가중치를 lr 정도(많아야 lr의 몇 "
         "배)만 옮깁니다. 안정 한계는 무한대({limit})입니다.",
     ),
+    # λmax of the whole loss, made up as the penalty makes it ({parts} of the messages above)
+    "landscape.diverged.parts": (
+        "the data loss's {curvature} plus the penalty's {nu} = {decay}",
+        "데이터 손실의 곡률 {curvature}에 벌점의 {nu} = {decay}까지 더해",
+    ),
+    "landscape.diverged.parts_l1": (
+        "the data loss's {curvature}; an L1 penalty adds no curvature",
+        "L1 벌점은 곡률을 더하지 않으므로 데이터 손실의 곡률 {curvature} 그대로",
+    ),
+    "landscape.diverged.parts_none": (
+        "the data loss's {curvature}; there is no penalty",
+        "벌점이 없으므로 데이터 손실의 곡률 {curvature} 그대로",
+    ),
+    # torch's weight_decay in the controls' α and l1_ratio ({nu} of the messages above)
+    "landscape.formula.decay.l2": ("2α", "2α"),
+    "landscape.formula.decay.elasticnet": ("2α(1 − l1_ratio)", "2α(1 − l1_ratio)"),
     "landscape.readout.optimum": ("Exact optimum Ŵ(α)", "정확한 최적점 Ŵ(α)"),
     "landscape.readout.radius.l2": ("Radius t = ‖Ŵ‖₂", "반지름 t = ‖Ŵ‖₂"),
     "landscape.readout.radius.l1": ("Radius t = ‖Ŵ‖₁", "반지름 t = ‖Ŵ‖₁"),
@@ -987,6 +1006,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "원점까지의 거리 ‖Ŵ(α)‖₂, ‖W*‖₂ 대비",
     ),
     "landscape.readout.norm_value": ("{optimum} ({percent} of {w_star})", "{optimum} ({w_star}의 {percent})"),
+    # for L2 that distance is t itself, shown beside it: the readout says only what t is of ‖W*‖₂
+    "landscape.readout.norm_l2": (
+        "Distance from the origin t, against ‖W*‖₂",
+        "원점까지의 거리 t, ‖W*‖₂ 대비",
+    ),
+    "landscape.readout.norm_share": ("{percent} of {w_star}", "{w_star}의 {percent}"),
     "landscape.readout.contact": ("Where Ŵ(α) touches the ball", "Ŵ(α)가 제약 영역에 닿는 곳"),
     "landscape.readout.contact_corner": ("a corner: w{weight} = 0", "꼭짓점: w{weight} = 0"),
     "landscape.readout.contact_edge": ("an edge: no weight is 0", "변: 0인 가중치 없음"),

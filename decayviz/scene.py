@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from decayviz.descent import Trajectory, descend_runs, max_stable_lr
+from decayviz.i18n import t
 from decayviz.landscape import EllipticLoss
 from decayviz.penalties import ElasticNet, NoPenalty, make_penalty
 from decayviz.rules import RULES
@@ -26,6 +27,16 @@ PATH_ALPHAS = np.concatenate([[0.0], np.geomspace(1e-3, 1e3, 160)])
 # The rule each optimizer is compared with (decayviz.rules): the same penalty coupled vs
 # decoupled, and the subgradient vs the proximal step for L1.
 COMPANION = {name: rule.companion for name, rule in RULES.items() if rule.companion}
+
+# The divergence messages' pieces that follow the penalty: torch's weight_decay ν written in the
+# controls' α and l1_ratio, and how the whole loss's largest curvature is made up.
+DECAY_FORMULA = {"l2": "landscape.formula.decay.l2", "elasticnet": "landscape.formula.decay.elasticnet"}
+CURVATURE_PARTS = {
+    "l2": "landscape.diverged.parts",
+    "elasticnet": "landscape.diverged.parts",
+    "l1": "landscape.diverged.parts_l1",
+    "none": "landscape.diverged.parts_none",
+}
 
 
 @dataclass(frozen=True)
@@ -149,6 +160,16 @@ class LandscapeScene:
         if self.optimizer == "proximal" and self.weight_decay > 0:
             key += "_l2"  # with an L2 part the prox's shrinking loosens the limit
         return key, numbers
+
+    def divergence_text(self, lang: str) -> str:
+        """The divergence message in `lang`, numbers to 3 digits, with ν written as the student set
+        it (2α, or 2α(1 − l1_ratio) for the elastic net): a symbol of its own would need defining."""
+        key, numbers = self.divergence()
+        values = {name: f"{value:.3g}".replace("-", "−") for name, value in numbers.items()}  # −2, as in −1
+        kind = self.penalty.kind
+        values["nu"] = t(DECAY_FORMULA[kind], lang) if kind in DECAY_FORMULA else "0"  # no L2 part
+        values["parts"] = t(CURVATURE_PARTS[kind], lang, **values)
+        return t(key, lang, step=self.trajectory.diverged_at, lr=self.lr, **values)
 
 
 def _companion(optimizer: str, penalty: ElasticNet) -> str | None:

@@ -158,3 +158,23 @@ def read_number(text: str) -> str:
     if decimals:
         spoken += "점" + "".join(_DIGIT_NAMES[int(d)] for d in decimals)
     return sign + spoken
+
+
+# --- Step and epoch numbers: a count or a moment, written one way each ---
+
+_STEP = "(?:스텝|에폭)"
+_STEP_FORMS = (
+    # a moment written as a count ("14 스텝에서 발산"): a moment is ordinal, "14번째 스텝에서"
+    re.compile(r"(?:\}|\d) " + _STEP + "에서"),
+    # the English word order ("에폭 3에서", "(에폭 12 유지)"); "에폭 3/20" is a progress counter and
+    # "근접 스텝 5개" counts something else
+    re.compile(_STEP + r" (?:\{[^}]*\}|\d+)(?![\d/]|\s*개)"),
+    # a number glued to its unit ("200스텝", "14번째스텝"): a count is "200 스텝"
+    re.compile(r"(?:\}|\d|번째)" + _STEP),
+)
+
+
+def step_forms(text: str) -> list[str]:
+    """Where `text` writes a step or epoch number other than as a count ("200 스텝 뒤") or an
+    ordinal moment ("14번째 스텝에서")."""
+    return [m.group() for pattern in _STEP_FORMS for m in pattern.finditer(text)]

@@ -3,6 +3,7 @@ contours stay drawn while and after it runs, and no Streamlit exception appears.
 
 import time
 
+import numpy as np
 import pytest
 from conftest import SCREENSHOTS, wait_for_app
 
@@ -65,3 +66,28 @@ def test_diverging_learning_rate_shows_a_message(page, app_url):
     assert alerts.filter(has_text="Diverged at step").count() == 1  # one message, in an error box
     page.screenshot(path=str(SCREENSHOTS / "landscape_diverged.png"), full_page=True)
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+DRAWN_TICKS = """() => {
+    const [main, terms] = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')];
+    return {
+        slider: main._fullLayout.sliders[0]._dims.labelSteps.map(s => s.step.label),
+        t: terms._fullLayout.yaxis3._vals.map(v => v.x),
+    };
+}"""
+
+
+def test_slider_labels_and_t_ticks_are_round(page, app_url):
+    """The step slider's labels plotly.js chose to draw, and the trade-off's t axis: round numbers
+    (0, 14, 27, … and 0, 0.439, 0.878, … before)."""
+    page.goto(f"{app_url}/landscape?steps=800&lang=en")
+    wait_for_app(page)
+    page.wait_for_selector(f"{CHART} .main-svg")
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 2")
+    drawn = page.evaluate(DRAWN_TICKS)
+    labels = [int(label) for label in drawn["slider"]]
+    assert len(labels) >= 3 and all(label % 20 == 0 for label in labels), labels  # stops every 20 steps
+    ticks = drawn["t"]
+    spacing = ticks[1] - ticks[0]
+    mantissa = spacing / 10 ** np.floor(np.log10(spacing))
+    assert ticks[0] == 0 and any(np.isclose(mantissa, m) for m in (1, 2, 2.5, 5)), ticks

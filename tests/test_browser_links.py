@@ -25,17 +25,18 @@ def slider_value(page, label: str) -> str:
     return [line for line in slider.inner_text().splitlines() if line.strip()][1]
 
 
-def selectbox_value(page, label: str) -> str:
-    box = page.get_by_test_id("stSelectbox").filter(has_text=label).first
-    return box.locator("input").input_value() or box.locator("[value]").first.get_attribute("value")
+def choice_value(page, label: str) -> str:
+    """The option a radio group shows as chosen."""
+    group = page.get_by_test_id("stRadio").filter(has_text=label).first
+    return group.locator('[data-testid="stRadioOption"][data-selected="true"]').inner_text().strip()
 
 
 def test_prepared_link_shows_its_values_and_the_address_bar_follows(page, app_url):
     page.goto(f"{app_url}/landscape?penalty=l1&alpha=2.0&opt=proximal&steps=300&c2=4.5")
     wait_for_app(page)
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
-    assert selectbox_value(page, "Penalty") == "L1: α‖W‖₁"
-    assert selectbox_value(page, "Update rule") == t("choice.opt.proximal", "en")
+    assert choice_value(page, "Penalty") == "L1: α‖W‖₁"
+    assert choice_value(page, "Update rule") == t("choice.opt.proximal", "en")
     assert slider_value(page, "Number of steps") == "300"
     assert slider_value(page, "Strength α") == "2"
 

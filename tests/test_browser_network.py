@@ -78,7 +78,9 @@ def test_opens_with_curves_and_shows_live_curves_on_a_laptop_screen(browser, app
             epochs.append(int(re.search(r"Epoch (\d+)", counter.inner_text())[1]))
             time.sleep(0.5)
         assert epochs == sorted(epochs) and epochs[-1] > epochs[0], epochs
-        curves = tab.locator(CHART).first.bounding_box()
+        # Measured in one step inside the page: each live redraw replaces the chart's node, so a
+        # bounding_box() that resolves the node first may find it gone when it measures.
+        curves = tab.locator(CHART).first.evaluate("chart => chart.getBoundingClientRect().toJSON()")
         tab.screenshot(path=str(SCREENSHOTS / "network_training_1366.png"))
         assert curves["y"] >= 0 and curves["y"] + curves["height"] / 2 <= 768, curves  # on screen
         tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Stop", exact=True).click()

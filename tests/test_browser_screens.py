@@ -165,6 +165,45 @@ def test_sparsity_views_fit(screen, app_url, view):
     charts_fit(screen, f"screen_sparsity_{view}_{screen.size_name}.png")
 
 
+@pytest.mark.parametrize("screen", list(DESKTOPS), indirect=True)
+@pytest.mark.parametrize("view", ["paths", "iterations", "montecarlo", "layer"])
+def test_sparsity_chart_fits_a_projector(screen, app_url, view):
+    """Sidebar open, the section's whole chart on screen on opening (its Play and slider too):
+    the section picker is one row over it, what it shows and its numbers come under it."""
+    open_page(screen, f"{app_url}/sparsity?s_view={view}&lang=en")
+    width, height = DESKTOPS[screen.size_name]
+    assert box(screen, '[data-testid="stSidebar"]')["width"] > 200
+    chart = box(screen, CHART)
+    assert inside(chart, {"x": 0, "y": 0, "width": width, "height": height}), chart
+    assert chart["height"] >= 440, chart
+    for selector in (".legend", ".updatemenu-button", ".slider-rail-rect"):
+        for element in screen.locator(CHART).first.locator(selector).all():
+            assert inside(element.bounding_box(), chart), (selector, element.bounding_box())
+    screen.screenshot(path=str(SCREENSHOTS / f"screen_sparsity_{view}_open_{screen.size_name}.png"))
+    no_errors(screen)
+
+
+@pytest.mark.parametrize("screen", ["phone"], indirect=True)
+@pytest.mark.parametrize("path", ["", "sparsity"])
+def test_a_scene_chosen_on_a_phone_folds_the_sidebar(screen, app_url, path):
+    """On a phone the sidebar covers the page: once a scene is chosen there, it folds away and
+    the scene's chart shows."""
+    open_page(screen, f"{app_url}/{path}?lang=en")
+    sidebar = screen.locator('[data-testid="stSidebar"]')
+    screen.locator('[data-testid="stExpandSidebarButton"]').click()
+    folded = """(collapsed) => document.querySelector('[data-testid="stSidebar"]')
+                                .getAttribute('data-collapsed') === collapsed"""
+    screen.wait_for_function(folded, arg="false")
+    sidebar.locator('[data-testid="stButtonGroup"] button').nth(1).click()
+    screen.wait_for_function(folded, arg="true", timeout=15_000)
+    wait_for_app(screen)
+    time.sleep(0.5)
+    chart = box(screen, CHART)
+    assert chart["x"] >= 0 and chart["width"] >= PHONE[0] - 40
+    screen.screenshot(path=str(SCREENSHOTS / f"screen_{path or 'landscape'}_scene_chosen_phone.png"))
+    no_errors(screen)
+
+
 @pytest.mark.parametrize("screen", ["phone", *DESKTOPS], indirect=True)
 def test_network_page_fits(screen, app_url):
     """The network page: it opens with the default scene's curves (trained in the background),

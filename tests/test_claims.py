@@ -261,8 +261,14 @@ def test_divergence_message_says_the_rule_and_its_limit(rule, kind, alpha, key):
     assert above.trajectory.diverged_at is not None and below.trajectory.diverged_at is None
     message_key, numbers = above.divergence()
     assert message_key == key and numbers["limit"] == pytest.approx(limit)
-    text = t(key, "en", step=1, lr=1.0, **{name: f"{value:.3g}" for name, value in numbers.items()})
-    assert f"{limit:.3g}" in text
+    nu = 2 * alpha * (1 - above.penalty.l1_ratio)  # torch's weight_decay, in the controls' terms:
+    formula = {"l2": "2α", "elasticnet": "2α(1 − l1_ratio)", "l1": None}[kind]
+    for lang in ("en", "ko"):
+        text = above.divergence_text(lang)
+        assert f"{limit:.3g}" in text and f"{above.trajectory.diverged_at}" in text
+        assert "α₂" not in text  # a symbol a student never met
+        if formula:
+            assert f"{formula} = {nu:.3g}" in text
     if rule == "adamw":  # the cause: the decay factor is below −1
         assert numbers["factor"] < -1 < 1 - numbers["decay"] * 0.95 * limit
         torch_above = torch_path(s.loss, (-2.5, 2.5), "adamw", 1.05 * limit, 600, numbers["decay"])
@@ -276,6 +282,20 @@ def test_diverging_scene_and_the_issues_adamw_example():
     assert s.divergence()[0] == "landscape.diverged.gd"
     s = scene(penalty="l2", alpha=2.0, opt="adamw", lr=1.0)  # factor 1 − 4 = −3
     assert s.trajectory.diverged_at is not None and s.divergence()[1]["factor"] == pytest.approx(-3.0)
+
+
+@pytest.mark.parametrize(
+    ("kind", "alpha", "says"),
+    [("l1", 0.5, "an L1 penalty adds no curvature"), ("l2", 0.0, "there is no penalty")],
+)
+def test_divergence_message_without_an_l2_part(kind, alpha, says):
+    """landscape.diverged.parts_l1, parts_none: λmax is the data loss's own largest curvature."""
+    s = scene(penalty=kind, alpha=alpha, opt="gd", lr=0.5)
+    curvature = np.linalg.eigvalsh(s.loss.hessian).max()
+    assert s.trajectory.diverged_at is not None and s.weight_decay == 0
+    text = s.divergence_text("en")
+    assert f"λmax = {curvature:.3g} is" in text and f"(the data loss's {curvature:.3g}; {says})" in text
+    assert f"곡률 {curvature:.3g} 그대로 λmax = {curvature:.3g}입니다" in s.divergence_text("ko")
 
 
 def test_adam_cannot_blow_up():
@@ -442,6 +462,7 @@ def test_scene_names_hold():
     problem = sparsity.make_problem("synthetic", *sizes)
     support = np.flatnonzero(sklearn_fit(problem, "l1", values["s_alpha"]))
     assert np.array_equal(support, np.flatnonzero(problem.w_true))
+
     # sparsity "Circular bowls (Parr's 66%)" and "Centres near the ball: fewer zeros"
     def corner_share(shape, spread):
         return np.mean(corner_by_kkt(*sparsity.random_losses(5000, 0, shape, 1.0, spread), 1.0))

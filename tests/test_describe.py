@@ -25,15 +25,52 @@ def test_landscape_alt_has_the_descents_numbers(lang):
     for number in (point(scene.loss.w_star), point(scene.w0), point(end), point(scene.optimum)):
         assert number in text
     assert str(traj.finite_steps - 1) in text
-    assert ("1 of its 2 weights" in text) if lang == "en" else ("가중치 2개 가운데 1개" in text)
     assert ("차트" in text) == (lang == "ko")
+
+
+ZERO_CASES = [  # (landscape controls, where the descent's exact zeros are, how the alt text says it)
+    ({}, (), {"en": "; neither weight ends exactly at 0.", "ko": "끝나며, 정확히 0이 된 가중치는 없습니다."}),
+    (
+        PRESETS["landscape"]["l1_zero"],
+        (1,),
+        {
+            "en": "; one of its two weights, w₂, ends exactly at 0.",
+            "ko": "두 가중치 가운데 w₂가 정확히 0이 됩니다.",
+        },
+    ),
+    (
+        {"penalty": "l1", "alpha": 2.0, "opt": "proximal", "wx": 1.0, "wy": 2.0},
+        (0,),
+        {
+            "en": "; one of its two weights, w₁, ends exactly at 0.",
+            "ko": "두 가중치 가운데 w₁이 정확히 0이 됩니다.",
+        },
+    ),
+    (
+        {"penalty": "l1", "alpha": 10.0, "opt": "proximal"},
+        (0, 1),
+        {"en": "; both weights end exactly at 0.", "ko": "두 가중치 모두 정확히 0이 됩니다."},
+    ),
+]
+
+
+@pytest.mark.parametrize(("controls", "zeros", "says"), ZERO_CASES)
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_landscape_alt_says_which_weights_end_at_zero(controls, zeros, says, lang):
+    """No weight, one (named, with its Korean particle) or both: never \"0 of its 2 weights\"."""
+    scene = build_scene({**defaults("landscape"), **controls})
+    traj = scene.trajectory
+    assert tuple(np.flatnonzero(traj.weights[traj.finite_steps - 1] == 0.0)) == zeros
+    text = landscape_alt(scene, lang)
+    assert says[lang] in text
+    assert " of its 2 " not in text and "가중치 2개 가운데" not in text
 
 
 def test_landscape_alt_says_when_the_descent_diverged():
     scene = scene_of("diverges")
     assert scene.trajectory.diverged_at is not None
     assert f"diverged at step {scene.trajectory.diverged_at}" in landscape_alt(scene, "en")
-    assert f"{scene.trajectory.diverged_at} 스텝에서 발산" in landscape_alt(scene, "ko")
+    assert f"{scene.trajectory.diverged_at}번째 스텝에서 발산" in landscape_alt(scene, "ko")
 
 
 def test_terms_alt_ends_where_the_chart_ends():

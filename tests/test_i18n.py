@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
-from korean import read_number
+from korean import read_number, step_forms
 
 from decayviz import sparsity
 from decayviz.glossary import GLOSSARY
@@ -223,6 +223,23 @@ def test_every_english_count_agrees_with_its_number():
 )
 def test_counts_of_one_are_singular(key, values, singular):
     assert singular in t(key, "en", **values)
+
+
+# --- Step and epoch numbers in Korean ---
+
+
+def test_korean_steps_and_epochs_are_counts_or_ordinals():
+    """One form per meaning in every Korean string: a count "200 스텝 뒤", a moment "14번째 스텝에서"."""
+    mixed = {key: found for key, (_, korean) in STRINGS.items() if (found := step_forms(korean))}
+    assert mixed == {}
+
+
+def test_the_step_form_check_can_fail():
+    assert step_forms("하강은 {step} 스텝에서 발산했습니다.") == ["} 스텝에서"]
+    assert step_forms("α = 0.1: 에폭 {epoch}에서 발산") == ["에폭 {epoch}"]
+    assert step_forms("(에폭 12 유지)") == ["에폭 12"]
+    assert step_forms("200스텝 뒤") == ["0스텝"]
+    assert step_forms("{steps} 스텝 뒤 {step}번째 스텝에서, 에폭 {epoch}/{total}, 근접 스텝 {prox}개") == []
 
 
 # --- The glossary ---

@@ -11,8 +11,9 @@ from streamlit.testing.v1 import AppTest
 from support.scenes import random_scene
 
 from decayviz.figures import decode
-from decayviz.figures.landscape import FRAMES, STEP_GROUP
+from decayviz.figures.landscape import FRAMES, STEP_GROUP, landscape_figure, loss_terms_figure
 from decayviz.i18n import t
+from decayviz.scene import build_scene
 from decayviz.state import FIELD, PRESETS, defaults, page_fields
 
 
@@ -57,7 +58,7 @@ def test_labels_follow_the_penalty():
     assert shown["Where Ŵ(α) touches the ball"] == "a corner: w2 = 0"
     assert any("AdamW takes exactly the same steps as Adam" in i.value for i in at.info)
     assert not any("compare:" in str(c.proto.spec) for c in at.get("plotly_chart"))  # no companion
-    assert "Adam + L2" not in str(at.selectbox(key="ctl_opt").options)
+    assert "Adam + L2" not in str(at.radio(key="ctl_opt").options)
 
 
 def test_each_rule_explains_its_own_divergence():
@@ -66,7 +67,7 @@ def test_each_rule_explains_its_own_divergence():
     at = run_app({"opt": "momentum", "lr": "0.7"})
     assert any("2(1 + μ)/λmax = 0.543" in e.value for e in at.error)
     at = run_app({"penalty": "l2", "alpha": "1.0", "opt": "proximal", "lr": "0.7", "lang": "ko"})
-    assert any("2/(λmax − 2α₂) = 0.5" in e.value and "발산" in e.value for e in at.error)
+    assert any("2/(λmax − 2α) = 0.5" in e.value and "발산" in e.value for e in at.error)
     at = run_app({"opt": "nesterov", "lr": "0.5"})  # 2(1.9)/(2.8·(6 + 1)) = 0.194
     assert any("Nesterov" in e.value and "= 0.194" in e.value for e in at.error)
 
@@ -92,6 +93,24 @@ def test_chatter_box_only_where_a_weight_is_zero():
     assert not any("hops back and forth" in i.value for i in at.info)
     at = run_app({"preset": "chatter"})
     assert any("hops back and forth" in i.value for i in at.info)
+
+
+def test_the_distance_readout_never_repeats_t():
+    """With L2, ‖Ŵ(α)‖₂ is t itself, already shown: the distance readout gives what t is of ‖W*‖₂
+    instead. With L1 and the elastic net, t is another size and ‖Ŵ(α)‖₂ a number of its own."""
+    w_star = np.hypot(2.0, 1.0)  # the default W* = (2, 1)
+    for lang in ("en", "ko"):
+        shown = metrics(run_app({"penalty": "l2", "alpha": "0.5", "lang": lang}))
+        radius = float(shown[t("landscape.readout.radius.l2", lang)])
+        share = f"{radius / w_star:.0%}"
+        distance = shown[t("landscape.readout.norm_l2", lang)]
+        assert distance == (f"{share} of 2.24" if lang == "en" else f"2.24의 {share}")
+    assert t("landscape.readout.norm_l2", "en") == "Distance from the origin t, against ‖W*‖₂"
+    shown = metrics(run_app({"penalty": "l1", "alpha": "0.5"}))
+    optimum = np.array([float(x) for x in shown["Exact optimum Ŵ(α)"].strip("()").split(",")])
+    assert np.abs(optimum).sum() == pytest.approx(float(shown["Radius t = ‖Ŵ‖₁"]), rel=1e-3)
+    distance = shown["Distance from the origin ‖Ŵ(α)‖₂, against ‖W*‖₂"]
+    assert distance.startswith(f"{np.linalg.norm(optimum):.3g} (") and distance.endswith(f" of {w_star:.3g})")
 
 
 def test_korean():
@@ -120,7 +139,7 @@ def test_random_controls_never_raise():
     at = run_app()
     for _ in range(12):
         values = random_values(rng)
-        at.selectbox(key="ctl_penalty").set_value(values["penalty"])
+        at.radio(key="ctl_penalty").set_value(values["penalty"])
         for switch in ("landscape_loss", "landscape_start"):  # the loss and start sliders behind them
             at.toggle(key=switch).set_value(True)
         at.run()
@@ -156,6 +175,29 @@ def test_the_chart_holds_the_trajectory():
     assert np.allclose(decode(head["x"]), decode(last_frame["x"]))
     assert decode(head["y"])[0] == 0.0  # the exact zero survives the trip to the chart
     assert len(steps) <= FRAMES
+
+
+ROUND = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500)  # steps a reader counts in
+
+
+@pytest.mark.parametrize("steps", [10, 200, 300, 730, 800, 3000, 5000])
+def test_the_step_slider_stops_at_round_steps(steps):
+    """0, 5, 10, … or 0, 20, 40, …, and the last step: whichever stops plotly.js labels, they read
+    as round numbers (0, 14, 27, … did not)."""
+    figure = landscape_figure(build_scene(defaults("landscape") | {"steps": steps}), "en")
+    stops = [int(stop["label"]) for stop in figure["layout"]["sliders"][0]["steps"]]
+    stride = stops[1]
+    assert stride in ROUND and stops == [*range(0, steps, stride), steps]
+    finer = [r for r in ROUND if r < stride]  # each would need more stops than FRAMES
+    assert len(stops) <= FRAMES and all(-(-steps // r) + 1 > FRAMES for r in finer)
+    frames = [frame["name"] for frame in figure["frames"] if frame["group"] == STEP_GROUP]
+    assert frames == [str(s) for s in stops]
+
+
+def test_the_radius_axis_has_its_own_round_ticks():
+    """The trade-off's t axis overlays the data-loss axis; synced to its ticks it read 0.439, 0.878."""
+    layout = loss_terms_figure(build_scene(defaults("landscape")), "en")["layout"]
+    assert layout["yaxis3"]["overlaying"] == "y2" and layout["yaxis3"]["tickmode"] == "auto"
 
 
 def test_defaults_are_valid_widget_values():

@@ -4,6 +4,7 @@ says so and starts by itself; the time limit and Stop keep what was trained; the
 the default scene trained in the background."""
 
 import random
+import re
 import subprocess
 import sys
 import time
@@ -138,7 +139,53 @@ def test_a_full_server_queues_the_run_and_starts_it_by_itself():
             trainings.stop(f"other-{i}")
     finished(at)  # nobody pressed anything again
     assert run_of(at).status == worker.DONE and run_of(at).epochs_done == 2
-    assert all(blocker.finished for blocker in blockers)
+    deadline = time.monotonic() + TIMEOUT  # a stopped blocker ends with its current epoch
+    while not all(blocker.finished for blocker in blockers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert all(blocker.status == worker.STOPPED for blocker in blockers)
+
+
+def test_a_waiting_run_shows_its_place_in_line_alone_and_its_progress_once_it_trains():
+    """No "Epoch 0 of 200 · 0.00 s" beside "number 1 in line": the counter appears with the training."""
+    trainings = training.service()
+    for i in range(SERVER_TRAININGS):  # every place taken by long trainings
+        trainings.submit(f"other-{i}", SweepConfig(hidden=256, depth=3, batch_size=16), (0.0,), 200)
+    long_run = {"lang": "en", **SHORT, "n_epochs": "200", "n_hidden": "256.0"}  # training when looked at
+    try:
+        at = click(network_page(long_run), "Train", wait=False)
+        assert run_of(at).status == worker.QUEUED
+        assert "number 1 in line" in at.info[0].value and not at.progress
+    finally:
+        for i in range(SERVER_TRAININGS):
+            trainings.stop(f"other-{i}")
+    run = run_of(at)
+    deadline = time.monotonic() + TIMEOUT
+    while run.epochs_done < 1:
+        assert time.monotonic() < deadline, "the waiting run never started"
+        time.sleep(0.01)
+    at.run()
+    [bar] = at.progress
+    assert bar.text.startswith("Epoch ") and not any("in line" in info.value for info in at.info)
+    click(at, "Stop")
+
+
+def shown_seconds(at: AppTest) -> float:
+    """The training time the progress line shows."""
+    [bar] = at.progress
+    return float(re.search(r"· ([\d.]+) s ·", bar.text)[1])
+
+
+def test_the_time_shown_goes_on_across_continue():
+    """After Continue the progress line's time goes on from where it was, never back to 0: it is
+    the run's whole training time, as in the finished message (only the time limit counts per press)."""
+    at = click(network_page({"lang": "en", **SHORT, "n_epochs": "10"}), "Train")
+    before = shown_seconds(at)
+    click(at, "Continue with these α (+10 epochs)")
+    run = run_of(at)
+    assert run.epochs_done == 20
+    assert shown_seconds(at) > before
+    assert shown_seconds(at) == pytest.approx(run.total_seconds, abs=0.005)
+    assert f"in {run.total_seconds:.2f} s" in at.success[0].value
 
 
 def test_leaving_the_page_withdraws_a_waiting_run_but_not_a_training_one():
@@ -169,7 +216,9 @@ def test_the_time_limit_keeps_what_was_trained(monkeypatch):
     monkeypatch.setattr(training.service(), "run_seconds", 1e-9)  # stop after the first epoch
     at = click(network_page({"lang": "en", **SHORT, "n_epochs": "50"}), "Train")
     assert run_of(at).status == worker.TIME_LIMIT and run_of(at).epochs_done == 1
-    assert "limit" in at.warning[0].value
+    assert "limit" in at.warning[0].value and "each press" in at.warning[0].value
+    [more] = [button for button in at.button if button.label.startswith("Continue")]
+    assert not more.disabled  # as the message says, Continue trains further
     assert len(at.get("plotly_chart")) >= 3
 
 

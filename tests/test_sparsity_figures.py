@@ -71,56 +71,68 @@ def test_no_number_in_a_chart_is_nan_or_infinite(specs):
         assert_finite(json.dumps(spec))
 
 
-def drawn_line(trace: dict, template: dict, log_alphas: np.ndarray) -> np.ndarray:
-    """What plotly draws for a path trace, read at every α of the grid: its points sit at
-    x0 + i·dx (the trace's own or the template's); between them, straight lines; outside
-    them, the zero line."""
-    x0, dx = trace.get("x0", template["x0"]), trace.get("dx", template["dx"])
-    y = decode(trace["y"])
-    x = x0 + dx * np.arange(len(y))
+def drawn_line(x: np.ndarray, y: np.ndarray, log_alphas: np.ndarray) -> np.ndarray:
+    """What plotly draws for one path, read at every α of the grid: straight lines between its
+    points; outside them, the zero line."""
     return np.interp(log_alphas, x, y, left=0.0, right=0.0)
+
+
+def path_lines(trace: dict, template: dict) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The paths a trace draws, as (x, y) points: a highlighted path's points sit at x0 + i·dx
+    (the trace's own or the template's); a bundle of grey paths lists x and y, NaN between
+    one path and the next."""
+    y = decode(trace["y"]).astype(float)
+    if "x" not in trace:
+        x0, dx = trace.get("x0", template["x0"]), trace.get("dx", template["dx"])
+        return [(x0 + dx * np.arange(len(y)), y)]
+    x = decode(trace["x"]).astype(float)
+    assert np.array_equal(np.isnan(x), np.isnan(y))
+    cuts = np.flatnonzero(np.isnan(y))  # each piece after the first starts with its gap
+    pieces = zip(np.split(x, cuts), np.split(y, cuts), strict=True)
+    return [(xs[~np.isnan(xs)], ys[~np.isnan(ys)]) for xs, ys in pieces]
 
 
 def test_paths_figure_draws_every_coefficient_and_the_optimum(specs):
     """Every coefficient that is non-zero somewhere is drawn to within half a pixel of its exact
     path at every α, and exactly at the α it keeps; one that is 0 at every α lies on the zero
-    line, which draws it. The highlighted features keep every α. Then, per panel: the optimum's
-    dots and the zeros' count."""
+    line, which draws it. The grey paths of a panel are one trace; the highlighted features each
+    have one and keep every α. Then, per panel: the optimum's dots and the zeros' count."""
     spec = specs["paths"]
     data, template = spec["data"], spec["layout"]["template"]["data"]["scatter"][0]
     log_alphas = np.log10(DISPLAY_ALPHAS)
     paths, optima = regularization_paths(PROBLEM), optima_at(PROBLEM, ALPHA)
-    highlight = set(highlighted_features(PROBLEM).tolist())
-    start, lines_drawn, strides = 0, {}, {}
+    highlight = sorted(highlighted_features(PROBLEM).tolist())
+    lines_drawn, strides = {}, {}
     marks = data[-2 * len(PATH_KINDS) :]  # the chosen α's, after the paths: per panel, dots and count
+    per_panel = 1 + len(highlight) + 1  # the grey bundle, the highlighted paths, the zeros' count
+    assert len(data) == len(PATH_KINDS) * per_panel + len(marks)
     for col, kind in enumerate(PATH_KINDS):
-        drawn = [j for j in range(paths[kind].shape[1]) if j in highlight or np.any(paths[kind][:, j])]
-        lines_drawn[kind] = len(drawn)
-        block = data[start : start + len(drawn) + 1]
-        start += len(drawn) + 1
+        block = data[col * per_panel : (col + 1) * per_panel]
         axis = "x" if col == 0 else f"x{col + 1}"
-        assert all(trace.get("xaxis", "x") == axis for trace in block[: len(drawn)])
+        assert all(trace.get("xaxis", "x") == axis for trace in block[:-1])
+        grey = [j for j in range(paths[kind].shape[1]) if j not in highlight and np.any(paths[kind][:, j])]
+        lines = path_lines(block[0], template) + [path_lines(trace, template)[0] for trace in block[1:-1]]
+        drawn = grey + highlight
+        assert len(lines) == len(drawn)
+        lines_drawn[kind] = len(drawn)
         half_pixel = 0.5 * np.diff(spec["layout"][f"yaxis{'' if col == 0 else col + 1}"]["range"])[0] / 340
-        for j, trace in zip(drawn, block[: len(drawn)], strict=True):
+        for j, (x, y) in zip(drawn, lines, strict=True):
             exact = paths[kind][:, j]
-            assert np.max(np.abs(drawn_line(trace, template, log_alphas) - exact)) <= half_pixel, (kind, j)
-            y = decode(trace["y"])
-            x = trace.get("x0", template["x0"]) + trace.get("dx", template["dx"]) * np.arange(len(y))
+            assert np.max(np.abs(drawn_line(x, y, log_alphas) - exact)) <= half_pixel, (kind, j)
             kept = np.rint((x - log_alphas[0]) / template["dx"]).astype(int)  # grid indices drawn
-            assert np.allclose(x, log_alphas[kept])
+            assert np.allclose(x, log_alphas[kept], atol=1e-5)
             assert np.allclose(y, exact[kept], atol=1e-6)
             assert np.array_equal(y == 0.0, exact[kept] == 0.0)  # exact zeros survive float32
             if j in highlight:
                 assert len(y) == len(DISPLAY_ALPHAS)
-            strides[kind] = round(trace.get("dx", template["dx"]) / template["dx"])
+            elif len(kept) > 1:
+                strides[kind] = int(np.min(np.diff(kept)))
         assert np.array_equal(decode(block[-1]["y"]), (paths[kind] == 0.0).sum(axis=1))  # zeros per α
         dots, count = marks[2 * col], marks[2 * col + 1]
         assert dots["xaxis"] == axis
         assert np.array_equal(decode(dots["y"]) == 0.0, optima[kind] == 0.0)
         assert np.allclose(decode(dots["x"]), np.log10(ALPHA))  # every dot on the chosen α's line
         assert count["y"] == [int(np.sum(optima[kind] == 0.0))]
-    start += len(marks)
-    assert start == len(data)
     assert lines_drawn["l2"] == PROBLEM.X.shape[1]  # L2 keeps every weight in play
     assert lines_drawn["l1"] < 50  # L1: most weights are 0 at every α
     assert strides["l2"] > 1  # smooth ridge paths are drawn from fewer points

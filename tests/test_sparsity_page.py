@@ -47,7 +47,7 @@ def numbers(text: str) -> list[int]:
 
 
 def show(at: AppTest, view: str) -> AppTest:
-    at.selectbox(key="ctl_s_view").set_value(view).run()
+    at.radio(key="ctl_s_view").set_value(view).run()
     assert_healthy(at)
     return at
 
@@ -178,5 +178,3 @@ def test_random_controls_never_raise():
 def test_extremes_in_every_corner(end):
     for view in FIELD["s_view"].options:
         open_page({**{f.name: str(f.extreme(end)) for f in page_fields("sparsity")}, "s_view": view})
-
-

@@ -1,6 +1,5 @@
 """The URL schema: parse never raises and always lands inside the table; encode round-trips."""
 
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -24,7 +24,7 @@ import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from support.server import streamlit_server
 from support.streamlit_client import StreamlitSession
-from support.training_session import QUEUED, TRAIN, Training, most_at_once, train
+from support.training_session import EPOCH, QUEUED, TRAIN, Training, most_at_once, train
 
 from decayviz.training.options import SERVER_TRAININGS, SESSION_GRACE_S
 
@@ -174,6 +174,7 @@ def test_closed_tabs_leave_the_line_and_free_their_places(server):
     seen = run_async(closed_tabs(server))
     before, after = (" ".join(texts) for texts in seen["places"])
     assert "number 2 in line" in before and "number 1 in line" in after
+    assert not EPOCH.search(before)  # a request in line shows its place, no epoch counter
     assert SESSION_GRACE_S - 1 <= seen["started_after"] <= SESSION_GRACE_S + 20
 
 

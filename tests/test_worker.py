@@ -158,6 +158,25 @@ def test_the_time_limit_stops_a_run_and_keeps_it():
     assert job.status == TIME_LIMIT and 3 <= job.epochs_done <= 5 and job.can_continue
 
 
+def test_the_time_limit_counts_each_press_and_the_run_time_goes_on_across_continue():
+    """A run the limit stopped trains on after Continue, for another full limit; its whole training
+    time (the one the page shows) goes on growing from where it was, never back to 0."""
+    trainings = service(slots=1, run_seconds=0.1, epoch_s=0.03)
+    job = trainings.submit("a", CONFIG, ALPHAS, 1000)
+    wait(lambda: job.finished)
+    assert job.status == TIME_LIMIT
+    trained, first_press = job.epochs_done, job.total_seconds
+    trainings.extend("a", ALPHAS, 1000)
+    seen = [first_press]
+    while not job.finished:
+        seen.append(job.total_seconds)
+        time.sleep(0.005)
+    assert job.status == TIME_LIMIT and job.epochs_done >= trained + 3
+    assert seen == sorted(seen)  # never backwards
+    assert job.total_seconds == pytest.approx(first_press + job.segment_seconds)
+    assert job.segment_seconds >= 0.1
+
+
 def test_a_failing_trainer_fails_its_job_not_the_worker():
     def broken(config, alphas):
         raise RuntimeError("no memory")

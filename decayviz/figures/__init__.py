@@ -15,14 +15,17 @@ from decayviz.figures.palette import COLORS, TEXT  # noqa: F401  COLORS: one col
 from decayviz.i18n import t
 
 
-def typed(values: np.ndarray, dtype: str = "f4") -> dict:
+def typed(values: np.ndarray, dtype: str = "f4", gaps: bool = False) -> dict:
     """A plotly.js typed array ({"dtype", "bdata"}): compact base64 instead of a JSON list.
 
-    Non-finite values must not reach a chart: callers slice them off; here they become gaps.
+    Non-finite values must not reach a chart: callers slice them off. With `gaps`, NaN is
+    allowed and meant: plotly breaks a line there (many lines drawn as one trace).
     """
     array = np.ascontiguousarray(values, dtype=np.dtype(dtype).newbyteorder("<"))
-    if array.dtype.kind == "f" and not np.all(np.isfinite(array)):
-        raise ValueError("non-finite values must not reach a chart")
+    if array.dtype.kind == "f":
+        bad = ~np.isfinite(array) & ~(np.isnan(array) if gaps else False)
+        if np.any(bad):
+            raise ValueError("non-finite values must not reach a chart")
     spec = {"dtype": dtype, "bdata": base64.b64encode(array.tobytes()).decode("ascii")}
     if array.ndim > 1:
         spec["shape"] = ", ".join(str(n) for n in array.shape)
@@ -46,6 +49,24 @@ def decimate(n: int, most: int) -> np.ndarray:
     if n <= most:
         return np.arange(n)
     return np.unique(np.round(np.linspace(0, n - 1, most)).astype(int))
+
+
+def _round_strides():
+    """1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, …: the strides a reader counts in."""
+    yield from (1, 2, 5)
+    scale = 10
+    while True:
+        yield from (scale, 2 * scale, 5 * scale // 2, 5 * scale)
+        scale *= 10
+
+
+def round_steps(n: int, most: int) -> np.ndarray:
+    """At most `most` indices of range(n) at the finest round stride (0, 20, 40, …), and the last
+    one: a slider labelled from these reads 0, 20, 40, …, not decimate's 0, 14, 27, …."""
+    last = n - 1
+    # a stride s makes ⌈last/s⌉ + 1 stops: 0, s, 2s, … and the last
+    stride = next(s for s in _round_strides() if -(-last // s) + 1 <= most or s >= last)
+    return np.append(np.arange(0, last, stride), last) if last > 0 else np.arange(n)
 
 
 BUTTONS_PX = 105  # the room Play and Pause take left of the step slider (with below_px), words aside

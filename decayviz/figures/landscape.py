@@ -7,7 +7,7 @@ import textwrap
 
 import numpy as np
 
-from decayviz.figures import COLORS, animation_controls, decimate, typed
+from decayviz.figures import COLORS, animation_controls, decimate, round_steps, typed
 from decayviz.figures.palette import CONSTRAINT_FILL, CONTOUR_RGB, DASH
 from decayviz.i18n import t
 from decayviz.penalties import make_penalty
@@ -15,7 +15,7 @@ from decayviz.scene import PATH_ALPHAS, LandscapeScene
 from decayviz.solve import ball_boundary, constraint_radius, regularized_optimum
 from decayviz.state import FIELD
 
-FRAMES = 60  # enough for a smooth 3 s animation; each frame carries only the moving head
+FRAMES = 61  # at most: 60 strides of a round number of steps, a smooth 3 s; each carries only the head
 TAIL_FRAMES = 4  # the comet tail spans the last few frames
 PATH_POINTS = 300  # a drawn path never needs more points than this
 CONTOUR_LEVELS = 14
@@ -111,7 +111,7 @@ def _frames(weights: np.ndarray, tail_index: int, inset: bool) -> tuple[list[dic
 
     The inset's head is needed as well as wanted: plotly.js clears a subplot that none of a
     redraw-free frame's traces belong to, so without it Play would empty the inset."""
-    shown = decimate(len(weights), FRAMES)
+    shown = round_steps(len(weights), FRAMES)  # the step slider's stops: 0, 5, 10, …
     frames = [
         {
             "name": str(int(step)),
@@ -554,6 +554,7 @@ def _tradeoff(scene: LandscapeScene, lang: str) -> tuple[list[dict], dict]:
         "yaxis3": {
             "domain": bottom, "anchor": "x2", "overlaying": "y2", "side": "right", "rangemode": "tozero",
             "showgrid": False, "title": {"text": "t", "font": {"color": COLORS["constraint_text"]}},
+            "tickmode": "auto",  # its own round ticks; synced to the left axis's they read 0.439, 0.878
         },
         "shapes": [
             {"type": "line", "xref": "x2", "yref": "y2 domain", "x0": alpha, "x1": alpha, "y0": 0, "y1": 1,

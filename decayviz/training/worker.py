@@ -47,8 +47,9 @@ class Job:
     target_epochs: int
     status: str = QUEUED
     epochs_done: int = 0
-    seconds: float = 0.0  # training time since the last press of Train or Continue
-    total_seconds: float = 0.0  # training time since Train
+    # Training time since Train: what the page shows, so it never runs backwards on Continue.
+    total_seconds: float = 0.0
+    segment_seconds: float = 0.0  # since the last press of Train or Continue: the time limit counts it
     snapshot: SweepResult | None = field(default=None, repr=False)
     error: str | None = None
     released: bool = False  # its session went away: the trainer was dropped, it cannot continue
@@ -157,7 +158,7 @@ class Trainings:
             if alphas != job.alphas:
                 job.continue_alphas = alphas
             job.target_epochs = job.epochs_done + int(epochs)
-            job.seconds, job.stop_requested = 0.0, False
+            job.segment_seconds, job.stop_requested = 0.0, False  # the time limit is per press
             self._enqueue(job)
             return job
 
@@ -301,13 +302,13 @@ class Trainings:
             if job.stop_requested:
                 status = STOPPED
                 break
-            if job.seconds >= self.run_seconds:
+            if job.segment_seconds >= self.run_seconds:
                 status = TIME_LIMIT
                 break
             started = time.perf_counter()
             trainer.train_epoch()
             elapsed = time.perf_counter() - started
-            job.seconds += elapsed
+            job.segment_seconds += elapsed
             job.total_seconds += elapsed
             job.epochs_done = trainer.epochs_done
             if not job.forgotten and time.monotonic() - last_snapshot >= self._snapshot_every_s:

@@ -1,28 +1,19 @@
 """What screen readers and keyboards need beyond Streamlit's own markup: the page's language,
-each chart's text alternative, and Play/Pause of an animated chart from the keyboard."""
+and Play/Pause of an animated chart from the keyboard. (Each chart's text alternative is
+Streamlit's own: st.plotly_chart's alt, decayviz.ui.charts.)"""
 
 from __future__ import annotations
 
-import html
 import json
 
 import streamlit as st
 
 from decayviz.i18n import t
 
-ALT_CLASS = "dv-alt"  # a chart's text alternative: read by screen readers, not drawn
 LANG_CLASS = "dv-lang"
 
-# Visually hidden, still read: out of the flow (no gap in the page's flex column), 1 px, clipped.
 CSS = f"""
 [data-testid="stElementContainer"]:has(.{LANG_CLASS}) {{ display: none; }}
-[data-testid="stElementContainer"]:has(.{ALT_CLASS}) {{
-  position: absolute !important; width: 1px !important; height: 1px !important; margin: -1px;
-  min-width: 0 !important; max-width: 1px !important; padding: 0 !important; border: 0;
-  overflow: hidden; clip-path: inset(50%);
-}}
-/* nothing inside scrolls (a phone's markdown scrolls sideways: decayviz.ui.style) */
-[data-testid="stElementContainer"]:has(.{ALT_CLASS}) * {{ overflow: hidden !important; }}
 .js-plotly-plot.dv-keys:focus-visible {{ outline: 3px solid #0072B2; outline-offset: 2px; }}
 """
 
@@ -70,20 +61,29 @@ KEYS_JS = """
 """
 
 
-def page_setup(lang: str, page_css: str) -> None:
-    """Tell screen readers the page's language (<html lang>, read by their voice choice), hide
-    chart alternatives from sight, make animated charts operable from the keyboard, and apply
+# A phone's sidebar covers the page: once a scene is chosen in it, fold it to show the scene.
+# (The number makes the element new, so that its script runs again for each choice.)
+FOLD_JS = """
+/* scene %d */
+if (window.matchMedia('(max-width: 640px)').matches) {
+  const fold = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+  if (fold) fold.click();
+}
+"""
+
+
+def page_setup(lang: str, page_css: str, scene_chosen: int | None = None) -> None:
+    """Tell screen readers the page's language (<html lang>, read by their voice choice), make
+    animated charts operable from the keyboard, fold a phone's sidebar after `scene_chosen`, and
+    apply
     the app's `page_css`. One element per rerun (each costs the script and the browser time),
     hidden (display: none) so it takes no room; its style applies all the same."""
     script = f"document.documentElement.lang = {json.dumps(lang)};" + KEYS_JS % json.dumps(
         t("ui.chart_keys", lang)
     )
+    if scene_chosen is not None:
+        script += FOLD_JS % scene_chosen
     st.html(
         f'<style>{page_css}{CSS}</style><span class="{LANG_CLASS}"></span><script>{script}</script>',
         unsafe_allow_javascript=True,
     )
-
-
-def chart_alt(text: str) -> None:
-    """A chart's text alternative, next to it: read by screen readers, not shown."""
-    st.markdown(f'<p class="{ALT_CLASS}">{html.escape(text)}</p>', unsafe_allow_html=True)

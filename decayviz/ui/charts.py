@@ -8,7 +8,6 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from decayviz.figures import presentation, readable
-from decayviz.ui.a11y import chart_alt
 from decayviz.ui.controls import presenting
 from decayviz.ui.style import MAIN_CHART
 
@@ -32,20 +31,18 @@ class SpecFigure(go.Figure):
 def plotly_chart(spec: dict, key: str | None = None, alt: str | None = None, **kwargs: Any) -> None:
     """Show a figure spec; charts follow Streamlit's theme and hide plotly's logo. In the
     presentation view, type, lines and markers are larger. `alt`, the chart's text alternative
-    (decayviz.describe), follows it for screen readers."""
+    (decayviz.describe), is the chart's accessible name (a figure's aria-label): no element of
+    its own, which would cost each rerun and the page's first paint."""
     config = {"displaylogo": False, "responsive": True, **kwargs.pop("config", {})}
     spec = readable(spec)
     if presenting():
         spec = presentation(spec)
-    st.plotly_chart(SpecFigure(spec), key=key, config=config, **kwargs)
-    if alt:
-        chart_alt(alt)
+    st.plotly_chart(SpecFigure(spec), key=key, config=config, alt=alt, **kwargs)
 
 
-def main_chart(spec: dict, key: str, alt: str | None = None) -> None:
-    """A page's main chart, as tall as the screen allows (decayviz.ui.style sizes its box):
-    on a projector, the whole chart with its Play button and sliders shows on opening."""
-    with st.container(key=MAIN_CHART):
-        plotly_chart(spec, key=key, height="stretch")
-    if alt:  # outside the chart's box, which its chart fills
-        chart_alt(alt)
+def main_chart(spec: dict, key: str, alt: str | None = None, box: str = MAIN_CHART) -> None:
+    """A page's main chart, as tall as the screen allows under what is above it (`box`, one of
+    decayviz.ui.style's chart boxes): on a projector, the whole chart with its Play button and
+    sliders shows on opening."""
+    with st.container(key=box):
+        plotly_chart(spec, key=key, alt=alt, height="stretch")

@@ -124,15 +124,29 @@ def show_problems(problems: list[Problem], language: str) -> None:
         field = FIELD.get(p.name)
         used = "—" if field is None else field.label(p.used, language)
         items.append(f"{t(f'field.{p.name}', language)}: “{_plain(p.given)}” → {used}")
-    st.info(t("ui.url_fixed", language, items="; ".join(items)), icon="🔧")
+    st.info(t("ui.url_fixed", language, items="; ".join(items)), icon=":material/build:")
+
+
+FOLDS_KEY = "decayviz_sidebar_folds"  # how many times a scene was chosen (see scene_chosen)
+FOLD_PENDING_KEY = "decayviz_sidebar_fold_pending"
 
 
 def apply(values: dict[str, Any]) -> None:
-    """Set several controls at once (a preset); call from a button's on_click."""
+    """Set several controls at once (a scene, or Reset); call from a button's on_click."""
     stored = _values()
     for name, value in values.items():
         stored[name] = value
         st.session_state[widget_key(name)] = FIELD[name].widget_state(value)
+    st.session_state[FOLDS_KEY] = st.session_state.get(FOLDS_KEY, 0) + 1
+    st.session_state[FOLD_PENDING_KEY] = True
+
+
+def scene_chosen() -> int | None:
+    """In the run right after a scene (or Reset) was chosen, its number (1, 2, ...), else None:
+    on a phone the sidebar, which covers the page, then folds away to show the scene."""
+    if st.session_state.pop(FOLD_PENDING_KEY, False):
+        return st.session_state[FOLDS_KEY]
+    return None
 
 
 def preset_picker(page: str, language: str) -> None:
@@ -279,7 +293,9 @@ class Export:
 def share_box(page: str, language: str, exports: tuple[Export, ...] = ()) -> None:
     """A sidebar button that opens the share-and-save dialog. The dialog's contents are built
     only when it is open: on every other rerun this costs one element, not a box of them."""
-    if st.sidebar.button(t("ui.share", language), icon="🔗", key=f"share_{page}", width="stretch"):
+    if st.sidebar.button(
+        t("ui.share", language), icon=":material/share:", key=f"share_{page}", width="stretch"
+    ):
         st.dialog(t("ui.share", language), width="large")(_share_dialog)(page, language, exports)
 
 
@@ -323,5 +339,11 @@ def download(label: str, make_data, file_name: str, mime: str, key: str, contain
     """A download button whose file is made only when it is clicked (a 5 MB HTML export must
     not be built on every rerun), and whose click does not rerun the page."""
     (container or st).download_button(
-        label, data=make_data, file_name=file_name, mime=mime, key=key, on_click="ignore", icon="⬇️"
+        label,
+        data=make_data,
+        file_name=file_name,
+        mime=mime,
+        key=key,
+        on_click="ignore",
+        icon=":material/download:",
     )

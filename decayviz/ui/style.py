@@ -13,6 +13,8 @@ from __future__ import annotations
 # scrolling; on a phone the plot is as tall as it is wide, and the legend and the sliders
 # take about 250 px more.
 MAIN_CHART = "main_chart"
+# The sparsity page's chart box: under the title and the one-row section picker.
+SECTION_CHART = "section_chart"
 
 BASE = f"""
 [data-testid="stMainBlockContainer"] {{
@@ -46,8 +48,11 @@ html[lang="ko"] [data-testid="stMain"] :is(h1, h2, h3, [data-testid="stCaptionCo
 .st-key-{MAIN_CHART}, div:has(> .st-key-{MAIN_CHART}) {{
   height: clamp(460px, calc(100svh - 112px), 980px) !important;
 }}
-.st-key-{MAIN_CHART} :is([data-testid="stElementContainer"], [data-testid="stFullScreenFrame"],
-    [data-testid="stPlotlyChart"]) {{
+.st-key-{SECTION_CHART}, div:has(> .st-key-{SECTION_CHART}) {{
+  height: clamp(440px, calc(100svh - 172px), 900px) !important;
+}}
+:is(.st-key-{MAIN_CHART}, .st-key-{SECTION_CHART}) :is([data-testid="stElementContainer"],
+    [data-testid="stFullScreenFrame"], [data-testid="stPlotlyChart"]) {{
   height: 100% !important;
   flex: 1 1 auto;
 }}
@@ -57,6 +62,9 @@ html[lang="ko"] [data-testid="stMain"] :is(h1, h2, h3, [data-testid="stCaptionCo
   }}
   .st-key-{MAIN_CHART}, div:has(> .st-key-{MAIN_CHART}) {{
     height: calc(100vw + 250px) !important;
+  }}
+  .st-key-{SECTION_CHART}, div:has(> .st-key-{SECTION_CHART}) {{
+    height: calc(100vw + 220px) !important;
   }}
   /* a one-row readout table (labels over values) becomes label | value rows */
   [data-testid="stMain"] table:has(tbody tr:only-child) {{
@@ -97,6 +105,9 @@ html {{ font-size: 20px; }}
 @media (min-width: 641px) {{
   .st-key-{MAIN_CHART}, div:has(> .st-key-{MAIN_CHART}) {{
     height: clamp(460px, calc(100svh - 124px), 980px) !important;
+  }}
+  .st-key-{SECTION_CHART}, div:has(> .st-key-{SECTION_CHART}) {{
+    height: clamp(440px, calc(100svh - 196px), 900px) !important;
   }}
 }}
 """

@@ -35,6 +35,8 @@ STOP = t("network.stop", "en")
 QUEUED = STRINGS["network.status_queued"][0].split("{")[0]  # the start of "waits in line"
 PLACE = re.compile(r"number (\d+) in line")
 EPOCH = re.compile(r"Epoch (\d+) of (\d+)")
+
+
 def training_span(result: RerunResult) -> tuple[float, float] | None:
     """When the networks trained, as this rerun saw it: the first and last moment the progress
     bar moved past the value before it."""
