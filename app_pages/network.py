@@ -99,7 +99,8 @@ def status_message(job) -> None:
             icon=":material/check_circle:",
         )
     elif job.status == worker.STOPPED:
-        st.info(t("network.status_stopped", lang, epochs=epochs), icon=":material/stop_circle:")
+        key = "network.status_stopped" if epochs else "network.status_withdrawn"  # left the line
+        st.info(t(key, lang, epochs=epochs), icon=":material/stop_circle:")
     elif job.status == worker.TIME_LIMIT:
         st.warning(
             t("network.status_time_limit", lang, epochs=epochs, limit=RUN_SECONDS), icon=":material/timer:"
@@ -111,10 +112,10 @@ def status_message(job) -> None:
 def notes(result) -> None:
     """Per α: a clear word for each network that diverged or was continued from another α."""
     for alpha, epoch in zip(result.alphas, result.diverged_at, strict=True):
-        if epoch is not None:
-            st.error(
-                t("network.diverged", lang, alpha=alpha_label(alpha), epoch=epoch), icon=":material/error:"
-            )
+        if epoch is not None:  # in its first epoch it has no curve at all
+            key = "network.diverged_at_once" if epoch == 1 else "network.diverged"
+            text = t(key, lang, alpha=alpha_label(alpha), epoch=epoch, last=epoch - 1)
+            st.error(text, icon=":material/error:")
     for alpha, branch in zip(result.alphas, result.branched_from, strict=True):
         if branch is not None:
             parent, epoch = branch
@@ -222,6 +223,8 @@ def live_section() -> None:
         if job.status != worker.QUEUED:  # a request in line has only its place to show
             show_progress(job)
         status_message(job)
+        if job.finished and result is not None:
+            notes(result)  # right under the status: a diverged α is not found below the charts
         if job.config != config:
             st.caption(t("network.settings_changed", lang))
     if result is not None:
@@ -268,7 +271,6 @@ explain_mapping(config, alphas)
 views_result = training.default_result() if job is None else job.snapshot
 if views_result is not None and views_result.epochs_done:
     if job is not None:
-        notes(views_result)
         ui.download(
             t("network.export.csv", lang),
             lambda r=views_result: sweep_csv(r.alphas, r.history),

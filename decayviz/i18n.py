@@ -134,12 +134,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "alt.network.val_accuracy": (
         "Chart: one network per α ({count|network}), trained from the same start. Validation "
         "score at the end: {ends}.",
-        "차트: α마다 하나씩({count}개) 같은 출발점에서 학습한 네트워크. 마지막 검증 점수: {ends}.",
+        "차트: α마다 하나씩({count}개) 같은 출발점에서 학습한 신경망. 마지막 검증 점수: {ends}.",
     ),
     "alt.network.sparsity": (
         "Chart: the weights of each network after training, one per α ({count|network}). Share "
         "of weights with |w| < 0.001: {ends}.",
-        "차트: α마다 하나씩({count}개) 학습한 네트워크의 가중치 분포. |w| < 0.001인 가중치의 비율: {ends}.",
+        "차트: α마다 하나씩({count}개) 학습한 신경망의 가중치 분포. |w| < 0.001인 가중치의 비율: {ends}.",
     ),
     "export.credit": (
         "Made with decayviz on {date}. {license} licence: free to use, adapt and share, keeping this notice.",
@@ -307,6 +307,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Stopped after {epochs|epoch}; the results so far are kept.",
         "{epochs} 에폭 후 중지했습니다. 지금까지의 결과는 남아 있습니다.",
     ),
+    "network.status_withdrawn": (
+        "Nothing was trained: the request left the line (it was stopped, or you left this page while "
+        "it waited). Press **Train** to ask again.",
+        "아무것도 학습하지 않았습니다. 기다리던 요청이 대기열에서 빠졌습니다(중지했거나, 기다리는 동안 이 "
+        "페이지를 떠났습니다). 다시 하려면 **학습**을 누르세요.",
+    ),
     "network.status_time_limit": (
         "Stopped at the time limit after {epochs|epoch}: each press of **Train** or **Continue** "
         "trains for at most {limit:.0f} s. The results so far are kept, and **Continue** trains "
@@ -348,10 +354,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "사이드바 설정이 여기 보이는 실행과 다릅니다. 새 설정으로 학습하려면 학습을 누르세요.",
     ),
     "network.diverged": (
-        "α = {alpha}: diverged in epoch {epoch} (the numbers overflowed). Its curves stop before that "
-        "epoch. A smaller learning rate or α would keep it stable.",
-        "α = {alpha}: {epoch}번째 에폭에서 발산했습니다 (수치가 넘쳤습니다). 곡선은 그 직전에서 멈춥니다. "
-        "학습률이나 α를 줄이면 안정됩니다.",
+        "α = {alpha}: diverged in epoch {epoch} (the numbers overflowed). Its curves end at epoch "
+        "{last}. Try a smaller learning rate or α.",
+        "α = {alpha}: {epoch}번째 에폭에서 발산했습니다(수치가 넘쳤습니다). 곡선은 {last}번째 에폭에서 "
+        "끝납니다. 학습률이나 α를 줄여 보세요.",
+    ),
+    "network.diverged_at_once": (
+        "α = {alpha}: diverged in its first epoch (the numbers overflowed), so it has no curves. "
+        "Try a smaller learning rate or α.",
+        "α = {alpha}: 첫 에폭에서 바로 발산해(수치가 넘쳤습니다) 곡선이 없습니다. 학습률이나 α를 줄여 "
+        "보세요.",
     ),
     "network.branched": (
         "α = {alpha} continued from the network of α = {parent} after epoch {epoch}.",
@@ -881,12 +893,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "landscape.diverged.gd": (
         "Diverged at step {step}: the weights blew up. Each gradient descent step multiplies the error "
         "along the steepest direction by 1 − lr·λmax, where λmax = {total} is the largest curvature of the "
-        "whole loss ({parts}). With learning rate {lr} that factor is below −1: each step overshoots the "
-        "valley by more than it corrects. Gradient descent is stable for lr < 2/λmax = {limit}.",
+        "whole loss ({parts}). With learning rate {lr} that factor is below −1: each step jumps past the "
+        "bottom of the valley to a point farther from it than where it started. Gradient descent is "
+        "stable for lr < 2/λmax = {limit}.",
         "{step}번째 스텝에서 발산했습니다. 가중치가 폭발했습니다. 경사 하강법은 스텝마다 가장 가파른 방향의 "
         "오차에 1 − lr·λmax를 곱합니다. λmax는 전체 손실의 가장 큰 곡률로, {parts} λmax = {total}입니다. "
-        "학습률 {lr}에서는 이 수가 −1보다 작아서, 한 스텝이 골짜기를 바로잡는 것보다 더 크게 넘어갑니다. "
-        "경사 하강법은 lr < 2/λmax = {limit}일 때 안정합니다.",
+        "학습률 {lr}에서는 이 수가 −1보다 작아서, 스텝마다 골짜기 바닥을 지나 출발점보다 더 먼 곳으로 "
+        "넘어갑니다. "
+        "경사 하강법은 lr < 2/λmax = {limit}일 때 안정적입니다.",
     ),
     "landscape.diverged.momentum": (
         "Diverged at step {step}: the weights blew up. Heavy-ball momentum (μ = 0.9) adds a share μ of the "
@@ -906,7 +920,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "of the whole loss ({parts}). With learning rate {lr} the oscillation grows with every step.",
         "{step}번째 스텝에서 발산했습니다. 가중치가 폭발했습니다. 네스테로프 모멘텀(μ = 0.9)은 모멘텀 "
         "방향으로 앞을 내다본 뒤 기울기 스텝을 밟으므로 진동은 줄지만 한계는 낮아집니다. lr < 2(1 + μ)/((1 "
-        "+ 2μ)·λmax) = {limit}일 때 안정합니다. λmax는 전체 손실의 가장 큰 곡률로, {parts} λmax = "
+        "+ 2μ)·λmax) = {limit}일 때 안정적입니다. λmax는 전체 손실의 가장 큰 곡률로, {parts} λmax = "
         "{total}입니다. 학습률 {lr}에서는 진동이 스텝마다 커집니다.",
     ),
     "landscape.diverged.proximal": (
@@ -919,7 +933,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "스텝을 밟는데, 이 스텝이 가장 가파른 방향의 오차에 1 − lr·λmax를 곱합니다(λmax = {curvature}, "
         "데이터 손실의 가장 큰 곡률). 이어지는 소프트 임계값은 가중치를 많아야 lr·α만큼 옮길 뿐이라 이를 "
         "막지 못합니다. 학습률 {lr}에서는 이 수가 −1보다 작습니다. 근접 스텝은 lr < 2/λmax = {limit}일 때 "
-        "안정합니다.",
+        "안정적입니다.",
     ),
     "landscape.diverged.proximal_l2": (
         "Diverged at step {step}: the weights blew up. The proximal step first takes a gradient step on the "
@@ -933,7 +947,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "스텝을 밟는데, 이 스텝이 가장 가파른 방향의 오차에 1 − lr·λmax를 곱합니다(λmax = {curvature}, "
         "데이터 손실의 가장 큰 곡률). 그다음 L2 부분의 근접 연산이 모든 가중치를 1 + {nu}·lr로 나눕니다({nu} "
         "= {decay}). 따라서 |1 − lr·λmax| < 1 + {nu}·lr일 때, 곧 lr < 2/(λmax − {nu}) = {limit}일 때 "
-        "안정합니다. 근접 연산은 가중치를 건너뛰지 않고 줄이기 때문에, 경사 하강법의 한계 2/(λmax + "
+        "안정적입니다. 근접 연산은 가중치를 건너뛰지 않고 줄이기 때문에, 경사 하강법의 한계 2/(λmax + "
         "{nu})보다 너그럽습니다. 학습률 {lr}에서는 넘어가는 폭이 줄이는 폭보다 커집니다.",
     ),
     "landscape.diverged.adamw": (
@@ -947,7 +961,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "모든 가중치에 감쇠 계수 1 − lr·weight_decay를 곱합니다. 여기서 weight_decay = {nu} = {decay}이므로 "
         "학습률 {lr}에서 이 계수는 {factor}입니다. 계수가 −1보다 작으면 스텝마다 가중치의 부호가 바뀌면서 "
         "크기가 커지고, 가중치를 lr 정도밖에 옮기지 못하는 Adam 자체의 스텝으로는 이를 막을 수 없습니다. "
-        "손실의 곡률과는 상관없이, AdamW는 lr < 2/weight_decay = {limit}일 때 안정합니다.",
+        "손실의 곡률과는 상관없이, AdamW는 lr < 2/weight_decay = {limit}일 때 안정적입니다.",
     ),
     "landscape.diverged.adam": (
         "Diverged at step {step}. Adam cannot blow up on its own: it divides each gradient, penalty "

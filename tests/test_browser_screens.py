@@ -344,3 +344,37 @@ def test_korean_pause_leaves_room_for_the_step_label(screen, app_url):
     pause = main.locator(".updatemenu-button").nth(1).bounding_box()
     label = main.locator("g.slider-container text.slider-label").first.bounding_box()
     assert pause["x"] + pause["width"] <= label["x"], (pause, label)
+
+
+SPLIT_WORDS = """(selector) => {
+    // Words (runs without spaces) whose letters sit on more than one line: broken inside.
+    const broken = [];
+    for (const root of document.querySelectorAll(selector)) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const match of node.textContent.matchAll(/[가-힣]+/g)) {
+                const range = document.createRange();
+                range.setStart(node, match.index);
+                range.setEnd(node, match.index + match[0].length);
+                const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+                if (tops.size > 1) broken.push(match[0]);
+            }
+        }
+    }
+    return broken;
+}"""
+
+
+@pytest.mark.parametrize("screen", ["projector", "phone"], indirect=True)
+@pytest.mark.parametrize("path", ["", "sparsity", "network"])
+def test_korean_lines_break_between_words(screen, app_url, path):
+    """Korean text wraps between words, never inside one (e.g. "근접 스/텝" in a scene button),
+    in the scene buttons, the text, the captions and the alerts."""
+    open_page(screen, f"{app_url}/{path}?lang=ko")
+    if screen.size_name == "phone":
+        screen.locator('[data-testid="stExpandSidebarButton"]').click()
+        time.sleep(0.5)
+    testids = ("stButtonGroup", "stMarkdownContainer", "stCaptionContainer")
+    selector = ", ".join(f'[data-testid="{testid}"]' for testid in testids)
+    assert screen.evaluate(SPLIT_WORDS, selector) == []
+    no_errors(screen)

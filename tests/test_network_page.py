@@ -202,7 +202,9 @@ def test_leaving_the_page_withdraws_a_waiting_run_but_not_a_training_one():
     finally:
         for i in range(SERVER_TRAININGS):
             trainings.stop(f"other-{i}")
-    at.switch_page("app_pages/network.py").run()
+    at.switch_page("app_pages/network.py").run()  # back: the page says what became of the request
+    assert any("Nothing was trained" in info.value and "Train" in info.value for info in at.info)
+    assert not any("Stopped after" in info.value for info in at.info)
     click(at, "Train", wait=False)
     training_one = run_of(at)
     while training_one.status != worker.RUNNING and not training_one.finished:
@@ -277,3 +279,23 @@ def test_early_stopping_reports_the_kept_epoch_in_the_table_and_beside_the_scrip
     [shown] = [m.value for m in at.markdown if "early stopping" in m.value and "validation score" in m.value]
     assert f"epoch {kept} (of 30 epochs trained)" in shown
     assert f"validation score {result.final('val_accuracy')[1]:.4f}" in shown
+
+
+def test_a_diverged_alpha_is_said_under_the_status_and_its_curves_end_where_it_says():
+    """The scene whose learning rate is too large: each diverged α gets a red note right under
+    the status, above the charts, naming the epoch its curves end at (none when it diverged at
+    once), which is where its recorded history ends."""
+    at = click(network_page({"lang": "en", "preset": "n_diverges"}), "Train")
+    result = run_of(at).snapshot
+    runs = zip(result.alphas, result.diverged_at, result.history, strict=True)
+    diverged = [(alpha, epoch, history) for alpha, epoch, history in runs if epoch]
+    assert diverged, "the scene diverges"
+    errors = [e.value for e in at.error]
+    for alpha, epoch, history in diverged:
+        [said] = [text for text in errors if text.startswith(f"α = {alpha:g}:")]
+        if epoch == 1:
+            assert "no curves" in said and history["val_loss"] == []
+        else:
+            assert f"end at epoch {epoch - 1}." in said and len(history["val_loss"]) == epoch - 1
+    order = [node.type for node in at.main if node.type in ("error", "plotly_chart")]
+    assert "error" in order and order.index("error") < order.index("plotly_chart")

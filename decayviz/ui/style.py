@@ -40,10 +40,14 @@ BASE = f"""
   text-overflow: clip;
   text-align: left;
 }}
-/* Korean breaks between words, not inside them (the page's lang follows the language). */
-html[lang="ko"] [data-testid="stMain"] :is(h1, h2, h3, [data-testid="stCaptionContainer"]) {{
+/* Korean breaks between words, not inside them (the page's lang follows the language): in
+   titles, text, alerts and the sidebar's scene buttons alike. */
+html[lang="ko"] :is(h1, h2, h3, [data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"],
+    [data-testid="stButtonGroup"] button),
+html[lang="ko"] :is([data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"],
+    [data-testid="stButtonGroup"] button) * {{
   word-break: keep-all;
-  overflow-wrap: anywhere;
+  overflow-wrap: break-word; /* not "anywhere": that lets a narrow box shrink into its words */
 }}
 .st-key-{MAIN_CHART}, div:has(> .st-key-{MAIN_CHART}) {{
   height: clamp(460px, calc(100svh - 112px), 980px) !important;
