@@ -73,13 +73,15 @@ DRAWN_TICKS = """() => {
     return {
         slider: main._fullLayout.sliders[0]._dims.labelSteps.map(s => s.step.label),
         t: terms._fullLayout.yaxis3._vals.map(v => v.x),
+        loss: terms._fullLayout.yaxis._vals.map(v => v.text),
     };
 }"""
 
 
 def test_slider_labels_and_t_ticks_are_round(page, app_url):
     """The step slider's labels plotly.js chose to draw, and the trade-off's t axis: round numbers
-    (0, 14, 27, … and 0, 0.439, 0.878, … before)."""
+    (0, 14, 27, … and 0, 0.439, 0.878, … before); the loss axis in powers of ten (it read "100μ",
+    with μ the momentum on this page)."""
     page.goto(f"{app_url}/landscape?steps=800&lang=en")
     wait_for_app(page)
     page.wait_for_selector(f"{CHART} .main-svg")
@@ -91,3 +93,8 @@ def test_slider_labels_and_t_ticks_are_round(page, app_url):
     spacing = ticks[1] - ticks[0]
     mantissa = spacing / 10 ** np.floor(np.log10(spacing))
     assert ticks[0] == 0 and any(np.isclose(mantissa, m) for m in (1, 2, 2.5, 5)), ticks
+    page.goto(f"{app_url}/landscape?alpha=0.01&lang=en")  # the loss falls to 10⁻⁴ at a small α
+    wait_for_app(page)
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 2")
+    loss = page.evaluate(DRAWN_TICKS)["loss"]
+    assert "10<sup>−4</sup>" in loss and not any(prefix in text for text in loss for prefix in "μmk"), loss

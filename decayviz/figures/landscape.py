@@ -483,6 +483,7 @@ def loss_terms_figure(scene: LandscapeScene, lang: str) -> dict:
             "title": {"text": t("landscape.loss", lang)},
             "type": "log",
             "dtick": 1,  # decades only
+            "exponentformat": "power",  # 10⁻⁴, not "100μ" (μ is the momentum on this page)
             "domain": top,
             "range": _log_range(traj.total[:n], at_optimum.values()),
         },
