@@ -37,7 +37,7 @@ lang = language_selector()
 present = presentation_toggle(lang)
 if present:  # the presentation view: the sidebar folds away, type grows
     st.set_page_config(initial_sidebar_state="collapsed")
-# <html lang>, hidden chart alternatives, animations from the keyboard, the app's style: one element
+# <html lang>, keyboard for animations, a phone's sidebar folded after a scene, the style: one element
 a11y.page_setup(lang, style.css(present), scene_chosen())
 listed = pages(lang)
 home, *_, twin = listed

@@ -16,6 +16,12 @@ MAIN_CHART = "main_chart"
 # The sparsity page's chart box: under the title and the one-row section picker.
 SECTION_CHART = "section_chart"
 
+
+def _box_height(box: str, height: str) -> str:
+    """A chart box's height, set on the box and on the block that holds it."""
+    return f".st-key-{box}, div:has(> .st-key-{box}) {{ height: {height} !important; }}"
+
+
 BASE = f"""
 [data-testid="stMainBlockContainer"] {{
   padding: 3.25rem 1.5rem 3rem;
@@ -49,12 +55,8 @@ html[lang="ko"] :is([data-testid="stCaptionContainer"], [data-testid="stMarkdown
   word-break: keep-all;
   overflow-wrap: break-word; /* not "anywhere": that lets a narrow box shrink into its words */
 }}
-.st-key-{MAIN_CHART}, div:has(> .st-key-{MAIN_CHART}) {{
-  height: clamp(460px, calc(100svh - 112px), 980px) !important;
-}}
-.st-key-{SECTION_CHART}, div:has(> .st-key-{SECTION_CHART}) {{
-  height: clamp(440px, calc(100svh - 172px), 900px) !important;
-}}
+{_box_height(MAIN_CHART, "clamp(460px, calc(100svh - 112px), 980px)")}
+{_box_height(SECTION_CHART, "clamp(440px, calc(100svh - 172px), 900px)")}
 :is(.st-key-{MAIN_CHART}, .st-key-{SECTION_CHART}) :is([data-testid="stElementContainer"],
     [data-testid="stFullScreenFrame"], [data-testid="stPlotlyChart"]) {{
   height: 100% !important;
@@ -64,12 +66,8 @@ html[lang="ko"] :is([data-testid="stCaptionContainer"], [data-testid="stMarkdown
   [data-testid="stMainBlockContainer"] {{
     padding: 3.25rem 0.75rem 3rem;
   }}
-  .st-key-{MAIN_CHART}, div:has(> .st-key-{MAIN_CHART}) {{
-    height: calc(100vw + 250px) !important;
-  }}
-  .st-key-{SECTION_CHART}, div:has(> .st-key-{SECTION_CHART}) {{
-    height: calc(100vw + 220px) !important;
-  }}
+  {_box_height(MAIN_CHART, "calc(100vw + 250px)")}
+  {_box_height(SECTION_CHART, "calc(100vw + 220px)")}
   /* a one-row readout table (labels over values) becomes label | value rows */
   [data-testid="stMain"] table:has(tbody tr:only-child) {{
     display: grid;
@@ -107,12 +105,8 @@ PRESENT = f"""
 html {{ font-size: 20px; }}
 [data-testid="stMain"] h1 {{ font-size: 1.9rem; }}
 @media (min-width: 641px) {{
-  .st-key-{MAIN_CHART}, div:has(> .st-key-{MAIN_CHART}) {{
-    height: clamp(460px, calc(100svh - 124px), 980px) !important;
-  }}
-  .st-key-{SECTION_CHART}, div:has(> .st-key-{SECTION_CHART}) {{
-    height: clamp(440px, calc(100svh - 196px), 900px) !important;
-  }}
+  {_box_height(MAIN_CHART, "clamp(460px, calc(100svh - 124px), 980px)")}
+  {_box_height(SECTION_CHART, "clamp(440px, calc(100svh - 196px), 900px)")}
 }}
 """
 
