@@ -1149,6 +1149,20 @@ $\alpha\lVert W\rVert_1$을 손실에 더합니다.""",
 }
 
 
+def _merge_parts() -> None:
+    """Add the feature catalogs (decayviz/catalog/*.py); a key defined twice is an error."""
+    from decayviz.catalog import parts
+
+    for name, strings in parts().items():
+        twice = set(strings) & set(STRINGS)
+        if twice:
+            raise KeyError(f"decayviz.catalog.{name} defines keys defined elsewhere: {sorted(twice)}")
+        STRINGS.update(strings)
+
+
+_merge_parts()
+
+
 def t(key: str, lang: str = "en", **values: object) -> str:
     """The string `key` in `lang`, with placeholders filled; an unknown key raises KeyError.
     A placeholder may carry a form that follows its value (decayviz.grammar): a Korean particle
