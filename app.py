@@ -7,7 +7,7 @@ import streamlit as st
 
 from decayviz.i18n import t
 from decayviz.state import PAGES
-from decayviz.ui import a11y, style, training
+from decayviz.ui import a11y, classroom, style, training
 from decayviz.ui.controls import language_selector, presentation_toggle, scene_chosen
 from decayviz.ui.pacing import pace
 
@@ -35,6 +35,7 @@ def pages(lang: str) -> list:
 
 lang = language_selector()
 present = presentation_toggle(lang)
+classroom.sidebar(lang)  # open, join (a ?class= link) or leave a class
 if present:  # the presentation view: the sidebar folds away, type grows
     st.set_page_config(initial_sidebar_state="collapsed")
 # <html lang>, keyboard for animations, a phone's sidebar folded after a scene, the style: one element

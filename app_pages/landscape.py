@@ -8,7 +8,9 @@ from decayviz.export import figure_html, trajectory_csv
 from decayviz.i18n import t
 from decayviz.rules import chain_text
 from decayviz.state import defaults
+from decayviz.ui import classroom
 from decayviz.ui import controls as ui
+from decayviz.ui.beyond import landscape_view
 from decayviz.ui.cached import landscape_scene
 from decayviz.ui.charts import main_chart, plotly_chart
 from decayviz.ui.readouts import readout_table
@@ -29,9 +31,13 @@ def point(w) -> str:
 
 
 lang = ui.lang()
-problems = ui.load_page(PAGE)
+corrections = ui.load_page(PAGE)
 st.title(t("landscape.title", lang))  # compact: on a projector the chart fits under it
-ui.show_problems(problems, lang)
+ui.show_corrections(corrections, lang)
+classroom.panel(PAGE, lang)  # predict, then see: until revealed, the page stops here
+if ui.value("l_view") != "descent":  # beyond the chapter: a view drawn whole (decayviz.ui.beyond)
+    landscape_view(PAGE, lang)
+    st.stop()
 
 # The values are read before their widgets are drawn (ui.value), so that the chart is the
 # first thing sent: the browser starts loading plotly.js as soon as a chart arrives.
@@ -39,9 +45,11 @@ values = {name: ui.value(name) for name in defaults(PAGE)}
 scene, main_figure, terms_figure = landscape_scene(tuple(sorted(values.items())), lang)
 trajectory = scene.trajectory
 
+main_figure = classroom.chart_overlay(PAGE, main_figure, lang)  # a revealed tap question
 main_chart(main_figure, key="landscape_chart", alt=landscape_alt(scene, lang))
 if trajectory.diverged_at is not None:  # under the chart, which fills the screen above it
     st.error(scene.divergence_text(lang), icon=":material/error:")  # the rule's own limit and cause
+ui.control("l_view", lang, container=st.sidebar)
 landscape_controls(lang)
 
 kind = scene.penalty.kind
@@ -78,9 +86,8 @@ if kind in ("l1", "elasticnet"):
 st.markdown(readout_table(readouts))
 # the rule as its chain of small steps, the penalty's marked: where the penalty enters the update
 st.caption(chain_text(scene.optimizer, scene.penalty.l1_weight > 0, scene.penalty.l2_weight > 0, lang))
-if kind != "none":
-    note = "landscape.readout.l1_note" if kind == "l1" else "landscape.readout.weight_decay_note"
-    st.caption(t(note, lang))
+if scene.weight_decay_note is not None:
+    st.caption(t(scene.weight_decay_note, lang))
 
 if scene.companion is not None:
     st.markdown(

@@ -2,24 +2,30 @@
 
 import streamlit as st
 
-from decayviz.describe import network_alt
+from decayviz.describe import grid_alt, network_alt
 from decayviz.export import sweep_csv
+from decayviz.figures.grid import grid_figure
 from decayviz.figures.network import (
     alpha_label,
     boundary_figure,
     curves_figure,
     filters_figure,
+    grokking_alt,
+    grokking_figure,
     histogram_figure,
     sweep_figure,
 )
 from decayviz.i18n import t
 from decayviz.rules import network_rule
 from decayviz.state import defaults, page_fields, sweep_request
-from decayviz.training import METRICS, SweepConfig, reproduction_script, worker
+from decayviz.training import METRICS, SweepConfig, SweepResult, reproduction_script, worker
+from decayviz.training.data import steps_per_epoch
+from decayviz.training.grids import GRID_ALPHAS, GRID_LRS, GRID_OPTIMIZERS, grid_config
 from decayviz.training.options import RUN_SECONDS, SERVER_TRAININGS
+from decayviz.ui import classroom, training
 from decayviz.ui import controls as ui
-from decayviz.ui import training
-from decayviz.ui.charts import plotly_chart
+from decayviz.ui.charts import main_chart, plotly_chart
+from decayviz.ui.style import CURVES_CHART
 
 PAGE = "network"
 LIVE_EVERY_S = 0.5  # while a run trains, its progress and curves are redrawn this often
@@ -30,20 +36,21 @@ def sidebar_config() -> tuple[SweepConfig, tuple[float, ...], int]:
     """The run the sidebar describes: its config, its α values and its number of epochs."""
     with st.sidebar:
         ui.preset_picker(PAGE, lang)
+        grid = ui.control("n_mode", lang) == "grid"
         st.header(t("network.group.model", lang))
         for name in ("n_dataset", "n_depth", "n_hidden"):
             ui.control(name, lang)
         st.header(t("network.group.optimizer", lang))
-        optimizer = ui.control("n_opt", lang)
-        ui.control("n_lr", lang)
-        ui.control("n_momentum", lang, disabled=not network_rule(optimizer).uses_momentum)
+        optimizer = ui.control("n_opt", lang, disabled=grid)  # the grid's controls are its own
+        ui.control("n_lr", lang, disabled=grid)
+        ui.control("n_momentum", lang, disabled=grid or not network_rule(optimizer).uses_momentum)
         st.header(t("network.group.penalty", lang))
-        ui.control("n_penalty", lang)
-        ui.control("n_alphas", lang)
+        ui.control("n_penalty", lang, disabled=grid)
+        ui.control("n_alphas", lang, disabled=grid)
         ui.control("n_decay_bias", lang)
         st.header(t("network.group.others", lang))
-        ui.control("n_dropout", lang, disabled=ui.value("n_depth") == 0)  # no hidden units to drop
-        ui.control("n_early_stop", lang)
+        ui.control("n_dropout", lang, disabled=grid or ui.value("n_depth") == 0)  # no hidden units to drop
+        ui.control("n_early_stop", lang, disabled=grid)
         st.header(t("network.group.run", lang))
         for name in ("n_epochs", "n_batch", "n_seed"):
             ui.control(name, lang)
@@ -55,17 +62,17 @@ def explain_mapping(config: SweepConfig, alphas: tuple[float, ...]) -> None:
     """α in the chapter's convention next to the number PyTorch is given, and why."""
     if config.penalty == "l2":
         pairs = ", ".join(f"α = {alpha_label(a)} → weight_decay = {alpha_label(2 * a)}" for a in alphas)
-        text = t("network.mapping_l2", lang, pairs=pairs)
+        adamw = config.optimizer == "adamw"  # its weight_decay shrinks the weights, not a gradient
+        text = t("network.mapping_l2_adamw" if adamw else "network.mapping_l2", lang, pairs=pairs)
     else:
         text = t("network.mapping_l1", lang)
     bias = t("network.bias_note_on" if config.decay_bias else "network.bias_note_off", lang)
     st.info(f"{text} {bias}", icon=":material/build:")
 
 
-def describe(result, metric: str = "val_accuracy") -> str:
-    """The text alternative of a chart of this run: what each α ends with."""
-    labels = [alpha_label(a) for a in result.alphas]
-    return network_alt(result.alphas, result.final(metric), labels, metric, lang)
+def describe(result, chart: str) -> str:
+    """The text alternative of one chart of this run: what that chart draws, per α."""
+    return network_alt(result, chart, lang)
 
 
 def show_progress(job) -> None:
@@ -77,7 +84,7 @@ def show_progress(job) -> None:
         epoch=job.epochs_done,
         total=job.target_epochs,
         seconds=job.total_seconds,
-        models=len(job.alphas),
+        models=len(job.alphas) * (len(job.lrs) * len(GRID_OPTIMIZERS) if job.lrs else 1),
     )
     st.progress(fraction, text=text)
 
@@ -144,15 +151,15 @@ def views(result, code_config: SweepConfig, code_epochs: int) -> None:
     tabs = st.tabs([t(f"network.tab.{name}", lang) for name in ("sweep", "weights", "boundary", "code")])
     with tabs[0]:
         st.caption(t("network.sweep_caption", lang))
-        plotly_chart(sweep_figure(result, lang), key="sweep", alt=describe(result))
+        plotly_chart(sweep_figure(result, lang), key="sweep", alt=describe(result, "sweep"))
         final_table(result)
     with tabs[1]:
         if diverged:
             st.caption(t("network.diverged_views", lang, alphas=", ".join(diverged)))
-        plotly_chart(histogram_figure(result, lang), key="histograms", alt=describe(result, "sparsity"))
+        plotly_chart(histogram_figure(result, lang), key="histograms", alt=describe(result, "histograms"))
         if result.config.dataset == "digits":
             st.caption(t("network.filters_caption", lang))
-            plotly_chart(filters_figure(result, lang), key="filters", alt=describe(result))
+            plotly_chart(filters_figure(result, lang), key="filters", alt=describe(result, "filters"))
     with tabs[2]:
         if result.boundary is None:
             st.info(t("network.boundary_only_moons", lang))
@@ -162,7 +169,7 @@ def views(result, code_config: SweepConfig, code_epochs: int) -> None:
             data = load(result.config.dataset)
             st.caption(t("network.boundary_caption", lang))
             boundary = boundary_figure(result, data.X_train, data.y_train, lang)
-            plotly_chart(boundary, key="boundary", alt=describe(result))
+            plotly_chart(boundary, key="boundary", alt=describe(result, "boundary"))
     with tabs[3]:
         code_view(result, code_config, code_epochs)
 
@@ -209,6 +216,10 @@ def live_section() -> None:
     if shown_state() != st.session_state.get(SHOWN_KEY):
         st.rerun()  # the run finished (or the default scene arrived): redraw buttons and views
     job = training.current()
+    if job is None and lrs:  # the default scene is a sweep: the grid is drawn once trained
+        models = len(lrs) * len(alphas) * len(GRID_OPTIMIZERS)
+        st.info(t("grid.nothing_yet", lang, models=models), icon=":material/arrow_upward:")
+        return
     if job is None:
         result = training.default_result()
         if result is None:
@@ -217,43 +228,64 @@ def live_section() -> None:
             else:
                 st.info(t("network.nothing_yet", lang), icon=":material/arrow_back:")
             return
-        st.caption(t("network.default_scene", lang))
     else:
         result = job.snapshot
         if job.status != worker.QUEUED:  # a request in line has only its place to show
             show_progress(job)
         status_message(job)
-        if job.finished and result is not None:
+        if job.finished and isinstance(result, SweepResult):
             notes(result)  # right under the status: a diverged α is not found below the charts
-        if job.config != config:
+    if isinstance(result, tuple):  # the lr × α grids: their heatmaps fill in epoch by epoch
+        st.header(t("grid.title", lang))
+        for column, grid in zip(st.columns(len(result)), result, strict=True):  # stacked on a phone
+            with column:
+                name = grid.config.optimizer
+                plotly_chart(grid_figure(grid, lang), key=f"grid_{name}", alt=grid_alt(grid, lang))
+        if job.config != config or job.lrs != lrs:
             st.caption(t("network.settings_changed", lang))
-    if result is not None:
+        st.caption(t("grid.caption", lang))
+    elif result is not None:
+        # The heading, then the curves in a box that fits under the Train row: on a projector
+        # the class sees every panel and the α legend at once; the words about them follow.
         st.header(t("network.curves", lang))  # h2: the next level under the title
+        curves = curves_figure(result, lang)
+        main_chart(curves, key="curves", alt=describe(result, "curves"), box=CURVES_CHART)
+        if job is None:
+            st.caption(t("network.default_scene", lang))
+        elif job.config != config:
+            st.caption(t("network.settings_changed", lang))
         score = "network.score_r2" if result.config.dataset == "highdim" else "network.score_accuracy"
         st.caption(t("network.curves_caption", lang, score=t(score, lang)))
-        plotly_chart(curves_figure(result, lang), key="curves", alt=describe(result))
+        if "train_accuracy" in result.history[0]:  # grokking: accuracy and norm over log steps
+            steps = steps_per_epoch(result.config.dataset, result.config.batch_size)
+            grokking = grokking_figure(result, lang, steps)
+            plotly_chart(grokking, key="grokking", alt=grokking_alt(result, lang, steps))
+            st.caption(t("grokking.caption", lang))
 
 
 lang = ui.lang()
-problems = ui.load_page(PAGE)
+corrections = ui.load_page(PAGE)
 # The training runs in a worker, not in this script: Streamlit's own Stop could not stop it.
 st.html("<style>[data-testid='stStatusWidget'] button {display: none}</style>")
-st.title(t("network.title", lang))
-st.caption(t("network.intro", lang))
-ui.show_problems(problems, lang)
+st.title(t("network.title", lang))  # the introduction comes after the live curves
+ui.show_corrections(corrections, lang)
+classroom.panel(PAGE, lang)  # predict, then see: until revealed, the page stops here
 
 config, alphas, epochs = sidebar_config()
+lrs = GRID_LRS if ui.value("n_mode") == "grid" else ()  # the grid mode trains its own lr × α
+if lrs:
+    config, alphas = grid_config(config), GRID_ALPHAS
 
 job = training.current()
 busy = job is not None and not job.finished
 buttons = st.columns([1, 2, 1])
 buttons[0].button(
     t("network.train", lang), type="primary", width="stretch", disabled=not alphas,
-    on_click=training.request_start, args=(config, alphas, epochs),
+    on_click=training.request_start, args=(config, alphas, epochs, lrs),
 )  # fmt: skip
 buttons[1].button(
     t("network.continue", lang, epochs=epochs), width="stretch", help=t("network.continue_help", lang),
-    disabled=not (job is not None and job.can_continue and job.config == config and alphas),
+    disabled=not (job is not None and job.can_continue and (job.config, job.lrs) == (config, lrs) and alphas),
     on_click=training.extend, args=(alphas, epochs),
 )  # fmt: skip
 buttons[2].button(
@@ -266,10 +298,13 @@ if training.request_error():
 st.session_state[SHOWN_KEY] = shown_state()
 polling = busy or (job is None and training.default_pending())
 st.fragment(live_section, run_every=LIVE_EVERY_S if polling else None)()
+st.caption(t("network.intro", lang))
 explain_mapping(config, alphas)
 
 views_result = training.default_result() if job is None else job.snapshot
-if views_result is not None and views_result.epochs_done:
+if lrs or isinstance(views_result, tuple):  # the grid mode has its heatmaps alone
+    pass
+elif views_result is not None and views_result.epochs_done:
     if job is not None:
         ui.download(
             t("network.export.csv", lang),

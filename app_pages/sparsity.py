@@ -7,7 +7,9 @@ from decayviz.describe import sparsity_alt
 from decayviz.export import figure_html
 from decayviz.i18n import t
 from decayviz.state import FIELD, defaults
+from decayviz.ui import classroom
 from decayviz.ui import controls as ui
+from decayviz.ui.beyond import lowrank_view
 from decayviz.ui.cached import sparsity_section
 from decayviz.ui.charts import main_chart
 from decayviz.ui.readouts import readout_table
@@ -77,14 +79,18 @@ def section_controls(view: str) -> None:
 
 
 lang = ui.lang()
-problems = ui.load_page(PAGE)
+corrections = ui.load_page(PAGE)
 st.title(t("sparsity.title", lang))
-ui.show_problems(problems, lang)
+ui.show_corrections(corrections, lang)
+classroom.panel(PAGE, lang)  # predict, then see: until revealed, the page stops here
 # One section at a time: a projector shows one big figure, and a rerun builds only that one.
 # The section picker (one row: its options name the sections) names the section; the sidebar
 # has no group headings. Every element costs each rerun (see README, Performance), so the
 # page draws only what it must.
 view = ui.control("s_view", lang, horizontal=True, label_visibility="collapsed")
+if view == "lowrank":  # beyond the chapter: a section drawn whole (decayviz.ui.beyond)
+    lowrank_view(PAGE, lang)
+    st.stop()
 
 settings = section_settings(view)
 alpha = None if view == "montecarlo" else settings[1]

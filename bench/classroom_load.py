@@ -19,8 +19,18 @@ With --flooders F, F more sessions ask for a rerun of a random scene 20 times a 
 waiting for the answers (a script gone wrong, or a student holding a key down); the figures are
 the other students' only.
 
+With --answering, a class answers one question instead (decayviz.classroom): --students phones
+(default 60) each tap a choice within --within seconds (a fifth change their mind once), as
+websocket sessions of the real app (--via app; --processes 2 puts nginx in front of two app
+processes sharing the store) or straight through ClassStore from one thread per student (--via
+store); the teacher's screen counts every --poll seconds. It prints whether every student was
+counted exactly once, how long after the last answer the teacher's screen showed them all, and
+the students' answer latencies (tap to acknowledged). --store: sqlite (a fresh file), postgresql
+(a throwaway cluster, tests/support/postgres.py) or a URL.
+
     python bench/classroom_load.py --sessions 30 --duration 60 [--think 2] [--page landscape]
     python bench/classroom_load.py --sessions 30 --duration 60 --trainers 4
+    python bench/classroom_load.py --answering [--students 60] [--store postgresql] [--processes 2]
 """
 
 from __future__ import annotations
@@ -29,7 +39,9 @@ import argparse
 import asyncio
 import contextlib
 import json
+import os
 import random
+import re
 import statistics
 import sys
 import time
@@ -40,7 +52,8 @@ from urllib.parse import urlencode
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import random_scene, streamlit_server
-from decayviz.state import PAGES, PRESETS, defaults, encode, page_fields, url_path
+from decayviz.scenes import PRESETS
+from decayviz.state import PAGES, defaults, encode, page_fields, url_path
 from decayviz.training.options import SERVER_TRAININGS
 from tests.support.streamlit_client import StreamlitSession
 from tests.support.training_session import Training, most_at_once, train
@@ -196,6 +209,236 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
 
+ANSWERING_QUESTION = "landscape_diverges"  # a choice: one tap on a phone
+
+
+def answer_plans(students: int, within: float, options: tuple, rng: random.Random) -> list[list]:
+    """When each student taps what, within `within` seconds: [(seconds, option), ...]; every
+    fifth changes their mind once (the last answer stands)."""
+    plans = []
+    for i in range(students):
+        first = rng.uniform(0, within * (0.8 if i % 5 == 0 else 1.0))
+        plan = [(first, rng.choice(options))]
+        if i % 5 == 0:
+            plan.append((rng.uniform(first, within), rng.choice(options)))
+        plans.append(plan)
+    return plans
+
+
+@dataclass
+class Answering:
+    """What a class's answering run saw: latencies and times are perf_counter seconds."""
+
+    start: float
+    latencies: list[float]
+    acked_at: list[float]
+    counts: list[tuple[float, int]]  # (when, the count the teacher's screen showed)
+    errors: list[str]
+
+
+def caught_up(run: Answering, students: int) -> bool:
+    """Whether the teacher's screen showed every student counted, after the last answer."""
+    last_ack = max(run.acked_at, default=run.start)
+    return any(at >= last_ack and count == students for at, count in run.counts)
+
+
+def answering_figures(run: Answering, plans: list, stored: list, poll: float) -> dict:
+    """Every answer counted exactly once, the teacher's lag after the last answer, latencies."""
+    students = len(plans)
+    last_ack = max(run.acked_at, default=run.start)
+    seen_all = next((at for at, count in run.counts if count == students and at >= last_ack), None)
+    ms = [1000 * s for s in run.latencies] or [0.0]
+    return {
+        "students": students,
+        "answers_sent": sum(len(plan) for plan in plans),
+        "answers_acknowledged": len(run.latencies),
+        "counted": len(stored),
+        "exactly_once": sorted(stored) == sorted(plan[-1][1] for plan in plans),
+        "errors": len(run.errors),
+        "first_error": run.errors[0] if run.errors else None,
+        "window_s": round(last_ack - run.start, 2),
+        "teacher_poll_s": poll,
+        "teacher_lag_s": None if seen_all is None else round(seen_all - last_ack, 2),
+        "answer_p50_ms": round(percentile(ms, 50), 1),
+        "answer_p95_ms": round(percentile(ms, 95), 1),
+        "answer_max_ms": round(max(ms), 1),
+    }
+
+
+def answering_store(store_url: str, students: int, within: float, poll: float, seed: int) -> dict:
+    """The class straight through ClassStore, one thread per student (as an app process's
+    sessions share its one store); the teacher's screen counts every `poll` seconds."""
+    import threading
+
+    from decayviz.classroom import QUESTIONS, ClassStore
+
+    store = ClassStore(store_url)
+    room = store.open_class()
+    store.move_to(room.code, ANSWERING_QUESTION, room.teacher_key)
+    plans = answer_plans(students, within, QUESTIONS[ANSWERING_QUESTION].options, random.Random(seed))
+    run = Answering(time.perf_counter() + 0.5, [], [], [], [])
+    done = threading.Event()
+
+    def student(i: int) -> None:
+        for at, option in plans[i]:
+            time.sleep(max(0.0, run.start + at - time.perf_counter()))
+            sent = time.perf_counter()
+            try:
+                store.answer(room.code, ANSWERING_QUESTION, f"phone-{i:03d}", option)
+            except Exception as error:  # reported in the figures, never raised
+                run.errors.append(f"{type(error).__name__}: {error}")
+                continue
+            run.acked_at.append(time.perf_counter())
+            run.latencies.append(run.acked_at[-1] - sent)
+
+    def teacher() -> None:
+        while True:
+            run.counts.append((time.perf_counter(), store.count(room.code, ANSWERING_QUESTION)))
+            if done.wait(poll):
+                return
+
+    threads = [threading.Thread(target=student, args=(i,)) for i in range(students)]
+    projector = threading.Thread(target=teacher)
+    for thread in [projector, *threads]:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    deadline = time.perf_counter() + 30
+    while not caught_up(run, students) and time.perf_counter() < deadline:  # the projector's turn
+        time.sleep(0.05)
+    done.set()
+    projector.join()
+    stored = store.answers(room.code, ANSWERING_QUESTION, room.teacher_key)
+    store.close(room.code, room.teacher_key)
+    store.dispose()
+    return answering_figures(run, plans, stored, poll)
+
+
+async def answering_app(
+    app_url: str, store_url: str, students: int, within: float, poll: float, seed: int
+) -> dict:
+    """The class through the real app: each student a browser-like websocket session that joins
+    with the class's link and taps a choice; the teacher's session (its link carries the key)
+    reruns its page every `poll` seconds, as its screen does, and reads the count it shows."""
+    from decayviz.classroom import QUESTIONS, ClassStore
+    from decayviz.i18n import t
+    from decayviz.ui.classroom import TEACHER_PARAM
+    from tests.support.classroom import Phone
+
+    question = QUESTIONS[ANSWERING_QUESTION]
+    store = ClassStore(store_url)
+    room = store.open_class()
+    store.move_to(room.code, ANSWERING_QUESTION, room.teacher_key)
+    plans = answer_plans(students, within, question.options, random.Random(seed))
+    answer_box = t("predict.axis.answer", "en")
+    shown_count = re.compile(re.escape(t("class.count", "en", count=12345)).replace("12345", r"(\d+)"))
+    run = Answering(0.0, [], [], [], [])
+    async with contextlib.AsyncExitStack() as stack:
+        phones = []
+        for i in range(students):  # the class joins before the question is asked
+            phone = await stack.enter_async_context(Phone(app_url, f"phone-{i:03d}"))
+            joined = await phone.rerun("", f"class={room.code}")
+            if answer_box not in joined.widgets:
+                raise RuntimeError(f"a student's page shows no answer box: {joined.texts[:4]}")
+            phones.append(phone)
+        projector = await stack.enter_async_context(Phone(app_url, "projector"))
+        await projector.rerun("", f"class={room.code}&{TEACHER_PARAM}={room.teacher_key}")
+        run.start = time.perf_counter() + 0.5
+
+        async def student(i: int) -> None:
+            for at, option in plans[i]:
+                await asyncio.sleep(max(0.0, run.start + at - time.perf_counter()))
+                label = question.option_label(option, "en")
+                result = await phones[i].choose(answer_box, label)
+                if result.shows(t("predict.yours", "en", answer=label)):
+                    run.acked_at.append(time.perf_counter())
+                    run.latencies.append(result.ms / 1000)
+                else:
+                    run.errors.append(f"not acknowledged: {result.exceptions or result.texts[-3:]}")
+
+        async def teacher(done: asyncio.Event) -> None:
+            while not done.is_set():
+                shown = await projector.rerun(projector.page, projector.query)
+                counts = [int(m.group(1)) for text in shown.texts if (m := shown_count.search(text))]
+                run.counts.append((time.perf_counter(), counts[-1] if counts else -1))
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(done.wait(), poll)
+
+        done = asyncio.Event()
+        watcher = asyncio.create_task(teacher(done))
+        await asyncio.gather(*(student(i) for i in range(students)))
+        deadline = time.perf_counter() + 30
+        while not caught_up(run, students) and time.perf_counter() < deadline:  # the projector's turn
+            await asyncio.sleep(0.05)
+        done.set()
+        await watcher
+    stored = store.answers(room.code, ANSWERING_QUESTION, room.teacher_key)
+    store.close(room.code, room.teacher_key)
+    store.dispose()
+    return answering_figures(run, plans, stored, poll)
+
+
+@contextlib.contextmanager
+def answer_store(kind: str):
+    """The store's URL: a fresh SQLite file, a throwaway PostgreSQL cluster, or a URL given."""
+    import tempfile
+
+    if kind == "sqlite":
+        with tempfile.TemporaryDirectory(prefix="decayviz-bench-") as folder:
+            yield f"sqlite:///{folder}/classes.db"
+    elif kind == "postgresql":
+        from tests.support.postgres import create_database, postgres_cluster
+
+        with postgres_cluster() as admin:
+            yield create_database(admin, "decayviz_bench")
+    else:
+        yield kind
+
+
+def answering_main(args) -> None:
+    backend = args.store if args.store in ("sqlite", "postgresql") else args.store.split(":", 1)[0]
+    with answer_store(args.store) as store_url:
+        if args.via == "store":
+            path = f"ClassStore directly, {args.students} threads in one process (no app in between)"
+            figures = answering_store(store_url, args.students, args.within, args.poll, args.seed)
+        else:
+            os.environ["DECAYVIZ_DATABASE_URL"] = store_url  # the app servers started here use it
+            with contextlib.ExitStack() as stack:
+                if args.url:
+                    app_url, where = args.url, args.url
+                elif args.processes == 1:
+                    app_url, where = stack.enter_context(streamlit_server()), "one app process"
+                else:
+                    from tests.support.nginx import nginx
+
+                    servers = [stack.enter_context(streamlit_server()) for _ in range(args.processes)]
+                    app_url = stack.enter_context(nginx([u.removeprefix("http://") for u in servers]))
+                    where = f"nginx in front of {args.processes} app processes"
+                path = f"the real app ({where}), {args.students} websocket sessions"
+                figures = asyncio.run(
+                    answering_app(app_url, store_url, args.students, args.within, args.poll, args.seed)
+                )
+    print(
+        f"answering: {args.students} students, one question ({ANSWERING_QUESTION}) "
+        f"within {args.within:.0f} s, through {path}, store: {backend}"
+    )
+    print(
+        f"sent {figures['answers_sent']} answers "
+        f"({figures['answers_sent'] - args.students} changes of mind), "
+        f"acknowledged {figures['answers_acknowledged']}, counted {figures['counted']}, "
+        f"each student exactly once: {figures['exactly_once']}, errors {figures['errors']}"
+    )
+    print(
+        f"answer latency p50 {figures['answer_p50_ms']:.1f} ms, p95 {figures['answer_p95_ms']:.1f} ms, "
+        f"max {figures['answer_max_ms']:.1f} ms; the teacher's screen (counting every {args.poll:g} s) "
+        f"showed every answer {figures['teacher_lag_s']} s after the last one"
+    )
+    if figures["first_error"]:
+        print("error:", figures["first_error"])
+    print(json.dumps({"mode": "answering", "via": args.via, "processes": args.processes, "store": backend,
+                      **figures}))  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=30)
@@ -215,7 +458,25 @@ def main() -> None:
     parser.add_argument(
         "--flooders", type=int, default=0, help="sessions more that ask for 20 reruns a second each"
     )
+    answers = parser.add_argument_group("answering mode: a class answers one question")
+    answers.add_argument("--answering", action="store_true", help="run the answering mode instead")
+    answers.add_argument("--students", type=int, default=60)
+    answers.add_argument("--within", type=float, default=10.0, help="seconds in which every student answers")
+    answers.add_argument("--poll", type=float, default=1.0, help="seconds between the teacher's counts")
+    answers.add_argument(
+        "--store", default="sqlite", help="sqlite (a fresh file), postgresql (a throwaway cluster) or a URL"
+    )
+    answers.add_argument(
+        "--processes", type=int, default=1, help="app processes; more than 1: behind nginx, one store"
+    )
+    answers.add_argument(
+        "--via", choices=("app", "store"), default="app",
+        help="app: students and teacher as websocket sessions of the real app (default); "
+        "store: straight through ClassStore from one thread per student",
+    )  # fmt: skip
     args = parser.parse_args()
+    if args.answering:
+        return answering_main(args)
     if not 0 <= args.trainers <= args.sessions:
         parser.error("--trainers must lie between 0 and --sessions")
     pages = list(PAGES) if args.page == "all" else [args.page]
@@ -261,7 +522,7 @@ def main() -> None:
             f"{'training':12s} {args.trainers} sessions trained {figures['trainings']} runs; "
             f"{figures['trainings_queued']} waited in line; "
             f"press to done p50 {figures['training_p50_s']:.1f} s, max {figures['training_max_s']:.1f} s; "
-            f"at most {figures['trainings_at_once']} at once (limit {SERVER_TRAININGS})"
+            f"at most {figures['trainings_at_once']} seen training at once (limit {SERVER_TRAININGS})"
         )
     for error in errors[:10]:
         print("error:", error)

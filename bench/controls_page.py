@@ -13,7 +13,7 @@ from decayviz.ui.sidebars import landscape_controls
 
 st.set_page_config(layout="wide")
 lang = ui.language_selector()
-ui.show_problems(ui.load_page("landscape"), lang)
+ui.show_corrections(ui.load_page("landscape"), lang)
 landscape_controls(lang)
 ui.share_box("landscape", lang)
 ui.write_url("landscape")

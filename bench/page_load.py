@@ -10,7 +10,13 @@ round, in a shuffled order, and each ratio is taken within a round (these machin
 within a minute); medians are quoted. The first load of each page is untimed: it fills the
 server's caches, which every later student shares.
 
+With --fresh N it measures first visits instead: N rounds, each on a reference server and an app
+server both just started, the two pages' first loads (in alternating order), with the app's
+warm-up (PyTorch and the network page's default scene, started by the first page) on and, in as
+many rounds more, switched off (DECAYVIZ_WARM_UP=0); medians of the per-round ratios.
+
     python bench/page_load.py [--rounds N] [--json]
+    python bench/page_load.py --fresh 3 [--json]
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ FIRST_DRAWN_CHART = """() => {
     return trace && trace.getClientRects().length ? performance.now() : null;
 }"""
 BUDGET = 1.3  # a page's first chart within 1.3× the reference page's
+FRESH_BUDGET = 1.35  # on a fresh server, the landscape's first chart within 1.35× a fresh reference's
 FIGURE_BUDGET_KB = 400  # the landscape figure with its α frames
 
 
@@ -98,13 +105,61 @@ def measure(rounds: int) -> dict[str, float]:
     return figures | {"load_average": median(load), "rounds": rounds} | landscape_figure_kb()
 
 
+def measure_fresh(rounds: int) -> dict[str, float]:
+    """First visits to fresh servers: per round, a new reference server and a new app server
+    (warm-up on, then in another round off), each page's first load in a new context."""
+    from playwright.sync_api import sync_playwright
+
+    viewport = {"width": 1366, "height": 768}
+    times: dict[str, list[float]] = {"on": [], "off": [], "reference_on": [], "reference_off": []}
+    load = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        for round_ in range(rounds):
+            for warm_up in ("on", "off"):
+                os.environ["DECAYVIZ_WARM_UP"] = "1" if warm_up == "on" else "0"
+                with streamlit_server(REFERENCE_PAGE) as reference_url, streamlit_server() as app_url:
+                    pages = {"reference": f"{reference_url}/", "landscape": f"{app_url}/?lang=en"}
+                    order = list(pages) if round_ % 2 == 0 else list(reversed(pages))
+                    measured = {name: load_ms(browser, pages[name], viewport) for name in order}
+                times[warm_up].append(measured["landscape"])
+                times[f"reference_{warm_up}"].append(measured["reference"])
+                load.append(os.getloadavg()[0])
+        os.environ.pop("DECAYVIZ_WARM_UP")
+        browser.close()
+    figures = {f"fresh_{name}_ms": median(values) for name, values in times.items()}
+    for warm_up in ("on", "off"):
+        ratios = [m / r for m, r in zip(times[warm_up], times[f"reference_{warm_up}"], strict=True)]
+        figures[f"fresh_x_warm_up_{warm_up}"] = median(ratios)
+    return figures | {"load_average": median(load), "rounds": rounds}
+
+
+def main_fresh(rounds: int, as_json: bool) -> None:
+    m = measure_fresh(rounds)
+    heading = f"{'first visit to a fresh server (median)':48s}"
+    print(f"{heading} {'landscape':>10s} {'reference':>10s} {'ratio':>7s}")
+    for warm_up in ("on", "off"):
+        print(
+            f"{'warm-up ' + warm_up:48s} {m[f'fresh_{warm_up}_ms']:8.0f}ms "
+            f"{m[f'fresh_reference_{warm_up}_ms']:8.0f}ms {m[f'fresh_x_warm_up_{warm_up}']:6.2f}x"
+        )
+    print(f"rounds: {m['rounds']} fresh server pairs each, load average (median): {m['load_average']:.1f}")
+    print(f"budget: with the warm-up, first chart <= {FRESH_BUDGET}x a fresh reference's")
+    if as_json:
+        print(json.dumps({**{name: round(value, 2) for name, value in m.items()}, "budget_x": FRESH_BUDGET}))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--fresh", type=int, metavar="N", help="first visits to N fresh servers instead")
     parser.add_argument("--json", action="store_true", help="end with one JSON line of the figures")
     args = parser.parse_args()
     if shutil.which("chromium") is None:
         sys.exit("no chromium on PATH: this benchmark needs a real browser")
+    if args.fresh:
+        main_fresh(args.fresh, args.json)
+        return
     m = measure(args.rounds)
     print(f"{'open a page, to its first drawn chart (median)':48s} {'time':>9s} {'vs reference':>13s}")
     print(f"{'reference page: one slider, one chart':48s} {m['reference_ms']:7.0f}ms {1.0:12.2f}x")

@@ -1,6 +1,7 @@
 """Run every benchmark in bench/, each in its own process (so each starts clean), echo what it
 prints, and end with one markdown table of the figures next to their budgets, with the date and
-the machine: ready to paste into the README's "Performance" section.
+the machine, and write that table into bench/README.md (between its "figures" markers) unless
+--only or --no-write is given.
 
     python bench/run_all.py            # the full runs (about 18 minutes on 2 cores)
     python bench/run_all.py --quick    # fewer repeats, shorter load tests (about 6 minutes)
@@ -115,6 +116,21 @@ def classroom_rows(output: str) -> list[Row]:
         holds = m["trainings_at_once"] <= m["training_limit"]
         rows.append(("trainings under load (press → done)", measured, budget, holds))
     return rows
+
+
+def answering_rows(output: str) -> list[Row]:
+    m = last_json(output)
+    what = f"a class of {m['students']} phones answers one question ({m['store']}, {m['processes']} process"
+    what += "es)" if m["processes"] > 1 else ")"
+    measured = (
+        f"{m['counted']} counted of {m['students']}, each once: {m['exactly_once']}; {m['errors']} errors; "
+        f"p50 {m['answer_p50_ms']:.0f} ms, p95 {m['answer_p95_ms']:.0f} ms, max {m['answer_max_ms']:.0f} ms; "
+        f"teacher current {m['teacher_lag_s']} s after the last answer"
+    )
+    lag = m["teacher_lag_s"]
+    current = lag is not None and lag <= 2
+    holds = m["exactly_once"] and m["errors"] == 0 and m["answer_p95_ms"] <= 1000 and current
+    return [(what, measured, "each once, 0 errors, p95 ≤ 1 s, teacher ≤ 2 s", holds)]
 
 
 def training_memory_rows(output: str) -> list[Row]:
@@ -238,6 +254,14 @@ BENCHMARKS = (
         ("--sessions", "30", "--duration", "20", "--page", "all", "--flooders", "2"),
         classroom_rows,
     ),
+    Benchmark("classroom_answering", "classroom_load.py", ("--answering",), ("--answering",), answering_rows),
+    Benchmark(
+        "classroom_answering_nginx",
+        "classroom_load.py",
+        ("--answering", "--processes", "2"),
+        ("--answering", "--processes", "2"),
+        answering_rows,
+    ),
     Benchmark(
         "scale_out",
         "scale_out.py",
@@ -310,12 +334,26 @@ def table(rows: list[Row], quick: bool) -> str:
     return "\n".join(lines)
 
 
+README = BENCH / "README.md"
+START, END = "<!-- figures:start", "<!-- figures:end -->"
+
+
+def write_table(figures: str) -> None:
+    """Replace the table between bench/README.md's markers: one current table, never a diary."""
+    text = README.read_text()
+    head, rest = text.split(START, 1)
+    marker_line, _ = rest.split("\n", 1)
+    _, tail = rest.split(END, 1)
+    README.write_text(f"{head}{START}{marker_line}\n{figures}\n{END}{tail}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats and shorter load tests")
     names = [b.name for b in BENCHMARKS]
     parser.add_argument("--only", action="append", choices=names, help="run only these (repeatable)")
     parser.add_argument("--list", action="store_true", help="print the commands it would run, and run none")
+    parser.add_argument("--no-write", action="store_true", help="do not write bench/README.md")
     args = parser.parse_args()
     chosen = [b for b in BENCHMARKS if not args.only or b.name in args.only]
     if args.list:
@@ -336,7 +374,10 @@ def main() -> None:
             failed.append(benchmark.name)
             rows.append((f"{benchmark.name}: did not finish or could not be read", str(problem), "—", False))
 
-    print("\n" + table(rows, args.quick))
+    figures = table(rows, args.quick)
+    print("\n" + figures)
+    if not (args.only or args.no_write):
+        write_table(figures)
     if failed:
         print(f"\nfailed: {', '.join(failed)}", file=sys.stderr)
     sys.exit(1 if failed else 0)

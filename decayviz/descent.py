@@ -80,7 +80,7 @@ def descend_runs(
 def max_stable_lr(loss: EllipticLoss, penalty: ElasticNet, optimizer: str, hyper: Hyper = DEFAULTS) -> float:
     """The largest learning rate for which the rule does not blow up on this quadratic; inf
     where no learning rate makes it blow up. Each rule's formula, and why, is in its registry
-    entry (decayviz.rules.RULES): λ = λmax(H) is the data loss's largest curvature and ν = 2α₂ the
+    entry (decayviz.rules.RULES): κ = λmax(H) is the data loss's largest curvature and λ = 2α₂ the
     curvature of the penalty's L2 part (α₂ = α(1 − l1_ratio); torch's weight_decay). An L1 part
     only adds a bounded push (α₁·sign W, or a shift by lr·α₁): it moves no limit, though above
     one the proximal step's soft-thresholding can still damp small oscillations, so there only

@@ -8,8 +8,12 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from decayviz.beyond import number
+from decayviz.figures.network import alpha_label
 from decayviz.i18n import t
 from decayviz.scene import LandscapeScene
+from decayviz.training.options import SPARSITY_THRESHOLD
+from decayviz.training.result import SweepResult
 
 
 def point(w) -> str:
@@ -62,10 +66,11 @@ def landscape_alt(scene: LandscapeScene, lang: str) -> str:
 
 
 def terms_alt(scene: LandscapeScene, lang: str) -> str:
-    """The two terms over the steps: their values where the descent ends."""
+    """The two terms over the steps, their values where the descent ends, and (with a penalty)
+    the panel under them: the exact optimum's data loss and t as α grows."""
     traj = scene.trajectory
     last = traj.finite_steps - 1
-    return t(
+    text = t(
         "alt.terms",
         lang,
         steps=last,
@@ -73,6 +78,10 @@ def terms_alt(scene: LandscapeScene, lang: str) -> str:
         penalty=f"{traj.penalty_value[last]:.3g}",
         total=f"{traj.total[last]:.3g}",
     )
+    if scene.penalty.kind != "none" and len(scene.path):  # the chart's second panel, under it
+        alpha, cost, radius = f"{scene.penalty.alpha:g}", f"{scene.data_cost:.3g}", f"{scene.radius:.3g}"
+        text += " " + t("alt.terms.tradeoff", lang, alpha=alpha, cost=cost, radius=radius)
+    return text
 
 
 def sparsity_alt(view: str, facts: Mapping, alpha: float | None, lang: str) -> str:
@@ -92,14 +101,107 @@ def sparsity_alt(view: str, facts: Mapping, alpha: float | None, lang: str) -> s
     return t("alt.sparsity.layer", lang, total=facts["total"], zeros=facts["zeros"])
 
 
-def network_alt(
-    alphas: Sequence[float], values: Sequence[float | None], labels: Sequence[str], metric: str, lang: str
-) -> str:
-    """A chart of the network page: what each α ends with, the validation score ("val_accuracy")
-    or the share of weights near zero ("sparsity")."""
-    ends = ", ".join(
-        f"α = {label}: {'–' if score is None else f'{score:.3g}'}"
-        for label, score in zip(labels, values, strict=True)
+def _fraction(value: float | None) -> str:
+    return "–" if value is None or not np.isfinite(value) else f"{value:.3g}"
+
+
+def _per_alpha(result: SweepResult, values: Sequence[float | None]) -> str:
+    """One value per α ("α = 0: 0.953, α = 0.01: 0.94"), "–" where a network has none."""
+    pairs = zip(result.alphas, values, strict=True)
+    return ", ".join(f"α = {alpha_label(alpha)}: {_fraction(value)}" for alpha, value in pairs)
+
+
+def _small_share(weights: np.ndarray) -> float:
+    return float(np.mean(np.abs(weights) < SPARSITY_THRESHOLD))
+
+
+def network_alt(result: SweepResult, chart: str, lang: str) -> str:
+    """A chart of the network page, each saying what it draws: the live "curves" over the epochs,
+    the "sweep" of final score and losses per α, the weight "histograms", the first layer's
+    "filters" as images, and the decision "boundary" of each α."""
+    count, trained = len(result.alphas), [bool(h["train_loss"]) for h in result.history]
+    if chart == "curves":  # where each line ends: the last epoch's score
+        last = [h["val_accuracy"][-1] if h["val_accuracy"] else None for h in result.history]
+        epochs = max((len(h["train_loss"]) for h in result.history), default=0)
+        return t("alt.network.curves", lang, count=count, epochs=epochs, ends=_per_alpha(result, last))
+    if chart == "sweep":
+        score, train, val = (result.final(m) for m in ("val_accuracy", "train_loss", "val_loss"))
+        ends = ", ".join(
+            t("alt.network.sweep_item", lang, alpha=alpha_label(a), score=_fraction(s), train=_fraction(tr),
+              val=_fraction(v))
+            for a, s, tr, v in zip(result.alphas, score, train, val, strict=True)
+        )  # fmt: skip
+        when = "alt.network.when_kept" if result.config.early_stopping else "alt.network.when_last"
+        return t("alt.network.sweep", lang, count=count, when=t(when, lang), ends=ends)
+    if chart == "histograms":
+        everything = [np.concatenate([layer[i].ravel() for layer in result.weights]) for i in range(count)]
+        shares = [_small_share(w) if ok else None for w, ok in zip(everything, trained, strict=True)]
+        return t("alt.network.sparsity", lang, count=count, ends=_per_alpha(result, shares))
+    if chart == "filters":
+        shares = [_small_share(result.weights[0][i]) if trained[i] else None for i in range(count)]
+        return t("alt.network.filters", lang, count=count, ends=_per_alpha(result, shares))
+    if chart == "boundary":
+        scores = _per_alpha(result, result.final("val_accuracy"))
+        return t("alt.network.boundary", lang, count=count, ends=scores)
+    raise ValueError(f"no text alternative for the network chart {chart!r}")
+
+
+def grid_alt(result, lang: str) -> str:
+    """One optimizer's lr × weight-decay heatmap (decayviz.figures.grid): its best cell, how many
+    cells fail (below 50%) and how many diverged."""
+    from decayviz.figures.grid import PANEL_TITLES, best_cell
+
+    name, best = t(PANEL_TITLES[result.config.optimizer], lang), best_cell(result)
+    if best is None:
+        panel = t("grid.alt_empty", lang, name=name)
+    else:
+        values, (i, j) = result.final("val_accuracy"), best
+        panel = t(
+            "grid.alt_panel", lang, name=name, best=f"{values[i, j]:.1%}", lr=f"{result.lrs[i]:g}",
+            wd=f"{2 * result.alphas[j]:g}", cells=values.size, failed=int(np.sum(values < 0.5)),
+            diverged=sum(e is not None for row in result.diverged_at for e in row),
+        )  # fmt: skip
+    return t(
+        "grid.alt", lang, rows=len(result.lrs), columns=len(result.alphas), epochs=result.epochs_done,
+        panel=panel,
+    )  # fmt: skip
+
+
+# --- beyond the chapter (decayviz.beyond) ---
+
+
+def lowrank_alt(facts: Mapping, lang: str) -> str:
+    """The low-rank section's chart (decayviz.beyond.lowrank_facts): the spectra under three
+    penalties, the descent on the factors, the rank against α."""
+    return t("alt.lowrank", lang, **facts)
+
+
+def normalized_alt(run, lang: str) -> str:
+    """The normalization view: the direction-only loss, where the descent goes, ‖W‖ and the
+    effective learning rate from start to end, the last step's angle."""
+    return t(
+        "alt.normalized",
+        lang,
+        w0=point(run.trajectory.weights[0]),
+        steps=len(run.norms) - 1,
+        start=number(run.norms[0]),
+        end=number(run.norms[-1]),
+        eff_start=number(run.effective_lr[0]),
+        eff_end=number(run.effective_lr[-1]),
+        angle=f"{np.degrees(run.angles[-1]):.3g}" if run.angles.size else "0",
     )
-    key = "alt.network.sparsity" if metric == "sparsity" else "alt.network.val_accuracy"
-    return t(key, lang, count=len(alphas), ends=ends)
+
+
+def earlystop_alt(scene, lang: str) -> str:
+    """The early-stopping view: the descent beside the path of L2 optima, the chosen α's step
+    with its nearest α and gap, and the largest gap."""
+    match, k = scene.match, scene.step
+    return t(
+        "alt.earlystop",
+        lang,
+        steps=match.finite_steps - 1,
+        k=k,
+        alpha=number(match.alphas[k]),
+        gap=f"{match.gaps[k]:.2g}",
+        worst_gap=f"{match.gaps[scene.worst]:.2g}",
+    )

@@ -93,4 +93,85 @@ GLOSSARY: tuple[Term, ...] = (
     Term(r"ellipse", "타원", ()),
     Term(r"\bscenes?\b", "장면", ()),
     Term(r"initial weights", "초기 가중치", ("초깃값",)),
+    # beyond the chapter (decayviz/catalog/beyond.py)
+    Term(
+        r"normali[sz]",
+        "노멀라이제이션",
+        (r"배치 정규화", r"레이어 정규화", r"계층 정규화", r"정규화 계층", r"층 정규화"),
+        "정규화 is regularization, the chapter's word: normalization (batch, layer) must not share it",
+    ),
+    Term(r"singular values?", "특잇값", ("특이값",), "as 고윳값: the standard spelling with ㅅ"),
+    Term(r"\brank\b", "랭크", (), "계수 would read as a coefficient (모멘텀 계수)"),
+    Term(r"early stopping", "조기 종료", ("얼리 스토핑",)),
+    Term(r"effective learning rate", "유효 학습률", ()),
+)
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """One quantity's one symbol. tests/test_i18n.py checks every string against this table: a
+    string that writes `symbol` names its meaning too (a match of `defined_by`, when given, in
+    the same language), no string writes a `rejected` form, and every Greek letter in the catalog
+    is a symbol here."""
+
+    symbol: str
+    english: str  # what it stands for
+    korean: str
+    defined_by: tuple[str, str] | None = None  # regexes (English side, Korean side)
+    rejected: tuple[str, ...] = ()  # other spellings of this quantity, or this symbol for another one
+    note: str = ""
+
+
+SYMBOLS: tuple[Symbol, ...] = (
+    Symbol(
+        "α",
+        "the penalty's strength, as in α‖W‖² (no ½) and α‖W‖₁",
+        "벌점의 세기",
+        note="the control every page has; defined where it is set",
+    ),
+    Symbol("α₁", "the weight of an L1 part: α for L1, α·l1_ratio for the elastic net", "L1 부분의 세기"),
+    Symbol(
+        "λ",
+        "PyTorch's weight_decay (2α for this chapter's L2), as in PyTorch's documentation",
+        "PyTorch의 weight_decay",
+        (r"weight[_ ]decay", r"weight_decay|가중치 감쇠"),
+        (r"ν", r"λ\s*max", r"λ\(H\)"),
+        "never a curvature or an eigenvalue: that is κ",
+    ),
+    Symbol(
+        "κ",
+        "the data loss's largest curvature (the Hessian's largest eigenvalue); the whole loss's is κ + λ",
+        "데이터 손실의 가장 큰 곡률 (헤시안의 가장 큰 고윳값)",
+        (r"curvature", r"곡률"),
+    ),
+    Symbol("μ", "the momentum coefficient (0.9 unless set)", "모멘텀 계수", (r"momentum", r"모멘텀")),
+    Symbol(
+        "β₂",
+        "Adam's decay rate of its running average of squared gradients",
+        "Adam의 기울기 제곱 이동 평균 감쇠율",
+        (r"average", r"평균"),
+    ),
+    Symbol("Σ", "a sum", "합"),
+    Symbol(
+        "W",
+        "all the weights at once (a vector, or a layer's matrix)",
+        "가중치 전체 (벡터나 행렬)",
+        rejected=(r"‖w‖",),
+        note="a single weight is w: w₁, w₂, w_j, |w|",
+    ),
+    Symbol("W*", "the minimum of the data loss alone", "데이터 손실만의 최솟점"),
+    Symbol("W₀", "the initial weights", "초기 가중치"),
+    Symbol("Ŵ(α)", "the exact optimum of the data loss plus the penalty", "데이터 손실 + 벌점의 최적점"),
+    Symbol("t", "the size (radius) of the penalty's ball that Ŵ(α) lies on", "Ŵ(α)가 놓인 제약 영역의 크기"),
+    Symbol("lr", "the learning rate", "학습률"),
+    Symbol(
+        "σ", "a singular value of a matrix (σᵢ, the i-th largest)", "행렬의 특잇값", (r"singular", r"특잇값")
+    ),
+    Symbol("θ", "the angle W turns in one step", "한 스텝에 W가 도는 각", (r"\bangle", r"각")),
+    Symbol(
+        "τ",
+        "the timescale 1/(lr·λ) of decoupled decay, in steps (Wang & Aitchison 2024)",
+        "분리된 감쇠의 시간 척도 1/(lr·λ), 스텝 수",
+        (r"timescale", r"시간 척도"),
+    ),
 )

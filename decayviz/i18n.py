@@ -24,6 +24,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "링크의 일부 값이 범위를 벗어났거나 읽을 수 없어 바로잡았습니다: {items}",
     ),
     "ui.presets": ("Scenes", "장면"),
+    "ui.scene_shown": ("Scene shown: {scene}", "지금 보이는 장면: {scene}"),
     "ui.reset": ("Reset to defaults", "기본값으로 되돌리기"),
     "field.lang": ("Language", "언어"),
     "field.hide": ("Hidden controls", "숨긴 조작 항목"),
@@ -93,15 +94,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "alt.landscape.penalty": (
         "With the {penalty} penalty at α = {alpha}, the exact optimum Ŵ(α) is {optimum}, on the "
-        "penalty's ball of radius t = {radius}.",
-        "α = {alpha}인 {penalty} 벌점에서 정확한 최적점 Ŵ(α)는 {optimum}이며, 반지름 t = {radius}인 "
-        "벌점의 제약 영역 위에 있습니다.",
+        "penalty's ball of size t = {radius} (for L1 and L2, its radius).",
+        "α = {alpha}인 {penalty} 벌점에서 정확한 최적점 Ŵ(α)는 {optimum}이며, 크기 t = {radius}인 "
+        "벌점의 제약 영역 위에 있습니다(L1과 L2에서는 t가 반지름).",
     ),
     "alt.terms": (
         "Chart: term (1) the data loss, term (2) the penalty and their sum over {steps|step}, on a "
         "log scale. At the end: data loss {data}, penalty {penalty}, sum {total}.",
         "차트: {steps} 스텝 동안의 (1)번 텀 데이터 손실, (2)번 텀 벌점과 그 합(로그 눈금). 마지막 값: "
         "데이터 손실 {data}, 벌점 {penalty}, 합 {total}.",
+    ),
+    "alt.terms.tradeoff": (
+        "Below it, at the exact optimum as α grows, the data loss L(Ŵ(α)) rises and t falls; at α = "
+        "{alpha}, L(Ŵ(α)) = {cost} and t = {radius}.",
+        "그 아래: 정확한 최적점에서 α가 커질수록 데이터 손실 L(Ŵ(α))는 커지고 t는 작아집니다. α = "
+        "{alpha}에서 L(Ŵ(α)) = {cost}, t = {radius}입니다.",
     ),
     "alt.sparsity.paths": (
         "Chart: every weight's exact optimum against α for L1, L2 and the elastic net, with the "
@@ -131,15 +138,45 @@ STRINGS: dict[str, tuple[str, str]] = {
         "차트: 선형 계층을 연결망으로 그린 그림으로, 연결의 굵기가 가중치의 크기입니다. 가중치 "
         "{total}개 가운데 {zeros}개가 정확히 0입니다.",
     ),
-    "alt.network.val_accuracy": (
-        "Chart: one network per α ({count|network}), trained from the same start. Validation "
-        "score at the end: {ends}.",
-        "차트: α마다 하나씩({count}개) 같은 출발점에서 학습한 신경망. 마지막 검증 점수: {ends}.",
+    "alt.network.curves": (
+        "Chart: one network per α ({count|network}), all from the same initial weights, over "
+        "{epochs|epoch}: training loss, validation loss, validation score, weight norm and the share "
+        "of weights below 0.001 in size, one line per α. Validation score where the lines end: {ends}.",
+        "차트: α마다 하나씩, 같은 초기 가중치에서 출발한 신경망 {count}개의 {epochs} 에폭 동안의 학습 "
+        "손실, 검증 손실, 검증 점수, 가중치 노름, 크기가 0.001보다 작은 가중치의 비율(α마다 선 하나). "
+        "선이 끝나는 곳의 검증 점수: {ends}.",
     ),
+    "alt.network.sweep": (
+        "Chart: for each α ({count|network}), the validation score on the left and the training and "
+        "validation loss on the right, all {when}: {ends}.",
+        "차트: α마다({count}개) 왼쪽은 검증 점수, 오른쪽은 학습 손실과 검증 손실이며, 모두 {when} "
+        "값입니다: {ends}.",
+    ),
+    "alt.network.sweep_item": (
+        "α = {alpha}: score {score}, training loss {train}, validation loss {val}",
+        "α = {alpha}: 점수 {score}, 학습 손실 {train}, 검증 손실 {val}",
+    ),
+    "alt.network.when_last": ("after the last epoch", "마지막 에폭 뒤의"),
+    "alt.network.when_kept": ("at each α's kept epoch", "α마다 남긴 에폭의"),
     "alt.network.sparsity": (
-        "Chart: the weights of each network after training, one per α ({count|network}). Share "
-        "of weights with |w| < 0.001: {ends}.",
-        "차트: α마다 하나씩({count}개) 학습한 신경망의 가중치 분포. |w| < 0.001인 가중치의 비율: {ends}.",
+        "Chart: histograms of all the weights of each network after training, one per α "
+        "({count|network}). Share of weights with |w| < 0.001: {ends}.",
+        "차트: α마다 하나씩({count}개) 학습한 신경망의 모든 가중치의 히스토그램. |w| < 0.001인 "
+        "가중치의 비율: {ends}.",
+    ),
+    "alt.network.filters": (
+        "Chart: the first layer's weights, unit by unit, as 8×8 images, one row per α "
+        "({count|network}), each row scaled to its largest |w|; white is 0. Share of first-layer "
+        "weights with |w| < 0.001: {ends}.",
+        "차트: 첫 계층의 가중치를 유닛마다 8×8 이미지로 그린 그림. α마다 한 행({count}개)이고, 행마다 "
+        "가장 큰 |w|에 맞췄으며 흰색이 0입니다. 첫 계층에서 |w| < 0.001인 가중치의 비율: {ends}.",
+    ),
+    "alt.network.boundary": (
+        "Chart: one panel per α ({count|network}): the plane coloured by the network's probability "
+        "of the orange class, its decision boundary (probability 0.5) as a black line, and the "
+        "training points. Validation accuracy: {ends}.",
+        "차트: α마다 패널 하나({count}개). 평면의 색은 신경망이 주황 클래스라고 볼 확률이고, 검은 선은 "
+        "결정 경계(확률 0.5), 점은 학습 데이터입니다. 검증 정확도: {ends}.",
     ),
     "export.credit": (
         "Made with decayviz on {date}. {license} licence: free to use, adapt and share, keeping this notice.",
@@ -164,10 +201,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "field.n_dataset": ("Data set", "데이터셋"),
     "choice.n_dataset.digits": ("Digits (8×8 images, 10 classes)", "손글씨 숫자 (8×8 이미지, 10개 클래스)"),
     "choice.n_dataset.highdim": (
-        "High-dimensional regression (200 features, 20 samples)",
-        "고차원 회귀 (특성 200개, 표본 20개)",
+        "High-dimensional regression (200 features, 20 training samples)",
+        "고차원 회귀 (특성 200개, 학습 표본 20개)",
     ),
-    "choice.n_dataset.moons": ("Two moons (2-D, noisy, 100 points)", "두 개의 반달 (2차원, 잡음, 점 100개)"),
+    "choice.n_dataset.moons": (
+        "Two moons (2-D, noisy, 100 training points)",
+        "두 개의 반달 (2차원, 잡음, 학습용 점 100개)",
+    ),
     "help.n_dataset": (
         "All three are made on this computer, nothing is downloaded. Digits: scikit-learn's handwritten "
         "digits, half for training, half for validation. High-dimensional: y = 0.05 + Σ 0.01·xᵢ + noise "
@@ -242,12 +282,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "field.n_seed": ("Seed (initial weights, batch order)", "시드 (초기 가중치, 배치 순서)"),
     "field.n_code_alpha": ("α of the script", "스크립트의 α"),
     "preset.n_underfit": ("α too large: underfitting", "너무 큰 α: 언더피팅"),
-    "preset.n_overfit": ("Few samples, many features: overfitting", "표본은 적고 특성은 많을 때: 오버피팅"),
+    "preset.n_overfit": (
+        "Few samples, many features: decay clears leftover initial weights",
+        "표본은 적고 특성은 많을 때: 감쇠가 지우는 남은 초기 가중치",
+    ),
     "preset.n_l1_sparse": ("L1 makes first-layer weights sparse", "L1은 첫 계층의 가중치를 희소하게"),
     "preset.n_boundary": ("Decision boundary: wiggly or smooth", "결정 경계: 구불구불함과 매끄러움"),
     "preset.n_adam": ("Adam with L2 (coupled)", "Adam과 L2 (결합)"),
     "preset.n_adamw": ("AdamW (decoupled)", "AdamW (분리)"),
-    "preset.n_diverges": ("Learning rate too large: divergence", "너무 큰 학습률: 발산"),
+    "preset.n_diverges": (
+        "Learning rate and α together too large: divergence",
+        "학습률과 α가 함께 너무 클 때: 발산",
+    ),
     "preset.n_u_curve": (
         "Too little or too much decay: the best α in between",
         "감쇠가 너무 작거나 너무 큼: 가장 좋은 α는 그 사이",
@@ -255,17 +301,40 @@ STRINGS: dict[str, tuple[str, str]] = {
     "preset.n_early_stop": ("Early stopping beside weight decay", "가중치 감쇠와 조기 종료"),
     "preset.n_dropout": ("Dropout beside weight decay", "가중치 감쇠와 드롭아웃"),
     "network.mapping_l2": (
-        "The penalty α‖W‖² has the gradient 2αW. PyTorch's `weight_decay=λ` adds λW to the gradient, "
-        "the gradient of (λ/2)‖W‖². So each α is passed to the optimizer as **weight_decay = 2α**: {pairs}. "
+        "The penalty α‖W‖² has the gradient 2αW. In SGD (momentum or not) and Adam, PyTorch's "
+        "`weight_decay=λ` adds λW to the gradient, the gradient of (λ/2)‖W‖². So each α is passed to the "
+        "optimizer as **weight_decay = 2α**: {pairs}. "
         "The chapter says weight_decay *is* α: that holds for a penalty written (α/2)‖W‖², as many texts "
         "write it, but with the chapter's α‖W‖² it is off by a factor of 2. The default is weight_decay=0 "
         "(no decay) in SGD and Adam, but 0.01 in AdamW (α = 0.005 here): AdamW decays unless told "
         "weight_decay=0.",
-        "벌점 α‖W‖²의 기울기는 2αW입니다. PyTorch의 `weight_decay=λ`는 기울기에 λW를 더하는데, 이는 "
+        "벌점 α‖W‖²의 기울기는 2αW입니다. SGD(모멘텀 여부와 상관없이)와 Adam에서 PyTorch의 "
+        "`weight_decay=λ`는 기울기에 λW를 더하는데, 이는 "
         "(λ/2)‖W‖²의 기울기입니다. 그래서 각 α는 옵티마이저에 **weight_decay = 2α**로 넘어갑니다: {pairs}. "
         "이 장은 weight_decay가 곧 α라고 설명합니다. 벌점을 (α/2)‖W‖²으로 쓰는 많은 글의 표기라면 맞지만, "
         "이 장의 α‖W‖²에서는 두 배 차이가 납니다. 기본값은 SGD와 Adam에서 weight_decay=0(감쇠 없음)이지만 "
         "AdamW에서는 0.01(여기서 α = 0.005)이므로, AdamW는 weight_decay=0을 따로 주지 않으면 감쇠합니다.",
+    ),
+    # the same mapping with AdamW, whose weight_decay is not a gradient (chosen by the page's optimizer)
+    "network.mapping_l2_adamw": (
+        "The penalty α‖W‖² has the gradient 2αW. AdamW's `weight_decay=λ` is not added to the gradient: "
+        "every step multiplies each weight by (1 − lr·λ), outside Adam's adaptive step, so every weight "
+        "shrinks by the same share whatever its gradient. From W = (1, −2) with a zero gradient, lr 0.1 "
+        "and λ = 0.4, one AdamW step gives (0.96, −1.92); Adam, which adds λW to the gradient and then "
+        "rescales it, gives (0.9, −1.9). With λ = 2α the shrink lr·2αW is the step plain SGD takes on "
+        "α‖W‖², so each α is passed as **weight_decay = 2α**: {pairs}. But AdamW does not minimize the "
+        "loss plus α‖W‖² (the 2-D landscape's scene “Adam+L2 vs AdamW” shows where it goes instead). "
+        "The chapter equates weight_decay with α; with its α‖W‖² that is off by a factor of 2. AdamW's "
+        "default is weight_decay=0.01 (α = 0.005 here): it decays unless told weight_decay=0.",
+        "벌점 α‖W‖²의 기울기는 2αW입니다. AdamW의 `weight_decay=λ`는 기울기에 더해지지 않습니다. AdamW는 "
+        "스텝마다 Adam의 적응형 스텝과 별개로 모든 가중치에 (1 − lr·λ)를 곱하므로, 기울기가 어떻든 모든 "
+        "가중치가 같은 비율로 줄어듭니다. W = (1, −2), 기울기 0, lr 0.1, λ = 0.4에서 AdamW의 한 스텝은 "
+        "(0.96, −1.92)를 주고, 기울기에 λW를 더한 뒤 크기를 다시 맞추는 Adam은 (0.9, −1.9)를 줍니다. "
+        "λ = 2α이면 이 감쇠 lr·2αW는 보통의 SGD가 α‖W‖²에서 밟는 스텝과 같으므로, 각 α는 **weight_decay "
+        "= 2α**로 넘어갑니다: {pairs}. 다만 AdamW가 최소화하는 것은 손실 + α‖W‖²가 아닙니다(2차원 지형의 "
+        "장면 “Adam+L2 vs AdamW”에서 AdamW가 대신 어디로 가는지 볼 수 있습니다). 이 장은 weight_decay가 곧 "
+        "α라고 쓰지만, 이 장의 α‖W‖²에서는 두 배 차이가 납니다. AdamW의 기본값은 weight_decay=0.01(여기서 "
+        "α = 0.005)이므로, weight_decay=0을 따로 주지 않으면 감쇠합니다.",
     ),
     "network.mapping_l1": (
         "PyTorch's optimizers have no L1 option: α‖W‖₁ is added to the loss, and weight_decay stays 0 "
@@ -372,11 +441,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network.bad_input": ("This run cannot start: {reason}", "이 실행은 시작할 수 없습니다: {reason}"),
     "network.curves": ("During training", "학습 중의 변화"),
     "network.curves_caption": (
-        "Per α, after every epoch: the training loss without the penalty, the validation loss and score "
+        "Per α, after every epoch: the training loss without the penalty (the mean over the epoch's "
+        "minibatches, with dropout on when it is set), the validation loss and score "
         "({score}), the norm of the weight matrices (biases left out) and the share of their entries "
         "below 0.001 in size. With early stopping, a star marks each α's epoch of lowest validation loss: "
         "the network that is kept.",
-        "α마다, 매 에폭 뒤에: 벌점을 뺀 학습 손실, 검증 손실과 점수({score}), 가중치 행렬의 노름 "
+        "α마다, 매 에폭 뒤에: 벌점을 뺀 학습 손실(에폭의 미니배치 손실 평균, 드롭아웃을 켰다면 적용한 채로), "
+        "검증 손실과 점수({score}), 가중치 행렬의 노름 "
         "(편향 제외), 그리고 크기가 0.001보다 작은 원소의 비율. 조기 종료를 켜면 α마다 검증 손실이 가장 "
         "낮은 에폭, 곧 남겨 두는 신경망을 별로 표시합니다.",
     ),
@@ -400,7 +471,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "legend.alpha": ("α = {alpha}", "α = {alpha}"),
     "legend.diverged": ("α = {alpha} (diverged)", "α = {alpha} (발산)"),
     "legend.kept": ("α = {alpha} (kept: epoch {epoch})", "α = {alpha} ({epoch}번째 에폭 유지)"),
-    "legend.kept_score": ("score, best epoch (kept)", "가장 좋은 에폭의 점수 (유지)"),
+    "legend.kept_score": ("score at the kept epoch", "유지한 에폭의 점수"),
     "legend.last_score": ("score, last epoch", "마지막 에폭의 점수"),
     "legend.train": ("training", "학습"),
     "legend.val": ("validation", "검증"),
@@ -415,24 +486,36 @@ STRINGS: dict[str, tuple[str, str]] = {
         "(try the scene “Too little or too much decay” or the two moons). Where it does not, as in the "
         "default run (20 epochs of plain SGD), every α > 0 only costs accuracy: the chapter's warning that "
         "weight decay can hinder learning. Nor can decay replace data: in the scene “Few samples, many "
-        "features” (20 samples for 200 weights) it stops the memorizing, yet no α reaches an R² above 0.",
+        "features” (20 samples for 200 weights) every α still fits the training samples (training loss "
+        "below 0.002). SGD moves the weights only within the 20 directions the samples span; in the other "
+        "180 the random initial weights stay as they were, and at α = 0 they make most of the validation "
+        "loss (0.33, against 0.02 with them removed). Decay shrinks that leftover away (at α = 1 less than "
+        "2% of it is left), yet no α reaches an R² above 0. The training loss drawn is the mean over each "
+        "epoch's minibatches, taken while the weights still move and with dropout on when it is set, so "
+        "with dropout it can lie above the validation loss, which uses the whole network.",
         "감쇠가 너무 작으면 오버피팅할 수 있는 신경망이 학습 데이터의 잡음까지 맞춥니다 (학습 손실은 낮고 "
         "검증 손실은 높음). 너무 크면 가중치가 너무 작게 묶여 데이터를 맞추지 못합니다. 감쇠 없이 "
         "오버피팅하는 신경망이라면 검증 손실은 그 사이의 α에서 가장 낮습니다 (장면 “감쇠가 너무 작거나 "
         "너무 큼”이나 두 반달에서 확인해 보세요). 오버피팅하지 않는다면, 기본 실행(모멘텀 없는 SGD로 20 "
         "에폭)처럼 α > 0은 정확도만 깎습니다. 가중치 감쇠가 학습을 방해할 수 있다는 이 장의 경고 "
         "그대로입니다. 감쇠가 데이터를 대신하지도 못합니다. 장면 “표본은 적고 특성은 많을 때”(가중치 200개에 "
-        "표본 20개)에서 감쇠는 외우기를 막지만, R² 값이 0을 넘는 α는 없습니다.",
+        "표본 20개)에서는 어떤 α도 여전히 학습 표본을 맞춥니다(학습 손실 0.002 미만). SGD는 표본이 펼치는 "
+        "20개 방향 안에서만 가중치를 움직이고, 나머지 180개 방향에서는 무작위 초기 가중치가 그대로 남습니다. "
+        "α = 0에서는 이 남은 초기 가중치가 검증 손실의 대부분을 차지합니다(0.33, 이를 빼면 0.02). 감쇠는 "
+        "이 남은 부분을 줄여 없애지만(α = 1에서는 2%도 남지 않음), R² 값이 0을 넘는 α는 없습니다. 그려진 "
+        "학습 손실은 에폭마다 미니배치 손실의 평균으로, 가중치가 아직 움직이는 동안, 드롭아웃을 켰다면 "
+        "드롭아웃을 적용한 채로 잰 값입니다. 그래서 드롭아웃을 쓰면 신경망 전체로 재는 검증 손실보다 클 수도 "
+        "있습니다.",
     ),
     "figure.sweep_accuracy": ("Final validation score per α", "α별 최종 검증 점수"),
     "figure.sweep_loss": (
-        "Final losses per α: the gap is overfitting",
-        "α별 최종 손실: 두 손실의 차이가 오버피팅",
+        "Final training and validation loss per α",
+        "α별 최종 학습 손실과 검증 손실",
     ),
     "figure.sweep_accuracy_kept": ("Validation score per α, early-stopped", "α별 검증 점수 (조기 종료)"),
     "figure.sweep_loss_kept": (
-        "Losses per α at the kept epoch: the gap is overfitting",
-        "유지한 에폭에서 α별 손실: 두 손실의 차이가 오버피팅",
+        "Training and validation loss per α at the kept epoch",
+        "유지한 에폭에서 α별 학습 손실과 검증 손실",
     ),
     "figure.histograms": ("All weights of each network, per α", "α별 신경망의 모든 가중치"),
     "figure.filters": (
@@ -445,13 +528,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "different α. With L1, more and more pixels turn white (exactly or nearly zero). L2 shrinks the "
         "weights toward zero without making any exactly zero, but where the data pushes back little or not "
         "at all (pixels blank or almost blank in the training images, a unit that never fires: a dead ReLU) "
-        "the decay wins, with SGD a factor (1 − 2α·lr) at every step, so with a large α those weights fall "
-        "below 0.001 too. That is why the near-zero share rises under L2 as well.",
+        "the decay wins: plain SGD multiplies them by (1 − 2α·lr) at every step (with momentum they "
+        "shrink at another rate, still geometrically), so with a large α those weights fall below 0.001 "
+        "too. That is why the near-zero share rises under L2 as well.",
         "모든 α가 같은 가중치에서 출발했으므로, 각 열은 같은 유닛이 다른 α로 학습된 모습입니다. L1에서는 "
         "흰 픽셀(0이거나 0에 가까운 값)이 점점 늘어납니다. L2는 가중치를 0 쪽으로 줄일 뿐 정확히 0으로 "
         "만들지는 않습니다. 다만 데이터가 거의 또는 전혀 밀어내지 않는 가중치(학습 이미지에서 늘 비어 "
-        "있거나 거의 비어 있는 픽셀, 한 번도 켜지지 않는 유닛, 곧 죽은 ReLU)에서는 감쇠가 이겨, SGD라면 "
-        "스텝마다 (1 − 2α·lr)이 곱해집니다. 그래서 α가 크면 이런 가중치도 0.001 아래로 내려가고, "
+        "있거나 거의 비어 있는 픽셀, 한 번도 켜지지 않는 유닛, 곧 죽은 ReLU)에서는 감쇠가 이깁니다. 모멘텀 "
+        "없는 SGD는 스텝마다 이런 가중치에 (1 − 2α·lr)을 곱합니다(모멘텀이 있으면 비율은 달라도 "
+        "역시 기하급수적으로 줄어듭니다). "
+        "그래서 α가 크면 이런 가중치도 0.001 아래로 내려가고, "
         "L2에서도 0에 가까운 가중치의 비율이 오릅니다.",
     ),
     "network.boundary_caption": (
@@ -534,14 +620,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "field.s_alpha": ("α: penalty strength", "α: 벌점 세기"),
     "help.s_alpha": (
-        "One α for the whole page. L2 is α‖w‖² (no ½), so in PyTorch it is weight_decay = 2α, not α as the "
+        "One α for the whole page. L2 is α‖W‖² (no ½), so in PyTorch it is weight_decay = 2α, not α as the "
         "chapter's text has it (weight_decay is 0 unless set; AdamW's default is 0.01); the elastic net's "
-        "L2 part gives weight_decay = 2α(1 − l1_ratio); L1 is α‖w‖₁, added to the loss (PyTorch has no L1 "
+        "L2 part gives weight_decay = 2α(1 − l1_ratio); L1 is α‖W‖₁, added to the loss (PyTorch has no L1 "
         "weight_decay).",
-        "이 페이지의 모든 그림에 함께 쓰이는 α입니다. L2는 α‖w‖²(½ 없음)이므로 PyTorch에서는 weight_decay = "
+        "이 페이지의 모든 그림에 함께 쓰이는 α입니다. L2는 α‖W‖²(½ 없음)이므로 PyTorch에서는 weight_decay = "
         "2α입니다(이 장의 본문은 α라고 쓰지만 이 표기에서는 2α입니다. weight_decay는 따로 정하지 않으면 "
         "0이고, AdamW만 기본값이 0.01입니다). 엘라스틱넷의 L2 부분은 weight_decay = 2α(1 − l1_ratio)이고, "
-        "L1은 α‖w‖₁이며 손실에 더합니다(PyTorch에는 L1 weight_decay가 없습니다).",
+        "L1은 α‖W‖₁이며 손실에 더합니다(PyTorch에는 L1 weight_decay가 없습니다).",
     ),
     "field.s_penalty": ("Penalty on the layer", "계층에 줄 벌점"),
     "choice.s_penalty.l1": ("L1", "L1"),
@@ -581,11 +667,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "sparsity.paths.diabetes": (
         "Diabetes data shipped with scikit-learn: 442 patients, 10 measurements, each standardized; the "
-        "target (disease progression a year later) is standardized too, so at w = 0 the data loss is ½ and "
+        "target (disease progression a year later) is standardized too, so at W = 0 the data loss is ½ and "
         "α is weighed against that. The synthetic target is not standardized (its spread comes from the "
         "true weights and the noise), so the same α weighs differently there.",
         "scikit-learn에 들어 있는 당뇨병 데이터: 환자 442명, 측정값 10개이며 모두 표준화했습니다. "
-        "목표값(1년 뒤 병의 진행 정도)도 표준화했으므로 w = 0에서 데이터 손실은 ½이고, α는 이 크기에 "
+        "목표값(1년 뒤 병의 진행 정도)도 표준화했으므로 W = 0에서 데이터 손실은 ½이고, α는 이 크기에 "
         "견주어집니다. 합성 데이터의 목표값은 표준화하지 않았으므로(퍼진 정도가 참 가중치와 잡음에서 나옴) "
         "같은 α라도 무게가 다릅니다.",
     ),
@@ -597,8 +683,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "압도적입니다. 모든 α에서 정확히 0인 가중치는 0을 나타내는 가로선 위에 겹쳐 있습니다. 아래 "
         "그래프는 정확히 0인 가중치의 개수를 보여 줍니다. 점선과 점은 고른 α를 표시합니다.",
     ),
-    "sparsity.paths.panel.l1": ("L1: α‖w‖₁", "L1: α‖w‖₁"),
-    "sparsity.paths.panel.l2": ("L2: α‖w‖²", "L2: α‖w‖²"),
+    "sparsity.paths.panel.l1": ("L1: α‖W‖₁", "L1: α‖W‖₁"),
+    "sparsity.paths.panel.l2": ("L2: α‖W‖²", "L2: α‖W‖²"),
     "sparsity.paths.panel.elasticnet": (
         "Elastic net, l1_ratio = {r}",
         "엘라스틱넷, l1_ratio = {r}",
@@ -830,17 +916,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     # the update rules' chains, one label per transform (decayviz.rules), composed by chain_text
     "rule.step.gradient": ("gradient", "기울기"),
     "rule.step.l1": ("L1 subgradient α₁·sign(W)", "L1 서브그레이디언트 α₁·sign(W)"),
-    "rule.step.decay": ("weight decay ν·W", "가중치 감쇠 ν·W"),
+    "rule.step.decay": ("weight decay λ·W", "가중치 감쇠 λ·W"),
     "rule.step.momentum": ("momentum", "모멘텀"),
     "rule.step.nesterov": ("Nesterov momentum", "네스테로프 모멘텀"),
     "rule.step.adam": ("Adam scaling", "Adam 스케일링"),
     "rule.step.step": ("step −lr", "스텝 −lr"),
     "rule.step.prox": ("prox of the penalty", "벌점의 근접 연산"),
     "landscape.chain": (
-        "One update of {rule}: {chain} (the penalty's pieces in bold; ν is PyTorch's weight_decay, 2α for "
-        "L2, and α₁ the α of an L1 part).",
-        "{rule}의 갱신 한 번: {chain} (굵은 글씨가 벌점이 들어가는 곳. ν는 PyTorch의 weight_decay로 L2에서는 "
-        "2α, α₁은 L1 부분의 α).",
+        "One update of {rule}: {chain} (the penalty's pieces in bold; λ is PyTorch's weight_decay, 2α for "
+        "L2 and 2α(1 − l1_ratio) for the elastic net, and α₁ the L1 part's strength, α for L1 and "
+        "α·l1_ratio for the elastic net).",
+        "{rule}의 갱신 한 번: {chain} (굵은 글씨가 벌점이 들어가는 곳. λ는 PyTorch의 weight_decay로 L2에서는 "
+        "2α, 엘라스틱넷에서는 2α(1 − l1_ratio)이고, α₁은 L1 부분의 세기로 L1에서는 α, 엘라스틱넷에서는 "
+        "α·l1_ratio).",
     ),
     "choice.opt.adamw": ("AdamW (decoupled L2 decay)", "AdamW (분리된 L2 감쇠)"),
     "choice.opt.proximal": (
@@ -892,62 +980,66 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "landscape.diverged.gd": (
         "Diverged at step {step}: the weights blew up. Each gradient descent step multiplies the error "
-        "along the steepest direction by 1 − lr·λmax, where λmax = {total} is the largest curvature of the "
-        "whole loss ({parts}). With learning rate {lr} that factor is below −1: each step jumps past the "
-        "bottom of the valley to a point farther from it than where it started. Gradient descent is "
-        "stable for lr < 2/λmax = {limit}.",
+        "along the steepest direction by 1 − lr·{whole_p}, where {whole} = {total} is the largest curvature "
+        "of the whole loss ({parts}). With learning rate {lr} that factor is below −1: each step jumps "
+        "past the bottom of the valley to a point farther from it than where it started. Gradient descent is "
+        "stable for lr < 2/{whole_p} = {limit}.",
         "{step}번째 스텝에서 발산했습니다. 가중치가 폭발했습니다. 경사 하강법은 스텝마다 가장 가파른 방향의 "
-        "오차에 1 − lr·λmax를 곱합니다. λmax는 전체 손실의 가장 큰 곡률로, {parts} λmax = {total}입니다. "
+        "오차에 1 − lr·{whole_p|를} 곱합니다. {whole|는} 전체 손실의 가장 큰 곡률로, {parts} "
+        "{whole} = {total}입니다. "
         "학습률 {lr}에서는 이 수가 −1보다 작아서, 스텝마다 골짜기 바닥을 지나 출발점보다 더 먼 곳으로 "
         "넘어갑니다. "
-        "경사 하강법은 lr < 2/λmax = {limit}일 때 안정적입니다.",
+        "경사 하강법은 lr < 2/{whole_p} = {limit}일 때 안정적입니다.",
     ),
     "landscape.diverged.momentum": (
         "Diverged at step {step}: the weights blew up. Heavy-ball momentum (μ = 0.9) adds a share μ of the "
         "previous step to each new one, so along the steepest direction it tolerates a larger learning rate "
-        "than gradient descent, but only up to lr < 2(1 + μ)/λmax = {limit}, where λmax = {total} is the "
+        "than gradient descent, but only up to lr < 2(1 + μ)/{whole_p} = {limit}, where {whole} = {total} "
+        "is the "
         "largest curvature of the whole loss ({parts}). With learning rate {lr} the oscillation grows with "
         "every step.",
         "{step}번째 스텝에서 발산했습니다. 가중치가 폭발했습니다. 헤비볼 모멘텀(μ = 0.9)은 새 스텝마다 이전 "
         "스텝의 μ만큼을 더하므로, 가장 가파른 방향에서 경사 하강법보다 큰 학습률을 견딥니다. 그래도 lr < "
-        "2(1 + μ)/λmax = {limit}까지입니다. λmax는 전체 손실의 가장 큰 곡률로, {parts} λmax = {total}입니다. "
+        "2(1 + μ)/{whole_p} = {limit}까지입니다. {whole|는} 전체 손실의 가장 큰 곡률로, {parts} "
+        "{whole} = {total}입니다. "
         "학습률 {lr}에서는 진동이 스텝마다 커집니다.",
     ),
     "landscape.diverged.nesterov": (
         "Diverged at step {step}: the weights blew up. Nesterov momentum (μ = 0.9) takes its gradient step "
         "after looking ahead along the momentum, which damps the oscillation but lowers the limit: it is "
-        "stable for lr < 2(1 + μ)/((1 + 2μ)·λmax) = {limit}, where λmax = {total} is the largest curvature "
+        "stable for lr < 2(1 + μ)/((1 + 2μ)·{whole_p}) = {limit}, where {whole} = {total} is the largest "
+        "curvature "
         "of the whole loss ({parts}). With learning rate {lr} the oscillation grows with every step.",
         "{step}번째 스텝에서 발산했습니다. 가중치가 폭발했습니다. 네스테로프 모멘텀(μ = 0.9)은 모멘텀 "
         "방향으로 앞을 내다본 뒤 기울기 스텝을 밟으므로 진동은 줄지만 한계는 낮아집니다. lr < 2(1 + μ)/((1 "
-        "+ 2μ)·λmax) = {limit}일 때 안정적입니다. λmax는 전체 손실의 가장 큰 곡률로, {parts} λmax = "
-        "{total}입니다. 학습률 {lr}에서는 진동이 스텝마다 커집니다.",
+        "+ 2μ)·{whole_p}) = {limit}일 때 안정적입니다. {whole|는} 전체 손실의 가장 큰 곡률로, {parts} "
+        "{whole} = {total}입니다. 학습률 {lr}에서는 진동이 스텝마다 커집니다.",
     ),
     "landscape.diverged.proximal": (
         "Diverged at step {step}: the weights blew up. The proximal step first takes a gradient step on the "
-        "data loss alone, which multiplies the error along the steepest direction by 1 − lr·λmax (λmax = "
+        "data loss alone, which multiplies the error along the steepest direction by 1 − lr·κ (κ = "
         "{curvature}, the data loss's largest curvature); soft-thresholding then moves each weight by at "
         "most lr·α and cannot hold it back. With learning rate {lr} that factor is below −1. The proximal "
-        "step is stable for lr < 2/λmax = {limit}.",
+        "step is stable for lr < 2/κ = {limit}.",
         "{step}번째 스텝에서 발산했습니다. 가중치가 폭발했습니다. 근접 스텝은 먼저 데이터 손실만으로 기울기 "
-        "스텝을 밟는데, 이 스텝이 가장 가파른 방향의 오차에 1 − lr·λmax를 곱합니다(λmax = {curvature}, "
+        "스텝을 밟는데, 이 스텝이 가장 가파른 방향의 오차에 1 − lr·κ를 곱합니다(κ = {curvature}, "
         "데이터 손실의 가장 큰 곡률). 이어지는 소프트 임계값은 가중치를 많아야 lr·α만큼 옮길 뿐이라 이를 "
-        "막지 못합니다. 학습률 {lr}에서는 이 수가 −1보다 작습니다. 근접 스텝은 lr < 2/λmax = {limit}일 때 "
+        "막지 못합니다. 학습률 {lr}에서는 이 수가 −1보다 작습니다. 근접 스텝은 lr < 2/κ = {limit}일 때 "
         "안정적입니다.",
     ),
     "landscape.diverged.proximal_l2": (
         "Diverged at step {step}: the weights blew up. The proximal step first takes a gradient step on the "
-        "data loss alone, which multiplies the error along the steepest direction by 1 − lr·λmax (λmax = "
+        "data loss alone, which multiplies the error along the steepest direction by 1 − lr·κ (κ = "
         "{curvature}, the data loss's largest curvature); then the prox of the L2 part divides every weight "
-        "by 1 + {nu}·lr ({nu} = {decay}). That is stable while |1 − lr·λmax| < 1 + {nu}·lr, that is for lr < "
-        "2/(λmax − {nu}) = {limit}: a looser limit than gradient descent's 2/(λmax + {nu}), because the prox "
+        "by 1 + {nu}·lr ({nu} = {decay}). That is stable while |1 − lr·κ| < 1 + {nu}·lr, that is for lr < "
+        "2/(κ − {nu}) = {limit}: a looser limit than gradient descent's 2/(κ + {nu}), because the prox "
         "shrinks the weights instead of stepping past them. With learning rate {lr} the overshoot outgrows "
         "the shrinking.",
         "{step}번째 스텝에서 발산했습니다. 가중치가 폭발했습니다. 근접 스텝은 먼저 데이터 손실만으로 기울기 "
-        "스텝을 밟는데, 이 스텝이 가장 가파른 방향의 오차에 1 − lr·λmax를 곱합니다(λmax = {curvature}, "
+        "스텝을 밟는데, 이 스텝이 가장 가파른 방향의 오차에 1 − lr·κ를 곱합니다(κ = {curvature}, "
         "데이터 손실의 가장 큰 곡률). 그다음 L2 부분의 근접 연산이 모든 가중치를 1 + {nu}·lr로 나눕니다({nu} "
-        "= {decay}). 따라서 |1 − lr·λmax| < 1 + {nu}·lr일 때, 곧 lr < 2/(λmax − {nu}) = {limit}일 때 "
-        "안정적입니다. 근접 연산은 가중치를 건너뛰지 않고 줄이기 때문에, 경사 하강법의 한계 2/(λmax + "
+        "= {decay}). 따라서 |1 − lr·κ| < 1 + {nu}·lr일 때, 곧 lr < 2/(κ − {nu}) = {limit}일 때 "
+        "안정적입니다. 근접 연산은 가중치를 건너뛰지 않고 줄이기 때문에, 경사 하강법의 한계 2/(κ + "
         "{nu})보다 너그럽습니다. 학습률 {lr}에서는 넘어가는 폭이 줄이는 폭보다 커집니다.",
     ),
     "landscape.diverged.adamw": (
@@ -971,18 +1063,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "크기의 이동 평균으로 나누므로, 지금 학습률 {lr}에서도 한 스텝은 가중치를 lr 정도(많아야 lr의 몇 "
         "배)만 옮깁니다. 안정 한계는 무한대({limit})입니다.",
     ),
-    # λmax of the whole loss, made up as the penalty makes it ({parts} of the messages above)
+    # the whole loss's largest curvature, made up as the penalty makes it ({parts} of the messages above)
     "landscape.diverged.parts": (
-        "the data loss's {curvature} plus the penalty's {nu} = {decay}",
-        "데이터 손실의 곡률 {curvature}에 벌점의 {nu} = {decay}까지 더해",
+        "κ = {curvature}, the data loss's largest curvature, plus the penalty's {nu} = {decay}",
+        "데이터 손실의 가장 큰 곡률 κ = {curvature}에 벌점의 {nu} = {decay}까지 더해",
     ),
     "landscape.diverged.parts_l1": (
-        "the data loss's {curvature}; an L1 penalty adds no curvature",
-        "L1 벌점은 곡률을 더하지 않으므로 데이터 손실의 곡률 {curvature} 그대로",
+        "κ, the data loss's largest curvature; an L1 penalty adds no curvature",
+        "L1 벌점은 곡률을 더하지 않으므로 데이터 손실의 가장 큰 곡률 그대로",
     ),
     "landscape.diverged.parts_none": (
-        "the data loss's {curvature}; there is no penalty",
-        "벌점이 없으므로 데이터 손실의 곡률 {curvature} 그대로",
+        "κ, the data loss's largest curvature; there is no penalty",
+        "벌점이 없으므로 데이터 손실의 가장 큰 곡률 그대로",
     ),
     # torch's weight_decay in the controls' α and l1_ratio ({nu} of the messages above)
     "landscape.formula.decay.l2": ("2α", "2α"),
@@ -1006,6 +1098,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "PyTorch의 `weight_decay`는 따로 정하지 않으면 0입니다(AdamW만 기본값이 0.01). 이 값은 기울기에 "
         "weight_decay·W를 더하는데, 이는 (weight_decay/2)‖W‖²의 기울기입니다. 그래서 이 장의 α‖W‖²에 "
         "해당하는 weight_decay는 α가 아니라 2α입니다. 이 장의 본문은 weight_decay를 α와 같다고 씁니다.",
+    ),
+    # the same note where AdamW runs (the rule or its companion): its weight_decay is not a gradient
+    "landscape.readout.weight_decay_note_adamw": (
+        "PyTorch's `weight_decay` is 0 unless you set it (AdamW's default is 0.01). Adam adds "
+        "weight_decay·W to the gradient, the gradient of (weight_decay/2)‖W‖², before its adaptive "
+        "scaling. AdamW instead multiplies every weight by 1 − lr·weight_decay each step, outside the "
+        "adaptive step, which is no penalty's gradient. For this chapter's α‖W‖² both are given "
+        "weight_decay = 2α, not α, though the chapter's text equates weight_decay with α.",
+        "PyTorch의 `weight_decay`는 따로 정하지 않으면 0입니다(AdamW만 기본값이 0.01). Adam은 적응형 "
+        "스케일링 전에 기울기에 weight_decay·W를 더하는데, 이는 (weight_decay/2)‖W‖²의 기울기입니다. "
+        "AdamW는 그 대신 스텝마다 적응형 스텝과 별개로 모든 가중치에 1 − lr·weight_decay를 곱하며, 이는 "
+        "어떤 벌점의 기울기도 아닙니다. 이 장의 α‖W‖²에는 둘 다 α가 아니라 weight_decay = 2α를 줍니다. "
+        "이 장의 본문은 weight_decay를 α와 같다고 씁니다.",
     ),
     "landscape.readout.l1_note": (
         "torch.optim has no L1 option: `weight_decay` is an L2 decay only and stays 0 (its default; AdamW's "
@@ -1105,8 +1210,10 @@ L1 makes weights sparse while L2 only shrinks them.
 **How big should α be?** Near 0 the penalty barely matters; large, it pins $W$ near the origin far
 from $W^*$ and the model fits the data poorly. α decides how well the model does.
 
-**In PyTorch** weight decay is not a layer but the optimizer's `weight_decay` argument, which adds
-`weight_decay * W` to the gradient: the gradient of $\tfrac{\lambda}{2}\lVert W\rVert^2$. In this
+**In PyTorch** weight decay is not a layer but the optimizer's `weight_decay` argument, λ in
+PyTorch's documentation. SGD and Adam add `weight_decay * W` to the gradient: the gradient of
+$\tfrac{\lambda}{2}\lVert W\rVert^2$. AdamW instead multiplies every weight by
+$1 - \mathrm{lr}\cdot\lambda$ each step, outside its adaptive step. In this
 chapter's convention `weight_decay = 2α`, not α as the chapter's text has it. The argument is 0 unless
 you set it (AdamW's default is 0.01). PyTorch decays every parameter it is given, biases too,
 unless the biases go in a parameter group with `weight_decay=0`. L1 has no `weight_decay`: add
@@ -1137,8 +1244,10 @@ $L + \alpha\lVert W\rVert$를 최소화한 결과는 반지름 $t = \lVert\hat W
 **α는 얼마나 커야 할까요?** 0에 가까우면 벌점은 거의 영향이 없습니다. 너무 크면 $W$를 원점 근처에
 묶어 두어 $W^*$에서 멀어지고, 모델이 데이터를 잘 맞추지 못합니다. α가 모델의 성능을 좌우합니다.
 
-**PyTorch에서** 가중치 감쇠는 계층이 아니라 옵티마이저의 `weight_decay` 인자입니다. 이 값은 기울기에
-`weight_decay * W`를 더하는데, 이는 $\tfrac{\lambda}{2}\lVert W\rVert^2$의 기울기입니다. 이 장의 표기로는
+**PyTorch에서** 가중치 감쇠는 계층이 아니라 옵티마이저의 `weight_decay` 인자이며, PyTorch 문서는
+이를 λ로 씁니다. SGD와 Adam은 기울기에 `weight_decay * W`를 더하는데, 이는
+$\tfrac{\lambda}{2}\lVert W\rVert^2$의 기울기입니다. AdamW는 그 대신 스텝마다 적응형 스텝과 별개로
+모든 가중치에 $1 - \mathrm{lr}\cdot\lambda$를 곱합니다. 이 장의 표기로는
 `weight_decay = 2α`입니다(이 장의 본문은 weight_decay를 α라고 쓰지만,
 α‖W‖² 표기에서는 2α입니다). 따로 정하지 않으면 이 인자는 0입니다(AdamW만 기본값이 0.01).
 PyTorch는 넘겨받은 모든 파라미터를 감쇠하므로, 편향을 빼려면

@@ -43,3 +43,40 @@ class EllipticLoss:
         circle = np.stack([np.cos(phi), np.sin(phi)], axis=-1)
         radii = np.sqrt(2.0 * max(level, 0.0) / self.curvatures)
         return self.w_star + (circle * radii) @ self.rotation.T
+
+
+class ScaleInvariantLoss:
+    """A loss that depends only on W's direction, as a weight vector's does when batch or layer
+    normalization follows it: L(W) = −pull · angle(W − 0, measured from direction_deg).
+
+    Its contours are rays from the origin, and L(cW) = L(W) for c > 0, so its gradient is
+    orthogonal to W and falls as 1/‖W‖. Its pull never dies out (‖∇L‖·‖W‖ = pull everywhere),
+    as in a network where every minibatch pulls the direction somewhat differently: the steady
+    state of ‖W‖ under decay (van Laarhoven 2017) needs such a pull; a loss with a best direction
+    would stop pulling once there.
+    """
+
+    def __init__(self, pull: float = 1.0, direction_deg: float = 0.0) -> None:
+        if not (np.isfinite(pull) and pull > 0):
+            raise ValueError("pull must be positive")
+        self.pull = float(pull)
+        self.direction_deg = float(direction_deg)
+
+    def angle(self, W: np.ndarray) -> np.ndarray:
+        """W's angle from direction_deg in (−π, π] (0 at W = 0)."""
+        W = np.asarray(W, dtype=float)
+        phi = np.arctan2(W[..., 1], W[..., 0]) - np.deg2rad(self.direction_deg)
+        at_origin = np.all(W == 0.0, axis=-1)
+        return np.where(at_origin, 0.0, np.angle(np.exp(1j * phi)))  # wrapped
+
+    def value(self, W: np.ndarray) -> np.ndarray:
+        """−pull · angle: lower the further W has turned counter-clockwise (cut at ±180°)."""
+        return -self.pull * self.angle(W)
+
+    def grad(self, W: np.ndarray) -> np.ndarray:
+        """pull · (w₂, −w₁)/‖W‖²: orthogonal to W, 0 at W = 0."""
+        W = np.asarray(W, dtype=float)
+        squared = np.sum(W**2, axis=-1, keepdims=True)
+        turned = np.stack([W[..., 1], -W[..., 0]], axis=-1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(squared > 0, self.pull * turned / np.where(squared > 0, squared, 1.0), 0.0)

@@ -129,7 +129,7 @@ class Slot:
 
     w: Array
     l1: Array | None  # α₁: the L1 part's factor of sign(W)
-    weight_decay: Array | None  # ν = 2α₂: torch's weight_decay, the L2 part's gradient factor
+    weight_decay: Array | None  # λ = 2α₂: torch's weight_decay, the L2 part's gradient factor
     lr: float
     k: int
     hyper: Hyper
@@ -174,7 +174,7 @@ class AddL1Subgradient(Transform):
 
 @dataclass(frozen=True)
 class AddDecayedWeights(Transform):
-    """u + ν·W, ν = 2α₂: the L2 part's gradient, torch's weight_decay. Before an adaptive scaling
+    """u + λ·W, λ = 2α₂: the L2 part's gradient, torch's weight_decay. Before an adaptive scaling
     it is coupled L2 (SGD, Adam); after it, decoupled weight decay (AdamW)."""
 
     label: str = "rule.step.decay"
@@ -188,7 +188,7 @@ class AddDecayedWeights(Transform):
 
 
 @dataclass(frozen=True)
-class Trace(Transform):
+class Momentum(Transform):
     """Momentum, torch.optim.SGD's buffer (dampening 0): b ← μb + u, then b (heavy ball) or
     u + μb (Nesterov, as torch does it). μ is hyper.momentum; μ = 0 is plain SGD."""
 
@@ -241,7 +241,7 @@ class ScaleByLearningRate(Transform):
 @dataclass(frozen=True)
 class Prox(Transform):
     """The penalty's proximal step on the stepped weights: soft-threshold by lr·α₁ (exact zeros),
-    then divide by 1 + lr·ν; what handles the penalty exactly instead of through its gradient."""
+    then divide by 1 + lr·λ; what handles the penalty exactly instead of through its gradient."""
 
     label: str = "rule.step.prox"
     penalty: str | None = "both"
@@ -263,9 +263,9 @@ scale_by_learning_rate = ScaleByLearningRate()
 prox = Prox()
 
 
-def trace(nesterov: bool = False) -> Trace:
+def momentum(nesterov: bool = False) -> Momentum:
     """Momentum as torch.optim.SGD keeps it, heavy-ball or Nesterov."""
-    return Trace("rule.step.nesterov" if nesterov else "rule.step.momentum", nesterov=nesterov)
+    return Momentum("rule.step.nesterov" if nesterov else "rule.step.momentum", nesterov=nesterov)
 
 
 # --- running a chain ---
@@ -306,17 +306,17 @@ def apply_chain(steps: list[tuple[Transform, dict[str, Array]]], grad: Array, sl
 
 
 def _limit_gd(curvature: float, decay: float, hyper: Hyper) -> float:
-    # W ← W − lr(H + νI)W + …: stable iff |1 − lr(λ + ν)| < 1
+    # W ← W − lr(H + λI)W + …: stable iff |1 − lr(κ + λ)| < 1
     return 2.0 / (curvature + decay)
 
 
 def _limit_momentum(curvature: float, decay: float, hyper: Hyper) -> float:
-    # heavy ball: the characteristic roots stay in the unit disc iff lr(λ + ν) < 2(1 + μ)
+    # heavy ball: the characteristic roots stay in the unit disc iff lr(κ + λ) < 2(1 + μ)
     return 2.0 * (1.0 + hyper.momentum) / (curvature + decay)
 
 
 def _limit_nesterov(curvature: float, decay: float, hyper: Hyper) -> float:
-    # torch's Nesterov (u + μb): the Jury conditions give lr(λ + ν) < 2(1 + μ)/(1 + 2μ)
+    # torch's Nesterov (u + μb): the Jury conditions give lr(κ + λ) < 2(1 + μ)/(1 + 2μ)
     mu = hyper.momentum
     return 2.0 * (1.0 + mu) / ((1.0 + 2.0 * mu) * (curvature + decay))
 
@@ -327,19 +327,19 @@ def _limit_adam(curvature: float, decay: float, hyper: Hyper) -> float:
 
 
 def _limit_adamw(curvature: float, decay: float, hyper: Hyper) -> float:
-    # W times 1 − ν·lr outside a step bounded by a few lr: unbounded once that drops below −1
+    # W times 1 − λ·lr outside a step bounded by a few lr: unbounded once that drops below −1
     return 2.0 / decay if decay > 0.0 else math.inf
 
 
 def _limit_proximal(curvature: float, decay: float, hyper: Hyper) -> float:
-    # each direction times (1 − lr·λ)/(1 + ν·lr): stable iff |1 − lr·λ| < 1 + ν·lr
+    # each direction times (1 − lr·κ)/(1 + λ·lr): stable iff |1 − lr·κ| < 1 + λ·lr
     return 2.0 / (curvature - decay) if curvature > decay else math.inf
 
 
 @dataclass(frozen=True)
 class Rule:
     """One update rule: its chain, the largest stable learning rate on a quadratic of largest
-    curvature λ with the penalty's L2 part ν = 2α₂ (an L1 part moves no limit), the rule the
+    curvature κ with the penalty's L2 part λ = 2α₂ (an L1 part moves no limit), the rule the
     landscape compares it with, its torch.optim equivalent (class name, keyword arguments for the
     constants; None: torch.optim has none) and its label key."""
 
@@ -361,7 +361,7 @@ class Rule:
 
     @property
     def uses_momentum(self) -> bool:
-        return any(isinstance(transform, Trace) for transform in self.chain)
+        return any(isinstance(transform, Momentum) for transform in self.chain)
 
     def torch_optimizer(self, hyper: Hyper = DEFAULTS) -> tuple[str, dict[str, Any]]:
         """(torch.optim class name, its keyword arguments besides lr and weight_decay)."""
@@ -382,7 +382,7 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "momentum",
-            (add_l1_subgradient, add_decayed_weights, trace(), scale_by_learning_rate),
+            (add_l1_subgradient, add_decayed_weights, momentum(), scale_by_learning_rate),
             _limit_momentum,
             companion=None,
             torch_class="SGD",
@@ -390,7 +390,7 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "nesterov",
-            (add_l1_subgradient, add_decayed_weights, trace(nesterov=True), scale_by_learning_rate),
+            (add_l1_subgradient, add_decayed_weights, momentum(nesterov=True), scale_by_learning_rate),
             _limit_nesterov,
             companion=None,
             torch_class="SGD",
@@ -461,8 +461,8 @@ def chain_steps(name: str, l1: bool, l2: bool) -> list[ChainStep]:
 
 def chain_text(name: str, l1: bool, l2: bool, lang: str) -> str:
     """The chain as one line of markdown, the penalty's pieces in bold: "gradient + **weight
-    decay ν·W** → Adam scaling → step −lr" for Adam with L2, "gradient → Adam scaling + **weight
-    decay ν·W** → step −lr" for AdamW."""
+    decay λ·W** → Adam scaling → step −lr" for Adam with L2, "gradient → Adam scaling + **weight
+    decay λ·W** → step −lr" for AdamW."""
     from decayviz.i18n import t
 
     text = ""

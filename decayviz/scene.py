@@ -28,8 +28,9 @@ PATH_ALPHAS = np.concatenate([[0.0], np.geomspace(1e-3, 1e3, 160)])
 # decoupled, and the subgradient vs the proximal step for L1.
 COMPANION = {name: rule.companion for name, rule in RULES.items() if rule.companion}
 
-# The divergence messages' pieces that follow the penalty: torch's weight_decay ν written in the
-# controls' α and l1_ratio, and how the whole loss's largest curvature is made up.
+# The divergence messages' pieces that follow the penalty: torch's weight_decay λ written in the
+# controls' α and l1_ratio, and how the whole loss's largest curvature κ + λ is made up (κ: the data
+# loss's largest curvature; decayviz.glossary.SYMBOLS).
 DECAY_FORMULA = {"l2": "landscape.formula.decay.l2", "elasticnet": "landscape.formula.decay.elasticnet"}
 CURVATURE_PARTS = {
     "l2": "landscape.diverged.parts",
@@ -140,6 +141,17 @@ class LandscapeScene:
         return {"weight": axis + 1, "gd_end": float(gd.final[axis]), "zero_step": int(hits[0])}
 
     @property
+    def weight_decay_note(self) -> str | None:
+        """The catalog key of the note on PyTorch's weight_decay under the readouts: L1 has none,
+        and where AdamW runs (as the rule or its companion) its decay is not a gradient."""
+        if self.penalty.kind == "none":
+            return None
+        if self.penalty.kind == "l1":
+            return "landscape.readout.l1_note"
+        adamw = "adamw" in (self.optimizer, self.companion_optimizer)
+        return "landscape.readout.weight_decay_note_adamw" if adamw else "landscape.readout.weight_decay_note"
+
+    @property
     def adamw_is_adam(self) -> bool:
         """Adam or AdamW with a pure L1 penalty: torch has no decoupled L1, so both rules put
         α·sign(W) into the gradient and take the same steps."""
@@ -147,8 +159,8 @@ class LandscapeScene:
 
     def divergence(self) -> tuple[str, dict[str, float]]:
         """The catalog key that explains this rule's stability limit, and its numbers: the data
-        loss's largest curvature λmax, torch's weight_decay ν = 2α₂ of the L2 part, the limit
-        and, for AdamW, its decay factor 1 − ν·lr at this learning rate."""
+        loss's largest curvature κ, torch's weight_decay λ = 2α₂ of the L2 part, the limit
+        and, for AdamW, its decay factor 1 − λ·lr at this learning rate (decayviz.glossary.SYMBOLS)."""
         numbers = {
             "limit": self.max_stable_lr,
             "curvature": float(np.max(self.loss.curvatures)),
@@ -162,12 +174,15 @@ class LandscapeScene:
         return key, numbers
 
     def divergence_text(self, lang: str) -> str:
-        """The divergence message in `lang`, numbers to 3 digits, with ν written as the student set
-        it (2α, or 2α(1 − l1_ratio) for the elastic net): a symbol of its own would need defining."""
+        """The divergence message in `lang`, numbers to 3 digits, with weight_decay written as the
+        student set it (2α, or 2α(1 − l1_ratio) for the elastic net), and the whole loss's largest
+        curvature as κ plus that (κ alone without an L2 part), bracketed where it is multiplied."""
         key, numbers = self.divergence()
         values = {name: f"{value:.3g}".replace("-", "−") for name, value in numbers.items()}  # −2, as in −1
         kind = self.penalty.kind
         values["nu"] = t(DECAY_FORMULA[kind], lang) if kind in DECAY_FORMULA else "0"  # no L2 part
+        values["whole"] = f"κ + {values['nu']}" if kind in DECAY_FORMULA else "κ"
+        values["whole_p"] = f"({values['whole']})" if kind in DECAY_FORMULA else "κ"
         values["parts"] = t(CURVATURE_PARTS[kind], lang, **values)
         return t(key, lang, step=self.trajectory.diverged_at, lr=self.lr, **values)
 

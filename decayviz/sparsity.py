@@ -24,7 +24,7 @@ DESCENT_RUNS = (("l1_proximal", "l1", "proximal"), ("l1_subgradient", "l1", "gd"
 # Weights this close to 0 count as "near zero": where a subgradient run chatters without landing.
 CHATTER_BAND = 1e-2
 
-# KKT conditions hold to this relative tolerance: |∂L/∂w_j| ≤ λ(1 + tol) off the support.
+# KKT conditions hold to this relative tolerance: |∂L/∂w_j| ≤ α₁(1 + tol) off the support (α₁ the L1 weight).
 _KKT_TOL = 1e-11
 # A Cholesky pivot this small relative to the largest marks a (numerically) singular system.
 _SINGULAR = 1e-12
@@ -308,7 +308,7 @@ def descent_frames(
 ) -> DescentFrames:
     """Descend on the problem's loss + penalty from one random start, three ways (DESCENT_RUNS).
 
-    All runs share lr = 1/(λmax(XᵀX/n) + 2α), inside every method's stability limit, so they
+    All runs share lr = 1/(κ + 2α), κ = λmax(XᵀX/n), inside every method's stability limit, so they
     differ only in how they treat the penalty. Steps are recorded on a log scale, where the
     action is: early on everything moves, later only the zeros keep settling. Step 0, the random
     start, is left out: after one step the proximal run may already hold exact zeros.
@@ -435,8 +435,8 @@ def l1_constrained(w_star: np.ndarray, hessians: np.ndarray, budget: float) -> n
 def l2_constrained(w_star: np.ndarray, hessians: np.ndarray, budget: float) -> np.ndarray:
     """argmin L(W) subject to ‖W‖₂ ≤ budget for a batch of 2-D quadratic losses.
 
-    The optimum is the penalized one, (H + νI)⁻¹HW* (ν = 2α), with ν ≥ 0 set so its norm is the
-    budget; in H's eigenbasis the norm falls monotonically in ν, so bisection finds ν.
+    The optimum is the penalized one, (H + λI)⁻¹HW* (λ = 2α), with λ ≥ 0 set so its norm is the
+    budget; in H's eigenbasis the norm falls monotonically in λ, so bisection finds λ.
     """
     curvatures, basis = np.linalg.eigh(hessians)
     pulled = curvatures * np.einsum("nji,nj->ni", basis, w_star)  # H W* in the eigenbasis

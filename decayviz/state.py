@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from dataclasses import dataclass
 from typing import Any, ClassVar, NamedTuple
 
@@ -86,7 +87,6 @@ class Field:
     page: str
     default: Any
 
-    kind: ClassVar[str]  # the URL schema's word for this kind of control
     widget: ClassVar[str | None]  # the Streamlit widget that shows it (None: only in links)
 
     def parse_text(self, text: str) -> tuple[Any, bool]:
@@ -138,7 +138,6 @@ class Number(Field):
     lo: float
     hi: float
     step: float
-    kind: ClassVar[str] = "float"
     widget: ClassVar[str | None] = "slider"
 
     def _cast(self, value: float) -> Any:
@@ -183,7 +182,6 @@ class Number(Field):
 class Integer(Number):
     """An int from lo to hi by step, on a slider."""
 
-    kind: ClassVar[str] = "int"
 
     def _cast(self, value: float) -> Any:
         return int(value)
@@ -197,7 +195,6 @@ class Choice(Field):
     """One of `options`; an option's label is the i18n key "choice.<name>.<option>"."""
 
     options: tuple = ()
-    kind: ClassVar[str] = "choice"
     # Radio buttons: every option in sight (and on a phone one tap), and one widget kind less
     # for the browser to load before a page's first chart (a select box brings ~150 KB of code).
     widget: ClassVar[str | None] = "radio"
@@ -229,7 +226,6 @@ class Choice(Field):
 class Grid(Choice):
     """A number from `options` (a log-spaced grid), on a select slider."""
 
-    kind: ClassVar[str] = "grid"
     widget: ClassVar[str | None] = "select_slider"
 
     def snap(self, value: float) -> Any:
@@ -252,7 +248,6 @@ class Grid(Choice):
 class Flag(Field):
     """On or off, on a toggle."""
 
-    kind: ClassVar[str] = "bool"
     widget: ClassVar[str | None] = "toggle"
 
     def parse_text(self, text):
@@ -284,7 +279,6 @@ class Multi(Field):
     """A subset of the numbers in `options`, sorted, on a multiselect."""
 
     options: tuple = ()
-    kind: ClassVar[str] = "multi"
     widget: ClassVar[str | None] = "multiselect"
 
     def snap(self, value: float) -> Any:
@@ -333,7 +327,6 @@ class Names(Field):
     """A subset of the strings in `options`, in their order; set by links only (hide=)."""
 
     options: tuple = ()
-    kind: ClassVar[str] = "names"
     widget: ClassVar[str | None] = None
 
     def parse_text(self, text):
@@ -356,6 +349,34 @@ class Names(Field):
         return () if end == "lo" else self.options
 
 
+@dataclass(frozen=True)
+class Code(Field):
+    """A class's join code (class=ABCD), set by links only: 4 to 6 letters or digits, any case.
+    Whether a class has it is the store's to say (decayviz.classroom); "" is no class."""
+
+    widget: ClassVar[str | None] = None
+
+    def parse_text(self, text):
+        code = text.strip().upper()
+        if self.is_valid(code):
+            return code, True
+        return self.default, False
+
+    def label(self, value, lang):
+        return value or "—"
+
+    def is_valid(self, value, cleared=False):
+        return isinstance(value, str) and (value == "" or re.fullmatch(r"[A-Z0-9]{4,6}", value) is not None)
+
+    def random_value(self, rng, allow_empty=False):
+        if rng.random() < 0.3:
+            return ""
+        return "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") for _ in range(rng.randint(4, 6)))
+
+    def extreme(self, end):
+        return "" if end == "lo" else "Z" * 6
+
+
 def _nearest_on_grid(options: tuple[float, ...], value: float) -> float:
     """Nearest option on a log scale (0.0011 → 0.001, not 0.002); values below half the
     smallest positive option go to the grid's floor (0 where the grid has it)."""
@@ -372,6 +393,7 @@ FIELDS: tuple[Field, ...] = (
     # --- app-wide ---
     Choice("lang", "app", "en", options=("en", "ko")),
     Flag("present", "app", False),  # the presentation view: larger type, thicker lines
+    Code("class", "app", ""),  # the class this session answers in (decayviz.classroom)
     # --- landscape page ---
     Number("wx", "landscape", 2.0, -4.0, 4.0, 0.1),
     Number("wy", "landscape", 1.0, -4.0, 4.0, 0.1),
@@ -386,8 +408,10 @@ FIELDS: tuple[Field, ...] = (
     Choice("opt", "landscape", "gd", options=OPTIMIZERS),
     Grid("lr", "landscape", 0.02, options=LR_GRID),
     Integer("steps", "landscape", 200, 10, 5000, 10),
+    # beyond the chapter: the same controls on a direction-only loss, or descent from 0 beside Ŵ(α)
+    Choice("l_view", "landscape", "descent", options=("descent", "normalized", "early_stop")),
     # --- sparsity page ---
-    Choice("s_view", "sparsity", "paths", options=("paths", "iterations", "montecarlo", "layer")),
+    Choice("s_view", "sparsity", "paths", options=("paths", "iterations", "montecarlo", "layer", "lowrank")),
     Choice("s_problem", "sparsity", "synthetic", options=sparsity.PROBLEMS),
     Integer("s_samples", "sparsity", 20, 10, 200, 5),
     Integer("s_features", "sparsity", 200, 10, 200, 10),
@@ -401,6 +425,8 @@ FIELDS: tuple[Field, ...] = (
     Choice("s_shape", "sparsity", "elliptic", options=sparsity.LOSS_SHAPES),
     Number("s_spread", "sparsity", 5.0, 1.5, 10.0, 0.5),
     # --- network page ---
+    # a sweep of α (the page's controls), or the lr × weight-decay grid of Adam+L2 and AdamW
+    Choice("n_mode", "network", "sweep", options=("sweep", "grid")),
     Choice("n_dataset", "network", RUN.dataset, options=training.DATASETS),
     Integer("n_depth", "network", RUN.depth, 0, training.MAX_DEPTH, 1),
     Grid("n_hidden", "network", RUN.hidden, options=training.WIDTHS),
@@ -420,8 +446,9 @@ FIELDS: tuple[Field, ...] = (
     # --- end of fields ---
 )
 
-# hide=a,b,...: controls (and the scene picker, the language switch) a teacher's link hides.
-HIDEABLE = (*(f.name for f in FIELDS if f.page != "app"), "presets", "lang")
+# hide=a,b,...: controls (and the scene picker, the questions to answer alone, the language
+# switch) a teacher's link hides.
+HIDEABLE = (*(f.name for f in FIELDS if f.page != "app"), "presets", "questions", "lang")
 FIELDS += (Names("hide", "app", (), options=HIDEABLE),)
 FIELD = {f.name: f for f in FIELDS}
 
@@ -432,88 +459,6 @@ def page_fields(page: str) -> tuple[Field, ...]:
 
 def defaults(page: str | None = None) -> dict[str, Any]:
     return {f.name: f.default for f in FIELDS if page is None or f.page == page}
-
-
-# Named scenes, each a set of values that differ from the defaults; labels are "preset.<name>".
-# Each is a link too: ?preset=<name>.
-# The two moons with a network that can overfit them: the decision-boundary scene, and the same
-# with early stopping or dropout beside weight decay (the α = 0 row is that regularizer alone).
-MOONS_SCENE = {
-    "n_dataset": "moons",
-    "n_depth": 2,
-    "n_momentum": 0.9,
-    "n_batch": 16,
-    "n_epochs": 150,
-    "n_alphas": (0.0, 0.001, 0.003, 0.01, 0.1),
-}
-
-PRESETS: dict[str, dict[str, dict[str, Any]]] = {
-    "landscape": {
-        "l2_shrinks": {"penalty": "l2", "alpha": 0.5, "opt": "gd", "lr": 0.05, "steps": 200},
-        "l1_zero": {"penalty": "l1", "alpha": 2.0, "opt": "proximal", "lr": 0.05, "steps": 200},
-        "alpha_too_large": {"penalty": "l2", "alpha": 10.0, "opt": "gd", "lr": 0.05, "steps": 200},
-        "chatter": {"penalty": "l1", "alpha": 2.0, "opt": "gd", "lr": 0.1, "steps": 200},
-        "adam_vs_adamw": {
-            "wx": 3.0,
-            "wy": 2.0,
-            "c1": 1.0,
-            "c2": 4.0,
-            "angle": -30,
-            "w0x": 0.0,
-            "w0y": 0.0,
-            "penalty": "l2",
-            "alpha": 0.5,
-            "opt": "adamw",
-            "lr": 0.1,
-            "steps": 3000,
-        },  # W0 = 0, like a network's initialization; AdamW ends within 0.01 of the box's corner
-        "diverges": {"penalty": "l2", "alpha": 0.5, "opt": "gd", "lr": 0.5, "steps": 200},
-    },
-    "sparsity": {
-        "lasso_selects": {"s_samples": 50, "s_penalty": "l1", "s_alpha": 0.5},
-        "ridge_keeps_all": {"s_view": "layer", "s_penalty": "l2", "s_alpha": 1.0},
-        "real_data": {"s_problem": "diabetes", "s_alpha": 0.05},
-        "subgradient_chatters": {"s_view": "iterations", "s_alpha": 0.5, "s_steps": 1000},
-        "symmetric_bowls": {"s_view": "montecarlo", "s_shape": "circular"},
-        "centres_near_the_ball": {"s_view": "montecarlo", "s_spread": 2.0},
-    },
-    "network": {
-        "n_underfit": {"n_momentum": 0.9, "n_alphas": (0.0, 0.01, 0.1, 1.0)},
-        "n_overfit": {
-            "n_dataset": "highdim",
-            "n_depth": 0,
-            "n_lr": 0.01,
-            "n_batch": 16,
-            "n_epochs": 100,
-            "n_alphas": (0.0, 0.01, 0.1, 0.3, 1.0, 3.0),
-            "n_code_alpha": 0.3,
-        },
-        "n_l1_sparse": {
-            "n_depth": 0,
-            "n_penalty": "l1",
-            "n_epochs": 30,
-            "n_alphas": (0.0, 0.001, 0.003, 0.01),
-        },
-        "n_boundary": {**MOONS_SCENE, "n_code_alpha": 0.003},
-        # overfits without decay and underfits with too much: the validation loss is lowest in between
-        "n_u_curve": {
-            "n_depth": 2,
-            "n_hidden": 128,
-            "n_momentum": 0.9,
-            "n_batch": 32,
-            "n_epochs": 60,
-            "n_alphas": (0.0, 0.0001, 0.0003, 0.001, 0.01, 0.03),
-            "n_code_alpha": 0.0003,
-        },
-        # the chapter's remark that weight decay often hinders learning more than other
-        # regularizers, as experiments: the boundary scene with early stopping, then with dropout
-        "n_early_stop": {**MOONS_SCENE, "n_early_stop": True, "n_code_alpha": 0.0},
-        "n_dropout": {**MOONS_SCENE, "n_dropout": 0.3, "n_code_alpha": 0.0},
-        "n_adam": {"n_opt": "adam", "n_lr": 0.003, "n_alphas": (0.0, 0.001, 0.01, 0.1)},
-        "n_adamw": {"n_opt": "adamw", "n_lr": 0.003, "n_alphas": (0.0, 0.001, 0.01, 0.1)},
-        "n_diverges": {"n_lr": 1.0, "n_momentum": 0.9, "n_epochs": 10, "n_alphas": (0.0, 0.01, 0.3, 3.0)},
-    },
-}
 
 
 def sweep_request(values: dict[str, Any]) -> tuple[SweepConfig, tuple[float, ...], int]:
@@ -533,7 +478,7 @@ def sweep_request(values: dict[str, Any]) -> tuple[SweepConfig, tuple[float, ...
     return config, tuple(values["n_alphas"]), values["n_epochs"]
 
 
-class Problem(NamedTuple):
+class Correction(NamedTuple):
     """A URL value that was corrected: the key, what the URL said, and what is used instead."""
 
     name: str
@@ -549,10 +494,10 @@ def _parse_number(text: str) -> float | None:
     return None if math.isnan(value) else value
 
 
-def parse(query: dict[str, str]) -> tuple[dict[str, Any], list[Problem]]:
+def parse(query: dict[str, str]) -> tuple[dict[str, Any], list[Correction]]:
     """Typed values for every field from a URL query; never raises, ignores unknown keys."""
     values = defaults()
-    problems: list[Problem] = []
+    corrections: list[Correction] = []
     for name, raw in query.items():
         field = FIELD.get(name)
         if field is None:
@@ -562,13 +507,8 @@ def parse(query: dict[str, str]) -> tuple[dict[str, Any], list[Problem]]:
         value, valid = field.parse_text(text[:1000])
         values[name] = value
         if not valid:
-            problems.append(Problem(name, text[:60], value))
-    return values, problems
-
-
-def format_value(field: Field, value: Any) -> str:
-    """The URL text of one value; floats use repr so they read back exactly."""
-    return field.url_text(value)
+            corrections.append(Correction(name, text[:60], value))
+    return values, corrections
 
 
 def _number_text(value: float) -> str:
@@ -578,4 +518,4 @@ def _number_text(value: float) -> str:
 
 def encode(values: dict[str, Any]) -> dict[str, str]:
     """The URL query for `values` (known fields only); parse(encode(v))[0] == v for valid v."""
-    return {name: format_value(FIELD[name], value) for name, value in values.items() if name in FIELD}
+    return {name: FIELD[name].url_text(value) for name, value in values.items() if name in FIELD}

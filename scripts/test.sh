@@ -5,6 +5,24 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Which Python: an active virtual environment; else the system's python3, unless it refuses
+# `pip install` (Debian's and Ubuntu's, PEP 668): then the project's own .venv, made if missing.
+if [ -z "${VIRTUAL_ENV:-}" ]; then
+    if python3 -c 'import sys, sysconfig, pathlib; sys.exit(not pathlib.Path(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED").exists())'; then
+        if [ ! -x .venv/bin/python ]; then
+            if ! python3 -m venv .venv 2>/dev/null; then
+                echo "==> installing python3-venv with apt-get"
+                [ "$(id -u)" = "0" ] || { echo "python3 -m venv failed: run 'sudo apt-get install -y python3-venv'" >&2; exit 1; }
+                apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+                rm -rf .venv && python3 -m venv .venv
+            fi
+        fi
+        export PATH="$PWD/.venv/bin:$PATH" VIRTUAL_ENV="$PWD/.venv"
+    fi
+fi
+PYTHON="$(command -v python || command -v python3)"
+python() { "$PYTHON" "$@"; }
+
 python -m pip install --quiet -r requirements-test.txt
 
 # Browser tests drive the system Chromium (never `playwright install`: it downloads a browser);
@@ -23,6 +41,21 @@ else
     echo "!!! NO BROWSER: chromium is not installed and could not be (not root, or no" >&2
     echo "!!! apt-get). The browser tests will be SKIPPED; everything else runs." >&2
     echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2
+fi
+
+# The class store's tests run on SQLite and on a throwaway PostgreSQL cluster
+# (tests/support/postgres.py: initdb + pg_ctl in a temporary folder; no server is left running).
+pg_installed() { command -v pg_ctl >/dev/null 2>&1 || compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null; }
+if ! pg_installed && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "==> installing PostgreSQL with apt-get"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+if pg_installed; then
+    export DECAYVIZ_REQUIRE_POSTGRES=1  # from here on a cluster that fails to start fails the run
+else
+    echo "!!! NO POSTGRESQL: not installed and could not be (not root, or no apt-get)." >&2
+    echo "!!! The store tests run on SQLite only; their PostgreSQL half is SKIPPED." >&2
 fi
 
 echo "==> ruff"

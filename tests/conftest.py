@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,12 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
+
+# Classes opened by tests (and by the app servers they start, which inherit this) go to a
+# throwaway SQLite file, never to the working folder's .decayviz/ or a teacher's real classes.
+if "DECAYVIZ_DATABASE_URL" not in os.environ:
+    TEST_CLASSES = Path(tempfile.mkdtemp(prefix="decayviz-tests-")) / "classes.db"
+    os.environ.setdefault("DECAYVIZ_CLASS_DB", str(TEST_CLASSES))
 
 
 @pytest.fixture(scope="session")

@@ -1,11 +1,16 @@
 """In a real browser: the network page trains a sweep with live curves, Stop keeps what was
 trained, the views and the code appear, and no Streamlit exception shows up."""
 
+import contextlib
 import re
 import time
 
 import pytest
 from conftest import SCREENSHOTS, wait_for_app
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from decayviz.i18n import t
+from decayviz.state import defaults
 
 pytestmark = pytest.mark.browser
 
@@ -85,5 +90,71 @@ def test_opens_with_curves_and_shows_live_curves_on_a_laptop_screen(browser, app
         assert curves["y"] >= 0 and curves["y"] + curves["height"] / 2 <= 768, curves  # on screen
         tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Stop", exact=True).click()
         tab.get_by_text(re.compile(r"Stopped after \d+ epochs?")).wait_for(timeout=30_000)
+    finally:
+        context.close()
+
+
+SIZES = {"projector": (1024, 768), "laptop": (1366, 768), "phone": (390, 844)}
+# The live curves and their legend, measured in one step inside the page (a live redraw
+# replaces the chart's node between two separate look-ups).
+CURVES_BOX = """() => {
+    const chart = document.querySelector('.st-key-curves_chart [data-testid="stPlotlyChart"]');
+    const svg = chart && chart.querySelector('.main-svg');
+    const legend = chart && chart.querySelector('.legend');
+    if (!svg || !legend) return null;
+    const box = chart.getBoundingClientRect();
+    const drawn = svg.getBoundingClientRect();  // plotly has laid out the chart at its box's size
+    if (Math.abs(drawn.height - box.height) > 2 || Math.abs(drawn.width - box.width) > 2) return null;
+    const entries = chart.querySelectorAll('.legend .traces').length;
+    return {chart: box.toJSON(),
+        legend: legend.getBoundingClientRect().toJSON(), entries, scrolled: window.scrollY};
+}"""
+
+
+def curves_on_screen(tab, size: str, alphas: int) -> None:
+    """The curves and their α legend (one entry per α) on screen without scrolling on a
+    projector and a laptop; at least 85% of a phone's width."""
+    width, height = SIZES[size]
+    box = tab.wait_for_function(CURVES_BOX, timeout=60_000).json_value()
+    chart, legend = box["chart"], box["legend"]
+    assert box["entries"] == alphas, box
+    assert chart["left"] >= 0 and chart["right"] <= width, box
+    assert chart["left"] <= legend["left"] and legend["right"] <= chart["right"], box  # in the chart
+    assert chart["top"] <= legend["top"] and legend["bottom"] <= chart["bottom"], box
+    if size == "phone":
+        assert chart["width"] >= 0.85 * width, box
+    else:
+        assert box["scrolled"] == 0 and chart["top"] >= 0 and chart["bottom"] <= height, box
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("size", list(SIZES))
+def test_live_curves_and_legend_fit_the_screen(browser, app_url, size, lang):
+    """A projector (1024×768), a laptop (1366×768), a phone (390×844): the default scene's
+    curves with their α legend show on opening, and again while a run trains, without scrolling
+    on the two wide screens (the Train row and the curves come first, the text after)."""
+    width, height = SIZES[size]
+    phone = size == "phone"
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone
+    )
+    tab = context.new_page()
+    try:
+        tab.goto(f"{app_url}/network?lang={lang}")
+        wait_for_app(tab)
+        curves_on_screen(tab, size, alphas=len(defaults("network")["n_alphas"]))
+        tab.screenshot(path=str(SCREENSHOTS / f"network_curves_{size}_{lang}.png"))
+
+        tab.goto(f"{app_url}/network?{LONG_RUN}&lang={lang}")
+        wait_for_app(tab)
+        main = tab.get_by_test_id("stMainBlockContainer")
+        main.get_by_role("button", name=t("network.train", lang), exact=True).click()
+        main.get_by_test_id("stProgress").wait_for(timeout=60_000)  # training, not in line
+        curves_on_screen(tab, size, alphas=4)
+        tab.screenshot(path=str(SCREENSHOTS / f"network_curves_training_{size}_{lang}.png"))
+        assert tab.locator(EXCEPTION).count() == 0
+        # Stop what is left of the run; on an idle machine it may end on its own meanwhile
+        with contextlib.suppress(PlaywrightTimeoutError):
+            main.get_by_role("button", name=t("network.stop", lang), exact=True).click(timeout=5_000)
     finally:
         context.close()

@@ -13,8 +13,10 @@ from sklearn.linear_model import Lasso, Ridge
 from decayviz import sparsity
 from decayviz.descent import descend
 from decayviz.i18n import t
+from decayviz.penalties import NoPenalty
 from decayviz.scene import build_scene
-from decayviz.state import FIELD, PRESETS, defaults
+from decayviz.scenes import PRESETS
+from decayviz.state import FIELD, defaults
 
 torch = pytest.importorskip("torch")  # float64 throughout: every tensor here comes from a float64 array
 
@@ -82,6 +84,38 @@ def test_pytorch_weight_decay_defaults_quoted_in_the_note():
     assert torch.optim.AdamW([w]).defaults["weight_decay"] == 0.01
     for key in ("landscape.readout.weight_decay_note", "landscape.readout.l1_note"):
         assert "0.01" in t(key, "en") and "0" in t(key, "en")
+    assert "AdamW's default is 0.01" in t("landscape.readout.weight_decay_note_adamw", "en")
+
+
+ADAMW_NOTE, NOTE = "weight_decay_note_adamw", "weight_decay_note"
+
+
+@pytest.mark.parametrize(
+    ("opt", "key"), [("adamw", ADAMW_NOTE), ("adam", ADAMW_NOTE), ("gd", NOTE), ("momentum", NOTE)]
+)
+def test_adamws_weight_decay_is_explained_as_a_shrink_not_a_gradient(opt, key):
+    """landscape.readout.weight_decay_note_adamw: where AdamW runs (the rule, or Adam's companion)
+    the note says AdamW multiplies the weights by 1 − lr·weight_decay outside the adaptive step,
+    while Adam adds weight_decay·W to the gradient: from W = (1, −2), zero gradient, lr 0.1,
+    weight_decay 0.4, torch gives (0.96, −1.92) and (0.9, −1.9)."""
+    s = scene(penalty="l2", alpha=0.5, opt=opt)
+    assert s.weight_decay_note == f"landscape.readout.{key}"
+    note = t("landscape.readout.weight_decay_note_adamw", "en")
+    assert "AdamW instead multiplies every weight by 1 − lr·weight_decay each step, outside the" in note
+    assert "Adam adds weight_decay·W to the gradient" in note
+    steps = {}
+    for make in (torch.optim.AdamW, torch.optim.Adam):
+        w = torch.nn.Parameter(torch.tensor([1.0, -2.0], dtype=torch.float64))
+        w.grad = torch.zeros(2, dtype=torch.float64)
+        make([w], lr=0.1, weight_decay=0.4).step()
+        steps[make.__name__] = w.detach().numpy()
+    np.testing.assert_allclose(steps["AdamW"], (1 - 0.1 * 0.4) * np.array([1.0, -2.0]))  # the shrink
+    np.testing.assert_allclose(steps["Adam"], [0.9, -1.9])  # λW in the gradient, then ±lr per weight
+    ours = descend(s.loss, s.penalty, (1.0, -2.0), "adamw", 0.1, 1)  # the app's rule: the same shrink,
+    plain = descend(s.loss, NoPenalty(), (1.0, -2.0), "adam", 0.1, 1)  # next to its data step
+    np.testing.assert_allclose(ours.weights[1], plain.weights[1] - 0.1 * 2 * 0.5 * np.array([1.0, -2.0]))
+    assert scene(penalty="l1", alpha=0.5, opt="adamw").weight_decay_note == "landscape.readout.l1_note"
+    assert scene(penalty="none", opt="adamw").weight_decay_note is None
 
 
 # --- landscape: AdamW with L1 is Adam (landscape.adamw_l1, choice.opt.adamw) ---
@@ -289,13 +323,33 @@ def test_diverging_scene_and_the_issues_adamw_example():
     [("l1", 0.5, "an L1 penalty adds no curvature"), ("l2", 0.0, "there is no penalty")],
 )
 def test_divergence_message_without_an_l2_part(kind, alpha, says):
-    """landscape.diverged.parts_l1, parts_none: λmax is the data loss's own largest curvature."""
+    """landscape.diverged.parts_l1, parts_none: the whole loss's largest curvature is κ, the data
+    loss's own."""
     s = scene(penalty=kind, alpha=alpha, opt="gd", lr=0.5)
     curvature = np.linalg.eigvalsh(s.loss.hessian).max()
     assert s.trajectory.diverged_at is not None and s.weight_decay == 0
     text = s.divergence_text("en")
-    assert f"λmax = {curvature:.3g} is" in text and f"(the data loss's {curvature:.3g}; {says})" in text
-    assert f"곡률 {curvature:.3g} 그대로 λmax = {curvature:.3g}입니다" in s.divergence_text("ko")
+    assert f"κ = {curvature:.3g} is" in text and f"(κ, the data loss's largest curvature; {says})" in text
+    assert f"lr < 2/κ = {2 / curvature:.3g}" in text
+    assert f"가장 큰 곡률 그대로 κ = {curvature:.3g}입니다" in s.divergence_text("ko")
+
+
+@pytest.mark.parametrize(("rule", "limit"), [("gd", "2/(κ + 2α)"), ("momentum", "2(1 + μ)/(κ + 2α)"),
+                                             ("nesterov", "2(1 + μ)/((1 + 2μ)·(κ + 2α))")])  # fmt: skip
+def test_divergence_message_writes_the_curvature_as_kappa_plus_weight_decay(rule, limit):
+    """landscape.diverged.gd, momentum, nesterov with landscape.diverged.parts: κ is the data
+    loss's largest curvature (the Hessian's largest eigenvalue), κ + 2α the whole loss's; λ, the
+    weight_decay, never stands for a curvature (it did: "λmax")."""
+    s = scene(penalty="l2", alpha=0.5, opt=rule, lr=1.2)
+    kappa = np.linalg.eigvalsh(s.loss.hessian).max()
+    whole = np.linalg.eigvalsh(s.loss.hessian + 2 * 0.5 * np.eye(2)).max()  # Hessian of L + α‖W‖²
+    assert s.trajectory.diverged_at is not None
+    text = s.divergence_text("en")
+    assert f"κ = {kappa:.3g}, the data loss's largest curvature, plus the penalty's 2α = 1" in text
+    assert f"κ + 2α = {whole:.3g} is the largest curvature of the whole loss" in text
+    assert f"lr < {limit} = {s.max_stable_lr:.3g}" in text
+    assert "λ" not in text and "λ" not in s.divergence_text("ko")
+    assert f"κ + 2α = {whole:.3g}입니다" in s.divergence_text("ko")
 
 
 def test_adam_cannot_blow_up():

@@ -16,7 +16,8 @@ import pytest
 import torch
 
 from decayviz.i18n import t
-from decayviz.state import PRESETS, defaults, sweep_request
+from decayviz.scenes import PRESETS
+from decayviz.state import defaults, sweep_request
 from decayviz.training import SweepResult
 from decayviz.training.data import load
 from decayviz.training.engine import SweepTrainer
@@ -88,28 +89,82 @@ def test_the_default_run_does_not_overfit_and_decay_only_costs_accuracy():
 
 
 def test_decay_cannot_replace_data():
-    """'in the scene “Few samples, many features” (20 samples for 200 weights) it stops the
-    memorizing, yet no α reaches an R² above 0': in the scene, and for every α of the exact
-    ridge solution."""
-    says("network.sweep_caption", "(20 samples for 200 weights)", "no α reaches an R² above 0")
+    """'in the scene “Few samples, many features” (20 samples for 200 weights) every α still fits
+    the training samples (training loss below 0.002). SGD moves the weights only within the 20
+    directions the samples span; in the other 180 the random initial weights stay as they were,
+    and at α = 0 they make most of the validation loss (0.33, against 0.02 with them removed).
+    Decay shrinks that leftover away (at α = 1 less than 2% of it is left), yet no α reaches an R²
+    above 0.' It used to say decay "stops the memorizing": no α stops fitting the 20 samples."""
+    says(
+        "network.sweep_caption", "(20 samples for 200 weights)", "every α still fits the training samples "
+        "(training loss below 0.002)", "within the 20 directions the samples span; in the other 180 the "
+        "random initial weights stay as they were", "(0.33, against 0.02 with them removed)",
+        "(at α = 1 less than 2% of it is left)", "no α reaches an R² above 0",
+    )  # fmt: skip
+    says("preset.n_overfit", "decay clears leftover initial weights")
     data = load("highdim")
     assert data.X_train.shape == (20, 200)
     scene = "n_overfit"
     assert values_of(scene)["n_dataset"] == "highdim" and values_of(scene)["n_depth"] == 0
-    result = trained(scene)
-    r2, train_loss = result.final("val_accuracy"), result.final("train_loss")
-    assert result.alphas[0] == 0 and train_loss[0] < 1e-4 and r2[0] < -5  # memorized
-    assert max(r2) > -0.1  # decay stops the memorizing: about as good as predicting the mean
+    config, alphas, epochs = sweep_request(values_of(scene))
+    trainer = SweepTrainer(config, alphas)
+    start = trainer.result().weights[0][0, 0].astype(float)  # every α starts from these
+    for _ in range(epochs):
+        trainer.train_epoch()
+    result = trainer.result()
+    r2, train_loss, val_loss = (np.array(result.final(m)) for m in ("val_accuracy", "train_loss", "val_loss"))
+    assert result.alphas[0] == 0 and train_loss.max() < 0.002 and train_loss[0] < 1e-6, train_loss
     assert all(value < 0 for value in r2), r2
+    # the directions the 20 samples never constrain: the null space of X_train, 180 of them
+    X = data.X_train.astype(float)
+    _, singular, vt = np.linalg.svd(X, full_matrices=True)
+    rank = int(np.sum(singular > 1e-10 * singular[0]))
+    null = vt[rank:].T @ vt[rank:]
+    assert rank == 20 and 200 - rank == 180
+    final = [weights[0].astype(float) for weights in result.weights[0]]
+    np.testing.assert_allclose(null @ final[0], null @ start, atol=1e-5)  # SGD never moves them
+    X_val, y_val = data.X_val.astype(float), data.y_val[:, 0].astype(float)
+    with torch.no_grad():
+        prediction = trainer.output(trainer.X_val)[0, 0].double().numpy()  # α = 0's network
+    with_start = np.mean((prediction - y_val) ** 2)
+    without = np.mean((prediction - X_val @ (null @ start) - y_val) ** 2)
+    assert with_start == pytest.approx(val_loss[0], rel=1e-4)
+    assert round(with_start, 2) == 0.33 and round(without, 2) == 0.02
+    left = [np.linalg.norm(null @ w) / np.linalg.norm(null @ start) for w in final]
+    assert all(a > b for a, b in itertools.pairwise(left)), left  # more decay, less of the start left
+    assert left[alphas.index(1.0)] < 0.02
     # the exact minimizer of mean squared error + α‖w‖² (bias free), over a wide range of α
     X, y = data.X_train.astype(float), data.y_train[:, 0].astype(float)
-    X_val, y_val = data.X_val.astype(float), data.y_val[:, 0].astype(float)
     Xc, yc = X - X.mean(axis=0), y - y.mean()
     for alpha in np.geomspace(1e-4, 1e3, 57):
         w = np.linalg.solve(Xc.T @ Xc / len(X) + alpha * np.eye(X.shape[1]), Xc.T @ yc / len(X))
         prediction = X_val @ w + (y.mean() - X.mean(axis=0) @ w)
         r2_exact = 1 - ((prediction - y_val) ** 2).sum() / ((y_val - y_val.mean()) ** 2).sum()
         assert r2_exact < 0, alpha
+
+
+def test_the_training_loss_is_said_as_it_is_measured():
+    """network.sweep_caption, network.curves_caption: 'The training loss drawn is the mean over
+    each epoch's minibatches, taken while the weights still move and with dropout on when it is
+    set, so with dropout it can lie above the validation loss'. The sweep's loss panel no longer
+    calls the gap overfitting (figure.sweep_loss): in the dropout scene it is negative."""
+    says("network.sweep_caption", "The training loss drawn is the mean over each epoch's minibatches",
+         "with dropout on when it is set, so with dropout it can lie above the validation loss")  # fmt: skip
+    says("network.curves_caption", "(the mean over the epoch's minibatches, with dropout on when it is set)")
+    for key in ("figure.sweep_loss", "figure.sweep_loss_kept"):
+        assert "overfitting" not in t(key, "en") and "오버피팅" not in t(key, "ko")
+    config, alphas, epochs = sweep_request(values_of("n_dropout"))
+    assert config.dropout > 0
+    trainer = SweepTrainer(config, alphas)
+    for _ in range(epochs):
+        trainer.train_epoch()
+    drawn = np.array([h["train_loss"][-1] for h in trainer.history])
+    val = np.array([h["val_loss"][-1] for h in trainer.history])
+    with torch.no_grad():  # the same networks on the training set, whole (no dropout), at the end
+        output = trainer.output(trainer.X_train)
+        whole = np.array([torch.nn.functional.cross_entropy(o.T, trainer.y_train).item() for o in output])
+    assert any(drawn > val), (drawn, val)  # the "gap" below zero
+    assert all(whole < drawn), (whole, drawn)  # measured as the sentence used to read, it is lower
 
 
 # --- network.filters_caption ---
@@ -144,6 +199,35 @@ def test_l2_drives_only_the_weights_the_data_barely_uses_below_the_threshold():
     assert trained(None).final("sparsity")[-1] > 0.3  # the curve the caption explains
 
 
+def test_where_the_decay_acts_alone_the_factor_is_plain_sgds():
+    """network.filters_caption: 'plain SGD multiplies them by (1 − 2α·lr) at every step (with
+    momentum they shrink at another rate, still geometrically)'. It said "with SGD a factor
+    (1 − 2α·lr)", which holds for plain SGD only: two of the digits scenes train with momentum
+    0.9, whose rate is another (at lr·2α = 0.2, √0.9 per step: slower). torch.optim.SGD, no data
+    gradient, each digits scene's lr and largest α."""
+    says("network.filters_caption", "plain SGD multiplies them by (1 − 2α·lr) at every step",
+         "(with momentum they shrink at another rate, still geometrically)")  # fmt: skip
+    scenes = (None, "n_underfit", "n_u_curve")
+    assert {values_of(s)["n_momentum"] for s in scenes} == {0.0, 0.9}
+    for scene in scenes:
+        values = values_of(scene)
+        assert values["n_dataset"] == "digits" and values["n_penalty"] == "l2"
+        lr, alpha = values["n_lr"], max(values["n_alphas"])
+        sizes = {}
+        for momentum in (0.0, 0.9):
+            w = torch.nn.Parameter(torch.ones(1, dtype=torch.float64))
+            optimizer = torch.optim.SGD([w], lr=lr, momentum=momentum, weight_decay=2 * alpha)
+            path = []
+            for _ in range(3000):
+                w.grad = torch.zeros(1, dtype=torch.float64)
+                optimizer.step()
+                path.append(abs(w.item()))
+            sizes[momentum] = path
+        assert sizes[0.0][49] == pytest.approx((1 - 2 * alpha * lr) ** 50)
+        assert sizes[0.9][49] != pytest.approx(sizes[0.0][49], rel=0.05)  # another rate
+        assert sizes[0.9][-1] < 1e-6 * max(sizes[0.9])  # still to 0, geometrically
+
+
 # --- network.mapping_l2 / network.mapping_l1 (the chapter's point 8) ---
 
 
@@ -165,6 +249,29 @@ def test_pytorch_defaults_and_the_factor_of_two():
         penalized = torch.tensor([1.0, -2.0], requires_grad=True)
         (scale * (penalized**2).sum()).backward()
         torch.testing.assert_close(decayed.detach(), (penalized - lr * penalized.grad).detach())
+
+
+def test_adamws_weight_decay_shrinks_the_weights_outside_the_adaptive_step():
+    """network.mapping_l2_adamw, shown when AdamW is chosen: 'AdamW's weight_decay=λ is not
+    added to the gradient: every step multiplies each weight by (1 − lr·λ), outside Adam's
+    adaptive step ... From W = (1, −2) with a zero gradient, lr 0.1 and λ = 0.4, one AdamW step
+    gives (0.96, −1.92); Adam ... gives (0.9, −1.9). With λ = 2α the shrink lr·2αW is the step
+    plain SGD takes on α‖W‖²'. network.mapping_l2 said "adds λW to the gradient" for AdamW too."""
+    says("network.mapping_l2_adamw", "is not added to the gradient", "multiplies each weight by (1 − lr·λ)",
+         "gives (0.96, −1.92)", "gives (0.9, −1.9)", "the step plain SGD takes on α‖W‖²")  # fmt: skip
+    says("network.mapping_l2", "In SGD (momentum or not) and Adam, PyTorch's `weight_decay=λ` adds λW")
+    steps = {}
+    for make in (torch.optim.AdamW, torch.optim.Adam):
+        w = torch.nn.Parameter(torch.tensor([1.0, -2.0], dtype=torch.float64))
+        w.grad = torch.zeros(2, dtype=torch.float64)
+        make([w], lr=0.1, weight_decay=0.4).step()
+        steps[make.__name__] = w.detach().numpy()
+    np.testing.assert_allclose(steps["AdamW"], [0.96, -1.92])
+    np.testing.assert_allclose(steps["Adam"], [0.9, -1.9])
+    alpha = 0.2  # λ = 2α = 0.4: SGD on α‖W‖² takes the same step
+    penalized = torch.tensor([1.0, -2.0], dtype=torch.float64, requires_grad=True)
+    (alpha * (penalized**2).sum()).backward()
+    np.testing.assert_allclose((penalized - 0.1 * penalized.grad).detach().numpy(), steps["AdamW"])
 
 
 # --- network.status_done ---
@@ -216,6 +323,20 @@ def test_early_stopping_reports_the_best_epoch_and_still_trains_to_the_end():
     assert result.best_epoch[0] < epochs / 2  # without decay, the moons scene is best early
 
 
+def test_the_kept_score_is_not_called_the_best():
+    """legend.kept_score, 'score at the kept epoch' (it said "score, best epoch (kept)"): the kept
+    epoch is the one of lowest validation loss, and in the early-stopping scene another epoch
+    scores higher for most α (α = 0: epoch 26 is kept, 0.884, while epoch 58 scores 0.914)."""
+    assert t("legend.kept_score", "en") == "score at the kept epoch"
+    assert "가장 좋은" not in t("legend.kept_score", "ko")
+    result = trained("n_early_stop")
+    higher_elsewhere = [
+        max(history["val_accuracy"]) > history["val_accuracy"][kept - 1]
+        for history, kept in zip(result.history, result.kept_epoch, strict=True)
+    ]
+    assert sum(higher_elsewhere) >= 3, higher_elsewhere
+
+
 # --- the scenes' names ---
 
 
@@ -238,10 +359,26 @@ def test_l1_makes_the_weights_sparse():
     assert all(a < b for a, b in itertools.pairwise(shares)), shares
 
 
-def test_too_large_a_learning_rate_diverges():
-    """'Learning rate too large: divergence': at least one α of the scene diverges."""
-    says("preset.n_diverges", "divergence")
-    assert any(epoch is not None for epoch in trained("n_diverges").diverged_at)
+def test_the_learning_rate_and_alpha_together_diverge():
+    """preset.n_diverges, 'Learning rate and α together too large: divergence' (it was "Learning
+    rate too large"): at lr 1.0 with momentum μ = 0.9 the α = 0 network trains; only the α whose
+    decay alone gives lr·2α > 2(1 + μ) diverges, as on the landscape page."""
+    says("preset.n_diverges", "Learning rate and α together too large")
+    values = values_of("n_diverges")
+    lr, mu = values["n_lr"], values["n_momentum"]
+    assert (lr, mu, values["n_opt"]) == (1.0, 0.9, "sgd")
+    result = trained("n_diverges")
+    for alpha, epoch in zip(result.alphas, result.diverged_at, strict=True):
+        assert (epoch is not None) == (lr * 2 * alpha > 2 * (1 + mu)), (alpha, epoch)
+    assert result.alphas[0] == 0 and result.diverged_at[0] is None
+    # the decay alone, with no data gradient: torch's heavy ball grows once lr·weight_decay > 2(1 + μ)
+    for alpha in result.alphas:
+        w = torch.nn.Parameter(torch.ones(1, dtype=torch.float64))
+        optimizer = torch.optim.SGD([w], lr=lr, momentum=mu, weight_decay=2 * alpha)
+        for _ in range(200):
+            w.grad = torch.zeros(1, dtype=torch.float64)
+            optimizer.step()
+        assert (abs(w.item()) > 1) == (lr * 2 * alpha > 2 * (1 + mu)), alpha
 
 
 def test_the_boundary_caption_counts_the_training_points():

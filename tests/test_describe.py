@@ -7,8 +7,10 @@ import numpy as np
 import pytest
 
 from decayviz.describe import landscape_alt, network_alt, point, sparsity_alt, terms_alt
+from decayviz.figures.landscape import loss_terms_figure
 from decayviz.scene import build_scene
-from decayviz.state import PRESETS, defaults
+from decayviz.scenes import PRESETS
+from decayviz.state import defaults
 
 
 def scene_of(preset: str | None = None):
@@ -90,6 +92,96 @@ def test_sparsity_and_network_alts():
     assert "73.4%" in sparsity_alt("montecarlo", {"l1": "73.4%", "l2": "0.0%"}, None, "en")
     layer = {"total": 40, "zeros": 12}
     assert "12 of its 40 weights are exactly 0" in sparsity_alt("layer", layer, 1.0, "en")
-    text = network_alt((0.0, 0.01), (0.95, None), ("0", "0.01"), "val_accuracy", "en")
-    assert "2 networks" in text and "α = 0: 0.95" in text and "α = 0.01: –" in text
-    assert "|w| < 0.001" in network_alt((0.1,), (0.5,), ("0.1",), "sparsity", "ko")
+    text = network_alt(network_result(), "curves", "en")
+    assert "2 networks" in text and "α = 0: 0.75" in text and "α = 0.1: –" in text
+    assert "|w| < 0.001" in network_alt(network_result(), "histograms", "ko")
+
+
+# --- the network page: each chart says what it draws ---
+
+
+def network_result(early_stopping: bool = False):
+    """A small hand-made sweep: α = 0 trained 3 epochs, α = 0.1 diverged in its first."""
+    from decayviz.training.result import SweepConfig, SweepResult
+
+    history = [
+        {"train_loss": [0.5, 0.3, 0.2], "val_loss": [0.6, 0.4, 0.45], "val_accuracy": [0.7, 0.8, 0.75],
+         "weight_norm": [3.0, 3.1, 3.2], "sparsity": [0.0, 0.0, 0.01]},
+        {name: [] for name in ("train_loss", "val_loss", "val_accuracy", "weight_norm", "sparsity")},
+    ]  # fmt: skip
+    first = np.zeros((2, 4, 64))
+    first[0] = 0.5
+    first[0, 0, :16] = 0.0  # a quarter of the first layer of α = 0 is exactly 0
+    second = np.full((2, 2, 4), 0.2)
+    return SweepResult(
+        config=SweepConfig(dataset="digits", early_stopping=early_stopping),
+        alphas=(0.0, 0.1),
+        history=history,
+        diverged_at=[None, 1],
+        branched_from=[None, None],
+        epochs_done=3,
+        weights=(first, second),
+        best_epoch=[2, None],
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_network_chart_has_its_own_text_alternative(lang):
+    """network.tab.sweep's chart ("Accuracy vs α") no longer shares the live curves' text."""
+    result = network_result()
+    charts = ("curves", "sweep", "histograms", "filters", "boundary")
+    texts = {chart: network_alt(result, chart, lang) for chart in charts}
+    assert len(set(texts.values())) == len(charts), texts
+    assert all(("차트" in text) == (lang == "ko") for text in texts.values())
+    assert "α = 0: 0.75" in texts["curves"] and "α = 0.1: –" in texts["curves"]  # where lines end
+    assert "3" in texts["curves"]  # over 3 epochs
+    with pytest.raises(ValueError):
+        network_alt(result, "pie", lang)
+
+
+def test_the_sweep_alt_says_the_final_score_and_both_losses():
+    text = network_alt(network_result(), "sweep", "en")
+    assert "α = 0: score 0.75, training loss 0.2, validation loss 0.45" in text
+    assert "after the last epoch" in text and "α = 0.1: score –" in text
+    kept = network_alt(network_result(early_stopping=True), "sweep", "en")  # the kept epoch, 2
+    assert "α = 0: score 0.8, training loss 0.3, validation loss 0.4" in kept and "kept epoch" in kept
+    assert "점수 0.75, 학습 손실 0.2, 검증 손실 0.45" in network_alt(network_result(), "sweep", "ko")
+
+
+def test_the_weight_alts_count_their_own_weights():
+    result = network_result()
+    everything = np.concatenate([layer[0].ravel() for layer in result.weights])
+    share = np.mean(np.abs(everything) < 0.001)
+    assert f"α = 0: {share:.3g}" in network_alt(result, "histograms", "en")
+    assert "α = 0: 0.0625" in network_alt(result, "filters", "en")  # 16 of the first layer's 256
+    assert "α = 0.1: –" in network_alt(result, "filters", "en")  # diverged: nothing to count
+    assert "Validation accuracy: α = 0: 0.75" in network_alt(result, "boundary", "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_terms_alt_describes_the_tradeoff_panel_under_the_terms(lang):
+    """With a penalty the terms chart has a second panel, L(Ŵ(α)) and t against α: its text
+    alternative says so, with the numbers at the chosen α; without a penalty there is no panel."""
+
+    def panels(scene) -> int:
+        return sum(axis.startswith("yaxis") for axis in loss_terms_figure(scene, lang)["layout"])
+
+    scene = scene_of()
+    text = terms_alt(scene, lang)
+    assert panels(scene) > 1
+    assert f"L(Ŵ(α)) = {scene.data_cost:.3g}" in text and f"t = {scene.radius:.3g}" in text
+    bare = build_scene({**defaults("landscape"), "penalty": "none"})
+    assert panels(bare) == 1 and "L(Ŵ(α))" not in terms_alt(bare, lang)
+
+
+def test_landscape_alt_calls_t_a_size_and_a_radius_only_for_l1_and_l2():
+    """alt.landscape.penalty: the elastic net's t is a budget l1_ratio‖W‖₁ + (1 − l1_ratio)‖W‖²,
+    no radius (it said "ball of radius t" for every penalty); for L1 and L2 t is the radius."""
+    net = build_scene({**defaults("landscape"), "penalty": "elasticnet", "alpha": 1.0, "l1_ratio": 0.5})
+    w = net.optimum
+    assert net.radius == pytest.approx(0.5 * np.abs(w).sum() + 0.5 * (w**2).sum())
+    text = landscape_alt(net, "en")
+    assert f"ball of size t = {net.radius:.3g} (for L1 and L2, its radius)" in text
+    assert "크기 t" in landscape_alt(net, "ko") and "반지름 t" not in landscape_alt(net, "ko")
+    l2 = scene_of()
+    assert l2.radius == pytest.approx(np.linalg.norm(l2.optimum))

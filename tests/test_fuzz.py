@@ -39,7 +39,8 @@ from helpers import (
 from streamlit.testing.v1 import AppTest
 
 from decayviz.i18n import t
-from decayviz.state import FIELD, PAGES, PRESETS, Field, Grid, Multi, Number, format_value, page_fields, parse
+from decayviz.scenes import PRESETS
+from decayviz.state import FIELD, PAGES, Field, Grid, Multi, Number, page_fields, parse
 from decayviz.training import worker
 from decayviz.ui.controls import PRESET_KEY
 
@@ -67,7 +68,7 @@ def random_text(field: Field, rng: random.Random) -> str | list[str]:
     key repeated (the last one counts, as in st.query_params)."""
     r = rng.random()
     if r < 0.55:
-        text = format_value(field, field.random_value(rng))
+        text = field.url_text(field.random_value(rng))
     elif r < 0.75 and isinstance(field, Number | Grid | Multi):
         ends = (field.lo, field.hi) if isinstance(field, Number) else field.options
         bound = max(*(abs(end) for end in ends), 1.0)
@@ -165,6 +166,7 @@ def training_query(rng: random.Random, run: int) -> dict[str, Any]:
     the first one is sure to diverge."""
     values = {name: FIELD[name].random_value(rng) for name in (f.name for f in page_fields("network"))}
     values |= {
+        "n_mode": "sweep",  # the α sweep's divergence is what this checks (the grid: tests/test_grid.py)
         "n_epochs": rng.randint(1, 2),
         "n_hidden": rng.choice((8, 16)),
         "n_depth": rng.randint(0, 1),
@@ -184,7 +186,7 @@ def training_query(rng: random.Random, run: int) -> dict[str, Any]:
             "n_alphas": (0.0, 3.0),
         }
     values["n_alphas"] = tuple(sorted(set(values["n_alphas"])))
-    query = {name: format_value(FIELD[name], value) for name, value in values.items()}
+    query = {name: FIELD[name].url_text(value) for name, value in values.items()}
     query["lang"] = rng.choice(LANGS)
     if rng.random() < 0.3:
         query[rng.choice(UNKNOWN_KEYS)] = rng.choice(HOSTILE_VALUES)

@@ -13,12 +13,13 @@ import pytest
 from korean import read_number, step_forms
 
 from decayviz import sparsity
-from decayviz.glossary import GLOSSARY
+from decayviz.glossary import GLOSSARY, SYMBOLS
 from decayviz.grammar import PARTICLES, count_form, last_syllable, particle, placeholder_names
-from decayviz.i18n import STRINGS, t
+from decayviz.i18n import LANGUAGES, STRINGS, t
 from decayviz.rules import RULES
 from decayviz.scene import COMPANION
-from decayviz.state import FIELD, PAGES, PRESETS
+from decayviz.scenes import PRESETS
+from decayviz.state import FIELD, PAGES, defaults
 from decayviz.training.options import METRICS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -275,6 +276,71 @@ def test_the_glossary_check_can_fail():
     assert not any(re.search(pattern, "은닉 계층 수") for pattern in layer.rejected)
 
 
+# --- The symbols: one per quantity ---
+
+GREEK = re.compile(r"[\u0370-\u03ff]")
+
+
+def symbol_problems(text: str, lang: str) -> list[str]:
+    """What breaks decayviz.glossary.SYMBOLS in one text: a rejected form, a symbol written
+    without its meaning named beside it, or a Greek letter that is nobody's symbol."""
+    side = 0 if lang == "en" else 1
+    problems = []
+    for symbol in SYMBOLS:
+        problems += [f"{pattern!r}" for pattern in symbol.rejected if re.search(pattern, text)]
+        if symbol.defined_by and symbol.symbol in text and not re.search(symbol.defined_by[side], text):
+            problems.append(f"{symbol.symbol} without {symbol.defined_by[side]!r}")
+    known = "".join(symbol.symbol for symbol in SYMBOLS)
+    problems += [f"unknown symbol {letter}" for letter in set(GREEK.findall(text)) if letter not in known]
+    return problems
+
+
+def test_the_catalog_follows_the_symbols():
+    """λ is PyTorch's weight_decay and κ the data loss's largest curvature, in every string."""
+    problems = [
+        f"{key} ({lang}): {problem}"
+        for key, pair in STRINGS.items()
+        for lang, text in zip(LANGUAGES, pair, strict=True)
+        for problem in symbol_problems(PLACEHOLDER.sub(" ", text), lang)
+    ]
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("penalty", "alpha", "opt", "lr"),
+    [("l2", 0.5, "gd", 0.5), ("l1", 0.5, "momentum", 2.0), ("elasticnet", 0.5, "nesterov", 1.2),
+     ("l2", 1.0, "proximal", 1.0), ("l2", 2.0, "adamw", 1.0)],
+)  # fmt: skip
+def test_the_divergence_messages_follow_the_symbols(penalty, alpha, opt, lr):
+    """The messages put their symbols in through placeholders: checked as the page shows them."""
+    from decayviz.scene import build_scene
+
+    scene = build_scene(defaults("landscape") | {"penalty": penalty, "alpha": alpha, "opt": opt, "lr": lr})
+    assert scene.trajectory.diverged_at is not None
+    for lang in LANGUAGES:
+        text = scene.divergence_text(lang)
+        assert symbol_problems(text, lang) == [], text
+        assert ("κ" in text) == (opt != "adamw")  # AdamW's limit does not involve the curvature
+
+
+def test_the_symbol_check_can_fail():
+    old = "multiplies the error by 1 − lr·λmax, where λmax = 7 is the largest curvature"
+    assert symbol_problems(old, "en") != []  # λ for a curvature: the old divergence message
+    assert symbol_problems("gradient + weight decay ν·W", "en") != []  # ν for weight_decay
+    assert symbol_problems("1 − lr·κ, the steepest direction", "en") != []  # κ, meaning unsaid
+    assert symbol_problems("L1: α‖w‖₁", "en") != []  # a vector of weights is W
+    assert symbol_problems("η = 0.1", "en") != []  # a symbol nobody defined
+    assert symbol_problems("1 − lr·κ (κ = 6, the data loss's largest curvature)", "en") == []
+    assert symbol_problems("곡률 κ = 6", "ko") == [] and symbol_problems("κ = 6", "ko") != []
+
+
+def test_the_symbols_are_distinct_and_each_is_used():
+    symbols = [symbol.symbol for symbol in SYMBOLS]
+    assert len(symbols) == len(set(symbols))
+    text = " ".join(" ".join(pair) for pair in STRINGS.values())
+    assert [s for s in symbols if s not in text] == []
+
+
 # --- Keys: used by the code, and present in the catalog ---
 
 SOURCES = [
@@ -289,6 +355,12 @@ def _penalty_kinds() -> tuple[str, ...]:
     return tuple(kind for kind in FIELD["penalty"].options if kind != "none")
 
 
+def _other_scenes() -> tuple[str, ...]:
+    from decayviz.classroom.questions import OTHER_SCENES
+
+    return tuple(OTHER_SCENES)
+
+
 def _landscape_groups() -> tuple[str, ...]:
     from decayviz.ui.sidebars import LANDSCAPE_GROUPS
 
@@ -299,7 +371,8 @@ def _landscape_groups() -> tuple[str, ...]:
 # their source of truth. A literal tuple stands where the page itself spells the names out.
 DYNAMIC: dict[str, Callable[[], Iterable[str]]] = {
     "page.{}": lambda: PAGES,
-    "field.{}": lambda: (*FIELD, "presets", "preset"),  # the share dialog; a bad ?preset= link
+    "field.{}": lambda: (*FIELD, "presets", "questions", "preset"),  # the share dialog; a bad ?preset= link
+    "predict.evidence.{}": _other_scenes,  # a network question's evidence (decayviz.ui.classroom)
     "choice.{}.{}": lambda: tuple(
         key.removeprefix("choice.") for f in FIELD.values() for key in f.option_labels()
     ),

@@ -14,7 +14,8 @@ from decayviz.figures import decode
 from decayviz.figures.landscape import FRAMES, STEP_GROUP, landscape_figure, loss_terms_figure
 from decayviz.i18n import t
 from decayviz.scene import build_scene
-from decayviz.state import FIELD, PRESETS, defaults, page_fields
+from decayviz.scenes import PRESETS
+from decayviz.state import FIELD, defaults, page_fields
 
 
 def run_app(query: dict | None = None) -> AppTest:
@@ -65,9 +66,9 @@ def test_each_rule_explains_its_own_divergence():
     at = run_app({"penalty": "l2", "alpha": "2.0", "opt": "adamw", "lr": "1.0"})
     assert any("decay factor" in e.value and "lr < 2/weight_decay = 0.5" in e.value for e in at.error)
     at = run_app({"opt": "momentum", "lr": "0.7"})
-    assert any("2(1 + μ)/λmax = 0.543" in e.value for e in at.error)
+    assert any("2(1 + μ)/(κ + 2α) = 0.543" in e.value for e in at.error)
     at = run_app({"penalty": "l2", "alpha": "1.0", "opt": "proximal", "lr": "0.7", "lang": "ko"})
-    assert any("2/(λmax − 2α) = 0.5" in e.value and "발산" in e.value for e in at.error)
+    assert any("2/(κ − 2α) = 0.5" in e.value and "발산" in e.value for e in at.error)
     at = run_app({"opt": "nesterov", "lr": "0.5"})  # 2(1.9)/(2.8·(6 + 1)) = 0.194
     assert any("Nesterov" in e.value and "= 0.194" in e.value for e in at.error)
 

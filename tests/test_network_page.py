@@ -13,7 +13,9 @@ import pytest
 from helpers import APP, TIMEOUT, open_page, session_run, wait_for_run
 from streamlit.testing.v1 import AppTest
 
-from decayviz.state import FIELD, PRESETS, encode, page_fields
+from decayviz.i18n import t
+from decayviz.scenes import PRESETS
+from decayviz.state import FIELD, encode, page_fields
 from decayviz.training import SweepConfig, worker
 from decayviz.training.options import SERVER_TRAININGS
 from decayviz.training.worker import Job
@@ -238,10 +240,12 @@ def test_stop_keeps_the_trained_networks():
 
 
 def test_pressing_train_twice_trains_once():
-    at = click(network_page({"lang": "en", **SHORT, "n_epochs": "30"}), "Train", wait=False)
+    # long enough to be still training at the second press (Train waits 0.3 s for a short run)
+    at = click(network_page({"lang": "en", **SHORT, "n_epochs": "400"}), "Train", wait=False)
     first = run_of(at)
+    assert not first.finished
     click(at, "Train")
-    assert run_of(at) is first and first.epochs_done == 30
+    assert run_of(at) is first and first.epochs_done == 400
 
 
 def test_the_page_opens_with_the_default_scene_trained_in_the_background():
@@ -299,3 +303,17 @@ def test_a_diverged_alpha_is_said_under_the_status_and_its_curves_end_where_it_s
             assert f"end at epoch {epoch - 1}." in said and len(history["val_loss"]) == epoch - 1
     order = [node.type for node in at.main if node.type in ("error", "plotly_chart")]
     assert "error" in order and order.index("error") < order.index("plotly_chart")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_adamws_weight_decay_is_explained_as_its_own_shrink(lang):
+    """With AdamW chosen, the mapping box says AdamW's weight_decay shrinks the weights outside
+    the adaptive step (network.mapping_l2_adamw), not that it adds λW to the gradient."""
+    adamw = network_page({"lang": lang, "n_opt": "adamw"})
+    sgd = network_page({"lang": lang, "n_opt": "sgd"})
+    shown = {name: " ".join(info.value for info in at.info) for name, at in (("adamw", adamw), ("sgd", sgd))}
+    adamw_says = t("network.mapping_l2_adamw", lang).split(". ")[1]  # the first is the penalty's gradient
+    sgd_says = t("network.mapping_l2", lang).split(". ")[1]
+    assert adamw_says in shown["adamw"] and adamw_says not in shown["sgd"]
+    assert sgd_says in shown["sgd"] and sgd_says not in shown["adamw"]
+    assert "(0.96, −1.92)" in shown["adamw"] and "(0.96, −1.92)" not in shown["sgd"]

@@ -11,7 +11,8 @@ from google.protobuf.message import Message
 from helpers import APP, open_page, torch_importer
 from streamlit.material_icon_names import ALL_MATERIAL_ICONS
 
-from decayviz.i18n import STRINGS
+from decayviz.i18n import STRINGS, t
+from decayviz.scenes import PRESETS
 from decayviz.state import PAGES, Grid, page_fields, url_path
 
 
@@ -93,3 +94,28 @@ def test_no_emoji_in_the_pages_sources_or_strings():
                 bad.append(f"{path.name}:{node.lineno}: {node.value!r}")
     bad += [key for key, texts in STRINGS.items() if any(EMOJI.search(text) for text in texts)]
     assert bad == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_chosen_scene_is_marked_and_announced(page):
+    """After a click the scene stays selected in the picker and a polite live region names it,
+    in both languages; moving a control away from the scene clears both."""
+    scene = next(iter(PRESETS[page]))
+    for lang in ("en", "ko"):
+        at = open_page(page, lang=lang)
+        assert at.button_group(key=f"preset_{page}").value is None  # the defaults are no scene
+        at.button_group(key=f"preset_{page}").select(scene).run()
+        assert not at.exception
+        assert at.button_group(key=f"preset_{page}").value == scene
+        status = [h.proto.body for h in at.get("html") if "role='status'" in h.proto.body]
+        assert len(status) == 1 and "aria-live='polite'" in status[0]
+        label = t(f"preset.{scene}", lang).replace("'", "&#x27;")
+        assert t("ui.scene_shown", lang, scene=label) in status[0]
+    shown = {slider.key for slider in at.select_slider}  # a control the scene shows, moved off it
+    field = next(f for f in page_fields(page) if isinstance(f, Grid) and f"ctl_{f.name}" in shown)
+    now = at.session_state["decayviz_values"][field.name]
+    value = field.extreme("hi") if now != field.extreme("hi") else field.extreme("lo")
+    at.select_slider(key=f"ctl_{field.name}").set_value(value).run()
+    assert at.button_group(key=f"preset_{page}").value != scene  # another scene may match, or none
+    status = [h.proto.body for h in at.get("html") if "role='status'" in h.proto.body]
+    assert status and t(f"preset.{scene}", "ko") not in status[0]

@@ -16,7 +16,8 @@ from decayviz.figures.landscape import landscape_figure
 from decayviz.figures.sparsity import descent_figure, monte_carlo_figure, path_base, with_chosen_alpha
 from decayviz.i18n import t
 from decayviz.scene import build_scene
-from decayviz.state import FIELD, PRESETS, defaults
+from decayviz.scenes import PRESETS
+from decayviz.state import FIELD, defaults
 
 # Machado et al. (2009), severity 1.0, on linear RGB.
 DEFICIENCIES = {

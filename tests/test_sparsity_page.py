@@ -12,8 +12,9 @@ from streamlit.testing.v1 import AppTest
 from support.scenes import random_scene
 
 from decayviz.i18n import has
+from decayviz.scenes import PRESETS
 from decayviz.sparsity import coefficient_path, synthetic_problem
-from decayviz.state import FIELD, PRESETS, defaults, page_fields
+from decayviz.state import FIELD, defaults, page_fields
 
 PAGE = "app_pages/sparsity.py"
 

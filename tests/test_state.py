@@ -3,7 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from decayviz.state import FIELD, FIELDS, HIDEABLE, PRESETS, defaults, encode, page_fields, parse
+from decayviz.scenes import PRESETS
+from decayviz.state import FIELD, FIELDS, HIDEABLE, defaults, encode, page_fields, parse
 
 
 def valid_value(field):

@@ -25,7 +25,15 @@ from decayviz.figures.network import (
     histogram_figure,
     sweep_figure,
 )
-from decayviz.training import DATASETS, METRICS, SweepConfig, param_groups, reproduction_script, train_sweep
+from decayviz.training import (
+    DATASETS,
+    METRICS,
+    SweepConfig,
+    param_groups,
+    reproduction_script,
+    train_grid,
+    train_sweep,
+)
 from decayviz.training.data import SPLITS, load
 from decayviz.training.engine import SweepTrainer
 from decayviz.training.reference import build_mlp, train_reference
@@ -143,6 +151,36 @@ def test_batched_sweep_matches_torch_optim_with_l1(optimizer):
     result = train_sweep("digits", alphas, epochs=epochs, **keywords)
     reference = reference_histories("digits", alphas, epochs, **keywords)
     assert_histories_match(result.history, reference, NONSMOOTH, len(load("digits").y_val))
+
+
+@pytest.mark.parametrize(
+    ("optimizer", "keywords"),
+    [
+        ("adam", {"hidden": 16, "depth": 1}),
+        ("adamw", {"hidden": 16, "depth": 2, "decay_bias": True, "batch_size": 100}),
+        ("sgd", {"hidden": 16, "depth": 1, "momentum": 0.9}),
+    ],
+)
+def test_every_grid_cell_matches_torch_optim_alone(optimizer, keywords):
+    """train_grid: one batch, each cell with its own lr and α, each the same as that model trained
+    alone with torch.optim."""
+    lrs = (0.001, 0.01, 0.03) if optimizer != "sgd" else (0.01, 0.03, 0.1)
+    alphas, epochs = (0.0, 0.003, 0.03), 3
+    grid = train_grid("digits", lrs, alphas, optimizer=optimizer, epochs=epochs, **keywords)
+    assert grid.final("val_accuracy").shape == (len(lrs), len(alphas))
+    for i, lr in enumerate(lrs):
+        reference = reference_histories("digits", alphas, epochs, optimizer=optimizer, lr=lr, **keywords)
+        assert_histories_match(grid.history[i], reference, SMOOTH, len(load("digits").y_val))
+        for j, cell in enumerate(grid.history[i]):
+            assert grid.final("val_loss")[i, j] == cell["val_loss"][-1]
+    assert len({tuple(row) for row in grid.final("train_loss")}) == len(lrs)  # the lrs differ
+
+
+def test_a_diverged_grid_cell_has_no_final_value():
+    grid = train_grid("digits", (0.01, 1.0), (0.0, 3.0), optimizer="sgd", momentum=0.9, epochs=2, hidden=16)
+    final = grid.final("val_accuracy")
+    assert np.isfinite(final[0]).all() and np.isfinite(final[1, 0]) and np.isnan(final[1, 1])
+    assert grid.diverged_at == [[None, None], [None, 1]] and grid.history[1][1]["val_accuracy"] == []
 
 
 @pytest.mark.parametrize(
@@ -286,6 +324,10 @@ def test_continuing_with_a_new_alpha_keeps_the_trained_networks():
         (lambda: reproduction_script("digits", float("inf")), "α must be"),
         (lambda: train_sweep("digits", (0.0,), dropout=1.0), "dropout"),
         (lambda: reproduction_script("digits", 0.01, dropout=-0.1), "dropout"),
+        (lambda: train_grid("digits", (), (0.0,)), "learning rate"),
+        (lambda: train_grid("digits", (0.01, -1.0), (0.0,)), "learning rate"),
+        (lambda: train_grid("digits", (0.01,), (0.0,), optimizer="rmsprop"), "unknown optimizer"),
+        (lambda: train_grid("digits", (0.01,), (float("nan"),)), "α must be"),
     ],
 )
 def test_bad_input_gets_a_clear_message(call, message):
@@ -295,11 +337,18 @@ def test_bad_input_gets_a_clear_message(call, message):
 
 def test_the_data_sets():
     assert tuple(SPLITS) == DATASETS
-    digits, highdim, moons = (load(name) for name in DATASETS)
+    digits, highdim, moons, modular = (load(name) for name in DATASETS)
     assert digits.X_train.shape[1] == 64 and digits.n_outputs == 10
     assert np.bincount(digits.y_train).min() >= 85  # stratified: every class in training
     assert highdim.X_train.shape == (20, 200) and not highdim.is_classification and highdim.n_outputs == 1
     assert moons.X_train.shape == (100, 2) and moons.n_outputs == 2
+    # (a + b) mod p: two one-hot summands in, the sum's class out, every pair once
+    p = modular.n_outputs
+    pairs = np.concatenate([modular.X_train, modular.X_val])
+    labels = np.concatenate([modular.y_train, modular.y_val])
+    assert pairs.shape == (p * p, 2 * p) and (pairs.sum(axis=1) == 2).all()
+    a, b = pairs[:, :p].argmax(axis=1), pairs[:, p:].argmax(axis=1)
+    assert len(set(zip(a, b, strict=True))) == p * p and (labels == (a + b) % p).all()
 
 
 def test_views_for_every_data_set():
@@ -347,3 +396,19 @@ def test_the_page_values_become_a_run():
     assert linear == SweepConfig(depth=0)
     adam, _, _ = sweep_request({**values, "n_opt": "adam", "n_momentum": 0.9})
     assert adam.momentum == 0
+
+
+def test_hits_are_argmax_hits_ties_included():
+    """The engine's fast accuracy (amax, then argmax only on a tie) counts exactly what
+    reference.evaluate's argmax counts, a tie going to the first class as argmax does."""
+    from decayviz.training.engine import _hits
+
+    generator = torch.Generator().manual_seed(0)
+    output = torch.randn(3, 5, 200, generator=generator)
+    labels = torch.randint(0, 5, (200,), generator=generator)
+    assert torch.equal(_hits(output, labels), output.argmax(dim=1) == labels)
+    output[:, 3, :50] = output[:, 1, :50] = 10.0  # exact ties between classes 1 and 3
+    labels[:25], labels[25:50] = 1, 3
+    hits = _hits(output, labels)
+    assert torch.equal(hits, output.argmax(dim=1) == labels)
+    assert hits[:, :25].all() and not hits[:, 25:50].any()

@@ -12,7 +12,8 @@ from support.scenes import random_scene
 
 from decayviz.grammar import placeholder_names
 from decayviz.i18n import STRINGS
-from decayviz.state import FIELD, PAGES, PRESETS, encode, page_fields, parse, url_path
+from decayviz.scenes import PRESETS
+from decayviz.state import FIELD, PAGES, encode, page_fields, parse, url_path
 from decayviz.ui.controls import VALUES, widget_key
 
 
@@ -77,7 +78,7 @@ def test_a_valid_link_restores_every_control(page):
 def test_hide_hides_the_named_controls(page):
     names = [f.name for f in page_fields(page)][:2]
     scene = {names[0]: FIELD[names[0]].extreme("hi")}
-    at = open_page(page, {**encode(scene), "hide": ",".join([*names, "presets", "lang"])})
+    at = open_page(page, {**encode(scene), "hide": ",".join([*names, "presets", "questions", "lang"])})
     for name in names:
         assert widget_value(at, name) is None
     assert at.session_state[VALUES][names[0]] == scene[names[0]]  # hidden, yet in force
@@ -163,8 +164,9 @@ def test_the_share_dialog_gives_this_scene_its_scenes_and_its_files(page):
     # the network page saves its curves once the session has trained (AppTest sessions share one
     # owner, so an earlier test's run counts: ask the service instead of assuming a fresh server)
     job = session_run()
-    trained = job is not None and job.snapshot is not None and job.snapshot.epochs_done > 0
-    saves = {"landscape": 2, "sparsity": 1, "network": int(trained)}[page]
+    trained = job is not None and not job.lrs and job.snapshot is not None and job.snapshot.epochs_done > 0
+    sweep_mode = scene.get("n_mode", "sweep") == "sweep"  # the lr × α grid mode has its heatmaps alone
+    saves = {"landscape": 2, "sparsity": 1, "network": int(trained and sweep_mode)}[page]
     assert len([b for b in at.get("download_button") if b.proto.id and "export_" in b.proto.id]) == saves
 
 

@@ -219,3 +219,40 @@ def test_shutdown_stops_every_job_and_waits_for_the_workers():
     trainings.shutdown()
     assert running.status == STOPPED and queued.status == STOPPED  # none left inside an epoch
     assert not any(trainer.training.locked() for trainer in FakeTrainer.built)
+
+
+def test_waiting_for_a_short_run_returns_as_it_finishes():
+    """Trainings.wait (Train's click waits briefly, so a short run is drawn done at once): it
+    returns True as soon as the run is done, False when the time is up first."""
+    trainings = service(slots=1, epoch_s=0.01)
+    short = trainings.submit("a", config(0), ALPHAS, 3)
+    started = time.monotonic()
+    assert trainings.wait(short, 5.0) and short.status == DONE
+    assert time.monotonic() - started < 2.0
+    long = trainings.submit("b", config(1), ALPHAS, 1000)
+    assert not trainings.wait(long, 0.05) and not long.finished
+    trainings.stop("b")
+    assert trainings.wait(long, 5.0)
+
+
+def test_training_threads_run_at_a_lower_priority():
+    """Page work comes before training: a worker lowers its own thread's OS priority (Linux)."""
+    import os
+    import sys
+
+    from decayviz.training.options import TRAINING_NICENESS
+
+    if sys.platform != "linux":
+        pytest.skip("per-thread niceness is Linux's")
+    seen = []
+
+    class Probe(FakeTrainer):
+        def train_epoch(self):
+            seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+            super().train_epoch()
+
+    trainings = Trainings(1, 60.0, lambda c, a: Probe(c, a), snapshot_every_s=0.0)
+    job = trainings.submit("a", config(0), ALPHAS, 2)
+    assert trainings.wait(job, 5.0)
+    ours = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    assert seen and all(nice == min(ours + TRAINING_NICENESS, 19) for nice in seen)

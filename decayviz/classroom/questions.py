@@ -6,12 +6,413 @@ Interface the store relies on (keep it): QUESTIONS[question_id] is a Question wi
   .check(answer)     the answer in canonical, JSON-storable form (point: [x, y] floats;
                      number: float; choice: str), or ValueError (out of bounds, NaN, unknown option)
                      / TypeError (wrong type)
+
+A question's text and options are catalog keys (decayviz/catalog/classroom.py) filled with its
+scene's numbers, so what is asked and what is computed come from the same values.
 """
 
 from __future__ import annotations
 
-QUESTIONS: dict = {}
+import functools
+import math
+import numbers
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from decayviz.i18n import t
+from decayviz.scenes import PRESETS
+from decayviz.state import FIELD, defaults, parse
+
+KINDS = ("point", "number", "choice")
 
 
-class Question:  # placeholder until questions.py is written
-    pass
+def scene_values(page: str, scene: dict[str, str]) -> dict[str, Any]:
+    """The page's control values a link with query `scene` opens (as decayviz.ui.controls.load_page
+    reads it): the defaults, then the named preset, then the link's own values."""
+    values = defaults(page)
+    if "preset" in scene:
+        values |= PRESETS[page][scene["preset"]]
+    parsed, problems = parse(scene)
+    if problems:
+        raise ValueError(f"a question's scene has invalid values: {problems}")
+    return values | {name: parsed[name] for name in scene if name in FIELD}
+
+
+@dataclass(frozen=True, eq=False)
+class Question:
+    """One question: its scene, what kind of answer it takes, and how its truth is computed.
+
+    `compute(values)` gives the truth from the scene's control values; `params(values)` the
+    numbers its text quotes; `options_of(values)` the choices (an option id to its catalog key,
+    or to None when its label is the id itself, as for an α)."""
+
+    id: str
+    page: str
+    scene: dict[str, str]
+    kind: str
+    text_key: str  # the question, with its scene's numbers
+    title_key: str  # its short name, for lists of questions
+    compute: Callable[[dict[str, Any]], Any]
+    params: Callable[[dict[str, Any]], dict[str, Any]] = lambda values: {}
+    options_of: Callable[[dict[str, Any]], dict[str, str | None]] = lambda values: {}
+    bounds_of: Callable[[dict[str, Any]], tuple[float, float]] = lambda values: (0.0, 0.0)
+    step: float = 1.0  # a number question's step (1: a count, a whole number)
+    unit: str = ""  # a number question's unit symbol, after the number ("%")
+    _cache: dict = field(default_factory=dict, repr=False)
+    _locks: dict = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def _once(self, name: str, compute: Callable[[], Any]) -> Any:
+        """A fact of the question's fixed scene, computed once per process (the truth of a network
+        question trains its scenes; a tap's bounds build the landscape's scene)."""
+        with self._lock:  # one lock per fact: a truth being trained does not hold up the bounds
+            lock = self._locks.setdefault(name, threading.Lock())
+        with lock:
+            if name not in self._cache:
+                self._cache[name] = compute()
+            return self._cache[name]
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """The scene's control values (a new dict: callers may change theirs)."""
+        return dict(self._once("values", lambda: scene_values(self.page, self.scene)))
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        return self._once("options", lambda: tuple(self.options_of(self.values)))
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """A number's smallest and largest allowed answer; a point's coordinates' (the chart's view)."""
+        return self._once("bounds", lambda: self.bounds_of(self.values))
+
+    def truth(self) -> Any:
+        """The true answer, computed from the scene by decayviz."""
+        return self._once("truth", lambda: self.compute(self.values))
+
+    def text(self, lang: str) -> str:
+        """The question as asked, with its scene's numbers."""
+        return t(self.text_key, lang, **self.params(self.values))
+
+    def title(self, lang: str) -> str:
+        return t(self.title_key, lang)
+
+    def option_label(self, option: str, lang: str) -> str:
+        key = self.options_of(self.values)[option]
+        return f"α = {option}" if key is None else t(key, lang)
+
+    def check(self, answer: Any) -> Any:
+        """The answer in canonical, JSON-storable form; ValueError or TypeError when it is not one."""
+        if self.kind == "choice":
+            if not isinstance(answer, str):
+                raise TypeError(f"a choice is one of {', '.join(self.options)}, not {type(answer).__name__}")
+            if answer not in self.options:
+                raise ValueError(f"unknown option {answer[:40]!r}; choose one of {', '.join(self.options)}")
+            return answer
+        lo, hi = self.bounds
+        if self.kind == "point":
+            if isinstance(answer, (str, bytes)) or not isinstance(answer, (list, tuple)) or len(answer) != 2:
+                raise TypeError("a point is two numbers (x, y)")
+            return [_number(x, lo, hi) for x in answer]
+        return _number(answer, lo, hi, whole=self.step == 1.0)
+
+    def distance(self, answer: Any) -> float:
+        """How far off an answer is: the distance between points, the difference of numbers, and
+        for a choice 0 (right) or 1 (wrong)."""
+        answer, truth = self.check(answer), self.truth()
+        if self.kind == "point":
+            return float(math.hypot(answer[0] - truth[0], answer[1] - truth[1]))
+        if self.kind == "number":
+            return abs(answer - truth)
+        return 0.0 if answer == truth else 1.0
+
+
+def _number(value: Any, lo: float, hi: float, whole: bool = False) -> float:
+    """A real number (not a bool, not text) within [lo, hi]; a whole one when `whole` is set."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"expected a number, not {type(value).__name__}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError("the answer must be a finite number")
+    if not lo <= number <= hi:
+        raise ValueError(f"the answer must lie between {lo:g} and {hi:g}")
+    if whole and number != round(number):
+        raise ValueError("the answer must be a whole number")
+    return number
+
+
+# --- the landscape: one descent, from the page's own scene ---
+
+
+def _landscape(values: dict[str, Any]):
+    from decayviz.scene import build_scene
+
+    return build_scene(values)
+
+
+def _view_bounds(values: dict[str, Any]) -> tuple[float, float]:
+    """The chart's square view (decayviz.figures.landscape): where a tap can land."""
+    from decayviz.figures.landscape import view_halfwidth
+
+    half = view_halfwidth(_landscape(values))
+    return -half, half
+
+
+def _descent_params(values: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "alpha": f"{values['alpha']:g}",
+        "lr": f"{values['lr']:g}",
+        "steps": values["steps"],
+        "w0": f"({values['w0x']:g}, {values['w0y']:g})",
+        "w_star": f"({values['wx']:g}, {values['wy']:g})",
+        "c1": f"{values['c1']:g}",
+        "c2": f"{values['c2']:g}",
+    }
+
+
+def _end(values: dict[str, Any]) -> tuple[float, float]:
+    final = _landscape(values).trajectory.final
+    return float(final[0]), float(final[1])
+
+
+def _first_zero(values: dict[str, Any]) -> str:
+    """Which weight is exactly 0.0 first along the descent: "w1", "w2", "both" (same step) or "none"."""
+    trajectory = _landscape(values).trajectory
+    weights = trajectory.weights[: trajectory.finite_steps]
+    first = [np.flatnonzero(weights[:, axis] == 0.0) for axis in (0, 1)]
+    steps = [int(hits[0]) if hits.size else None for hits in first]
+    if steps == [None, None]:
+        return "none"
+    if steps[0] == steps[1]:
+        return "both"
+    if steps[1] is None or (steps[0] is not None and steps[0] < steps[1]):
+        return "w1"
+    return "w2"
+
+
+def _diverges(values: dict[str, Any]) -> str:
+    return "diverges" if _landscape(values).trajectory.diverged_at is not None else "finite"
+
+
+# --- the sparsity page: exact zeros, and the Monte Carlo's corners ---
+
+
+def _zeros(kind: str) -> Callable[[dict[str, Any]], float]:
+    def count(values: dict[str, Any]) -> float:
+        from decayviz import sparsity
+
+        data = _sparsity_problem(values)
+        weights = sparsity.coefficient_path(data.X, data.y, kind, [values["s_alpha"]])[0]
+        return float(np.sum(weights == 0.0))
+
+    return count
+
+
+def _sparsity_problem(values: dict[str, Any]):
+    from decayviz import sparsity
+
+    return sparsity.make_problem(
+        values["s_problem"], values["s_samples"], values["s_features"], values["s_nonzero"], values["s_seed"]
+    )
+
+
+def _zeros_params(values: dict[str, Any]) -> dict[str, Any]:
+    data = _sparsity_problem(values)
+    n, d = data.X.shape
+    return {"alpha": f"{values['s_alpha']:g}", "n": n, "d": d, "k": values["s_nonzero"]}
+
+
+def _weights_bounds(values: dict[str, Any]) -> tuple[float, float]:
+    return 0.0, float(_sparsity_problem(values).X.shape[1])
+
+
+def _corner_share(values: dict[str, Any]) -> float:
+    """The percentage of the Monte Carlo's losses whose L1-constrained optimum has a weight exactly 0."""
+    from decayviz import sparsity
+
+    settings = (values[name] for name in ("s_losses", "s_seed", "s_shape", "s_spread"))
+    mc = sparsity.sparsity_monte_carlo(*settings)
+    return float(100.0 * np.mean(mc.l1_zero))
+
+
+def _monte_carlo_params(values: dict[str, Any]) -> dict[str, Any]:
+    return {"count": values["s_losses"], "spread": f"{values['s_spread']:g}"}
+
+
+def _lowrank_kept(values: dict[str, Any]) -> float:
+    """How many singular values L2 on both factors keeps above 0 on the low-rank section's picture."""
+    from decayviz.lowrank import factored_optimum, low_rank_picture, singular_values
+
+    d = singular_values(low_rank_picture(seed=values["s_seed"]).noisy)
+    return float(np.sum(factored_optimum(d, values["s_alpha"]) > 0))
+
+
+def _lowrank_params(values: dict[str, Any]) -> dict[str, Any]:
+    from decayviz.lowrank import low_rank_picture
+
+    picture = low_rank_picture(seed=values["s_seed"])
+    return {"alpha": f"{values['s_alpha']:g}", "n": len(picture.noisy), "true_rank": picture.true_rank}
+
+
+# --- the network page: train the scenes (decayviz.training, torch imported only here) ---
+
+
+def _train(page_values: dict[str, Any]):
+    """The network page's sweep for these values, trained once per process: a network question's
+    truth and the evidence shown at its reveal are the same training."""
+    return _trained(tuple(sorted(page_values.items())))
+
+
+@functools.lru_cache(maxsize=8)
+def _trained(items: tuple):
+    from decayviz.state import sweep_request
+    from decayviz.training.engine import train_sweep
+
+    config, alphas, epochs = sweep_request(dict(items))
+    return train_sweep(alphas, config, epochs)
+
+
+def evidence(question: Question) -> dict[str, Any] | None:
+    """What a network question's truth was decided from, for its reveal: the final validation
+    accuracy of each α of its scene (option id to score), the best α, and for the other
+    regularizers each one alone. None for a question of another page."""
+    if question.page != "network":
+        return None
+    question.truth()  # trains the scenes once, or waits for the training under way
+    result = _train(question.values)
+    scores = result.final("val_accuracy")
+    best = best_alpha(scores, result.final("val_loss"))
+    others = {}
+    if question.id == "network_other_beats":
+        for name, preset in OTHER_SCENES.items():
+            other = _train(scene_values("network", {"preset": preset}))
+            others[name] = other.final("val_accuracy")[other.alphas.index(0.0)]
+    alphas = [_alpha_text(alpha) for alpha in result.alphas]
+    return {"alphas": dict(zip(alphas, scores, strict=True)), "best": alphas[best], "others": others}
+
+
+def _alpha_text(alpha: float) -> str:
+    return f"{alpha:g}"
+
+
+def _alpha_options(values: dict[str, Any]) -> dict[str, None]:
+    return {_alpha_text(alpha): None for alpha in values["n_alphas"]}
+
+
+def best_alpha(accuracy: list[float], val_loss: list[float]) -> int:
+    """The index of the highest validation accuracy; a tie goes to the lower validation loss."""
+    return max(range(len(accuracy)), key=lambda i: (accuracy[i], -val_loss[i]))
+
+
+def _best_alpha(values: dict[str, Any]) -> str:
+    result = _train(values)
+    index = best_alpha(result.final("val_accuracy"), result.final("val_loss"))
+    return _alpha_text(result.alphas[index])
+
+
+# The scenes of the other regularizers: their α = 0 row is that regularizer alone.
+OTHER_SCENES = {"early_stopping": "n_early_stop", "dropout": "n_dropout"}
+
+
+def _other_beats(values: dict[str, Any]) -> str:
+    """Whether early stopping alone, or dropout alone (each scene's α = 0), scores a higher
+    validation accuracy than the best α of weight decay on the question's scene."""
+    decay = _train(values).final("val_accuracy")
+    best = max(decay)
+    beats = []
+    for name, preset in OTHER_SCENES.items():
+        other = _train(scene_values("network", {"preset": preset}))
+        if other.final("val_accuracy")[other.alphas.index(0.0)] > best:
+            beats.append(name)
+    return {0: "neither", 2: "both"}.get(len(beats)) or beats[0]
+
+
+def _network_params(values: dict[str, Any]) -> dict[str, Any]:
+    dropout = scene_values("network", {"preset": OTHER_SCENES["dropout"]})["n_dropout"]
+    return {
+        "depth": values["n_depth"],
+        "alphas": ", ".join(_alpha_text(a) for a in values["n_alphas"]),
+        "epochs": values["n_epochs"],
+        "dropout": f"{dropout:g}",
+    }
+
+
+def _options(keys: dict[str, str]) -> Callable[[dict[str, Any]], dict[str, str]]:
+    """Options that do not depend on the scene: an option id to its catalog key."""
+    return lambda values: keys
+
+
+_QUESTIONS = (
+    Question(
+        "landscape_end", "landscape", {"preset": "l2_shrinks"}, "point",
+        "question.landscape_end", "question.landscape_end.title", _end,
+        params=_descent_params, bounds_of=_view_bounds,
+    ),
+    Question(
+        "landscape_first_zero", "landscape", {"preset": "l1_zero", "alpha": "1.5"}, "choice",
+        "question.landscape_first_zero", "question.landscape_first_zero.title", _first_zero,
+        params=_descent_params,
+        options_of=_options({
+            "w1": "question.landscape_first_zero.w1",
+            "w2": "question.landscape_first_zero.w2",
+            "both": "question.landscape_first_zero.both",
+            "none": "question.landscape_first_zero.none",
+        }),
+    ),
+    Question(
+        "landscape_diverges", "landscape", {"preset": "l2_shrinks", "lr": "0.3"}, "choice",
+        "question.landscape_diverges", "question.landscape_diverges.title", _diverges,
+        params=_descent_params,
+        options_of=_options({
+            "diverges": "question.landscape_diverges.diverges",
+            "finite": "question.landscape_diverges.finite",
+        }),
+    ),
+    Question(
+        "sparsity_l1_zeros", "sparsity", {"preset": "lasso_selects"}, "number",
+        "question.sparsity_l1_zeros", "question.sparsity_l1_zeros.title", _zeros("l1"),
+        params=_zeros_params, bounds_of=_weights_bounds,
+    ),
+    Question(
+        "sparsity_l2_zeros", "sparsity", {"preset": "lasso_selects", "s_penalty": "l2"}, "number",
+        "question.sparsity_l2_zeros", "question.sparsity_l2_zeros.title", _zeros("l2"),
+        params=_zeros_params, bounds_of=_weights_bounds,
+    ),
+    Question(
+        "sparsity_corner_share", "sparsity", {"s_view": "montecarlo"}, "number",
+        "question.sparsity_corner_share", "question.sparsity_corner_share.title", _corner_share,
+        params=_monte_carlo_params, bounds_of=lambda values: (0.0, 100.0), step=0.1, unit="%",
+    ),
+    Question(
+        "sparsity_lowrank_kept", "sparsity", {"preset": "lowrank_picture"}, "number",
+        "question.sparsity_lowrank_kept", "question.sparsity_lowrank_kept.title", _lowrank_kept,
+        params=_lowrank_params, bounds_of=lambda values: (0.0, float(_lowrank_params(values)["n"])),
+    ),
+    Question(
+        "network_best_alpha", "network", {"preset": "n_u_curve"}, "choice",
+        "question.network_best_alpha", "question.network_best_alpha.title", _best_alpha,
+        params=_network_params, options_of=_alpha_options,
+    ),
+    Question(
+        "network_other_beats", "network", {"preset": "n_boundary"}, "choice",
+        "question.network_other_beats", "question.network_other_beats.title", _other_beats,
+        params=_network_params,
+        options_of=_options({
+            "early_stopping": "question.network_other_beats.early_stopping",
+            "dropout": "question.network_other_beats.dropout",
+            "both": "question.network_other_beats.both",
+            "neither": "question.network_other_beats.neither",
+        }),
+    ),
+)  # fmt: skip
+
+QUESTIONS: dict[str, Question] = {question.id: question for question in _QUESTIONS}
+
+
+def page_questions(page: str) -> tuple[Question, ...]:
+    """The questions asked on `page`, in order."""
+    return tuple(question for question in _QUESTIONS if question.page == page)

@@ -95,6 +95,20 @@ def words_px(text: str) -> float:
     return sum(hangul if "\uac00" <= c <= "\ud7a3" else space if c == " " else latin for c in text)
 
 
+def wrap(text: str, columns: int) -> list[str]:
+    """`text` in lines of at most `columns` columns, broken between words, a Hangul syllable
+    counting two (it is about twice as wide as a Latin letter): chart text wrapped by width,
+    not by letters, fits the same room in Korean as in English. A longer word keeps a line."""
+    lines: list[str] = []
+    for word in text.split():
+        line = f"{lines[-1]} {word}" if lines else word
+        if lines and sum(2 if "\uac00" <= c <= "\ud7a3" else 1 for c in line) <= columns:
+            lines[-1] = line
+        else:
+            lines.append(word)
+    return lines
+
+
 def animation_controls(
     steps: list[int],
     lang: str,

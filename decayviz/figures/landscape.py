@@ -3,11 +3,9 @@ slider, and the chapter's two loss terms over the steps with their trade-off ove
 
 from __future__ import annotations
 
-import textwrap
-
 import numpy as np
 
-from decayviz.figures import COLORS, animation_controls, decimate, round_steps, typed
+from decayviz.figures import COLORS, animation_controls, decimate, round_steps, typed, wrap
 from decayviz.figures.palette import CONSTRAINT_FILL, CONTOUR_RGB, DASH
 from decayviz.i18n import t
 from decayviz.penalties import make_penalty
@@ -24,6 +22,7 @@ ALPHAS = tuple(a for a in FIELD["alpha"].options if a > 0)  # the α slider's st
 CONTROLS_PX = 44  # from the plot's bottom edge to the Play row: room for the w₁ ticks and title
 ALPHA_ROW_PX = 66  # from the Play row to the α slider
 INSET = 0.42  # the zoomed inset's side, as a fraction of the plot's height
+INSET_GAP = 0.03  # between the inset and the plot's edges, as a fraction of the chart's plot area
 INSET_BELOW = 0.3  # an inset appears when the ball's extent is under this fraction of the view
 STEP_GROUP, ALPHA_GROUP = "steps", "alpha"  # the frames of Play and the step slider, of the α slider
 LABEL_FONT = {"size": 17, "color": "#111111", "shadow": "auto"}  # a halo keeps it readable on blue
@@ -310,7 +309,8 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
         "height": 700,  # for the exported HTML; on the page the chart fills its box (decayviz.ui.style)
         "margin": {"l": 44, "r": 8, "t": 8, "b": CONTROLS_PX + (ALPHA_ROW_PX if moving else 0) + 62},
         # above the plot and across it: beside it, a legend leaves a phone a thumbnail-sized plot
-        "legend": {"orientation": "h", "x": 0.0, "y": 1.0, "yanchor": "bottom", "font": {"size": 13}},
+        # a little above the plot: the top tick's number (at the range's end) reaches over its edge
+        "legend": {"orientation": "h", "x": 0.0, "y": 1.03, "yanchor": "bottom", "font": {"size": 13}},
         "plot_bgcolor": "#ffffff",
         "modebar": {"orientation": "v"},  # beside the plot, off the legend above it
         "uirevision": "landscape",
@@ -318,6 +318,10 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
         **layout_inset,
         **controls,
     }
+    if inset is not None:  # the square plot keeps to the inset's corner: the inset stays on it,
+        sx, sy = inset[1]  # never over the y axis's numbers beside a centred plot
+        layout["xaxis"]["constraintoward"] = "right" if sx > 0 else "left"
+        layout["yaxis"]["constraintoward"] = "bottom" if sy < 0 else "top"
     return {"data": data, "layout": layout, "frames": frames}
 
 
@@ -334,8 +338,9 @@ def _optimum_marker(point, lang: str, text: str | None = None) -> dict:
 def _inset_axes(zoom: float, half: float, corner: tuple[int, int], lang: str) -> dict:
     """A square zoomed view of [-zoom, zoom]² around the origin, in a corner of the plot."""
     sx, sy = corner
-    x_domain = [1.0 - INSET, 1.0] if sx > 0 else [0.0, INSET]
-    y_domain = [0.0, INSET] if sy < 0 else [1.0 - INSET, 1.0]
+    inner = INSET_GAP  # off the plot's edges: plotly draws an axis line 8 px out, by the numbers
+    x_domain = [1.0 - INSET - inner, 1.0 - inner] if sx > 0 else [inner, INSET + inner]
+    y_domain = [inner, INSET + inner] if sy < 0 else [1.0 - INSET - inner, 1.0 - inner]
     axis = {
         "range": [-zoom, zoom],
         "zeroline": True,
@@ -475,6 +480,7 @@ def loss_terms_figure(scene: LandscapeScene, lang: str) -> dict:
             )
     tradeoff = scene.penalty.kind != "none" and len(scene.path) > 0
     top = [0.56, 1.0] if tradeoff else [0.0, 1.0]
+    log_range = _log_range(traj.total[:n], at_optimum.values())
     layout = {
         "height": 640 if tradeoff else 340,
         "margin": {"l": 56, "r": 56, "t": 30, "b": 40},
@@ -482,10 +488,10 @@ def loss_terms_figure(scene: LandscapeScene, lang: str) -> dict:
         "yaxis": {
             "title": {"text": t("landscape.loss", lang)},
             "type": "log",
-            "dtick": 1,  # decades only
+            "dtick": _decades(log_range),
             "exponentformat": "power",  # 10⁻⁴, not "100μ" (μ is the momentum on this page)
             "domain": top,
-            "range": _log_range(traj.total[:n], at_optimum.values()),
+            "range": log_range,
         },
         "legend": {"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom"},
         "hovermode": "x unified",
@@ -498,6 +504,12 @@ def loss_terms_figure(scene: LandscapeScene, lang: str) -> dict:
 
 
 LOG_FLOOR = 1e-9  # relative to the largest value: where a log axis of the two terms stops
+
+
+def _decades(log_range: list[float]) -> int:
+    """Decades between ticks: every decade, or every few when a diverging run spans many (at
+    most 6 numbers; a phone's half-chart is about 250 px tall)."""
+    return max(1, int(np.ceil((log_range[1] - log_range[0]) / 6)))
 
 
 def _log_range(total: np.ndarray, settled) -> list[float]:
@@ -543,7 +555,7 @@ def _tradeoff(scene: LandscapeScene, lang: str) -> tuple[list[dict], dict]:
             "marker": {"color": COLORS["penalty"], "size": 11, "line": {"color": "#fff", "width": 1.5}},
         },
     ]  # fmt: skip
-    bottom = [0.0, 0.38]
+    bottom = [0.0, 0.34]  # the gap holds the top chart's axis and this chart's two- or three-line title
     layout = {
         "xaxis2": {
             "type": "log", "anchor": "y2", "title": {"text": "α", "standoff": 2}, "exponentformat": "power",
@@ -562,7 +574,7 @@ def _tradeoff(scene: LandscapeScene, lang: str) -> tuple[list[dict], dict]:
              "line": {"color": "#555", "width": 1, "dash": "dot"}},
         ],
         "annotations": [
-            {"text": "<br>".join(textwrap.wrap(t("landscape.tradeoff.title", lang, alpha=f"{alpha:g}"), 46)),
+            {"text": "<br>".join(wrap(t("landscape.tradeoff.title", lang, alpha=f"{alpha:g}"), 40)),
              "xref": "paper",
              "yref": "y2 domain", "x": 0, "y": 1.04, "xanchor": "left", "yanchor": "bottom",
              "showarrow": False, "font": {"size": 14}, "align": "left"},

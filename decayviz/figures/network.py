@@ -9,14 +9,13 @@ diverged, so nothing non-finite can reach a chart; `typed` refuses it anyway).
 from __future__ import annotations
 
 import math
-import textwrap
 
 import numpy as np
 
-from decayviz.figures import log_axis, typed
+from decayviz.figures import log_axis, typed, wrap
 from decayviz.figures.palette import ALPHA_DASHES, ALPHA_SEQUENCE, DIVERGING, TRAIN_COLOR, VAL_COLOR
 from decayviz.i18n import t
-from decayviz.training.options import METRICS
+from decayviz.training.options import GENERALIZED, METRICS
 from decayviz.training.result import SweepResult
 
 ALPHA_PALETTE = ALPHA_SEQUENCE  # small α dark, large α light: the order of α reads off the colours
@@ -50,9 +49,15 @@ def metric_title(metric: str, result: SweepResult, lang: str) -> str:
 
 
 def _layout(title: str, lang: str, **extra) -> dict:
+    """A chart's layout; its title is wrapped to a phone's width (plotly never wraps a title),
+    and the chart grows by the lines it adds."""
+    lines = wrap(title, 44)
+    grown = 18 * max(len(lines) - 1, 0)
+    if "height" in extra:
+        extra["height"] += grown
     return {
-        "title": {"text": title, "font": {"size": 15}},
-        "margin": {"l": 55, "r": 10, "t": 45, "b": 45},
+        "title": {"text": "<br>".join(lines), "font": {"size": 15}},
+        "margin": {"l": 55, "r": 10, "t": 45 + grown, "b": 45},
         "legend": {"font": {"size": 11}},
         **extra,
     }
@@ -102,21 +107,31 @@ def curves_figure(result: SweepResult, lang: str, height: int = 640) -> dict:
                     "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
                 })  # fmt: skip
         log_y = metric in ("train_loss", "val_loss") and _positive(result, metric)
+        # "epoch" under the lowest panel of each column only: the gap between the rows holds the
+        # numbers and the next row's title, also in the short box a projector leaves the chart
+        lowest = panel + 3 >= len(METRICS)
         axes[f"xaxis{suffix}"] = {
             "domain": [x0, x0 + cell_width], "anchor": f"y{suffix}", "rangemode": "tozero",
-            "title": {"text": t("axis.epoch", lang), "standoff": 4},
+            **({"title": {"text": t("axis.epoch", lang), "standoff": 4}} if lowest else {}),
         }  # fmt: skip
         axes[f"yaxis{suffix}"] = {"domain": [top - cell_height, top], "anchor": f"x{suffix}"}
         if log_y:
             axes[f"yaxis{suffix}"].update(log_axis([v for h in result.history for v in h[metric]]))
-        title = textwrap.wrap(metric_title(metric, result, lang), 18)  # a phone's column is narrow
+        title = wrap(metric_title(metric, result, lang), 18)  # a phone's column is narrow
         bold = "<br>".join(f"<b>{line}</b>" for line in title)
         annotations.append(_panel_title(bold, x0 + cell_width / 2, top))
+    # The legend in the sixth cell while each entry is a bare "α = 0.01" (a phone's cell is about
+    # 90 px wide); entries that also name a kept epoch or a divergence go in rows under the
+    # panels, where plotly makes room for them, instead of squeezing the panels sideways.
+    bare = not any(result.diverged_at) and not any(kept)
+    legend = (
+        {"x": 2 * (cell_width + col_gap), "y": 1 - cell_height - row_gap, "yanchor": "top", "itemwidth": 30}
+        if bare
+        else {"orientation": "h", "x": 0, "y": 0, "yref": "container", "yanchor": "bottom"}
+    )
     layout = _layout(
         "", lang, height=height, annotations=annotations, showlegend=True,
-        legend={"x": 2 * (cell_width + col_gap), "y": 1 - cell_height - row_gap, "yanchor": "top",
-                "font": {"size": 13}},
-        **axes,
+        legend={**legend, "font": {"size": 13}}, **axes,
     )  # fmt: skip
     layout["margin"] = {"l": 50, "r": 10, "t": 48, "b": 40}
     return {"data": traces, "layout": layout}
@@ -174,19 +189,21 @@ def sweep_figure(result: SweepResult, lang: str, height: int = 360) -> dict:
         xaxis={**axis_alpha, "domain": [0, 0.45]},
         yaxis={"title": {"text": metric_title("val_accuracy", result, lang)}},
         xaxis2={**axis_alpha, "domain": [0.55, 1], "anchor": "y2"},
-        yaxis2={"anchor": "x2", "title": {"text": t("axis.loss", lang)}, **loss_scale},
+        # the losses' numbers and title on the right: between the panels a phone has 30 px
+        yaxis2={"anchor": "x2", "side": "right", "title": {"text": t("axis.loss", lang)}, **loss_scale},
         legend={"x": 0.56, "y": 0.98, "bgcolor": "rgba(255,255,255,0.8)"},
         annotations=[
             _subtitle(t("figure.sweep_accuracy_kept" if early else "figure.sweep_accuracy", lang), 0.225),
             _subtitle(t("figure.sweep_loss_kept" if early else "figure.sweep_loss", lang), 0.775),
         ],
     )  # fmt: skip
-    layout["margin"]["t"] = 60
+    lines = max(note["text"].count("<br>") + 1 for note in layout["annotations"])
+    layout["margin"] |= {"t": 14 + 17 * lines, "r": 60}  # the subtitles' lines over the panels
     return {"data": traces, "layout": layout}
 
 
 def _subtitle(text: str, x: float) -> dict:
-    text = "<br>".join(f"<b>{line}</b>" for line in textwrap.wrap(text, 26))  # half a phone's width
+    text = "<br>".join(f"<b>{line}</b>" for line in wrap(text, 17))  # a phone's panel: 115 px
     return {"text": text, "x": x, "y": 1.0, "xref": "paper", "yref": "paper", "xanchor": "center",
             "yanchor": "bottom", "showarrow": False, "font": {"size": 13}}  # fmt: skip
 
@@ -327,3 +344,82 @@ def boundary_figure(
 def _panel_title(text: str, x: float, y: float) -> dict:
     return {"text": text, "x": x, "y": y, "xref": "paper", "yref": "paper", "xanchor": "center",
             "yanchor": "bottom", "showarrow": False, "font": {"size": 13}}  # fmt: skip
+
+
+def generalized_at(result: SweepResult) -> list[int | None]:
+    """Per α, the first epoch whose validation accuracy passed GENERALIZED (None: not yet)."""
+    return [
+        next((epoch for epoch, v in enumerate(h["val_accuracy"], start=1) if v > GENERALIZED), None)
+        for h in result.history
+    ]
+
+
+def grokking_figure(result: SweepResult, lang: str, steps_per_epoch: int, height: int = 380) -> dict:
+    """Grokking, side by side over the training steps on a log axis: training accuracy (dotted)
+    and validation accuracy (solid) per α, a star where each α first generalizes; and the weight
+    norm, which falls as it does. Needs histories with "train_accuracy" (options.TRAIN_ACCURACY)."""
+    colors = alpha_colors(result.alphas)
+    marks = generalized_at(result)
+    traces = []
+    longest = max((len(h["val_accuracy"]) for h in result.history), default=0)
+    for index, alpha in enumerate(result.alphas):
+        history = result.history[index]
+        steps = np.arange(1, len(history["val_accuracy"]) + 1, dtype=np.float32) * steps_per_epoch
+        mark = marks[index]
+        name = (
+            t("legend.generalized", lang, alpha=alpha_label(alpha), step=int(mark * steps_per_epoch))
+            if mark
+            else t("legend.alpha", lang, alpha=alpha_label(alpha))
+        )
+        line = {"color": colors[index], "width": 2}
+        group = {"legendgroup": str(index), "hoverinfo": "x+y+name"}
+        traces += [
+            {"type": "scatter", "mode": "lines", "x": typed(steps), "name": name, "showlegend": True,
+             "y": typed(np.asarray(history["val_accuracy"], dtype=np.float32)), "line": line, **group},
+            {"type": "scatter", "mode": "lines", "x": typed(steps), "name": name, "showlegend": False,
+             "y": typed(np.asarray(history["train_accuracy"], dtype=np.float32)),
+             "line": {**line, "dash": "dot"}, **group},
+            {"type": "scatter", "mode": "lines", "x": typed(steps), "name": name, "showlegend": False,
+             "y": typed(np.asarray(history["weight_norm"], dtype=np.float32)),
+             "line": line, "xaxis": "x2", "yaxis": "y2", **group},
+        ]  # fmt: skip
+        if mark:
+            traces.append({
+                "type": "scatter", "mode": "markers", "x": [float(mark * steps_per_epoch)],
+                "y": [history["val_accuracy"][mark - 1]], "name": name, "showlegend": False, **group,
+                "marker": {"color": colors[index], "size": 14, "symbol": "star",
+                           "line": {"color": "#1a1a1a", "width": 1}},
+            })  # fmt: skip
+    step_axis = {
+        **log_axis([steps_per_epoch, max(longest, 1) * steps_per_epoch]),
+        "title": {"text": t("axis.step", lang), "standoff": 4},
+    }
+    layout = _layout(
+        "", lang, height=height, showlegend=True,
+        xaxis={**step_axis, "domain": [0, 0.45], "anchor": "y"},
+        yaxis={"range": [-0.02, 1.02], "anchor": "x", "tickformat": ".0%"},
+        xaxis2={**step_axis, "domain": [0.55, 1], "anchor": "y2"},
+        yaxis2={"anchor": "x2", "rangemode": "tozero"},
+        legend={"orientation": "h", "y": -0.25, "yanchor": "top", "font": {"size": 12}},
+        annotations=[
+            _panel_title(f"<b>{t('grokking.accuracy', lang)}</b>", 0.225, 1),
+            _panel_title(f"<b>{t('metric.weight_norm', lang)}</b>", 0.775, 1),
+        ],
+    )  # fmt: skip
+    return {"data": traces, "layout": layout}
+
+
+def grokking_alt(result: SweepResult, lang: str, steps_per_epoch: int) -> str:
+    """The grokking chart's text alternative: when each α generalized, or where it ended."""
+    ends = []
+    for alpha, history, mark in zip(result.alphas, result.history, generalized_at(result), strict=True):
+        if not history["val_accuracy"]:
+            continue
+        norm = f"{history['weight_norm'][-1]:.1f}"
+        if mark:
+            step = mark * steps_per_epoch
+            ends.append(t("grokking.alt_generalized", lang, alpha=alpha_label(alpha), step=step, norm=norm))
+        else:
+            accuracy = f"{history['val_accuracy'][-1]:.0%}"
+            ends.append(t("grokking.alt_not", lang, alpha=alpha_label(alpha), accuracy=accuracy, norm=norm))
+    return t("grokking.alt", lang, ends=" ".join(ends))

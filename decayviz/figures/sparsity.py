@@ -6,11 +6,9 @@ Arrays in, plotly spec (a plain dict) out, like every builder in decayviz.figure
 
 from __future__ import annotations
 
-import textwrap
-
 import numpy as np
 
-from decayviz.figures import animation_controls, typed
+from decayviz.figures import animation_controls, typed, wrap
 from decayviz.figures.palette import (
     DASH,
     FEATURE_COLORS,
@@ -48,8 +46,9 @@ def _columns(count: int, gap: float = 0.05) -> list[list[float]]:
 
 def _title(text: str, domain: list[float], y: float = 1.0) -> dict:
     """A panel title above a column, as a paper-anchored annotation, wrapped to the column's
-    width on a phone (about 45 characters across the whole chart), so titles never overlap."""
-    lines = textwrap.wrap(text, width=max(12, int(45 * (domain[1] - domain[0]))), break_long_words=False)
+    width on a phone (about 42 columns across the whole chart, a Hangul syllable two), so
+    titles never overlap or run past the chart's edge."""
+    lines = wrap(text, max(12, int(42 * (domain[1] - domain[0]))))
     return {
         "text": "<br>".join(f"<b>{line}</b>" for line in lines),
         "x": sum(domain) / 2,
@@ -72,8 +71,14 @@ def _suffix(i: int) -> str:
 
 
 def _log_ticks(log_alphas: np.ndarray) -> dict:
+    """A tick at every decade, a label at every other one, and none at the axis's ends where
+    that leaves two: on a phone a panel is about 90 px wide, and labels at every decade turn
+    sideways while an end's label reaches into the next panel's."""
     decades = np.arange(np.ceil(log_alphas[0]), np.floor(log_alphas[-1]) + 1)
-    return {"tickvals": decades.tolist(), "ticktext": [f"{10.0**k:g}" for k in decades]}
+    inner = [k for k in decades if log_alphas[0] + 0.5 <= k <= log_alphas[-1] - 0.5]
+    labelled = set((inner if len(inner) >= 3 else decades.tolist())[::2])
+    labels = [f"{10.0**k:g}" if k in labelled else "" for k in decades]
+    return {"tickvals": decades.tolist(), "ticktext": labels}
 
 
 PATH_HEIGHT = 620  # px, the whole path figure
@@ -152,7 +157,14 @@ def path_base(
         "height": PATH_HEIGHT,
         "margin": {"l": 60, "r": 10, "t": 72, "b": 50},  # titles wrap on a phone, under the modebar
         "hovermode": "closest",
-        "legend": {"orientation": "h", "x": 0.0, "y": -0.15, "yanchor": "top", "font": {"size": 12}},
+        "legend": {  # at the chart's foot: plotly makes room for it under the α axes' titles
+            "orientation": "h",
+            "x": 0.0,
+            "y": 0.0,
+            "yref": "container",
+            "yanchor": "bottom",
+            "font": {"size": 12},
+        },
         "annotations": [],
         "shapes": [],
         "showlegend": True,
@@ -251,6 +263,9 @@ def with_chosen_alpha(base: dict, alpha: float, optima: dict[str, np.ndarray]) -
     line, the exact optimum's weights as dots, and its count of zeros. `base` is not changed:
     the new figure shares its traces, so this costs next to nothing on a rerun."""
     x_chosen = float(np.log10(alpha))
+    low, high = base["layout"]["xaxis"]["range"]
+    # the count beside its dot, on the side away from the y axis's numbers on the left
+    side = "top right" if x_chosen < (low + high) / 2 else "top left"
     marks, lines = [], []
     for col, kind in enumerate(PATH_KINDS, start=1):
         top, bottom = _suffix(col), _suffix(col + 3)
@@ -276,7 +291,7 @@ def with_chosen_alpha(base: dict, alpha: float, optima: dict[str, np.ndarray]) -
                 "x": [x_chosen],
                 "y": [zeros_at],
                 "text": [f"{zeros_at}/{d}"],
-                "textposition": "top left",
+                "textposition": side,
                 "textfont": {"size": 14},
                 "cliponaxis": False,
                 "xaxis": f"x{bottom}",
@@ -395,7 +410,7 @@ def descent_figure(frames: DescentFrames, lang: str) -> dict:
                 "x": [-half_width * 0.95],
                 "y": [d * 1.04],
                 "textposition": "bottom right",
-                "textfont": {"size": 13},
+                "textfont": {"size": 11},  # "exactly 0: 176/200" fits a phone's 90 px column
                 "hoverinfo": "skip",
             },
         ]
@@ -547,7 +562,7 @@ def monte_carlo_figure(mc: MonteCarlo, spread: float, lang: str, shown: int = 40
     half = spread * t_
     layout = {
         "height": 560,
-        "margin": {"l": 50, "r": 10, "t": 72, "b": 40},
+        "margin": {"l": 50, "r": 56, "t": 72, "b": 40},  # r: the bars' numbers and axis title
         "barmode": "group",
         "xaxis": {
             "domain": [0.0, 0.55],
@@ -565,16 +580,18 @@ def monte_carlo_figure(mc: MonteCarlo, spread: float, lang: str, shown: int = 40
             "zerolinecolor": "#444",
             "title": {"text": "w₂*"},
         },
-        "xaxis2": {"domain": [0.66, 1.0], "anchor": "y2"},
-        "yaxis2": {
+        "xaxis2": {"domain": [0.64, 1.0], "anchor": "y2"},
+        "yaxis2": {  # on the right: between the panels, a phone's 35 px left its title over the centres
             "anchor": "x2",
+            "side": "right",
             "range": [0, 105],
             "title": {"text": t("sparsity.montecarlo.share_axis", lang)},
         },
-        "legend": {"orientation": "h", "x": 0.0, "y": -0.12, "yanchor": "top"},
+        # at the chart's foot, where plotly makes room for it under w₁*'s title at any height
+        "legend": {"orientation": "h", "x": 0.0, "y": 0.0, "yref": "container", "yanchor": "bottom"},
         "annotations": [
             _title(t("sparsity.montecarlo.panel.centres", lang), [0.0, 0.55]),
-            _title(t("sparsity.montecarlo.panel.shares", lang), [0.66, 1.0]),
+            _title(t("sparsity.montecarlo.panel.shares", lang), [0.64, 1.0]),
         ],
     }
     return {"data": data, "layout": layout}

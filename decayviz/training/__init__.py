@@ -17,7 +17,7 @@ from decayviz.training.options import (
     PENALTIES,
     SPARSITY_THRESHOLD,
 )
-from decayviz.training.result import SweepConfig, SweepResult
+from decayviz.training.result import GridResult, SweepConfig, SweepResult, check_lrs
 from decayviz.training.script import reproduction_script
 
 if TYPE_CHECKING:
@@ -31,11 +31,13 @@ __all__ = [
     "OPTIMIZERS",
     "PENALTIES",
     "SPARSITY_THRESHOLD",
+    "GridResult",
     "SweepConfig",
     "SweepResult",
     "param_groups",
     "reproduction_script",
     "start_sweep",
+    "train_grid",
     "train_sweep",
 ]
 
@@ -86,3 +88,31 @@ def start_sweep(config: SweepConfig, alphas: Sequence[float]) -> SweepTrainer:
     from decayviz.training.engine import SweepTrainer
 
     return SweepTrainer(config, alphas)
+
+
+def train_grid(
+    dataset: str,
+    lrs: Sequence[float],
+    alphas: Sequence[float],
+    optimizer: str = "adamw",
+    epochs: int = DEFAULT_EPOCHS,
+    seed: int = _RUN.seed,
+    *,
+    penalty: str = _RUN.penalty,
+    hidden: int = _RUN.hidden,
+    depth: int = _RUN.depth,
+    batch_size: int = _RUN.batch_size,
+    decay_bias: bool = _RUN.decay_bias,
+    momentum: float = _RUN.momentum,
+) -> GridResult:
+    """Train one MLP per (lr, α) pair, every pair with its own learning rate and α, all from the
+    same initial weights and minibatches, as one batched computation: Loshchilov & Hutter's grid
+    (Adam with L2 in the gradient against AdamW). result.final(metric) is (len(lrs), len(alphas))."""
+    from decayviz.training.engine import train_grid as grid
+
+    lrs = check_lrs(lrs)
+    config = SweepConfig(
+        dataset=dataset, penalty=penalty, optimizer=optimizer, lr=min(lrs), hidden=hidden,
+        depth=depth, batch_size=batch_size, decay_bias=decay_bias, momentum=momentum, seed=seed,
+    )  # fmt: skip
+    return grid(lrs, alphas, config, epochs)

@@ -56,7 +56,24 @@ def moons_split(seed: int = 0):
     return points[:n_train], points[n_train:], labels[:n_train], labels[n_train:]
 
 
-SPLITS = {"digits": digits_split, "highdim": highdim_split, "moons": moons_split}
+def modular_split(seed: int = 0):
+    """Addition modulo p = 47, the task on which networks grok (Power et al. 2022): the inputs are
+    the two summands a and b, one-hot (2p features), the label is (a + b) mod p; 60% of the p²
+    pairs train, the others validate, so answering them needs the rule, not a memory."""
+    import numpy as np
+
+    p, train_share = 47, 0.6
+    a, b = np.divmod(np.arange(p * p), p)
+    pairs = np.zeros((p * p, 2 * p), dtype=np.float32)
+    pairs[np.arange(p * p), a] = 1.0
+    pairs[np.arange(p * p), p + b] = 1.0
+    labels = ((a + b) % p).astype(np.int64)
+    order = np.random.default_rng(seed).permutation(p * p)
+    train, val = order[: int(train_share * p * p)], order[int(train_share * p * p) :]
+    return pairs[train], pairs[val], labels[train], labels[val]
+
+
+SPLITS = {"digits": digits_split, "highdim": highdim_split, "moons": moons_split, "modular": modular_split}
 
 
 @dataclass(frozen=True)
@@ -92,3 +109,8 @@ def load(name: str) -> Dataset:
         raise ValueError(f"unknown dataset {name!r}; choose one of {', '.join(DATASETS)}")
     X_train, X_val, y_train, y_val = SPLITS[name](DATA_SEED)
     return Dataset(name, X_train, X_val, y_train, y_val)
+
+
+def steps_per_epoch(dataset: str, batch_size: int) -> int:
+    """The minibatch steps of one epoch: ⌈training samples / batch size⌉."""
+    return -(-len(load(dataset).X_train) // int(batch_size))

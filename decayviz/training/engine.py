@@ -1,14 +1,20 @@
-"""All α of a sweep trained at once, as one batched tensor program.
+"""All α of a sweep (or all (lr, α) cells of a grid) trained at once, as one batched tensor program.
 
-Every parameter carries an extra leading model axis: the weight of layer l is one tensor of shape
-(models, out, in). Activations are kept feature-major, (models, features, batch), so the first
-layer of every model is a single matrix product and the softmax runs over a middle axis (both
-several times faster on a CPU than the batch-major layout). The backward pass is written out
-(it is short for an MLP) instead of going through autograd, whose bookkeeping cost more than the
-arithmetic for networks this small. The optimizer is the rule's chain from decayviz.rules, the
-same code the 2-D landscape runs, here on tensors stacked over the models (it follows
-torch.optim's single-tensor code step by step). Dropout draws its masks from its own generator,
-one mask per hidden layer and minibatch shared by every model, with the formula of
+Every parameter carries an extra leading model axis: the weight of layer l is a tensor of shape
+(models, out, in); the first layer's bias rides along as one more input column (the inputs get a
+column of ones), so its gradient comes out of the same matrix product as the weights'. All
+parameters live in one flat buffer (and their gradients in another), so the
+optimizer's chain runs once per step on every parameter of every model: its handful of
+elementwise operations, not a handful per layer. The penalty's numbers and the learning rate are
+per-element vectors over that buffer (0 where a parameter is not decayed), so each model can have
+its own α and its own lr. Activations are kept feature-major, (models, features, batch), so the
+first layer of every model is a single matrix product and the softmax runs over a middle axis
+(both several times faster on a CPU than the batch-major layout). The backward pass is written
+out (it is short for an MLP) into the gradient buffer instead of going through autograd, whose
+bookkeeping cost more than the arithmetic for networks this small. The optimizer is the rule's
+chain from decayviz.rules, the same code the 2-D landscape runs, here on the stacked buffer (it
+follows torch.optim's single-tensor code step by step). Dropout draws its masks from its own
+generator, one mask per hidden layer and minibatch shared by every model, with the formula of
 `reference.SeededDropout`. Together, each model follows the path `reference.train_one` takes with
 torch.optim, up to float rounding.
 """
@@ -23,11 +29,24 @@ from collections.abc import Sequence
 import numpy as np
 import torch
 
-from decayviz.rules import Hyper, Slot, active, apply_chain, init_chain, network_rule
+from decayviz.rules import Hyper, ScaleByLearningRate, Slot, active, init_chain, network_rule
 from decayviz.training.data import Dataset, load
-from decayviz.training.options import DIVERGED_NORM, METRICS, SPARSITY_THRESHOLD, TORCH_THREADS
+from decayviz.training.options import (
+    DIVERGED_NORM,
+    METRICS,
+    SPARSITY_THRESHOLD,
+    TORCH_THREADS,
+    TRAIN_ACCURACY,
+)
 from decayviz.training.reference import build_mlp
-from decayviz.training.result import BoundaryGrid, SweepConfig, SweepResult, check_alphas
+from decayviz.training.result import (
+    BoundaryGrid,
+    GridResult,
+    SweepConfig,
+    SweepResult,
+    check_alphas,
+    check_lrs,
+)
 
 torch.set_num_threads(TORCH_THREADS)
 
@@ -49,6 +68,7 @@ def _flushing_denormals():
 # torch.manual_seed is process-wide: two sessions building models at once must not interleave.
 _INIT_LOCK = threading.Lock()
 BOUNDARY_CELLS = 60
+EVAL_SLICE = 256  # digits' validation in slices of 256 samples: its metrics 10% sooner
 
 
 def _nearest_alpha(alphas: Sequence[float], alpha: float) -> int:
@@ -67,203 +87,291 @@ class SweepTrainer:
     All models start from the same initial weights (those of `build_mlp` after
     torch.manual_seed(seed)), see the same minibatches (one torch.randperm per epoch from a
     generator seeded with `seed`) and the same dropout masks (from a generator seeded with
-    seed + 1), exactly as `reference.train_one` does for one model.
+    seed + 1), exactly as `reference.train_one` does for one model. Model i trains with
+    alphas[i] and, if `lrs` is given, with lrs[i] (else every model with config.lr).
     """
 
-    def __init__(self, config: SweepConfig, alphas: Sequence[float]) -> None:
+    def __init__(
+        self, config: SweepConfig, alphas: Sequence[float], lrs: Sequence[float] | None = None
+    ) -> None:
         self.config = config
         self.data: Dataset = load(config.dataset)
         self.X_train = torch.from_numpy(self.data.X_train)
         self.y_train = torch.from_numpy(self.data.y_train)
         self.X_val = torch.from_numpy(self.data.X_val)
         self.y_val = torch.from_numpy(self.data.y_val)
+        self._train_inputs = _with_ones(self.X_train)
+        self._val_inputs = _with_ones(self.X_val).T
         with _INIT_LOCK:
             torch.manual_seed(config.seed)
             model = build_mlp(self.data.n_inputs, config.hidden, config.depth, self.data.n_outputs)
-        n_models = len(check_alphas(alphas))
+        alphas = check_alphas(alphas)
+        lrs = (config.lr,) * len(alphas) if lrs is None else check_lrs(lrs)
+        if len(lrs) != len(alphas):
+            raise ValueError(f"one learning rate per α: {len(lrs)} for {len(alphas)}")
         layers = [layer for layer in model if isinstance(layer, torch.nn.Linear)]
-        self.weights = [self._stack(layer.weight, n_models) for layer in layers]
-        self.biases = [self._stack(layer.bias, n_models) for layer in layers]
+        first = torch.cat([layers[0].weight, layers[0].bias.unsqueeze(1)], dim=1)
+        initial = [first] + [layer.weight for layer in layers[1:]] + [layer.bias for layer in layers[1:]]
+        self._shapes = [tuple(p.shape) for p in initial]
+        self._n_layers = len(layers)
+        self._n_models = len(alphas)
+        self._adopt(torch.cat([p.detach().expand(len(alphas), *p.shape).reshape(-1) for p in initial]))
         self.batch_order = torch.Generator().manual_seed(config.seed)
         self.dropout_masks = torch.Generator().manual_seed(config.seed + 1)
         self.steps = 0
         self.epochs_done = 0
         self.chain = network_rule(config.optimizer).chain
+        if not isinstance(self.chain[-1], ScaleByLearningRate):
+            raise ValueError(f"the {config.optimizer} chain does not end with the step −lr·u")
         self.hyper = Hyper(momentum=config.momentum)
-        # the chain's state (momentum buffers, Adam's moments): per parameter, one dict per transform
-        self.state = [init_chain(self.chain, p) for p in self.parameters]
-        self.history = [{metric: [] for metric in METRICS} for _ in range(n_models)]
-        self.diverged_at: list[int | None] = [None] * n_models
-        self.branched_from: list[tuple[float, int] | None] = [None] * n_models
+        # the chain's state (momentum buffers, Adam's moments): one dict per transform, each
+        # buffer shaped like the flat parameters
+        self.state = init_chain(self.chain, self.flat)
+        extra = ("train_accuracy",) if self.data.name in TRAIN_ACCURACY else ()
+        self.history = [{metric: [] for metric in (*METRICS, *extra)} for _ in alphas]
+        self.diverged_at: list[int | None] = [None] * len(alphas)
+        self.branched_from: list[tuple[float, int] | None] = [None] * len(alphas)
         # early stopping: each model's lowest validation loss so far, its epoch, and (only when
-        # early stopping is on) the weights and biases of that epoch
-        self.best_val_loss = [math.inf] * n_models
-        self.best_epoch: list[int | None] = [None] * n_models
-        self.best_parameters = [p.clone() for p in self.parameters] if config.early_stopping else None
-        self._set_alphas(alphas)
+        # early stopping is on) the parameters of that epoch
+        self.best_val_loss = [math.inf] * len(alphas)
+        self.best_epoch: list[int | None] = [None] * len(alphas)
+        self.best_flat = self.flat.clone() if config.early_stopping else None
+        self._set_alphas(alphas, lrs)
 
-    @staticmethod
-    def _stack(parameter: torch.Tensor, n_models: int) -> torch.Tensor:
-        return parameter.detach().unsqueeze(0).repeat(n_models, *[1] * parameter.ndim)
+    # --- the flat buffers ---
+
+    def _adopt(self, flat: torch.Tensor) -> None:
+        """Make `flat` the parameters (for self._n_models models), with a gradient buffer, and
+        keep the views the steps use."""
+        self.flat = flat
+        self._grad = torch.empty_like(flat)
+        self._blocks = self._split(flat)
+        grads = self._split(self._grad)
+        layers = range(1, self._n_layers)
+        bias_of = self._n_layers - 1  # block of layer l's bias: bias_of + l
+        self._grad_first = grads[0].view(-1, grads[0].shape[2])
+        self._grad_layers = [(grads[layer], grads[bias_of + layer]) for layer in layers]
+        self._weights_t = [self._blocks[layer].transpose(1, 2) for layer in layers]
+        self._layers = self._network(self._blocks)
+
+    def _network(
+        self, blocks: list[torch.Tensor]
+    ) -> tuple[torch.Tensor, list[tuple[torch.Tensor, torch.Tensor]]]:
+        """The blocks as `_forward` uses them: the first layer as one (models·units, in + 1)
+        matrix, then (weight, bias as a column) per further layer."""
+        bias_of = self._n_layers - 1
+        first = blocks[0].view(-1, blocks[0].shape[2])
+        return first, [
+            (blocks[layer], blocks[bias_of + layer].unsqueeze(2)) for layer in range(1, self._n_layers)
+        ]
+
+    def _split(self, flat: torch.Tensor) -> list[torch.Tensor]:
+        """Views of a flat buffer as blocks, (models, *shape) each: the first layer's weights with
+        its bias as the last column, then the other layers' weights, then their biases."""
+        sizes = [self._n_models * math.prod(shape) for shape in self._shapes]
+        pieces = torch.split(flat, sizes)
+        return [piece.view(self._n_models, *shape) for piece, shape in zip(pieces, self._shapes, strict=True)]
+
+    def _parameters_of(self, blocks: list[torch.Tensor]) -> list[torch.Tensor]:
+        """The stacked parameters in blocks: every layer's weights, then every layer's biases."""
+        rest = blocks[1:]
+        weights, biases = rest[: self._n_layers - 1], rest[self._n_layers - 1 :]
+        return [blocks[0][..., :-1], *weights, blocks[0][..., -1], *biases]
+
+    def _per_element(
+        self, per_model: Sequence[float], weights: bool = True, biases: bool = True
+    ) -> torch.Tensor:
+        """A flat buffer holding each model's number on every element of its weights (if
+        `weights`) and biases (if `biases`), 0 elsewhere."""
+        column = torch.tensor(per_model, dtype=self.flat.dtype)
+        pieces = []
+        for index, shape in enumerate(self._shapes):
+            if index == 0:  # the weights' columns, then the bias column
+                mask = torch.tensor([float(weights)] * (shape[1] - 1) + [float(biases)])
+            else:
+                mask = torch.tensor(float(weights if index < self._n_layers else biases))
+            values = column.view(-1, *[1] * len(shape)) * mask
+            pieces.append(values.expand(self._n_models, *shape).reshape(-1))
+        return torch.cat(pieces)
+
+    def _take(self, flat: torch.Tensor, index: torch.Tensor) -> torch.Tensor:
+        """A flat buffer of the models `index` (with repeats) of `flat` (laid out for the current
+        number of models)."""
+        return torch.cat([block[index].reshape(-1) for block in self._split(flat)])
 
     @property
     def parameters(self) -> list[torch.Tensor]:
-        return [*self.weights, *self.biases]
+        """The stacked parameters, views into the flat buffer: weights of every layer, then biases."""
+        return self._parameters_of(self._blocks)
 
     @property
-    def penalized(self) -> list[bool]:
-        """Which of `parameters` the penalty acts on: the weights, and the biases if asked."""
-        return [True] * len(self.weights) + [self.config.decay_bias] * len(self.biases)
+    def weights(self) -> list[torch.Tensor]:
+        return self.parameters[: self._n_layers]
 
-    def _set_alphas(self, alphas: Sequence[float]) -> None:
-        """The α of each model and the penalty's numbers the chain reads, as columns shaped to
-        broadcast against each stacked parameter (computed once, not every step); None where a
-        parameter carries no such part."""
+    def _set_alphas(self, alphas: Sequence[float], lrs: Sequence[float]) -> None:
+        """Each model's α and lr, and the numbers the chain reads as per-element buffers
+        (computed once, not every step); None where no parameter carries such a part."""
         self.alphas = check_alphas(alphas)
+        self.lrs = tuple(lrs)
         l2 = self.config.penalty == "l2" and any(self.alphas)
         l1 = self.config.penalty == "l1" and any(self.alphas)
-        column = self._column
-        pairs = list(zip(self.parameters, self.penalized, strict=True))
+        decay_bias = self.config.decay_bias
         # L2: weight_decay = 2α per model; L1: α, the factor of sign(W) in the loss's gradient
-        self._weight_decay = [
-            column([2 * a for a in self.alphas], p) if l2 and on else None for p, on in pairs
-        ]
-        self._l1 = [column(list(self.alphas), p) if l1 and on else None for p, on in pairs]
-        # per parameter, the chain's transforms that act on it (no decay on biases, μ = 0: none)
-        self._active = [
-            active(self.chain, self.state[index], self._slot(index, parameter))
-            for index, parameter in enumerate(self.parameters)
-        ]
+        self._weight_decay = (
+            self._per_element([2 * a for a in self.alphas], biases=decay_bias) if l2 else None
+        )
+        self._l1 = self._per_element(self.alphas, biases=decay_bias) if l1 else None
+        one_lr = len(set(self.lrs)) == 1
+        self._lr = self.lrs[0] if one_lr else self._per_element(self.lrs)
+        self._negative_lr = None if one_lr else -self._lr
+        # the chain's transforms that act (no decay at all, μ = 0: fewer), the last one being
+        # the step −lr·u, which `_step` takes in place
+        self._updates = active(self.chain, self.state, self._slot())[:-1]
         self._mark_alive()
 
-    def _slot(self, index: int, parameter: torch.Tensor) -> Slot:
-        """What the chain sees of parameter `index` at this step."""
-        l1, weight_decay = self._l1[index], self._weight_decay[index]
-        return Slot(parameter, l1, weight_decay, self.config.lr, self.steps, self.hyper)
-
-    @staticmethod
-    def _column(values: list[float], like: torch.Tensor) -> torch.Tensor:
-        """Per-model numbers shaped (models, 1, …) to broadcast against a stacked parameter."""
-        return torch.tensor(values, dtype=like.dtype).view(-1, *[1] * (like.ndim - 1))
+    def _slot(self) -> Slot:
+        """What the chain sees of the parameters at this step."""
+        return Slot(self.flat, self._l1, self._weight_decay, self._lr, self.steps, self.hyper)
 
     def _mark_alive(self) -> None:
-        """1 for a model still training, 0 for one that diverged."""
-        alive = [0.0 if epoch else 1.0 for epoch in self.diverged_at]
-        self._alive = [self._column(alive, p) for p in self.parameters]
+        """1 for a model still training, 0 for one that diverged, on every element."""
+        self._alive = self._per_element([0.0 if epoch else 1.0 for epoch in self.diverged_at])
 
     # --- the batched network, forward and backward ---
 
-    def forward(
-        self, inputs: torch.Tensor, training: bool = False, parameters: list[torch.Tensor] | None = None
+    def _forward(
+        self, inputs: torch.Tensor, blocks: list[torch.Tensor] | None = None, training: bool = False
     ) -> list[torch.Tensor]:
-        """Every model on the same inputs (batch, features). Returns the activations: the
-        inputs transposed, (features, batch), shared, then each layer's output, (models, units,
+        """Every model on the same inputs, given with a row of ones and transposed: (features + 1,
+        batch). Returns the activations: those inputs, then each layer's output, (models, units,
         batch), after ReLU (and, when training, dropout) for hidden layers; the last one is the
-        network's output. `parameters` (weights then biases) default to the current ones."""
-        n_models = len(self.alphas)
-        parameters = self.parameters if parameters is None else parameters
-        weights, biases = parameters[: len(self.weights)], parameters[len(self.weights) :]
+        network's output. `blocks` default to the current parameters."""
+        first, layers = self._layers if blocks is None else self._network(blocks)
+        # the first layer of all models at once: one (models·units, in + 1) @ (in + 1, batch) product
+        output = torch.mm(first, inputs)
+        activations = [inputs, output.view(self._n_models, -1, output.shape[1])]
         rate = self.config.dropout if training else 0.0
-        weight, bias = weights[0], biases[0]
-        units = weight.shape[1]
-        # the first layer of all models at once: one (models·units, in) @ (in, batch) product
-        first = torch.addmm(bias.reshape(-1, 1), weight.reshape(n_models * units, -1), inputs.T)
-        activations = [inputs.T, first.view(n_models, units, -1)]
-        for weight, bias in zip(weights[1:], biases[1:], strict=True):
+        for weight, bias in layers:
             hidden = activations[-1].clamp_min_(0)  # ReLU, in place: only its output is kept
             if rate:  # reference.SeededDropout's mask, drawn as (batch, units), shared by all models
                 keep = torch.rand(hidden.shape[2], hidden.shape[1], generator=self.dropout_masks) >= rate
                 hidden.mul_(keep.T).div_(1 - rate)
-            activations.append(torch.baddbmm(bias.unsqueeze(2), weight, hidden))
+            activations.append(torch.baddbmm(bias, weight, hidden))
         return activations
 
-    def output(self, inputs: torch.Tensor, parameters: list[torch.Tensor] | None = None) -> torch.Tensor:
-        """The networks' outputs, (models, outputs, batch)."""
-        return self.forward(inputs, parameters=parameters)[-1]
+    def forward(self, inputs: torch.Tensor, blocks: list[torch.Tensor] | None = None) -> list[torch.Tensor]:
+        """Every model on the same inputs (batch, features), as `_forward` (no dropout)."""
+        return self._forward(_with_ones(inputs).T, blocks)
 
-    def _loss_and_gradient(
-        self, output: torch.Tensor, target: torch.Tensor
-    ) -> tuple[torch.Tensor, torch.Tensor]:
-        """Each model's mean data loss over the batch, (models,), and its gradient with respect to
-        the output: cross-entropy (softmax − one-hot)/batch, or squared error 2(output − y)/batch."""
-        batch = output.shape[2]
+    def output(self, inputs: torch.Tensor, blocks: list[torch.Tensor] | None = None) -> torch.Tensor:
+        """The networks' outputs, (models, outputs, batch)."""
+        return self.forward(inputs, blocks)[-1]
+
+    @staticmethod
+    def _loss(output: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        """Each model's mean data loss over the batch, (models,): cross-entropy for class labels
+        (batch,), mean squared error for targets (batch, outputs)."""
         if target.dtype == torch.int64:
             log_probability = torch.log_softmax(output, dim=1)
             index = target.view(1, 1, -1).expand(len(output), 1, -1)
-            loss = -log_probability.gather(1, index).squeeze(1).mean(dim=1)
-            gradient = log_probability.exp_()
-            gradient.scatter_add_(1, index, torch.full(index.shape, -1.0)).div_(batch)
-            return loss, gradient
-        residual = output - target.T.unsqueeze(0)
-        return (residual**2).flatten(1).mean(dim=1), residual.mul_(2 / residual[0].numel())
+            return -log_probability.gather(1, index).squeeze(1).mean(dim=1)
+        return ((output - target.T.unsqueeze(0)) ** 2).flatten(1).mean(dim=1)
 
-    def _backward(self, activations: list[torch.Tensor], grad_output: torch.Tensor) -> list[torch.Tensor]:
-        """Gradients of the summed data losses, in the order of `parameters` (weights, then
-        biases); each model's slice is the gradient of its own loss."""
-        n_models = len(self.alphas)
-        weight_grads: list[torch.Tensor] = []
-        bias_grads: list[torch.Tensor] = []
+    def _gradient(self, output: torch.Tensor, target: torch.Tensor, loss_sum: torch.Tensor) -> torch.Tensor:
+        """The gradient of each model's mean data loss with respect to its output: for
+        cross-entropy (softmax − one-hot)/batch, `target` the one-hot labels (classes, batch);
+        for squared error 2(output − y)/(batch·outputs), `target` (outputs, batch). Adds the
+        batch's summed losses (negated for cross-entropy) to `loss_sum` as it goes."""
+        if self.data.is_classification:
+            log_probability = torch.log_softmax(output, dim=1)
+            loss_sum.addcmul_(log_probability, target)  # Σ log p(label): −cross-entropy·batch
+            return log_probability.exp_().sub_(target).div_(output.shape[2])
+        residual = output.sub_(target)
+        loss_sum.addcmul_(residual, residual)
+        return residual.mul_(2 / residual[0].numel())
+
+    def _backward(self, activations: list[torch.Tensor], grad_output: torch.Tensor) -> None:
+        """Gradients of the summed data losses into the gradient buffer; each model's slice is
+        the gradient of its own loss."""
         grad = grad_output  # (models, units, batch)
-        for layer in reversed(range(len(self.weights))):
+        for layer in reversed(range(1, self._n_layers)):
+            weight_grad, bias_grad = self._grad_layers[layer - 1]
             layer_input = activations[layer]
-            bias_grads.append(grad.sum(dim=2))
-            if layer == 0:  # the shared inputs: one (models·units, batch) @ (batch, in) product
-                units = grad.shape[1]
-                weight_grads.append(
-                    (grad.reshape(n_models * units, -1) @ layer_input.T).view(n_models, units, -1)
-                )
-            else:
-                weight_grads.append(torch.bmm(grad, layer_input.transpose(1, 2)))
-                grad = torch.bmm(self.weights[layer].transpose(1, 2), grad)
-                if self.config.dropout:  # dropout's backward: ×keep/(1 − rate); ×keep is below
-                    grad.div_(1 - self.config.dropout)
-                # ReLU's backward: the gradient passes where the unit was active (and, with
-                # dropout, kept: a dropped unit's output is 0), is 0 elsewhere
-                grad = torch.ops.aten.threshold_backward(grad, layer_input, 0)
-        return [*reversed(weight_grads), *reversed(bias_grads)]
+            torch.sum(grad, dim=2, out=bias_grad)
+            torch.bmm(grad, layer_input.transpose(1, 2), out=weight_grad)
+            grad = torch.bmm(self._weights_t[layer - 1], grad)
+            if self.config.dropout:  # dropout's backward: ×keep/(1 − rate); ×keep is below
+                grad.div_(1 - self.config.dropout)
+            # ReLU's backward: the gradient passes where the unit was active (and, with dropout,
+            # kept: a dropped unit's output is 0), is 0 elsewhere
+            grad = torch.ops.aten.threshold_backward.grad_input(grad, layer_input, 0, grad_input=grad)
+        # the first layer, bias column included: one (models·units, batch) @ (batch, in + 1) product
+        torch.mm(grad.reshape(len(self._grad_first), -1), activations[0].T, out=self._grad_first)
 
-    # --- the batched optimizers ---
+    # --- the batched optimizer ---
 
-    def _step(self, grads: list[torch.Tensor]) -> None:
-        """One step of the rule's chain for every model at once."""
+    def _step(self) -> None:
+        """One step of the rule's chain for every parameter of every model at once; the last
+        transform, −lr·u, moves the weights in place, as torch.optim moves a parameter."""
         self.steps += 1
-        weights = len(self.weights)
-        for index, (parameter, grad) in enumerate(zip(self.parameters, grads, strict=True)):
-            stepped = apply_chain(self._active[index], grad, self._slot(index, parameter))
-            if index < weights:
-                self.weights[index] = stepped
-            else:
-                self.biases[index - weights] = stepped
+        slot = self._slot()
+        update = self._grad
+        for transform, state in self._updates:
+            update = transform.update(update, state, slot)
+        if self._negative_lr is None:
+            self.flat.add_(update, alpha=-self._lr)
+        else:
+            self.flat.addcmul_(update, self._negative_lr)
 
     def _silence_diverged(self) -> None:
         """Hold diverged models at zero (weights and optimizer state) so they cost nothing and
         never produce inf or NaN again; multiplying the others by 1 leaves them exact."""
-        for index, parameter in enumerate(self.parameters):
-            parameter.mul_(self._alive[index])
-            for state in self.state[index]:
-                for buffer in state.values():
-                    buffer.mul_(self._alive[index])
+        self.flat.mul_(self._alive)
+        for state in self.state:
+            for buffer in state.values():
+                buffer.mul_(self._alive)
 
     # --- training ---
+
+    def _epoch_targets(self, permutation: torch.Tensor) -> torch.Tensor:
+        """The training targets in this epoch's order, as `_gradient` reads them: one-hot labels
+        (classes, samples) or targets (outputs, samples)."""
+        targets = self.y_train[permutation]
+        if self.data.is_classification:
+            return torch.nn.functional.one_hot(targets, self.data.n_outputs).T.to(self.X_train.dtype)
+        return targets.T
 
     @torch.no_grad()
     def train_epoch(self) -> None:
         """One pass over the training data in a fresh random order, then the metrics."""
-        n_train = len(self.X_train)
+        n_train, batch_size = len(self.X_train), self.config.batch_size
         permutation = torch.randperm(n_train, generator=self.batch_order)
+        inputs, targets = self._train_inputs[permutation].T, self._epoch_targets(permutation)
         any_diverged = any(self.diverged_at)
-        data_loss_sum = torch.zeros(len(self.alphas), dtype=torch.float64)
+        loss_sum = torch.zeros(self._n_models, targets.shape[0], min(batch_size, n_train))
+        batches = zip(
+            torch.split(inputs, batch_size, dim=1), torch.split(targets, batch_size, dim=1), strict=True
+        )
         with _flushing_denormals():
-            for start in range(0, n_train, self.config.batch_size):
-                batch = permutation[start : start + self.config.batch_size]
-                activations = self.forward(self.X_train[batch], training=True)
-                loss, grad_output = self._loss_and_gradient(activations[-1], self.y_train[batch])
-                data_loss_sum += loss.double() * len(batch)
-                self._step(self._backward(activations, grad_output))
+            for batch_inputs, batch_targets in batches:
+                activations = self._forward(batch_inputs, training=True)
+                batch_sum = (
+                    loss_sum
+                    if batch_inputs.shape[1] == batch_size
+                    else loss_sum[..., : batch_inputs.shape[1]]
+                )
+                grad_output = self._gradient(activations[-1], batch_targets, batch_sum)
+                self._backward(activations, grad_output)
+                self._step()
                 if any_diverged:
                     self._silence_diverged()
-        self.epochs_done += 1
-        self._record((data_loss_sum / n_train).numpy())
+            self.epochs_done += 1
+            total = loss_sum.double().sum(dim=(1, 2)) / n_train
+            if self.data.is_classification:
+                total = -total
+            else:
+                total /= targets.shape[0]
+            self._record(total.numpy())  # in the flush too: decayed weights reach subnormals
 
     @torch.no_grad()
     def _record(self, train_loss: np.ndarray) -> None:
@@ -271,24 +379,23 @@ class SweepTrainer:
         whose weights exploded) is marked diverged instead, and its lists stop here."""
         metrics = {"train_loss": train_loss, **self.metrics()}
         newly_diverged = False
-        improved = [False] * len(self.alphas)
+        improved = [False] * self._n_models
         for index, history in enumerate(self.history):
             if self.diverged_at[index]:
                 continue
             values = {name: float(metrics[name][index]) for name in METRICS}
             if all(math.isfinite(v) for v in values.values()) and values["weight_norm"] < DIVERGED_NORM:
-                for name, value in values.items():
-                    history[name].append(value)
+                for name in history:
+                    history[name].append(float(metrics[name][index]))
                 if values["val_loss"] < self.best_val_loss[index]:
                     self.best_val_loss[index], self.best_epoch[index] = values["val_loss"], self.epochs_done
                     improved[index] = True
             else:
                 self.diverged_at[index] = self.epochs_done
                 newly_diverged = True
-        if self.best_parameters is not None and any(improved):
-            for slot, parameter in enumerate(self.parameters):
-                better = self._column([float(i) for i in improved], parameter).bool()
-                self.best_parameters[slot] = torch.where(better, parameter, self.best_parameters[slot])
+        if self.best_flat is not None and any(improved):
+            better = self._per_element([float(i) for i in improved]).bool()
+            self.best_flat = torch.where(better, self.flat, self.best_flat)
         if newly_diverged:
             self._mark_alive()
             self._silence_diverged()
@@ -296,20 +403,35 @@ class SweepTrainer:
     @torch.no_grad()
     def metrics(self) -> dict[str, np.ndarray]:
         """reference.evaluate for every model at once: one value per model per metric."""
-        output = self.output(self.X_val)
-        val_loss, _ = self._loss_and_gradient(output, self.y_val)
+        output = self._outputs(self._val_inputs)
+        val_loss = self._loss(output, self.y_val)
         if self.data.is_classification:
-            accuracy = (output.max(dim=1).indices == self.y_val).float().mean(dim=1)  # argmax, faster
+            accuracy = _hits(output, self.y_val).float().mean(dim=1)
         else:
             residual = ((output - self.y_val.T) ** 2).flatten(1).sum(dim=1)
             accuracy = 1 - residual / ((self.y_val - self.y_val.mean()) ** 2).sum()
-        weights = torch.cat([w.flatten(1) for w in self.weights], dim=1)
-        return {
+        weights = self.weights
+        every = [tuple(range(1, w.ndim)) for w in weights]
+        squares = sum(w.square().sum(dim=dims) for w, dims in zip(weights, every, strict=True))
+        near_zero = sum(
+            (w.abs() < SPARSITY_THRESHOLD).sum(dim=dims) for w, dims in zip(weights, every, strict=True)
+        )
+        metrics = {
             "val_loss": val_loss.numpy(),
             "val_accuracy": accuracy.numpy(),
-            "weight_norm": weights.norm(dim=1).numpy(),
-            "sparsity": (weights.abs() < SPARSITY_THRESHOLD).float().mean(dim=1).numpy(),
+            "weight_norm": squares.sqrt().numpy(),
+            "sparsity": (near_zero / sum(w[0].numel() for w in weights)).numpy(),
         }
+        if self.data.name in TRAIN_ACCURACY:  # after the epoch, on every training sample
+            hits = _hits(self._outputs(self._train_inputs.T), self.y_train)
+            metrics["train_accuracy"] = hits.float().mean(dim=1).numpy()
+        return metrics
+
+    def _outputs(self, inputs: torch.Tensor) -> torch.Tensor:
+        """The networks' outputs on many inputs (as `_forward` takes them), in slices of
+        EVAL_SLICE samples: each slice's hidden activations stay in a core's cache."""
+        slices = torch.split(inputs, EVAL_SLICE, dim=1)
+        return torch.cat([self._forward(piece)[-1] for piece in slices], dim=2)
 
     def continue_with(self, alphas: Sequence[float]) -> None:
         """Go on training with a new list of α without starting over: an α already trained keeps
@@ -320,23 +442,23 @@ class SweepTrainer:
             self.alphas.index(a) if a in self.alphas else _nearest_alpha(self.alphas, a) for a in new_alphas
         ]
         index = torch.tensor(sources)
-        self.weights = [w[index].clone() for w in self.weights]
-        self.biases = [b[index].clone() for b in self.biases]
+        flat = self._take(self.flat, index)
         self.state = [
-            [{name: buffer[index].clone() for name, buffer in state.items()} for state in states]
-            for states in self.state
+            {name: self._take(buffer, index) for name, buffer in state.items()} for state in self.state
         ]
+        best_flat = None if self.best_flat is None else self._take(self.best_flat, index)
+        self._n_models = len(new_alphas)
+        self._adopt(flat)
+        self.best_flat = best_flat
         self.history = [{name: list(values) for name, values in self.history[s].items()} for s in sources]
         self.diverged_at = [self.diverged_at[s] for s in sources]
         self.best_val_loss = [self.best_val_loss[s] for s in sources]
         self.best_epoch = [self.best_epoch[s] for s in sources]
-        if self.best_parameters is not None:
-            self.best_parameters = [p[index].clone() for p in self.best_parameters]
         self.branched_from = [
             self.branched_from[s] if a in self.alphas else (self.alphas[s], self.epochs_done)
             for a, s in zip(new_alphas, sources, strict=True)
         ]
-        self._set_alphas(new_alphas)
+        self._set_alphas(new_alphas, [self.lrs[s] for s in sources])
 
     @torch.no_grad()
     def boundary(self) -> BoundaryGrid | None:
@@ -348,18 +470,18 @@ class SweepTrainer:
         xs = np.linspace(low[0], high[0], BOUNDARY_CELLS, dtype=np.float32)
         ys = np.linspace(low[1], high[1], BOUNDARY_CELLS, dtype=np.float32)
         grid = torch.from_numpy(np.stack(np.meshgrid(xs, ys), axis=-1).reshape(-1, 2))
-        probability = torch.softmax(self.output(grid, self.kept_parameters), dim=1)[:, 1, :]
+        probability = torch.softmax(self.output(grid, self.kept_blocks), dim=1)[:, 1, :]
         probability = probability.reshape(-1, len(ys), len(xs)).numpy()
         return BoundaryGrid(xs, ys, np.nan_to_num(probability, nan=0.5).astype(np.float32))
 
     @property
-    def kept_parameters(self) -> list[torch.Tensor]:
+    def kept_blocks(self) -> list[torch.Tensor]:
         """The networks the run keeps: with early stopping those of each model's best epoch."""
-        return self.parameters if self.best_parameters is None else self.best_parameters
+        return self._blocks if self.best_flat is None else self._split(self.best_flat)
 
     def result(self) -> SweepResult:
         """A snapshot of everything trained so far, as plain numpy (safe to keep in a session)."""
-        kept_weights = self.kept_parameters[: len(self.weights)]
+        kept_weights = self._parameters_of(self.kept_blocks)[: self._n_layers]
         return SweepResult(
             config=self.config,
             alphas=self.alphas,
@@ -367,10 +489,27 @@ class SweepTrainer:
             diverged_at=list(self.diverged_at),
             branched_from=list(self.branched_from),
             epochs_done=self.epochs_done,
-            weights=tuple(w.numpy().copy() for w in kept_weights),
+            weights=tuple(np.ascontiguousarray(w.numpy()) for w in kept_weights),
             best_epoch=list(self.best_epoch),
             boundary=self.boundary(),
         )
+
+
+def _with_ones(inputs: torch.Tensor) -> torch.Tensor:
+    """The inputs (samples, features) with a column of ones: the first layer's bias's input."""
+    return torch.cat([inputs, torch.ones(len(inputs), 1, dtype=inputs.dtype)], dim=1)
+
+
+def _hits(output: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+    """Whether each model's argmax over the classes (dim 1) is the label, (models, samples).
+    The largest logit is found with amax, many times faster than argmax on a middle axis; only
+    when two classes tie exactly does it take argmax's rule (the first of them) the slow way."""
+    top = output.amax(dim=1, keepdim=True)
+    ties = (output == top).sum(dim=1) > 1
+    if ties.any():
+        return output.max(dim=1).indices == labels
+    index = labels.view(1, 1, -1).expand(len(output), 1, -1)
+    return (output.gather(1, index) == top).squeeze(1)
 
 
 def train_sweep(alphas: Sequence[float], config: SweepConfig, epochs: int) -> SweepResult:
@@ -378,6 +517,48 @@ def train_sweep(alphas: Sequence[float], config: SweepConfig, epochs: int) -> Sw
     if int(epochs) < 1:
         raise ValueError(f"epochs must be at least 1, not {epochs!r}")
     trainer = SweepTrainer(config, alphas)
+    for _ in range(int(epochs)):
+        trainer.train_epoch()
+    return trainer.result()
+
+
+class GridTrainer(SweepTrainer):
+    """A learning rate × α grid in progress: one model per cell (lrs[i], alphas[j]), all in one
+    batch (model i·len(alphas) + j), each with its own lr and α."""
+
+    def __init__(self, config: SweepConfig, lrs: Sequence[float], alphas: Sequence[float]) -> None:
+        self.grid_lrs, self.grid_alphas = check_lrs(lrs), check_alphas(alphas)
+        cells = [(lr, alpha) for lr in self.grid_lrs for alpha in self.grid_alphas]
+        super().__init__(config, [alpha for _, alpha in cells], [lr for lr, _ in cells])
+
+    def continue_with(self, alphas: Sequence[float]) -> None:
+        raise ValueError("a grid trains on with the same cells: change the grid by training a new one")
+
+    def result(self) -> GridResult:  # type: ignore[override]
+        """A snapshot of the grid so far, as plain Python lists (safe to keep in a session)."""
+        width = len(self.grid_alphas)
+        rows = range(len(self.grid_lrs))
+        return GridResult(
+            config=self.config,
+            lrs=self.grid_lrs,
+            alphas=self.grid_alphas,
+            history=[
+                [
+                    {name: list(values) for name, values in h.items()}
+                    for h in self.history[i * width : (i + 1) * width]
+                ]
+                for i in rows
+            ],
+            diverged_at=[list(self.diverged_at[i * width : (i + 1) * width]) for i in rows],
+            epochs_done=self.epochs_done,
+        )
+
+
+def train_grid(lrs: Sequence[float], alphas: Sequence[float], config: SweepConfig, epochs: int) -> GridResult:
+    """Train every (lr, α) cell for `epochs` epochs (see GridTrainer) and return the result."""
+    if int(epochs) < 1:
+        raise ValueError(f"epochs must be at least 1, not {epochs!r}")
+    trainer = GridTrainer(config, lrs, alphas)
     for _ in range(int(epochs)):
         trainer.train_epoch()
     return trainer.result()

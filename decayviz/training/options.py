@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from decayviz.rules import NETWORK_RULES
 
-DATASETS = ("digits", "highdim", "moons")
+DATASETS = ("digits", "highdim", "moons", "modular")
 OPTIMIZERS = tuple(NETWORK_RULES)  # torch.optim's names; decayviz.rules says which chain each runs
 # The penalties a network trains with: of decayviz.penalties.PENALTIES, the two ends (the elastic
 # net's mix is the 2-D page's lesson; "none" is α = 0 in every sweep).
 PENALTIES = ("l2", "l1")
 METRICS = ("train_loss", "val_loss", "val_accuracy", "weight_norm", "sparsity")
+# Data sets whose histories also hold "train_accuracy" (after each epoch, on every training
+# sample): grokking is a network right on every training pair long before it is on new ones.
+TRAIN_ACCURACY = ("modular",)
+# A network "generalizes" (the grokking chart marks when) once its validation accuracy passes this.
+GENERALIZED = 0.95
 
 # The sparsity metric counts a weight as zero below this magnitude (the contract's "|w| < 1e-3";
 # reference.evaluate, copied into the script, spells it out).
@@ -28,6 +33,10 @@ DIVERGED_NORM = 1e6
 # by side instead of one training fighting the server for both cores (and small matrices gain
 # little from a second thread; see bench/training.py).
 TORCH_THREADS = 1
+# Training threads run this much nicer than the server (Linux's niceness, 0 to 19): when a page
+# rerun and a training want the same core, the page gets it, so a class's clicks stay quick while
+# four students train (bench/classroom_load.py --trainers 4).
+TRAINING_NICENESS = 10
 # How many trainings the whole server runs at once; a session asking for more is told to wait.
 SERVER_TRAININGS = 2
 # A training stops after this many seconds of wall time, keeping what it learned so far.
@@ -43,9 +52,17 @@ LEARNING_RATES = (0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 2.0)
 WIDTHS = (8, 16, 32, 64, 128, 256)
 BATCH_SIZES = (16, 32, 64, 128, 256)
 MAX_DEPTH = 3
-MAX_EPOCHS = 200
+MAX_EPOCHS = 1000  # the grokking scene needs 500
 DEFAULT_EPOCHS = 20
 # Dropout's rate: the share of hidden units zeroed at each training step (0: off). Below 1, or
 # nothing would reach the output; 0.8 is already more than any network here can learn through.
 MAX_DROPOUT = 0.8
 DROPOUT_STEP = 0.05
+
+# The learning rate × α grid (Loshchilov & Hutter 2019, Fig. 2) that bench/training.py times:
+# every pair trained for Adam with L2 in the gradient and for AdamW, 2 × 36 networks in two
+# batched runs (train_grid).
+GRID_LRS = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03)
+GRID_ALPHAS = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03)
+GRID_OPTIMIZERS = ("adam", "adamw")
+GRID_EPOCHS = 20

@@ -76,6 +76,17 @@ def check_alphas(alphas) -> tuple[float, ...]:
     return values
 
 
+def check_lrs(lrs) -> tuple[float, ...]:
+    """The learning rates as floats; refuses an empty list and anything not finite and positive."""
+    values = tuple(float(lr) for lr in lrs)
+    if not values:
+        raise ValueError("choose at least one learning rate")
+    bad = [lr for lr in values if not (math.isfinite(lr) and lr > 0)]
+    if bad:
+        raise ValueError(f"the learning rate must be a positive number, not {bad[0]!r}")
+    return values
+
+
 @dataclass(frozen=True)
 class BoundaryGrid:
     """P(class 1) of each model on a regular grid over the 2-D inputs: probability[m, row, col]
@@ -120,3 +131,27 @@ class SweepResult:
             h[metric][epoch - 1] if epoch else None
             for h, epoch in zip(self.history, self.kept_epoch, strict=True)
         ]
+
+
+@dataclass(frozen=True)
+class GridResult:
+    """A learning rate × α grid trained as one batch: history[i][j][metric] has one value per
+    epoch for lrs[i] and alphas[j] (as SweepResult.history, stopping before the epoch the cell
+    diverged, diverged_at[i][j]); every cell saw the same initial weights and minibatches."""
+
+    config: SweepConfig  # its lr is not used: each row has its own
+    lrs: tuple[float, ...]
+    alphas: tuple[float, ...]
+    history: list[list[dict[str, list[float]]]]
+    diverged_at: list[list[int | None]]
+    epochs_done: int
+
+    def final(self, metric: str) -> np.ndarray:
+        """The value of `metric` after the last epoch, shape (len(lrs), len(alphas)); NaN for a
+        cell that diverged (its last finite value would flatter it) or has no epoch yet."""
+        values = np.full((len(self.lrs), len(self.alphas)), np.nan)
+        for i, row in enumerate(self.history):
+            for j, cell in enumerate(row):
+                if self.diverged_at[i][j] is None and cell[metric]:
+                    values[i, j] = cell[metric][-1]
+        return values

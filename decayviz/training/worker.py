@@ -18,13 +18,16 @@ import collections
 import ctypes
 import ctypes.util
 import logging
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from decayviz.training.result import SweepConfig, SweepResult, check_alphas
+from decayviz.training.options import TRAINING_NICENESS
+from decayviz.training.result import GridResult, SweepConfig, SweepResult, check_alphas, check_lrs
 
 QUEUED, RUNNING = "queued", "running"
 DONE, STOPPED, TIME_LIMIT, FAILED = "done", "stopped", "time_limit", "failed"
@@ -50,13 +53,14 @@ class Job:
     # Training time since Train: what the page shows, so it never runs backwards on Continue.
     total_seconds: float = 0.0
     segment_seconds: float = 0.0  # since the last press of Train or Continue: the time limit counts it
-    snapshot: SweepResult | None = field(default=None, repr=False)
+    snapshot: SweepResult | tuple[GridResult, ...] | None = field(default=None, repr=False)
     error: str | None = None
     released: bool = False  # its session went away: the trainer was dropped, it cannot continue
     forgotten: bool = False  # its session is gone for good: its results were dropped too
     trainer: Any = field(default=None, repr=False)  # only the worker training the job uses it
     stop_requested: bool = False
     continue_alphas: tuple[float, ...] | None = None  # α for the next segment, if changed
+    lrs: tuple[float, ...] = ()  # a learning rate × α grid's rows; () for a sweep
 
     @property
     def finished(self) -> bool:
@@ -66,6 +70,25 @@ class Job:
     def can_continue(self) -> bool:
         """Trained networks are still there to train further."""
         return self.finished and not self.released and self.status != FAILED and self.epochs_done > 0
+
+
+def yield_to_pages() -> None:
+    """Lower the calling thread's OS priority by TRAINING_NICENESS, once: a training (whose torch
+    runs in this very thread, options.TORCH_THREADS = 1) then takes a core only when no page
+    rerun wants it. Linux's niceness is per thread; elsewhere this does nothing."""
+    if sys.platform != "linux" or getattr(_NICER, "done", False):
+        return
+    thread = threading.get_native_id()
+    try:
+        os.setpriority(
+            os.PRIO_PROCESS, thread, min(os.getpriority(os.PRIO_PROCESS, thread) + TRAINING_NICENESS, 19)
+        )
+    except OSError:  # not allowed here: train at the server's priority
+        _LOG.warning("could not lower the training thread's priority", exc_info=True)
+    _NICER.done = True
+
+
+_NICER = threading.local()
 
 
 def _trim_heap() -> Callable[[], None]:
@@ -82,8 +105,9 @@ def _trim_heap() -> Callable[[], None]:
 class Trainings:
     """The server's trainings: `slots` workers, a queue, and one job per owner (a session).
 
-    `start_trainer(config, alphas)` builds a trainer (decayviz.training.start_sweep); injected so
-    tests can count or fake what is built. `session_state(owner)` says whether an owner is still
+    `start_trainer(config, alphas)` builds a trainer (decayviz.training.start_sweep), and
+    `start_grid(config, lrs, alphas)` a grid job's (decayviz.training.grids.start_grids); injected
+    so tests can count or fake what is built. `session_state(owner)` says whether an owner is still
     there (ACTIVE, INACTIVE or GONE); a janitor thread releases the trainers of owners INACTIVE
     for `grace_s` seconds and forgets owners GONE or INACTIVE for `forget_s`.
     """
@@ -98,10 +122,12 @@ class Trainings:
         grace_s: float = 15.0,
         forget_s: float = 600.0,
         check_every_s: float = 1.0,
+        start_grid: Callable[[SweepConfig, Sequence[float], Sequence[float]], Any] | None = None,
     ) -> None:
         self.slots = slots
         self.run_seconds = run_seconds
         self._start_trainer = start_trainer
+        self._start_grid = start_grid
         self._session_state = session_state
         self._snapshot_every_s = snapshot_every_s
         self._grace_s = grace_s
@@ -121,11 +147,17 @@ class Trainings:
     def job(self, owner: str) -> Job | None:
         return self._jobs.get(owner)
 
-    def submit(self, owner: str, config: SweepConfig, alphas: Sequence[float], epochs: int) -> Job:
+    def submit(
+        self, owner: str, config: SweepConfig, alphas: Sequence[float], epochs: int, lrs: Sequence[float] = ()
+    ) -> Job:
         """Train: a new job for `owner`, queued behind the others; the owner's previous job is
         stopped (a worker finishes its epoch) or withdrawn. Pressing Train again for the same
-        request while it waits or trains changes nothing (Stop, then Train, starts over)."""
+        request while it waits or trains changes nothing (Stop, then Train, starts over). With
+        `lrs`, the job is a learning rate × α grid (one model per pair), trained as a sweep is."""
         alphas = check_alphas(alphas)
+        lrs = check_lrs(lrs) if lrs else ()
+        if lrs and self._start_grid is None:
+            raise ValueError("this server trains no grids")
         if int(epochs) < 1:
             raise ValueError(f"epochs must be at least 1, not {epochs!r}")
         with self._lock:
@@ -134,7 +166,7 @@ class Trainings:
                 old is not None
                 and old.status in WAITING
                 and not old.stop_requested
-                and (old.config, old.alphas, old.target_epochs) == (config, alphas, int(epochs))
+                and (old.config, old.alphas, old.lrs, old.target_epochs) == (config, alphas, lrs, int(epochs))
             ):
                 return old
             if old is not None:  # replaced: its trainer goes as soon as no worker uses it
@@ -142,7 +174,7 @@ class Trainings:
                 old.released = True
                 if old.status != RUNNING:
                     old.trainer = None
-            job = Job(owner, config, alphas, int(epochs))
+            job = Job(owner, config, alphas, int(epochs), lrs=lrs)
             self._jobs[owner] = job
             self._enqueue(job)
             return job
@@ -161,6 +193,11 @@ class Trainings:
             job.segment_seconds, job.stop_requested = 0.0, False  # the time limit is per press
             self._enqueue(job)
             return job
+
+    def wait(self, job: Job, timeout_s: float) -> bool:
+        """Wait up to `timeout_s` for `job` to finish; whether it has."""
+        with self._lock:
+            return self._lock.wait_for(lambda: job.finished, timeout_s)
 
     def stop(self, owner: str) -> None:
         """Stop: a queued job leaves the queue; a training one stops after its current epoch
@@ -263,6 +300,7 @@ class Trainings:
             self._lock.wait_for(lambda: self._busy == 0, timeout_s)
 
     def _work(self) -> None:
+        yield_to_pages()
         while True:
             with self._lock:
                 while not self._queue and not self._closed:
@@ -291,7 +329,10 @@ class Trainings:
     def _train(self, job: Job) -> None:
         """Train one segment of a job: until its target, a stop, or the time limit."""
         if job.trainer is None:
-            job.trainer = self._start_trainer(job.config, job.alphas)
+            if job.lrs:
+                job.trainer = self._start_grid(job.config, job.lrs, job.alphas)
+            else:
+                job.trainer = self._start_trainer(job.config, job.alphas)
         trainer = job.trainer
         if job.continue_alphas is not None:
             trainer.continue_with(job.continue_alphas)

@@ -8,6 +8,7 @@ named scene first.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,11 +18,12 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from decayviz.i18n import has, t
-from decayviz.state import FIELD, PRESETS, Problem, defaults, encode, page_fields, parse, url_path
+from decayviz.scenes import PRESETS
+from decayviz.state import FIELD, Correction, defaults, encode, page_fields, parse, url_path
 
 VALUES = "decayviz_values"
 PRESET_KEY = "preset"  # ?preset=<name>: a named scene, as a link
-APP_FIELDS = ("lang", "present", "hide")
+APP_FIELDS = ("lang", "present", "hide", "class")  # "class": decayviz.ui.classroom
 _STARTED = "decayviz_started"
 _WRITTEN = "decayviz_written_queries"  # per page: the queries the app last put in the URL
 
@@ -82,7 +84,7 @@ def language_selector() -> str:
     return values["lang"]
 
 
-def load_page(page: str) -> list[Problem]:
+def load_page(page: str) -> list[Correction]:
     """Take the page's values from the URL on its first run in this session, and whenever the
     URL no longer holds what the app last wrote there (it was edited); list corrections."""
     query = st.query_params.to_dict()
@@ -90,13 +92,13 @@ def load_page(page: str) -> list[Problem]:
     if query in recent:
         return []
     _remember(page, query)
-    parsed, problems = parse(query)
+    parsed, corrections = parse(query)
     preset = query.get(PRESET_KEY)
     if preset is not None:
         if preset in PRESETS.get(page, {}):
             apply({**defaults(page), **PRESETS[page][preset]})
         else:
-            problems.append(Problem(PRESET_KEY, preset, None))
+            corrections.append(Correction(PRESET_KEY, preset, None))
     values = _values()
     for name in [f.name for f in page_fields(page)] + ["hide"]:
         if name in query:
@@ -107,7 +109,7 @@ def load_page(page: str) -> list[Problem]:
         values["present"] = parsed["present"]
         st.session_state.pop(widget_key("present"), None)
         st.rerun()
-    return [p for p in problems if p.name == PRESET_KEY or FIELD[p.name].page in (page, "app")]
+    return [c for c in corrections if c.name == PRESET_KEY or FIELD[c.name].page in (page, "app")]
 
 
 def _plain(text: str) -> str:
@@ -115,15 +117,15 @@ def _plain(text: str) -> str:
     return re.sub(r"[^\w.,+\- ]", "?", text)[:40]
 
 
-def show_problems(problems: list[Problem], language: str) -> None:
+def show_corrections(corrections: list[Correction], language: str) -> None:
     """A short notice naming what the URL asked for and what is used instead."""
-    if not problems:
+    if not corrections:
         return
     items = []
-    for p in problems:
-        field = FIELD.get(p.name)
-        used = "—" if field is None else field.label(p.used, language)
-        items.append(f"{t(f'field.{p.name}', language)}: “{_plain(p.given)}” → {used}")
+    for c in corrections:
+        field = FIELD.get(c.name)
+        used = "—" if field is None else field.label(c.used, language)
+        items.append(f"{t(f'field.{c.name}', language)}: “{_plain(c.given)}” → {used}")
     st.info(t("ui.url_fixed", language, items="; ".join(items)), icon=":material/build:")
 
 
@@ -149,17 +151,36 @@ def scene_chosen() -> int | None:
     return None
 
 
+# A polite live region out of the layout's flow: a screen reader hears which scene is shown.
+SCENE_STATUS = (
+    "<style>[data-testid='stElementContainer']:has(.dv-scene-status) {{position: absolute; width: 1px; "
+    "height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap}}</style>"
+    "<div class='dv-scene-status' role='status' aria-live='polite'>{text}</div>"
+)
+
+
+def shown_scene(page: str) -> str | None:
+    """The named scene the page's controls show right now (all its values, the others at their
+    defaults), or None once a control was moved away from it."""
+    current = {field.name: value(field.name) for field in page_fields(page)}
+    base = defaults(page)
+    return next((name for name, scene in PRESETS[page].items() if current == {**base, **scene}), None)
+
+
 def preset_picker(page: str, language: str) -> None:
-    """One click on a named scene sets all the page's controls (the others to their defaults)."""
+    """One click on a named scene sets all the page's controls (the others to their defaults).
+    The scene the controls show stays selected (marked, and pressed for a screen reader) until
+    a control moves away from it, and a live region says its name."""
     if hidden("presets"):
         return
     key = f"preset_{page}"
+    shown = shown_scene(page)
+    st.session_state[key] = shown  # before the widget: marks the scene the controls show
 
     def chosen() -> None:
         name = st.session_state[key]
-        if name is not None:
+        if name is not None:  # None: the marked scene was clicked again, and it is still shown
             apply({**defaults(page), **PRESETS[page][name]})
-        st.session_state[key] = None  # so the same scene can be picked again
 
     st.pills(
         t("ui.presets", language),
@@ -168,6 +189,8 @@ def preset_picker(page: str, language: str) -> None:
         on_change=chosen,
         format_func=lambda name: t(f"preset.{name}", language),
     )
+    text = "" if shown is None else t("ui.scene_shown", language, scene=t(f"preset.{shown}", language))
+    st.html(SCENE_STATUS.format(text=html.escape(text)))
 
 
 def control(name: str, language: str, container: Any = None, **widget_args: Any) -> Any:
@@ -303,7 +326,7 @@ def _share_dialog(page: str, language: str, exports: tuple[Export, ...]) -> None
     """A link to this scene, to copy (the code box has a copy button), with controls to hide
     from students, a link to each named scene of the page, and the page's files to save.
     Picking controls to hide reruns only the dialog (a dialog is a fragment)."""
-    choices = [f.name for f in page_fields(page)] + ["presets", "lang"]
+    choices = [f.name for f in page_fields(page)] + ["presets", "questions", "lang"]
     hide = st.multiselect(
         t("ui.share.hide", language),
         choices,

@@ -9,12 +9,16 @@ page's elements through those classes and Streamlit's data-testid attributes.
 from __future__ import annotations
 
 # The landscape chart's box: its chart stretches to fill it (decayviz.ui.charts). On a wide
-# screen it takes the height left under the title, so Play and both sliders show without
-# scrolling; on a phone the plot is as tall as it is wide, and the legend and the sliders
-# take about 250 px more.
+# screen it takes the height left under the title and the class's questions, so Play and both
+# sliders show without scrolling; on a phone the plot is as tall as it is wide, and the legend
+# and the sliders take about 250 px more.
 MAIN_CHART = "main_chart"
-# The sparsity page's chart box: under the title and the one-row section picker.
+# The sparsity page's chart box: under the title, the questions and the section picker.
 SECTION_CHART = "section_chart"
+# The network page's live curves: under the title, the class's questions, the Train row, the
+# progress bar and the section's heading (about 350 px on a projector), so the five panels and
+# the α legend in the sixth cell show without scrolling, also while a run trains.
+CURVES_CHART = "curves_chart"
 
 
 def _box_height(box: str, height: str) -> str:
@@ -55,10 +59,18 @@ html[lang="ko"] :is([data-testid="stCaptionContainer"], [data-testid="stMarkdown
   word-break: keep-all;
   overflow-wrap: break-word; /* not "anywhere": that lets a narrow box shrink into its words */
 }}
-{_box_height(MAIN_CHART, "clamp(460px, calc(100svh - 112px), 980px)")}
-{_box_height(SECTION_CHART, "clamp(440px, calc(100svh - 172px), 900px)")}
-:is(.st-key-{MAIN_CHART}, .st-key-{SECTION_CHART}) :is([data-testid="stElementContainer"],
-    [data-testid="stFullScreenFrame"], [data-testid="stPlotlyChart"]) {{
+/* 75 px of each budget is the class's questions over the page (decayviz.ui.classroom.panel);
+   the sparsity page's five sections take two rows at 1024 px */
+{_box_height(MAIN_CHART, "clamp(460px, calc(100svh - 187px), 980px)")}
+{_box_height(SECTION_CHART, "clamp(440px, calc(100svh - 282px), 900px)")}
+{_box_height(CURVES_CHART, "clamp(400px, calc(100svh - 350px), 700px)")}
+/* the curves' heading sits close above them: the chart needs the room */
+[data-testid="stElementContainer"]:has(+ [data-testid="stLayoutWrapper"] > .st-key-{CURVES_CHART}) h2 {{
+  padding: 0;
+}}
+:is(.st-key-{MAIN_CHART}, .st-key-{SECTION_CHART}, .st-key-{CURVES_CHART})
+    :is([data-testid="stElementContainer"], [data-testid="stFullScreenFrame"],
+        [data-testid="stPlotlyChart"]) {{
   height: 100% !important;
   flex: 1 1 auto;
 }}
@@ -68,6 +80,7 @@ html[lang="ko"] :is([data-testid="stCaptionContainer"], [data-testid="stMarkdown
   }}
   {_box_height(MAIN_CHART, "calc(100vw + 250px)")}
   {_box_height(SECTION_CHART, "calc(100vw + 220px)")}
+  {_box_height(CURVES_CHART, "560px")}
   /* a one-row readout table (labels over values) becomes label | value rows */
   [data-testid="stMain"] table:has(tbody tr:only-child) {{
     display: grid;
@@ -105,8 +118,9 @@ PRESENT = f"""
 html {{ font-size: 20px; }}
 [data-testid="stMain"] h1 {{ font-size: 1.9rem; }}
 @media (min-width: 641px) {{
-  {_box_height(MAIN_CHART, "clamp(460px, calc(100svh - 124px), 980px)")}
-  {_box_height(SECTION_CHART, "clamp(440px, calc(100svh - 196px), 900px)")}
+  {_box_height(MAIN_CHART, "clamp(460px, calc(100svh - 218px), 980px)")}
+  {_box_height(SECTION_CHART, "clamp(440px, calc(100svh - 330px), 900px)")}
+  {_box_height(CURVES_CHART, "clamp(400px, calc(100svh - 420px), 700px)")}
 }}
 """
 

@@ -10,6 +10,7 @@ the janitor releases its job (and its tensors) at once.
 from __future__ import annotations
 
 import atexit
+import os
 import threading
 from typing import Any
 
@@ -19,8 +20,10 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from decayviz.state import defaults, sweep_request
 from decayviz.training import SweepConfig, SweepResult, start_sweep
+from decayviz.training.grids import start_grids
 from decayviz.training.options import RUN_SECONDS, SERVER_TRAININGS, SESSION_GRACE_S
-from decayviz.training.worker import ACTIVE, GONE, INACTIVE, Job, Trainings
+from decayviz.training.worker import ACTIVE, GONE, INACTIVE, Job, Trainings, yield_to_pages
+from decayviz.ui.streamlit_private import session_dropped
 
 ERROR_KEY = "network_request_error"
 
@@ -33,18 +36,16 @@ def _session_state(owner: str) -> str:
     runtime = Runtime.instance()
     if runtime.is_active_session(owner):
         return ACTIVE
-    sessions = getattr(runtime, "_session_mgr", None)  # no public way to ask for a dropped one
-    if sessions is not None and sessions.get_session_info(owner) is None:
-        return GONE
-    return INACTIVE
+    return GONE if session_dropped(runtime, owner) else INACTIVE
 
 
 @st.cache_resource
 def service() -> Trainings:
     """The server's trainings: SERVER_TRAININGS workers and one queue, shared by every session."""
     return Trainings(
-        SERVER_TRAININGS, RUN_SECONDS, start_sweep, session_state=_session_state, grace_s=SESSION_GRACE_S
-    )
+        SERVER_TRAININGS, RUN_SECONDS, start_sweep, session_state=_session_state, grace_s=SESSION_GRACE_S,
+        start_grid=start_grids,
+    )  # fmt: skip
 
 
 def owner() -> str:
@@ -57,11 +58,21 @@ def current() -> Job | None:
     return service().job(owner())
 
 
-def request_start(config: SweepConfig, alphas: tuple[float, ...], epochs: int) -> None:
-    """Train's on_click: queue this session's run (it starts when a worker is free)."""
+# Train's click waits this long for its run before the page is drawn: a short run (the default
+# scene takes a few hundredths of a second) is then drawn done at once, not one live redraw later.
+FIRST_LOOK_S = 0.3
+
+
+def request_start(
+    config: SweepConfig, alphas: tuple[float, ...], epochs: int, lrs: tuple[float, ...] = ()
+) -> None:
+    """Train's on_click: queue this session's run (it starts when a worker is free); with `lrs`,
+    the lr × α grids (decayviz.training.grids)."""
     try:
-        service().submit(owner(), config, alphas, epochs)
+        job = service().submit(owner(), config, alphas, epochs, lrs)
         st.session_state.pop(ERROR_KEY, None)
+        if service().counts()[0] < SERVER_TRAININGS:  # a worker is free: it starts at once
+            service().wait(job, FIRST_LOOK_S)
     except ValueError as problem:  # the table's bounds should prevent it; say so, never a traceback
         st.session_state[ERROR_KEY] = str(problem)
 
@@ -89,21 +100,47 @@ def leave_page() -> None:
 
 _default_lock = threading.Lock()
 _default: dict[str, Any] = {}
+_asked = threading.Event()  # a network page wants the default scene: no more waiting
+_closing = threading.Event()  # the server is exiting
+# After the first page's script run, the warm-up waits this long more: a fresh server's first
+# visitor's browser draws that page's charts before PyTorch's import (1.5 s of CPU, much of it
+# holding the GIL) starts (bench/page_load.py --fresh: 1.83× the reference page with 1 s).
+WARM_UP_PAUSE_S = 3.0
 
 
 def warm_up() -> None:
     """Once per server, in a background thread: import torch and train the network page's
-    default scene, so the page opens with curves and Train never waits for the import."""
+    default scene, so the page opens with curves and Train never waits for the import. It starts
+    once the page that called it has been served, or at once when a network page asks for it.
+    DECAYVIZ_WARM_UP=0 switches it off (bench/page_load.py compares)."""
+    if os.environ.get("DECAYVIZ_WARM_UP") == "0":
+        return
     with _default_lock:
         if "thread" in _default:
             return
-        _default["thread"] = threading.Thread(target=_train_default, name="decayviz-warm-up", daemon=True)
+        script = threading.current_thread()  # this script run's own thread: it ends with the run
+        _default["thread"] = threading.Thread(
+            target=_train_default, args=(script,), name="decayviz-warm-up", daemon=True
+        )
         _default["thread"].start()
-        # An interpreter exiting while torch runs in a thread aborts: let the warm-up end first.
-        atexit.register(_default["thread"].join, 60.0)
+        atexit.register(_end_warm_up)
 
 
-def _train_default() -> None:
+def _end_warm_up() -> None:
+    """At exit: a warm-up still waiting gives up; one inside torch is let finish first (an
+    interpreter exiting while torch runs in a thread aborts)."""
+    _closing.set()
+    _asked.set()
+    _default["thread"].join(60.0)
+
+
+def _train_default(script: threading.Thread) -> None:
+    while script.is_alive() and not _asked.wait(0.05):  # the first page's script run comes first
+        pass
+    _asked.wait(WARM_UP_PAUSE_S)  # and its chart
+    if _closing.is_set():  # the server is stopping: no use importing torch now
+        return
+    yield_to_pages()
     from decayviz.training.engine import train_sweep
 
     config, alphas, epochs = sweep_request(defaults("network"))
@@ -116,9 +153,11 @@ def _train_default() -> None:
 
 def default_result() -> SweepResult | None:
     """The default scene's sweep once the background training has finished, else None."""
+    _asked.set()
     return _default.get("result")
 
 
 def default_pending() -> bool:
     """The default scene is still being trained (so a page may wait for it)."""
+    _asked.set()
     return "thread" in _default and "result" not in _default

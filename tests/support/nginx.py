@@ -7,6 +7,7 @@ import contextlib
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from .server import ROOT, free_port, stop, wait_until_healthy
@@ -14,8 +15,14 @@ from .server import ROOT, free_port, stop, wait_until_healthy
 BACKEND_HEADER = "add_header X-Decayviz-Backend $upstream_addr always;"
 
 
+class NginxURL(str):
+    """nginx's base URL that also knows the folder of its logs (access.log, error.log)."""
+
+    logs: Path
+
+
 @contextlib.contextmanager
-def nginx(backends: list[str], name_backends: bool = True):
+def nginx(backends: list[str], name_backends: bool = True) -> Iterator[NginxURL]:
     """nginx on a free loopback port in front of `backends` (host:port); yields its URL. With
     `name_backends`, each answer says which backend served it (for the stickiness check only)."""
     binary = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -40,7 +47,8 @@ def nginx(backends: list[str], name_backends: bool = True):
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
-        url = f"http://127.0.0.1:{port}"
+        url = NginxURL(f"http://127.0.0.1:{port}")
+        url.logs = Path(prefix)
         try:
             wait_until_healthy(url, proc, "nginx", timeout=20)
             yield url

@@ -25,8 +25,9 @@ class Training:
     places: list[int]  # every place in line the page showed, in order
     done: bool  # the run trained all its epochs (or reached the server's time limit)
     epochs: list[int] = dataclasses.field(default_factory=list)  # the epoch counter, as shown
-    intervals: list[tuple[float, float]] = dataclasses.field(default_factory=list)  # perf_counter spans
-    # during which its networks were training (from the first to the last epoch reported)
+    # When its networks were certainly training, as a perf_counter span (see training_span)
+    intervals: list[tuple[float, float]] = dataclasses.field(default_factory=list)
+    started_by: float | None = None  # the perf_counter time by which it had surely started
     last: RerunResult | None = None  # what the page showed once the run was done
 
 
@@ -35,17 +36,29 @@ STOP = t("network.stop", "en")
 QUEUED = STRINGS["network.status_queued"][0].split("{")[0]  # the start of "waits in line"
 PLACE = re.compile(r"number (\d+) in line")
 EPOCH = re.compile(r"Epoch (\d+) of (\d+)")
+TRAINED_S = re.compile(r"Epoch \d+ of \d+ · ([\d.]+) s")
 
 
-def training_span(result: RerunResult) -> tuple[float, float] | None:
-    """When the networks trained, as this rerun saw it: the first and last moment the progress
-    bar moved past the value before it."""
-    moving, top = [], 0
-    for when, value in result.progress:
-        if value > top:
-            moving.append(when)
-            top = value
-    return (moving[0], moving[-1]) if moving else None
+def trained_seconds(result: RerunResult) -> float | None:
+    """The training time so far that this rerun's progress text showed, if it had one."""
+    seconds = [float(s) for text in result.texts for s in TRAINED_S.findall(text)]
+    return seconds[-1] if seconds else None
+
+
+def training_span(
+    started_after: float, looks: list[tuple[float, float, float, bool]]
+) -> tuple[float, float] | None:
+    """The span during which the run was certainly training, from what the client saw: it began
+    after `started_after` (Train pressed, or the last look that showed it waiting in line), and
+    `looks` are (asked, answered, training seconds shown, still training). A look answered at T
+    showing s seconds puts the start at T − s or before; the run then trained in one stretch for
+    at least the last look's seconds from its earliest possible start, and until at least every
+    look that showed it still training was asked. Two runs whose spans overlap trained at once."""
+    if not looks:
+        return None
+    begin = min(answered - seconds for _, answered, seconds, _ in looks)
+    ends = [started_after + looks[-1][2], *(asked for asked, _, _, training in looks if training)]
+    return (begin, max(ends)) if max(ends) > begin else None
 
 
 async def train(session: StreamlitSession, poll_s: float, give_up: float, disturb=None) -> Training:
@@ -54,33 +67,42 @@ async def train(session: StreamlitSession, poll_s: float, give_up: float, distur
     `disturb(session)`, if given, runs between two looks (a curious student's clicks) and
     must leave the session on the same page and query. Raises RuntimeError on an exception,
     a rerun without script_finished, or past `give_up`."""
-    start = time.perf_counter()
+    pressed = start = time.perf_counter()
     result = await session.press(TRAIN)
-    first_reply = time.perf_counter() - start
+    first_reply = time.perf_counter() - pressed
     run = Training(0.0, first_reply, False, [], False)
+    looks: list[tuple[float, float, float, bool]] = []  # (asked, answered, seconds shown, training)
+    looked, answered = pressed, time.perf_counter()
     page, query = session.page, session.query
     while True:
         if result.exceptions or not result.finished:
             raise RuntimeError(f"network: {result.exceptions or 'no script_finished'}")
-        run.queued |= result.shows(QUEUED)
+        if result.shows(QUEUED):
+            run.queued, start = True, looked  # it had not started when this look was asked for
         run.places += [int(m) for text in result.texts for m in PLACE.findall(text)]
         for text in result.texts:
             for epoch, total in EPOCH.findall(text):
                 run.epochs.append(int(epoch))
                 if int(epoch) > int(total):
                     raise RuntimeError(f"network: epoch {epoch} of {total}")
-        span = training_span(result)
-        if span:
-            run.intervals.append(span)
-        if STOP in result.buttons and result.buttons[STOP].disabled:
+        finished = STOP in result.buttons and result.buttons[STOP].disabled
+        seconds = trained_seconds(result)
+        if seconds is not None:
+            looks.append((looked, answered, seconds, not finished))
+        if finished:
             break
         if time.monotonic() > give_up:
             raise RuntimeError("network: the run did not finish in time")
         await asyncio.sleep(poll_s)
         if disturb is not None:
             await disturb(session)
+        looked = time.perf_counter()
         result = await session.rerun(page, query)
-    run.seconds = time.perf_counter() - start
+        answered = time.perf_counter()
+    run.seconds = time.perf_counter() - pressed
+    span = training_span(start, looks)
+    run.started_by = min((answered - seconds for _, answered, seconds, _ in looks), default=None)
+    run.intervals = [span] if span else []
     run.done = bool(run.epochs) and run.epochs[-1] == int(EPOCH.findall(" ".join(result.texts))[-1][1])
     run.last = result
     return run

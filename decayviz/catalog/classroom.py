@@ -1,0 +1,246 @@
+"""Strings of the questions and the class: predict, then see (issue 18)."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # --- the questions (decayviz/classroom/questions.py): each states its scene's numbers ---
+    "question.landscape_end": (
+        "Gradient descent starts at W₀ = {w0} on a loss whose minimum is W* = {w_star}, with an L2 "
+        "penalty of α = {alpha}, a learning rate of {lr} and {steps|step}. Tap the chart where the "
+        "descent ends.",
+        "경사 하강의 조건: 출발점 W₀ = {w0}, 손실의 최소점 W* = {w_star}, L2 벌점 α = {alpha}, "
+        "학습률 {lr}, {steps} 스텝. 하강이 끝나는 곳을 차트에서 누르세요.",
+    ),
+    "question.landscape_end.title": ("Where does the descent end?", "하강은 어디에서 끝날까?"),
+    "question.landscape_first_zero": (
+        "Proximal gradient descent starts at W₀ = {w0} on a loss whose minimum is W* = {w_star}, "
+        "with an L1 penalty of α = {alpha}, a learning rate of {lr} and {steps|step}. Along the way, "
+        "which weight is exactly 0 first?",
+        "근접 경사 하강의 조건: 출발점 W₀ = {w0}, 손실의 최소점 W* = {w_star}, L1 벌점 α = {alpha}, "
+        "학습률 {lr}, {steps} 스텝. 하강하는 동안 어느 가중치가 먼저 정확히 0이 될까요?",
+    ),
+    "question.landscape_first_zero.title": ("Which weight is 0 first?", "어느 가중치가 먼저 0이 될까?"),
+    "question.landscape_first_zero.w1": ("w₁ first", "w₁이 먼저"),
+    "question.landscape_first_zero.w2": ("w₂ first", "w₂가 먼저"),
+    "question.landscape_first_zero.both": ("Both at the same step", "둘 다 같은 스텝에서"),
+    "question.landscape_first_zero.none": ("Neither is ever exactly 0", "어느 쪽도 정확히 0이 되지 않음"),
+    "question.landscape_diverges": (
+        "Gradient descent starts at W₀ = {w0} on a loss with curvatures {c1} and {c2}, with an L2 "
+        "penalty of α = {alpha}, a learning rate of {lr} and {steps|step}. Will it diverge?",
+        "경사 하강의 조건: 출발점 W₀ = {w0}, 손실의 곡률 {c1}, {c2}, L2 벌점 α = {alpha}, "
+        "학습률 {lr}, {steps} 스텝. 이 하강은 발산할까요?",
+    ),
+    "question.landscape_diverges.title": ("Will this learning rate diverge?", "이 학습률이면 발산할까?"),
+    "question.landscape_diverges.diverges": ("Yes: the weights blow up", "예: 가중치가 폭주함"),
+    "question.landscape_diverges.finite": ("No: the weights stay finite", "아니요: 가중치가 유한하게 남음"),
+    "question.sparsity_l1_zeros": (
+        "A synthetic problem: {n|sample}, {d|feature}, {k} of them truly non-zero. At the optimum "
+        "with an L1 penalty (the lasso) of α = {alpha}, how many of the {d|weight} are exactly 0?",
+        "합성 문제의 조건: 표본 {n}개, 특성 {d}개, 그중 실제로 0이 아닌 특성 {k}개. L1 벌점(라쏘) "
+        "α = {alpha}의 최적점에서 가중치 {d}개 가운데 몇 개가 정확히 0일까요?",
+    ),
+    "question.sparsity_l1_zeros.title": ("How many zeros under L1?", "L1에서는 0이 몇 개?"),
+    "question.sparsity_l2_zeros": (
+        "The same problem: {n|sample}, {d|feature}, {k} of them truly non-zero. At the optimum "
+        "with an L2 penalty of α = {alpha}, how many of the {d|weight} are exactly 0?",
+        "같은 문제의 조건: 표본 {n}개, 특성 {d}개, 그중 실제로 0이 아닌 특성 {k}개. L2 벌점 "
+        "α = {alpha}의 최적점에서 가중치 {d}개 가운데 몇 개가 정확히 0일까요?",
+    ),
+    "question.sparsity_l2_zeros.title": ("How many zeros under L2?", "L2에서는 0이 몇 개?"),
+    "question.sparsity_corner_share": (
+        "{count|random elliptic loss|random elliptic losses}, their minima drawn uniformly from the "
+        "square |w₁|, |w₂| ≤ {spread}·t, outside the circle of radius t (t is the budget). For what "
+        "percentage of them does the optimum under the L1 constraint ‖W‖₁ ≤ t have a weight exactly 0 "
+        "(a corner of the diamond)?",
+        "무작위 타원 손실 {count}개: 최소점은 |w₁|, |w₂| ≤ {spread}·t인 정사각형 안, 반지름 t인 원 "
+        "밖에서 고르게 뽑습니다(t는 크기). 그 가운데 몇 퍼센트에서 L1 제약 ‖W‖₁ ≤ t의 최적점이 정확히 "
+        "0인 가중치를 가질까요(마름모의 꼭짓점)?",
+    ),
+    "question.sparsity_corner_share.title": ("How often a corner?", "꼭짓점은 얼마나 자주?"),
+    "question.network_best_alpha": (
+        "A network with {depth|hidden layer} learns handwritten digits for {epochs|epoch}, once "
+        "for each α of weight decay: {alphas}. Which α reaches the highest validation accuracy?",
+        "은닉 계층 {depth}개짜리 신경망이 손글씨 숫자를 {epochs} 에폭 동안 학습합니다. 가중치 감쇠의 "
+        "α마다 한 번씩: {alphas}. 검증 정확도가 가장 높은 α는 무엇일까요?",
+    ),
+    "question.network_best_alpha.title": ("Which α scores best?", "가장 좋은 α는?"),
+    "question.network_other_beats": (
+        "On the two moons, a network with {depth|hidden layer} learns for {epochs|epoch} with each "
+        "α of weight decay: "
+        "{alphas}. Will early stopping alone, or dropout at a rate of {dropout} alone (no weight "
+        "decay), reach a higher validation accuracy than the best of those α?",
+        "두 개의 반달 데이터셋에서 은닉 계층 {depth}개짜리 신경망이 가중치 감쇠의 α마다 {epochs} 에폭 "
+        "동안 학습합니다: "
+        "{alphas}. 가중치 감쇠 없이 조기 종료만, 또는 비율 {dropout}의 드롭아웃만 쓰면 그 가운데 "
+        "가장 좋은 α보다 검증 정확도가 높을까요?",
+    ),
+    "question.network_other_beats.title": (
+        "Early stopping or dropout instead?",
+        "조기 종료나 드롭아웃이 더 나을까?",
+    ),
+    "question.network_other_beats.early_stopping": ("Early stopping beats it", "조기 종료가 더 높음"),
+    "question.network_other_beats.dropout": ("Dropout beats it", "드롭아웃이 더 높음"),
+    "question.network_other_beats.both": ("Both beat it", "둘 다 더 높음"),
+    "question.network_other_beats.neither": ("Neither beats it", "둘 다 더 높지 않음"),
+    # --- a student's panel, alone or in a class (decayviz/ui/classroom.py) ---
+    "predict.pick": ("Predict first, then see", "먼저 예측하고 확인하기"),
+    "field.questions": ("Questions to answer alone", "혼자 풀어 보는 질문"),
+    "predict.tap": (
+        "Tap a point on the chart to answer; tap again to change it.",
+        "차트의 한 점을 눌러 답하세요. 다시 누르면 답이 바뀝니다.",
+    ),
+    "predict.hidden": (
+        "The rest of the page shows after the reveal: it would give the answer away.",
+        "페이지의 나머지는 정답을 공개한 뒤에 보입니다. 미리 보면 답이 드러나기 때문입니다.",
+    ),
+    "predict.number": ("Your answer ({lo} to {hi})", "내 답({lo}부터 {hi}까지)"),
+    "predict.send": ("Answer", "답하기"),
+    "predict.yours": (
+        "Your answer: **{answer}**. You may change it until the reveal.",
+        "내 답: **{answer}**. 정답을 공개하기 전까지 바꿀 수 있습니다.",
+    ),
+    "predict.reveal": ("Reveal the answer", "정답 공개"),
+    "predict.close": ("Close the question", "질문 닫기"),
+    "predict.computing": (
+        "Computing the true answer from the scene…",
+        "장면에서 정답을 계산하는 중입니다…",
+    ),
+    "predict.truth": (
+        "The answer, computed from this scene: **{truth}**.",
+        "이 장면에서 계산한 정답: **{truth}**.",
+    ),
+    "predict.off.point": (
+        "Your tap, {answer}, was {distance} away from it.",
+        "내가 누른 곳 {answer}: 정답에서 {distance}만큼 떨어져 있습니다.",
+    ),
+    "predict.off.number": (
+        "Your answer, {answer}, was off by {distance}.",
+        "내 답 {answer}: 정답과 {distance}만큼 차이 납니다.",
+    ),
+    "predict.right": ("You answered {answer}: right.", "내 답 {answer}: 맞았습니다."),
+    "predict.wrong": ("You answered {answer}: not this time.", "내 답 {answer}: 이번에는 틀렸습니다."),
+    "predict.no_answer": ("You did not answer this one.", "이 질문에는 답하지 않았습니다."),
+    "predict.bad.point": (
+        "That tap was not taken: tap a point inside the chart.",
+        "이 누름은 받지 않았습니다. 차트 안쪽의 점을 누르세요.",
+    ),
+    "predict.bad.number": (
+        "That answer was not taken: give a number from {lo} to {hi}.",
+        "이 답은 받지 않았습니다. {lo}부터 {hi}까지의 수를 입력하세요.",
+    ),
+    "predict.bad.count": (
+        "That answer was not taken: give a whole number from {lo} to {hi}.",
+        "이 답은 받지 않았습니다. {lo}부터 {hi}까지의 정수를 입력하세요.",
+    ),
+    "predict.bad.choice": (
+        "That answer was not taken: pick one of the options shown.",
+        "이 답은 받지 않았습니다. 보이는 선택지 가운데 하나를 고르세요.",
+    ),
+    "predict.trace.class": ("The class's taps", "반 전체가 누른 곳"),
+    "predict.trace.you": ("Your tap", "내가 누른 곳"),
+    "predict.trace.truth": ("True end", "실제 끝점"),
+    "predict.trace.tap": ("Tap here", "여기를 누르기"),
+    "predict.axis.answers": ("Answers", "답의 수"),
+    "predict.axis.answer": ("Answer", "답"),
+    "predict.axis.val_accuracy": ("Validation accuracy after training", "학습 후 검증 정확도"),
+    "predict.trace.evidence": ("Trained on this scene", "이 장면에서 학습한 결과"),
+    "predict.evidence": (
+        "How the answer was computed: each network of this scene, trained; its final validation "
+        "accuracy. ✓ marks the best α.",
+        "정답을 계산한 방법: 이 장면의 신경망을 하나씩 학습한 뒤의 검증 정확도입니다. "
+        "✓ 표시가 가장 좋은 α입니다.",
+    ),
+    "predict.evidence.early_stopping": ("Early stopping alone (α = 0)", "조기 종료만 사용 (α = 0)"),
+    "predict.evidence.dropout": ("Dropout alone (α = 0)", "드롭아웃만 사용 (α = 0)"),
+    "predict.alt.evidence": (
+        "Bars of the final validation accuracy of each trained network: {scores}. The best α is {best}.",
+        "학습한 신경망마다 최종 검증 정확도를 나타낸 막대: {scores}. 가장 좋은 α는 {best}입니다.",
+    ),
+    "predict.chart.truth": ("true answer", "정답"),
+    "predict.alt.tap": (
+        "Chart: the loss's contours around W* and the start W₀; tap a point to answer.",
+        "차트: W* 주변 손실의 등고선과 출발점 W₀. 한 점을 눌러 답하세요.",
+    ),
+    "predict.alt.scene": (
+        "Chart: the loss's contours around W* and the start W₀.",
+        "차트: W* 주변 손실의 등고선과 출발점 W₀.",
+    ),
+    "predict.alt.answers": (
+        "Chart: the class's {count|answer}; the true answer is {truth}.",
+        "차트: 반 전체의 답 {count}개. 정답은 {truth}.",
+    ),
+    # --- the class (decayviz/ui/classroom.py) ---
+    "field.class": ("Class code", "수업 코드"),
+    "class.open": ("Open a class", "수업 열기"),
+    "class.open_help": (
+        "Students answer the page's questions on their phones; you reveal the answers on the projector.",
+        "학생들이 휴대폰으로 페이지의 질문에 답하고, 교사는 프로젝터에서 정답을 공개합니다.",
+    ),
+    "class.teacher_of": ("You teach class **{code}**.", "수업 **{code}**의 교사입니다."),
+    "class.student_of": ("You are in class **{code}**.", "수업 **{code}**에 참여하고 있습니다."),
+    "class.leave": ("Leave the class", "수업에서 나가기"),
+    "class.close": ("Close the class", "수업 끝내기"),
+    "class.teacher_link": ("Teach from another device", "다른 기기에서 수업 진행하기"),
+    "class.teacher_link_help": (
+        "This link opens the class as its teacher. Keep it private: never show it to students.",
+        "이 링크는 이 수업을 교사로 엽니다. 학생에게 보여 주지 마세요.",
+    ),
+    "class.join_title": ("Join on your phone", "휴대폰으로 참여하기"),
+    "class.join_code": ("Code", "코드"),
+    "class.join_show": ("Show how to join", "참여 방법 보이기"),
+    "class.qr_alt": ("QR code of the link", "링크의 QR 코드"),
+    "class.ask": ("Question for the class", "반에 낼 질문"),
+    "class.ask_button": ("Ask", "질문하기"),
+    "class.next": ("Next question", "다음 질문"),
+    "class.no_question": (
+        "No question yet: pick one and press Ask. Students' screens follow.",
+        "아직 질문이 없습니다. 질문을 고르고 ‘질문하기’를 누르면 학생들의 화면이 따라옵니다.",
+    ),
+    "class.waiting": (
+        "Class {code}: waiting for the teacher's question.",
+        "수업 {code}: 교사의 질문을 기다리고 있습니다.",
+    ),
+    "class.count": ("Answers so far: **{count}**", "지금까지 받은 답: **{count}**개"),
+    "class.reveal": ("Reveal to the class", "반 전체에 정답 공개"),
+    "class.more": ("More", "더 보기"),
+    "class.more_help": ("Ask another question; show how to join", "다른 질문 묻기, 참여 방법 보기"),
+    "class.reset": ("Ask again", "다시 묻기"),
+    "class.reset_help": ("Clears this question's answers and its reveal.", "이 질문의 답과 공개를 지웁니다."),
+    "class.summary.point": (
+        "The class: {count|tap}, at a median distance of {median} from the true end.",
+        "반 전체: 누른 곳 {count}개, 실제 끝점까지 거리의 중앙값 {median}.",
+    ),
+    "class.summary.number": (
+        "The class: {count|answer}, median {median}.",
+        "반 전체: 답 {count}개, 중앙값 {median}.",
+    ),
+    "class.summary.choice": (
+        "The class: {count|answer}, {right} right.",
+        "반 전체: 답 {count}개 가운데 {right}개 정답.",
+    ),
+    "class.unknown": (
+        "No open class has the code “{code}”: it may have ended. You are on your own.",
+        "“{code}” 코드로 열린 수업이 없습니다. 끝난 수업일 수 있습니다. 혼자 둘러볼 수 있습니다.",
+    ),
+    "class.ended": ("The class has ended.", "수업이 끝났습니다."),
+    "class.not_teacher": (
+        "This link's teacher key does not open this class: you joined as a student.",
+        "이 링크의 교사 키로는 이 수업을 열 수 없어 학생으로 참여했습니다.",
+    ),
+    "class.refused": (
+        "Only the class's teacher can do that; nothing was changed.",
+        "수업의 교사만 할 수 있습니다. 아무것도 바뀌지 않았습니다.",
+    ),
+    "class.slow_down": (
+        "Too many requests at once: wait {seconds} s and try again.",
+        "요청이 너무 많습니다. {seconds}초 기다린 뒤 다시 시도하세요.",
+    ),
+    "class.answers_closed": (
+        "Answers to this question are closed: it has been revealed.",
+        "이 질문은 정답이 공개되어 더 이상 답할 수 없습니다.",
+    ),
+    "class.unavailable": (
+        "The class could not be reached just now; try again in a moment.",
+        "지금은 수업에 연결할 수 없습니다. 잠시 뒤 다시 시도하세요.",
+    ),
+}

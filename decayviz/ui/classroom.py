@@ -1,0 +1,729 @@
+"""Predict, then see: a page's questions for a student alone, and a class that answers them.
+
+Alone, a student picks one of the page's questions, answers it (a tap on the landscape chart, a
+number, a choice), and reveals the truth computed from its scene. In a class (?class=CODE) the
+class's current question is the one shown, the teacher's session alone reveals and moves on, and
+every screen follows the store (decayviz.classroom.ClassStore) by polling it once a second.
+
+Until a question is revealed, the rest of its page is not drawn: its charts and readouts would
+give the answer away. The teacher's key arrives once in the teacher's link (?teacher=KEY), is
+checked against the store, kept in this session only and taken out of the address bar at once.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import io
+import math
+import secrets
+import threading
+from typing import Any
+
+import numpy as np
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from decayviz.classroom.limits import ANSWERS, JOINS, RateLimited
+from decayviz.classroom.questions import QUESTIONS, Question, evidence, page_questions
+from decayviz.figures.classroom import (
+    bars_figure,
+    evidence_figure,
+    histogram_figure,
+    tap_figure,
+    taps_overlay,
+    with_overlay,
+)
+from decayviz.i18n import t
+from decayviz.ui import controls as ui
+from decayviz.ui.charts import plotly_chart
+from decayviz.ui.style import MAIN_CHART
+
+POLL_S = 1.0  # every screen of a class asks the store this often what the class shows
+TEACHER_PARAM = "teacher"  # ?teacher=KEY: the teacher's link only
+XSRF_COOKIE = "_streamlit_xsrf"  # Streamlit's per-browser cookie: the voter id is derived from it
+CLASS = "decayviz_class"  # this session's class: {"code", "key"}; the key only for its teacher
+FOLLOWED = "decayviz_class_followed"  # (code, question) whose scene this session last opened
+SOLO = "decayviz_predict"  # the question a student opened alone, by page
+SOLO_ANSWERS = "decayviz_predict_answers"  # question id -> the student's checked answer
+SOLO_REVEALED = "decayviz_predict_revealed"  # question ids the student revealed
+NOTICE = "decayviz_class_notice"  # (level, key, values): said once, on the next run
+REVEALED = "decayviz_class_revealed"  # this run's revealed point question, for the page's chart
+BROWSER_SECRET = "decayviz_browser_secret"  # without the cookie: one per session
+PLAYED = "decayviz_class_played"  # the revealed questions whose descent this session has played
+# On a reveal the landscape's descent plays once: Play is pressed for the student as soon as the
+# page's chart is drawn (plotly.js has no autoplay; its Play restarts the descent from W₀).
+PLAY_JS = """
+/* %s */
+(() => {
+  let tries = 0;
+  const play = () => {
+    const gd = document.querySelector('.st-key-%s .js-plotly-plot');
+    const button = gd && gd._fullLayout && gd.querySelector('.updatemenu-button');
+    if (button) {
+      button.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+      gd.dataset.dvRevealPlayed = '1';  // for the browser test: the reveal pressed Play
+    }
+    else if (++tries < 100) setTimeout(play, 100);
+  };
+  setTimeout(play, 300);
+})();
+"""
+# The main chart's height on a wide screen under a revealed tap question: what decayviz.ui.style
+# leaves it (the screen less its budget, larger in the presentation view), less the one-line
+# answer and the teacher's row.
+MAIN_BUDGET_PX = {False: 187, True: 218}
+PANEL_PX = {False: 60, True: 75}
+# The class code on the projector: legible from the back of a lecture room.
+CODE_STYLE = "font-size: 4.5rem; font-weight: 700; letter-spacing: 0.12em; line-height: 1.1; margin: 0"
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str):
+    from decayviz.classroom.store import ClassStore
+
+    return ClassStore(url)
+
+
+def store():
+    """The server's class store (DECAYVIZ_DATABASE_URL, else the SQLite file)."""
+    from decayviz.classroom.store import default_url
+
+    return _store(default_url())
+
+
+def _store_errors() -> tuple[type[Exception], ...]:
+    """What a store that cannot be reached raises: said as such, never a traceback."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return (SQLAlchemyError, OSError)
+
+
+def session_id() -> str:
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx is not None else "no-session"
+
+
+def _unmasked(cookie: str) -> str:
+    """Tornado's XSRF cookie "2|mask|masked token|time" as its token, the same in every tab
+    (the mask may change); any other form as it is."""
+    parts = cookie.split("|")
+    if len(parts) == 4 and parts[0] == "2":
+        try:
+            mask, masked = bytes.fromhex(parts[1]), bytes.fromhex(parts[2])
+        except ValueError:
+            return cookie
+        return bytes(a ^ b for a, b in zip(mask, masked, strict=False)).hex()
+    return cookie
+
+
+def voter(code: str) -> str:
+    """This browser's opaque id in class `code`: a hash of Streamlit's per-browser XSRF cookie
+    (a reload or a second tab counts once) salted with the code, so nothing links one class's
+    voters to another's; nothing personal. Without the cookie, one id per session."""
+    cookie = st.context.cookies.get(XSRF_COOKIE)
+    cookie = cookie if isinstance(cookie, str) else None  # AppTest's stand-in server gives a mock
+    secret = (
+        _unmasked(cookie) if cookie else st.session_state.setdefault(BROWSER_SECRET, secrets.token_hex(16))
+    )
+    return hashlib.sha256(f"decayviz voter\0{code}\0{secret}".encode()).hexdigest()[:32]
+
+
+def _notify(level: str, key: str, **values: Any) -> None:
+    st.session_state[NOTICE] = (level, key, values)
+
+
+def _show_notice(lang: str) -> None:
+    notice = st.session_state.pop(NOTICE, None)
+    if notice is not None:
+        level, key, values = notice
+        icon = {"error": ":material/block:", "warning": ":material/hourglass_empty:"}.get(
+            level, ":material/info:"
+        )
+        getattr(st, level)(t(key, lang, **values), icon=icon)
+
+
+def room() -> dict | None:
+    """This session's class, or None."""
+    return st.session_state.get(CLASS)
+
+
+def _set_class(code: str, key: str | None) -> None:
+    if code:
+        st.session_state[CLASS] = {"code": code, "key": key}
+    else:
+        st.session_state.pop(CLASS, None)
+    ui.apply({"class": code})  # the address bar keeps ?class=CODE, never the key
+
+
+# --- joining, opening, leaving (the sidebar, drawn by app.py) ---
+
+
+def sidebar(lang: str) -> None:
+    """The sidebar's class box: open a class; or, in one, its code and how to leave or close it.
+    A link's ?class= (and the teacher's ?teacher=) is taken here, on the session's first run."""
+    _join_from_link()
+    current = room()
+    with st.sidebar:
+        if current is None:
+            st.button(
+                t("class.open", lang), icon=":material/groups:", on_click=_open_class,
+                help=t("class.open_help", lang), width="stretch", key="class_open",
+            )  # fmt: skip
+        elif current["key"]:
+            st.markdown(t("class.teacher_of", lang, code=current["code"]))
+            with st.expander(t("class.teacher_link", lang)):
+                st.caption(t("class.teacher_link_help", lang))
+                origin, _ = ui.app_origin()
+                st.code(f"{origin}/?class={current['code']}&{TEACHER_PARAM}={current['key']}", language=None)
+            st.button(t("class.close", lang), on_click=_close_class, width="stretch", key="class_close")
+        else:
+            st.markdown(t("class.student_of", lang, code=current["code"]))
+            st.button(
+                t("class.leave", lang),
+                on_click=_set_class,
+                args=("", None),
+                width="stretch",
+                key="class_leave",
+            )
+
+
+def _join_from_link() -> None:
+    """Join the class a link names (once per new code); a teacher key in the link is checked,
+    kept in the session if it is the class's, and taken out of the address bar either way."""
+    key = st.query_params.get(TEACHER_PARAM)
+    if key is not None:
+        del st.query_params[TEACHER_PARAM]
+    code = ui.value("class")
+    current = room()
+    if code == (current["code"] if current else ""):
+        return
+    try:
+        JOINS.hit(session_id())
+        store().state(code)  # LookupError: no open class has it
+        teacher = key is not None and store().is_teacher(code, key)
+    except RateLimited as limit:
+        _notify("warning", "class.slow_down", seconds=math.ceil(limit.retry_after))
+        _set_class("", None)
+        return
+    except LookupError:
+        _notify("warning", "class.unknown", code=code)
+        _set_class("", None)
+        return
+    except _store_errors():
+        _notify("error", "class.unavailable")
+        _set_class("", None)
+        return
+    if key is not None and not teacher:
+        _notify("error", "class.not_teacher")
+    _set_class(code, key if teacher else None)
+
+
+def _open_class() -> None:
+    try:
+        JOINS.hit(session_id())
+        opened = store().open_class()
+    except RateLimited as limit:
+        _notify("warning", "class.slow_down", seconds=math.ceil(limit.retry_after))
+        return
+    except _store_errors():
+        _notify("error", "class.unavailable")
+        return
+    st.session_state.pop(FOLLOWED, None)
+    _set_class(opened.code, opened.teacher_key)
+
+
+def _close_class() -> None:
+    current = room()
+    if current is not None:
+        _teacher_action("close", None)
+    _set_class("", None)
+
+
+def _teacher_action(action: str, question_id: str | None) -> None:
+    """Ask, reveal, ask again or close, with this session's key: the store refuses any other
+    (a student's session has none), and nothing changes."""
+    current = room() or {}
+    code, key = current.get("code", ""), current.get("key")
+    if action == "move" and question_id is None:
+        question_id = st.session_state.get("class_pick")
+    try:
+        if action == "move":
+            store().move_to(code, question_id, key)
+        elif action == "reveal":
+            store().reveal(code, question_id, key)
+        elif action == "reset":
+            store().reset(code, question_id, key)
+        elif action == "close":
+            store().close(code, key)
+    except PermissionError:
+        _notify("error", "class.refused")
+    except LookupError:
+        _notify("warning", "class.ended")
+    except _store_errors():
+        _notify("error", "class.unavailable")
+
+
+# --- the panel on each page ---
+
+
+def panel(page: str, lang: str) -> None:
+    """The page's question, right under its title: in a class, the class's; alone, the one the
+    student opened. Until it is revealed the rest of the page is not drawn (st.stop)."""
+    st.session_state.pop(REVEALED, None)
+    _show_notice(lang)
+    current = room()
+    if current is not None:
+        _class_panel(page, lang, current)
+    else:
+        _solo_panel(page, lang)
+
+
+_preparing: dict[str, threading.Thread] = {}
+_preparing_lock = threading.Lock()
+
+
+def _prepare(question: Question) -> None:
+    """Compute the question's truth in the background while the class answers (a network question
+    trains its scenes for seconds): the reveal then shows it at once, for everyone."""
+    with _preparing_lock:
+        if question.id in _preparing:
+            return
+        thread = threading.Thread(target=question.truth, name=f"decayviz-truth-{question.id}", daemon=True)
+        _preparing[question.id] = thread
+        thread.start()
+        atexit.register(thread.join, 60.0)  # torch in a thread at interpreter exit aborts: let it end
+
+
+def _hide_rest(page: str, lang: str) -> None:
+    st.caption(t("predict.hidden", lang))
+    ui.write_url(page)
+    st.stop()
+
+
+def _solo_panel(page: str, lang: str) -> None:
+    questions = page_questions(page)
+    if not questions or ui.hidden("questions"):  # a teacher's link may keep students on its scene
+        return
+    key = f"predict_pick_{page}"
+
+    def picked() -> None:
+        question_id = st.session_state[key]
+        if question_id is not None:
+            st.session_state.setdefault(SOLO, {})[page] = question_id
+            st.session_state.setdefault(SOLO_ANSWERS, {}).pop(question_id, None)
+            st.session_state.setdefault(SOLO_REVEALED, set()).discard(question_id)
+            st.session_state.setdefault(PLAYED, set()).discard(question_id)
+            ui.apply(QUESTIONS[question_id].values)
+        st.session_state[key] = None  # the same question can be opened again
+
+    st.pills(
+        t("predict.pick", lang), [q.id for q in questions], key=key, on_change=picked,
+        format_func=lambda question_id: QUESTIONS[question_id].title(lang),
+    )  # fmt: skip
+    question_id = st.session_state.get(SOLO, {}).get(page)
+    if question_id is None:
+        return
+    question = QUESTIONS[question_id]
+    revealed = question_id in st.session_state.get(SOLO_REVEALED, set())
+    mine = st.session_state.get(SOLO_ANSWERS, {}).get(question_id)
+    close_page = lambda: st.session_state[SOLO].pop(page, None)  # noqa: E731
+    if revealed and _compact(question):
+        text, close = st.columns([5, 1], vertical_alignment="center")
+        with text:
+            _reveal(question, mine, None, lang)
+        close.button(t("predict.close", lang), width="stretch", key="predict_close", on_click=close_page)
+        return
+    with st.container(border=True, key="predict_panel"):
+        st.markdown(f"**{_markdown_safe(question.text(lang))}**")
+        if not revealed:
+            _answer_widgets(question, mine, lang)
+            reveal, close = st.columns(2)
+            reveal.button(
+                t("predict.reveal", lang), type="primary", width="stretch", key="predict_reveal",
+                on_click=lambda: st.session_state.setdefault(SOLO_REVEALED, set()).add(question_id),
+            )  # fmt: skip
+        else:
+            _reveal(question, mine, None, lang)
+            close = st
+        close.button(t("predict.close", lang), width="stretch", key="predict_close", on_click=close_page)
+    if not revealed:
+        _hide_rest(page, lang)
+
+
+def _class_panel(page: str, lang: str, current: dict) -> None:
+    code, teacher = current["code"], bool(current["key"])
+    try:
+        state = store().state(code)
+    except LookupError:
+        _set_class("", None)
+        st.info(t("class.ended", lang), icon=":material/info:")
+        return
+    except _store_errors():
+        st.error(t("class.unavailable", lang), icon=":material/block:")
+        return
+    question = QUESTIONS.get(state.current) if state.current else None
+    if question is not None and st.session_state.get(FOLLOWED) != (code, question.id):
+        st.session_state[FOLLOWED] = (code, question.id)  # the class moved: open its scene
+        st.session_state.setdefault(PLAYED, set()).discard(question.id)
+        ui.apply(question.values)
+        if question.page != page:
+            st.switch_page(f"app_pages/{question.page}.py", query_params=ui.scene_query(question.page))
+    if question is not None and question.page != page and not teacher:  # a student answers first
+        st.switch_page(f"app_pages/{question.page}.py", query_params=ui.scene_query(question.page))
+    revealed = question is not None and question.id in state.revealed
+    if teacher:
+        _teacher_bar(lang, code, question, revealed)
+    here = question is not None and question.page == page
+    drawn = (state.current, revealed)
+    if not here:
+        if not teacher:
+            st.info(t("class.waiting", lang, code=code), icon=":material/hourglass_empty:")
+        st.fragment(_follow, run_every=POLL_S)(code, drawn, None, lang)
+        return
+    mine = None if teacher else _store_call(lambda: store().my_answer(code, question.id, voter(code)))
+    if revealed and _compact(question):
+        st.fragment(_follow, run_every=POLL_S)(code, drawn, None, lang)
+        _reveal(question, mine, _store_call(lambda: store().answers(code, question.id)) or [], lang, teacher)
+        return
+    with st.container(border=True, key="predict_panel"):
+        counted = question.id if teacher else None  # the projector's count; a phone only polls
+        if teacher:  # the count beside the question, not under it: the chart keeps the room
+            text, count = st.columns([5, 1], vertical_alignment="center")
+            text.markdown(f"**{_markdown_safe(question.text(lang))}**")
+            with count:
+                st.fragment(_follow, run_every=POLL_S)(code, drawn, counted, lang)
+        else:
+            st.markdown(f"**{_markdown_safe(question.text(lang))}**")
+            st.fragment(_follow, run_every=POLL_S)(code, drawn, counted, lang)
+        if not revealed:
+            _answer_widgets(question, mine, lang, teacher=teacher)
+        else:
+            answers = _store_call(lambda: store().answers(code, question.id)) or []
+            _reveal(question, mine, answers, lang, teacher)
+    if not revealed:
+        _hide_rest(page, lang)
+
+
+def _compact(question: Question) -> bool:
+    """A revealed tap question shows its answer on the page's chart: the panel shrinks to one line
+    (the question's title, the truth, how far off the student or the class was) and the chart
+    takes the height left under it, so that on a projector the class's taps beside the true end
+    show without scrolling."""
+    if question.kind != "point":
+        return False
+    box = f".st-key-{MAIN_CHART}, div:has(> .st-key-{MAIN_CHART})"
+    present = ui.presenting()
+    height = f"clamp(400px, calc(100svh - {MAIN_BUDGET_PX[present] + PANEL_PX[present]}px), 980px)"
+    st.html(f"<style>@media (min-width: 641px) {{ {box} {{ height: {height} !important; }} }}</style>")
+    return True
+
+
+def _markdown_safe(text: str) -> str:
+    """A question's text as markdown shows it: W* keeps its star."""
+    return text.replace("*", "\\*")
+
+
+def _store_call(call):
+    """A read a page can do without: None when the store cannot answer (said in the notice)."""
+    try:
+        return call()
+    except (LookupError, PermissionError):
+        return None
+    except _store_errors():
+        _notify("error", "class.unavailable")
+        return None
+
+
+def _follow(code: str, drawn: tuple, question_id: str | None, lang: str) -> None:
+    """Polled every POLL_S: a rerun of the whole page as soon as the class shows another question
+    or reveals this one (students follow without reloading), and for the projector the count of
+    answers to `question_id`."""
+    try:
+        state = store().state(code)
+    except LookupError:
+        st.rerun()
+    except _store_errors():
+        return
+    if (state.current, state.current in state.revealed) != drawn:
+        st.rerun()
+    if question_id is not None:
+        count = _store_call(lambda: store().count(code, question_id))
+        if count is not None:
+            st.markdown("#### " + t("class.count", lang, count=count))
+
+
+def _teacher_bar(lang: str, code: str, question: Question | None, revealed: bool) -> None:
+    """The teacher's controls over the page. Before any question: how students join (a large
+    code and a QR code) and the question to ask. Once one is asked, one row — Reveal, Ask again,
+    Next, and a menu with another question and the join card — so that on a projector the
+    question and its chart stay on screen."""
+    ids = list(QUESTIONS)
+    following = ids[(ids.index(question.id) + 1) % len(ids)] if question is not None else ids[0]
+    asked = question.id if question is not None else None
+    if st.session_state.get("class_pick_after", "") != asked:  # the class moved: offer the next one
+        st.session_state["class_pick_after"] = asked
+        st.session_state["class_pick"] = following
+        st.session_state["class_join_show"] = question is None
+    if question is None:
+        if st.toggle(t("class.join_show", lang), key="class_join_show"):
+            _join_card(code, lang)
+        st.caption(t("class.no_question", lang))
+        _question_picker(lang, ids)
+        return
+    buttons = st.columns([1.2, 1, 1, 1], vertical_alignment="center")
+    buttons[0].button(
+        t("class.reveal", lang), type="primary", on_click=_teacher_action, args=("reveal", question.id),
+        disabled=revealed, width="stretch", key="class_reveal",
+    )  # fmt: skip
+    buttons[1].button(
+        t("class.reset", lang), on_click=_teacher_action, args=("reset", question.id),
+        help=t("class.reset_help", lang), width="stretch", key="class_reset",
+    )  # fmt: skip
+    buttons[2].button(
+        t("class.next", lang), on_click=_teacher_action, args=("move", following), width="stretch",
+        key="class_next",
+    )  # fmt: skip
+    with buttons[3].popover(
+        t("class.more", lang), help=t("class.more_help", lang), width="stretch", key="class_more"
+    ):
+        _question_picker(lang, ids)
+        if st.toggle(t("class.join_show", lang), key="class_join_show"):
+            _join_card(code, lang)
+
+
+def _question_picker(lang: str, ids: list[str]) -> None:
+    """Any question of any page, and Ask."""
+    pick, ask = st.columns([3, 1], vertical_alignment="bottom")
+    pick.selectbox(
+        t("class.ask", lang), ids, key="class_pick",
+        format_func=lambda question_id: f"{t(f'page.{QUESTIONS[question_id].page}', lang)} · "
+        + QUESTIONS[question_id].title(lang),
+    )  # fmt: skip
+    ask.button(
+        t("class.ask_button", lang), on_click=_teacher_action, width="stretch", key="class_ask",
+        args=("move", None),  # the question picked when Ask is pressed (_teacher_action reads it)
+    )  # fmt: skip
+
+
+def qr_svg(text: str) -> str:
+    """A QR code of `text` as SVG markup (segno: pure Python)."""
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(text, error="m").save(buffer, kind="svg", scale=10, border=2, xmldecl=False, svgns=True)
+    return buffer.getvalue().decode()
+
+
+def student_link(code: str, lang: str) -> str:
+    """The link students open: the class only (its page and scene follow the class), no key."""
+    origin, _ = ui.app_origin()
+    return f"{origin}/?class={code}" + ("&lang=ko" if lang == "ko" else "")
+
+
+def _join_card(code: str, lang: str) -> None:
+    """The code large enough to read from the back of a room, its link and a QR code of it."""
+    link = student_link(code, lang)
+    with st.container(border=True, key="class_join"):
+        qr, words = st.columns([1, 2], vertical_alignment="center")
+        qr.image(qr_svg(link), width=220, caption=t("class.qr_alt", lang))
+        words.markdown(f"**{t('class.join_title', lang)}** · {t('class.join_code', lang)}")
+        # the code is 4-6 letters and digits (decayviz.state's `class` field): safe as markup
+        words.markdown(f'<p class="decayviz-code" style="{CODE_STYLE}">{code}</p>', unsafe_allow_html=True)
+        words.code(link, language=None)
+
+
+# --- answering and revealing ---
+
+
+def _answer_widgets(question: Question, mine: Any, lang: str, teacher: bool = False) -> None:
+    """One tap on the chart, one number, or one choice; the answer so far under it. The teacher's
+    projector shows the chart and the choices without taking answers."""
+    _prepare(question)
+    if question.kind == "point":
+        key = f"tap_{question.id}"
+        if teacher:
+            _scene_chart(question, lang)
+        else:
+            scene = _landscape_scene(question, lang)
+            st.caption(t("predict.tap", lang))
+            plotly_chart(
+                tap_figure(scene, lang, mine), key=key, alt=t("predict.alt.tap", lang),
+                on_select=lambda: _on_tap(question, key), selection_mode="points",
+            )  # fmt: skip
+    elif question.kind == "number" and not teacher:
+        lo, hi = question.bounds
+        whole = question.step == 1.0
+        key = f"number_{question.id}"
+        with st.form(f"form_{question.id}", border=False, enter_to_submit=True):
+            st.number_input(
+                t("predict.number", lang, lo=f"{lo:g}", hi=f"{hi:g}"), key=key, value=None,
+                min_value=int(lo) if whole else lo, max_value=int(hi) if whole else hi,
+                step=1 if whole else question.step,
+            )  # fmt: skip
+            st.form_submit_button(t("predict.send", lang), on_click=_submit_number, args=(question, key))
+    elif question.kind == "choice":
+        key = f"choice_{question.id}"
+        st.pills(
+            t("predict.axis.answer", lang), question.options, key=key, disabled=teacher,
+            format_func=lambda option: question.option_label(option, lang), label_visibility="collapsed",
+            on_change=lambda: _submit(question, st.session_state[key]),
+        )  # fmt: skip
+        if question.page == "landscape":  # W₀ and W* to reason from, under the choices
+            _scene_chart(question, lang)
+    if mine is not None and not teacher:
+        st.success(t("predict.yours", lang, answer=_format(question, mine, lang)), icon=":material/check:")
+
+
+def _submit_number(question: Question, key: str) -> None:
+    """The number form's Answer: an empty box (or one Streamlit emptied: out of its bounds) is said."""
+    value = st.session_state.get(key)
+    if value is None:
+        _notify_bad_answer(question)
+    else:
+        _submit(question, value)
+
+
+def _landscape_scene(question: Question, lang: str):
+    from decayviz.ui.cached import landscape_scene
+
+    return landscape_scene(tuple(sorted(question.values.items())), lang)[0]
+
+
+def _scene_chart(question: Question, lang: str) -> None:
+    """A landscape question's loss, start and minimum, without anything that gives the answer."""
+    figure = tap_figure(_landscape_scene(question, lang), lang, grid=False)
+    plotly_chart(figure, key=f"scene_{question.id}", alt=t("predict.alt.scene", lang))
+
+
+def _on_tap(question: Question, key: str) -> None:
+    """A tap selected a point of the chart's invisible grid: that point is the answer."""
+    event = st.session_state.get(key) or {}
+    points = (event.get("selection") or {}).get("points") or []
+    if points:  # a second tap on the same point only unselects it: the answer stays
+        point = points[-1]
+        _submit(question, [point.get("x"), point.get("y")])
+
+
+def _submit(question: Question, answer: Any) -> None:
+    """Record an answer (a widget's callback): checked by the question, rate-limited and stored
+    in a class, kept in the session alone. A bad one is said and changes nothing."""
+    if answer is None:
+        return
+    current = room()
+    try:
+        if current is None:
+            st.session_state.setdefault(SOLO_ANSWERS, {})[question.id] = question.check(answer)
+            return
+        ANSWERS.hit(session_id())
+        store().answer(current["code"], question.id, voter(current["code"]), answer)
+    except RateLimited as limit:
+        _notify("warning", "class.slow_down", seconds=math.ceil(limit.retry_after))
+    except (ValueError, TypeError):
+        _notify_bad_answer(question)
+    except LookupError:
+        _notify("warning", "class.answers_closed")
+    except _store_errors():
+        _notify("error", "class.unavailable")
+
+
+def _notify_bad_answer(question: Question) -> None:
+    """Say what the question takes, after an answer it refused."""
+    lo, hi = question.bounds
+    if question.kind == "point":
+        _notify("error", "predict.bad.point")
+    elif question.kind == "choice":
+        _notify("error", "predict.bad.choice")
+    else:
+        key = "predict.bad.count" if question.step == 1.0 else "predict.bad.number"
+        _notify("error", key, lo=f"{lo:g}", hi=f"{hi:g}")
+
+
+def _format(question: Question, answer: Any, lang: str) -> str:
+    if question.kind == "point":
+        return f"({answer[0]:.2f}, {answer[1]:.2f})"
+    if question.kind == "number":
+        return f"{answer:g}{question.unit}"
+    return question.option_label(answer, lang)
+
+
+def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teacher: bool = False) -> None:
+    """The truth computed from the scene, how far off this student was, and (in a class) where
+    the class stood: bars, a histogram, or taps laid over the page's chart."""
+    with st.spinner(t("predict.computing", lang)):
+        truth = question.truth()
+    shown = _format(question, list(truth) if question.kind == "point" else truth, lang)
+    text = t("predict.truth", lang, truth=shown)
+    if mine is None:
+        text += "" if teacher else " " + t("predict.no_answer", lang)
+    elif question.kind == "choice":
+        key = "predict.right" if mine == truth else "predict.wrong"
+        text += " " + t(key, lang, answer=question.option_label(mine, lang))
+    else:
+        key = "predict.off.point" if question.kind == "point" else "predict.off.number"
+        distance = question.distance(mine)
+        text += " " + t(key, lang, answer=_format(question, mine, lang), distance=f"{distance:.2g}")
+    if question.page == "landscape":
+        _play_once(question)
+    if question.kind == "point":  # one line over the chart that draws the taps and the truth
+        st.session_state[REVEALED] = {"question": question.id, "taps": answers or [], "you": mine}
+        if answers is not None:
+            median = f"{np.median([question.distance(a) for a in answers]):.2g}" if answers else "–"
+            text += " " + t("class.summary.point", lang, count=len(answers), median=median)
+        st.markdown(f"**{_markdown_safe(question.title(lang))}** " + text)
+        return
+    st.markdown(text)
+    _evidence(question, lang)
+    if answers is None:
+        return
+    count = len(answers)
+    alt = t("predict.alt.answers", lang, count=count, truth=shown)
+    if question.kind == "number":
+        median = _format(question, float(np.median(answers)), lang) if answers else "–"
+        st.markdown(t("class.summary.number", lang, count=count, median=median))
+        figure = histogram_figure(answers, truth, question.bounds, lang)
+    else:
+        counts = {option: sum(a == option for a in answers) for option in question.options}
+        st.markdown(t("class.summary.choice", lang, count=count, right=counts.get(truth, 0)))
+        labels = {option: question.option_label(option, lang) for option in question.options}
+        figure = bars_figure(counts, labels, truth, lang)
+    plotly_chart(figure, key=f"class_answers_{question.id}", alt=alt, config={"displayModeBar": False})
+
+
+def _evidence(question: Question, lang: str) -> None:
+    """A network question's reveal shows what its truth was computed from: its scene's networks,
+    trained (the same cached training), each one's final validation accuracy, the best α marked."""
+    found = evidence(question)
+    if found is None:
+        return
+    scores = {f"α = {alpha}": score for alpha, score in found["alphas"].items()}
+    scores |= {t(f"predict.evidence.{name}", lang): score for name, score in found["others"].items()}
+    best = f"α = {found['best']}"
+    st.caption(t("predict.evidence", lang))
+    alt = t("predict.alt.evidence", lang, best=found["best"],
+            scores=", ".join(f"{label} {score:.3f}" for label, score in scores.items()))  # fmt: skip
+    figure = evidence_figure(scores, best, lang)
+    plotly_chart(figure, key=f"class_evidence_{question.id}", alt=alt, config={"displayModeBar": False})
+
+
+def _play_once(question: Question) -> None:
+    """Play the page's descent, once per revealed question in this session."""
+    played = st.session_state.setdefault(PLAYED, set())
+    if question.id in played:
+        return
+    played.add(question.id)
+    script = PLAY_JS % (question.id, MAIN_CHART)
+    hidden = '<style>[data-testid="stElementContainer"]:has(.dv-play) { display: none; }</style>'
+    st.html(f'{hidden}<span class="dv-play"></span><script>{script}</script>', unsafe_allow_javascript=True)
+
+
+def chart_overlay(page: str, spec: dict, lang: str) -> dict:
+    """The page's main chart with a revealed point question's answers on it: the class's taps,
+    the student's own and the true end, while the page still shows the question's scene."""
+    revealed = st.session_state.get(REVEALED)
+    if revealed is None:
+        return spec
+    question = QUESTIONS[revealed["question"]]
+    if question.page != page or any(ui.value(name) != value for name, value in question.values.items()):
+        return spec
+    return with_overlay(spec, taps_overlay(revealed["taps"], question.truth(), lang, revealed["you"]))

@@ -1,0 +1,267 @@
+"""Every text a chart draws, measured in the browser on every page, section and scene, at the
+three sizes of the room (1024×768, 1366×768, a 390×844 phone) and in both languages: titles,
+axis titles, annotations, legend entries, text marks and tick labels lie inside their chart
+(and inside the plot area that clips them), clear of each other, and no tick label or axis
+title lies under a plot area (an inset's, or the next panel's).
+
+Each URL is loaded once per kind of screen: the desktop tab is measured at 1366 px and again
+after narrowing it to 1024 px; the phone tab (is_mobile) on its own. Every page and section is
+measured in both languages; the scenes, which change numbers and ranges more than words, each
+in one, alternately, so that both languages see every kind of chart and the module stays quick."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import wait_for_app
+from playwright.sync_api import expect
+
+from decayviz.i18n import t
+from decayviz.scenes import PRESETS
+from decayviz.state import FIELD
+
+pytestmark = pytest.mark.browser
+
+SPARSITY_VIEWS = FIELD["s_view"].options
+
+LAPTOP, PROJECTOR, PHONE = (1366, 768), (1024, 768), (390, 844)
+CHART = '[data-testid="stPlotlyChart"]'
+
+LANGS = ("en", "ko")
+SECTIONS = {"landscape": ["/?"], "sparsity": [f"/sparsity?s_view={view}&" for view in SPARSITY_VIEWS]}
+
+
+def urls(page: str, lang: str) -> list[str]:
+    """The page's sections in `lang`, and every other one of its scenes (the rest in the other
+    language)."""
+    path = "/?" if page == "landscape" else f"/{page}?"
+    scenes = [f"{path}preset={name}&" for name in PRESETS[page]]
+    return [*SECTIONS[page], *scenes[LANGS.index(lang) :: 2]]
+
+
+NETWORK_TABS = 3  # the α sweep, the weights, the decision boundaries (the fourth is code)
+# Network scenes only draw once trained: the default scene (digits, trained on opening) and
+# short runs of the scenes whose charts say something the default's do not (a kept epoch in
+# the legend, decision boundaries, six α and R² as the score, a diverged α).
+NETWORK_RUNS = [  # English gets the even ones, Korean (wider legend entries) the odd ones
+    "preset=n_overfit&n_epochs=4",
+    "preset=n_early_stop&n_epochs=6",
+    "preset=n_u_curve&n_epochs=3",
+    "preset=n_diverges&n_epochs=3",
+]
+
+# Plotly's drawn text, by kind: tick labels of every axis (g.xtick, g.x2tick, g.ytick, ...).
+MEASURE = r"""() => {
+    const KINDS = [
+        ['title', 'text.gtitle'],
+        ['axis title', 'g.infolayer > g[class*="title"] > text'],
+        ['annotation', 'g.annotation text.annotation-text'],
+        ['legend', 'text.legendtext'],
+        ['tick', 'g[class^="x"][class$="tick"] > text, g[class^="y"][class$="tick"] > text'],
+        ['text mark', 'g.textpoint text'],
+        ['slider', 'text.slider-label'],
+    ];
+    const SLACK = 1.5;
+    const apart = (a, b) => a.right - SLACK <= b.left || b.right - SLACK <= a.left
+        || a.bottom - SLACK <= b.top || b.bottom - SLACK <= a.top;
+    const within = (a, b) => a.left >= b.left - SLACK && a.right <= b.right + SLACK
+        && a.top >= b.top - SLACK && a.bottom <= b.bottom + SLACK;
+    const at = (r) => JSON.stringify([r.left, r.top, r.right, r.bottom].map(Math.round));
+    const clipBox = (el) => {
+        // the rectangle of the nearest clip-path around el, in screen pixels
+        for (let node = el; node && node.getAttribute; node = node.parentNode) {
+            const id = (node.getAttribute('clip-path') || '').match(/#([^)"']+)/);
+            const rect = id && document.getElementById(id[1])?.querySelector('rect');
+            if (!rect) continue;
+            const [x, y] = ['x', 'y'].map((name) => +rect.getAttribute(name) || 0);
+            const [w, h] = ['width', 'height'].map((name) => +rect.getAttribute(name));
+            const m = node.getScreenCTM();
+            const p = new DOMPoint(x, y).matrixTransform(m);
+            const q = new DOMPoint(x + w, y + h).matrixTransform(m);
+            return {left: Math.min(p.x, q.x), top: Math.min(p.y, q.y),
+                    right: Math.max(p.x, q.x), bottom: Math.max(p.y, q.y)};
+        }
+        return null;
+    };
+    const problems = [];
+    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')]
+        .filter((gd) => gd.getBoundingClientRect().width > 0);
+    charts.forEach((gd, index) => {
+        const chart = gd.getBoundingClientRect();
+        const label = gd.closest('[data-testid="stPlotlyChart"]').getAttribute('aria-label');
+        const name = (label || `chart ${index}`).slice(0, 50);
+        const texts = [], seen = new Set();
+        for (const [kind, selector] of KINDS) {
+            for (const el of gd.querySelectorAll(selector)) {
+                if (seen.has(el)) continue;
+                seen.add(el);
+                const r = el.getBoundingClientRect();
+                const words = el.textContent.trim();
+                if (r.width < 0.5 || r.height < 0.5 || !words) continue;
+                if (el.closest('[display="none"], [visibility="hidden"]')) continue;
+                const style = getComputedStyle(el);  // text drawn see-through is not seen
+                if (+style.fillOpacity === 0 || /rgba\(.*,\s*0\)/.test(style.fill)) continue;
+                texts.push({kind, words, r, clip: clipBox(el)});
+            }
+        }
+        const describe = (text) => `${text.kind} "${text.words.slice(0, 60)}" ${at(text.r)}`;
+        const report = (problem, text, other) => problems.push(
+            {chart: name, problem, text: describe(text), other: other.kind ? describe(other) : at(other)});
+        const areas = [...gd.querySelectorAll('g.draglayer rect.nsewdrag')]
+            .map((el) => el.getBoundingClientRect());
+        for (const text of texts) {
+            if (!within(text.r, chart)) report('outside its chart', text, chart);
+            if (text.clip && !within(text.r, text.clip)) report('cut by its plot area', text, text.clip);
+            if (text.kind === 'tick' || text.kind === 'axis title') {
+                for (const area of areas) if (!apart(text.r, area)) report('under a plot area', text, area);
+            }
+        }
+        for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
+            if (!apart(texts[i].r, texts[j].r)) report('over another text', texts[i], texts[j]);
+        }
+    });
+    return {charts: charts.length, problems};
+}"""
+
+# Every visible chart drawn at its box's size (Streamlit and plotly relayout after a resize).
+SETTLED = """() => {
+    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+        .filter((chart) => chart.getBoundingClientRect().width > 0);
+    return charts.length > 0 && charts.every((chart) => {
+        const svg = chart.querySelector('.main-svg');
+        const [drawn, box] = [svg?.getBoundingClientRect(), chart.getBoundingClientRect()];
+        return svg && Math.abs(drawn.width - box.width) < 2 && Math.abs(drawn.height - box.height) < 2;
+    });
+}"""
+
+
+@pytest.fixture(scope="module")
+def screens(browser):
+    """Two pairs of tabs, each a desktop tab (resized between the laptop and the projector) and
+    a phone tab: one pair loads the next URL while the other is measured."""
+    contexts, pairs = [], []
+    for _ in range(2):
+        desktop = browser.new_context(viewport=size(LAPTOP))
+        phone = browser.new_context(viewport=size(PHONE), is_mobile=True, has_touch=True)
+        contexts += [desktop, phone]
+        pairs.append({"desktop": desktop.new_page(), "phone": phone.new_page()})
+    yield pairs
+    for context in contexts:
+        context.close()
+
+
+def size(pair: tuple[int, int]) -> dict:
+    return dict(zip(("width", "height"), pair, strict=True))
+
+
+def measured(tab) -> dict:
+    """The charts' text problems once the drawing holds still: the same answer twice in a row."""
+    tab.wait_for_function(SETTLED, timeout=30_000)
+    last = tab.evaluate(MEASURE)
+    for _ in range(20):
+        tab.wait_for_timeout(150)
+        now = tab.evaluate(MEASURE)
+        if now == last:
+            break
+        last = now
+    return last
+
+
+def ready(tab) -> None:
+    wait_for_app(tab)
+    tab.wait_for_selector(f"{CHART} .main-svg", timeout=60_000)
+
+
+def check(tab, where: str) -> list:
+    found = measured(tab)
+    assert found["charts"] >= 1, f"{where}: no chart"
+    return [{"where": where, **problem} for problem in found["problems"]]
+
+
+def survey(pairs: list, urls: list[str], start=None, views=(None,)) -> list:
+    """Every URL at the three sizes, two URLs in flight at a time. `start(tab)` runs once a tab
+    has drawn (to press Train, say); each of `views` (None, or a function of the tab that opens
+    a part of the page) is measured. The problems found, each with its place."""
+    problems, pending = [], []
+
+    def measure_views(tab, url: str) -> None:
+        width, height = tab.viewport_size["width"], tab.viewport_size["height"]
+        for view in views:
+            if view:
+                view(tab)
+            problems.extend(check(tab, f"{url} at {width}×{height}"))
+
+    def finish() -> None:
+        pair, url = pending.pop(0)
+        measure_views(pair["phone"], url)
+        pair["desktop"].set_viewport_size(size(PROJECTOR))
+        measure_views(pair["desktop"], url)
+
+    for index, url in enumerate(urls):
+        if len(pending) == len(pairs):
+            finish()
+        pair = pairs[index % len(pairs)]
+        pair["desktop"].set_viewport_size(size(LAPTOP))
+        for tab in pair.values():
+            tab.goto(url)
+        if start:
+            for tab in pair.values():
+                ready(tab)
+                start(tab)
+        for tab in pair.values():
+            ready(tab)
+        measure_views(pair["desktop"], url)  # at 1366 px; the projector and the phone in finish()
+        pending.append((pair, url))
+    while pending:
+        finish()
+    return problems
+
+
+def readable(problems: list) -> str:
+    return "\n".join(json.dumps(problem, ensure_ascii=False) for problem in problems)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", ["landscape", "sparsity"])
+def test_chart_text_is_clear(screens, app_url, page, lang):
+    """The landscape's and the sparsity page's charts, in every section and scene."""
+    problems = survey(screens, [f"{app_url}{url}lang={lang}" for url in urls(page, lang)])
+    assert problems == [], readable(problems)
+
+
+def open_view(index: int):
+    """A function that opens the page's index-th tab (st.tabs) and waits for it to show."""
+
+    def view(tab) -> None:
+        heading = tab.get_by_role("tab").nth(index)
+        heading.click()
+        expect(heading).to_have_attribute("aria-selected", "true")
+
+    return view
+
+
+def train(lang: str):
+    """A function that presses Train and waits for the run to end and the page to redraw."""
+
+    def start(tab) -> None:
+        main = tab.get_by_test_id("stMainBlockContainer")
+        main.get_by_role("button", name=t("network.train", lang), exact=True).click()
+        main.locator('[data-testid="stAlertContentSuccess"]').first.wait_for(timeout=120_000)
+        wait_for_app(tab)
+
+    return start
+
+
+NETWORK_VIEWS = tuple(open_view(i) for i in range(NETWORK_TABS))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_network_chart_text_is_clear(screens, app_url, lang):
+    """The network page: the default scene's live curves and every tab's charts, then short
+    runs of the scenes whose charts differ from it, trained in the page, alternately in
+    either language."""
+    problems = survey(screens, [f"{app_url}/network?lang={lang}"], views=NETWORK_VIEWS)
+    runs = [f"{app_url}/network?{query}&lang={lang}" for query in NETWORK_RUNS[LANGS.index(lang) :: 2]]
+    problems += survey(screens, runs, start=train(lang), views=NETWORK_VIEWS)
+    assert problems == [], readable(problems)

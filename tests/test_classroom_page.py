@@ -1,0 +1,300 @@
+"""Predict, then see, in AppTest: a student alone, and a class with a teacher's session and
+students' sessions sharing one store; permissions (forged URL values and widget states refused),
+bad answers, rate limits, and the teacher's key kept out of every student's page."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from helpers import open_page
+
+from decayviz.classroom.limits import RateLimiter
+from decayviz.classroom.questions import QUESTIONS, evidence
+from decayviz.ui import classroom
+
+CLASS = "decayviz_class"
+
+
+@pytest.fixture(autouse=True)
+def class_store(tmp_path, monkeypatch):
+    """A store of its own for each test, and rate limits that only the limit test reaches (every
+    AppTest session has the same session id, so they would share one bucket)."""
+    monkeypatch.setenv("DECAYVIZ_CLASS_DB", str(tmp_path / "classes.db"))
+    monkeypatch.delenv("DECAYVIZ_DATABASE_URL", raising=False)
+    monkeypatch.setattr(classroom, "JOINS", RateLimiter(burst=1000, per_second=100.0))
+    monkeypatch.setattr(classroom, "ANSWERS", RateLimiter(burst=1000, per_second=100.0))
+    return classroom.store()
+
+
+def texts(at) -> str:
+    """Everything the page says, in one string."""
+    parts = [e.value for kind in ("markdown", "caption", "info", "success", "warning", "error", "code")
+             for e in getattr(at, kind)]  # fmt: skip
+    parts += [b.label for b in at.button] + [str(v) for v in at.query_params.values()]
+    return "\n".join(str(p) for p in parts)
+
+
+def asked(question) -> str:
+    """The question as the page writes it (markdown: W* keeps its star)."""
+    return question.text("en").replace("*", "\\*")
+
+
+def widget(at, kind: str, key: str):
+    found = [w for w in at.get(kind) if w.key == key]
+    assert found, f"no {kind} {key}"
+    return found[0]
+
+
+def chart_keys(at) -> list[str]:
+    return [chart.proto.id for chart in at.get("plotly_chart")]
+
+
+def open_class(page: str = "landscape"):
+    teacher = open_page(page)
+    widget(teacher, "button", "class_open").click().run()
+    assert not teacher.exception
+    return teacher, teacher.session_state[CLASS]
+
+
+def ask(teacher, question_id: str) -> None:
+    widget(teacher, "selectbox", "class_pick").set_value(question_id)
+    widget(teacher, "button", "class_ask").click().run()
+    assert not teacher.exception
+
+
+def submit(at) -> None:
+    """Press the number form's Answer button."""
+    [button] = [b for b in at.button if b.label == "Answer"]
+    button.click().run()
+    assert not at.exception
+
+
+def answer_choice(at, question_id: str, option: str) -> None:
+    widget(at, "button_group", f"choice_{question_id}").select(option).run()
+    assert not at.exception
+
+
+# --- a student alone ---
+
+
+def test_a_student_alone_answers_then_reveals():
+    at = open_page("sparsity")
+    widget(at, "button_group", "predict_pick_sparsity").select("sparsity_l1_zeros").run()
+    question = QUESTIONS["sparsity_l1_zeros"]
+    assert asked(question) in texts(at)
+    assert at.session_state["decayviz_values"]["s_samples"] == question.values["s_samples"]  # its scene
+    assert not chart_keys(at)  # the page stops before its chart: it would give the count away
+    widget(at, "number_input", "number_sparsity_l1_zeros").set_value(150)
+    submit(at)
+    assert "Your answer: **150**" in texts(at)
+    widget(at, "button", "predict_reveal").click().run()
+    truth = question.truth()
+    said = texts(at)
+    assert f"**{truth:g}**" in said and f"off by {abs(150 - truth):.2g}" in said
+    assert chart_keys(at)  # the page is back, in the question's scene
+
+
+def test_a_student_alone_sees_a_wrong_choice_as_wrong_in_korean():
+    at = open_page("landscape", lang="ko")
+    widget(at, "button_group", "predict_pick_landscape").select("landscape_diverges").run()
+    question = QUESTIONS["landscape_diverges"]
+    wrong = next(option for option in question.options if option != question.truth())
+    answer_choice(at, question.id, wrong)
+    widget(at, "button", "predict_reveal").click().run()
+    assert "이번에는 틀렸습니다" in texts(at)
+
+
+def test_the_landscape_question_shows_a_tap_chart_and_hides_the_descent():
+    at = open_page("landscape")
+    widget(at, "button_group", "predict_pick_landscape").select("landscape_end").run()
+    specs = [chart.proto.spec for chart in at.get("plotly_chart")]
+    assert len(specs) == 1 and "Tap here" in specs[0]  # the invisible grid a tap selects
+    assert "frames" not in specs[0] or '"frames": []' in specs[0]  # no descent to play yet
+    assert at.get("plotly_chart")[0].proto.selection_mode  # taps come back as a selection
+
+
+# --- a class ---
+
+
+def test_a_class_from_open_to_reveal():
+    teacher, room = open_class()
+    assert room["code"] in texts(teacher) and room["key"] not in teacher.query_params.get("class", "")
+    student = open_page("landscape", {"class": room["code"]})
+    assert student.session_state[CLASS] == {"code": room["code"], "key": None}
+    assert "waiting" in texts(student)
+
+    ask(teacher, "landscape_first_zero")
+    student.run()  # what the student's polling fragment does when the class moves
+    question = QUESTIONS["landscape_first_zero"]
+    assert asked(question) in texts(student)
+    assert student.session_state["decayviz_values"]["alpha"] == question.values["alpha"]  # its scene
+
+    answer_choice(student, question.id, "w2")
+    answer_choice(student, question.id, "none")  # changed: still one answer
+    teacher.run()
+    assert "#### Answers so far: **1**" in texts(teacher)
+    assert "The class" not in texts(teacher)  # nothing of the answers before the reveal
+
+    widget(teacher, "button", "class_reveal").click().run()
+    assert "1 answer, " in texts(teacher)
+    student.run()
+    said = texts(student)
+    assert "You answered Neither is ever exactly 0: not this time." in said
+    assert any("bar" in chart.proto.spec for chart in student.get("plotly_chart"))  # the class's bars
+
+    assert not [w for w in student.get("button_group") if w.key == f"choice_{question.id}"]  # closed
+    student.session_state[f"choice_{question.id}"] = "w1"  # a late widget state, forged
+    student.run()
+    assert classroom.store().answers(room["code"], question.id) == ["none"]
+
+
+def test_the_class_moves_students_to_the_questions_page():
+    teacher, room = open_class()
+    student = open_page("landscape", {"class": room["code"]})
+    ask(teacher, "sparsity_l2_zeros")
+    student.run()
+    assert asked(QUESTIONS["sparsity_l2_zeros"]) in texts(student)
+    assert student.session_state["decayviz_values"]["s_penalty"] == "l2"
+    widget(student, "number_input", "number_sparsity_l2_zeros").set_value(3)
+    submit(student)
+    assert classroom.store().count(room["code"], "sparsity_l2_zeros") == 1
+
+
+# --- who may do what ---
+
+
+def test_the_teachers_link_makes_a_teacher_and_leaves_the_address_bar():
+    _, room = open_class()
+    other = open_page("landscape", {"class": room["code"], "teacher": room["key"]})
+    assert other.session_state[CLASS] == room
+    assert "teacher" not in other.query_params
+    assert widget(other, "button", "class_ask")
+
+
+@pytest.mark.parametrize("forged", ["wrong-key", "", "x" * 5000, "<script>alert(1)</script>", "%00"])
+def test_a_forged_teacher_key_in_the_url_is_refused(forged, class_store):
+    teacher, room = open_class()
+    ask(teacher, "landscape_diverges")
+    student = open_page("landscape", {"class": room["code"], "teacher": forged})
+    assert student.session_state[CLASS]["key"] is None
+    assert "does not open this class" in texts(student)
+    assert not [
+        b for b in student.button if b.key in ("class_reveal", "class_next", "class_ask", "class_reset")
+    ]
+    assert class_store.state(room["code"]).revealed == frozenset()
+
+
+def test_another_class_key_does_not_open_this_class(class_store):
+    _, room = open_class()
+    other = class_store.open_class()
+    student = open_page("landscape", {"class": room["code"], "teacher": other.teacher_key})
+    assert student.session_state[CLASS]["key"] is None
+
+
+def test_forged_teacher_widget_states_change_nothing(class_store):
+    """A student's browser sending the teacher's widget states: the student's session draws no
+    such widgets, so they run no action; and the actions themselves need the session's key."""
+    teacher, room = open_class()
+    ask(teacher, "landscape_diverges")
+    student = open_page("landscape", {"class": room["code"]})
+    for key in ("class_reveal", "class_reset", "class_next", "class_close"):
+        student.session_state[key] = True
+    student.session_state["class_pick"] = "network_best_alpha"
+    student.session_state[CLASS] = {"code": room["code"], "key": "forged"}  # even a forged key
+    student.run()
+    widget(student, "button", "class_reveal").click().run()  # the forged key draws the buttons...
+    assert "Only the class's teacher can do that" in texts(student)  # ...and the store refuses
+    state = class_store.state(room["code"])
+    assert state.current == "landscape_diverges" and state.revealed == frozenset()
+
+
+def test_the_teachers_key_never_reaches_a_students_page():
+    teacher, room = open_class()
+    ask(teacher, "landscape_end")
+    widget(teacher, "button", "class_reveal").click().run()
+    student = open_page("landscape", {"class": room["code"]})
+    assert room["key"] not in texts(student)
+    assert room["key"] not in repr(student.session_state)
+
+
+@pytest.mark.parametrize("code", ["ZZZZ", "<b>x</b>", "nan", "ABCDEFGHIJ", ""])
+def test_an_unknown_or_malformed_class_code(code):
+    at = open_page("landscape", {"class": code})
+    assert CLASS not in at.session_state
+    said = texts(at)
+    if code == "ZZZZ":
+        assert "No open class has the code" in said
+    assert "class" not in at.query_params  # the address bar drops it
+
+
+def test_a_closed_class_ends_for_its_students():
+    teacher, room = open_class()
+    student = open_page("landscape", {"class": room["code"]})
+    widget(teacher, "button", "class_close").click().run()
+    student.run()
+    assert "The class has ended." in texts(student)
+    assert CLASS not in student.session_state
+
+
+# --- bad answers and rate limits ---
+
+
+def test_a_bad_answer_gets_a_clear_message_and_is_not_stored(class_store):
+    teacher, room = open_class()
+    ask(teacher, "sparsity_l1_zeros")
+    student = open_page("landscape", {"class": room["code"]})
+    student.run()
+    student.session_state["number_sparsity_l1_zeros"] = 500  # a widget state the input would not send
+    submit(student)
+    assert "give a whole number from 0 to 200" in texts(student)  # said, and nothing stored
+    assert class_store.count(room["code"], "sparsity_l1_zeros") == 0
+
+
+def test_answers_are_rate_limited_per_session(monkeypatch, class_store):
+    teacher, room = open_class()
+    ask(teacher, "landscape_diverges")
+    student = open_page("landscape", {"class": room["code"]})
+    monkeypatch.setattr(classroom, "ANSWERS", RateLimiter(burst=2, per_second=1e-6))
+    for option in ("finite", "diverges", "finite"):
+        answer_choice(student, "landscape_diverges", option)
+    assert "Too many requests at once" in texts(student)
+    assert class_store.answers(room["code"], "landscape_diverges", room["key"]) == ["diverges"]
+
+
+def test_a_network_question_reveals_the_trained_truth():
+    at = open_page("network")
+    widget(at, "button_group", "predict_pick_network").select("network_other_beats").run()
+    question = QUESTIONS["network_other_beats"]
+    assert asked(question) in texts(at)
+    assert not at.get("tabs")  # the page's results stay hidden until the reveal
+    answer_choice(at, question.id, "neither")
+    widget(at, "button", "predict_reveal").click().run()
+    truth = question.option_label(question.truth(), "en")
+    assert f"**{truth}**" in texts(at)
+    # the evidence of the question's own scene (its cached training), not the page's default scene
+    found = evidence(question)
+    charts = [c for c in at.get("plotly_chart") if "class_evidence_network_other_beats" in c.proto.id]
+    assert len(charts) == 1
+    bars = json.loads(charts[0].proto.spec)["data"][0]
+    scores = [*found["alphas"].values(), *found["others"].values()]
+    assert sorted(bars["x"]) == pytest.approx(sorted(scores))
+    assert f"✓ α = {found['best']}" in bars["y"]
+    assert "Early stopping alone (α = 0)" in bars["y"] and "Dropout alone (α = 0)" in bars["y"]
+
+
+def test_a_student_who_wanders_off_is_brought_back_to_the_question():
+    teacher, room = open_class()
+    ask(teacher, "sparsity_l1_zeros")
+    student = open_page("landscape", {"class": room["code"]})
+    assert asked(QUESTIONS["sparsity_l1_zeros"]) in texts(student)
+    student.switch_page("app_pages/network.py").run()
+    assert asked(QUESTIONS["sparsity_l1_zeros"]) in texts(student)
+
+
+def test_a_link_hides_the_questions_apart_from_the_scene_buttons():
+    """hide=questions keeps a student on the teacher's scene; hide=presets hides only the scenes."""
+    hidden = open_page("landscape", {"hide": "questions"})
+    assert not [w for w in hidden.get("button_group") if w.key == "predict_pick_landscape"]
+    scenes_hidden = open_page("landscape", {"hide": "presets"})
+    assert [w for w in scenes_hidden.get("button_group") if w.key == "predict_pick_landscape"]

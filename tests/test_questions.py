@@ -1,0 +1,368 @@
+"""The questions: each truth against an independent computation of its scene (the descent re-run
+by hand, scikit-learn's Lasso, ridge's closed form, the KKT conditions at a diamond's corners,
+torch.optim networks), and what an answer may be."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from decayviz.classroom.questions import KINDS, QUESTIONS, evidence, page_questions, scene_values
+from decayviz.i18n import LANGUAGES
+from decayviz.scenes import PRESETS
+from decayviz.state import PAGES, parse
+
+
+def test_every_page_asks_and_every_question_opens_its_scene():
+    counts = {page: len(page_questions(page)) for page in PAGES}
+    assert counts["landscape"] >= 3 and counts["sparsity"] >= 2 and counts["network"] >= 2
+    for question in QUESTIONS.values():
+        assert question.kind in KINDS
+        assert question.page in PAGES
+        preset = question.scene.get("preset")
+        assert preset is None or preset in PRESETS[question.page]
+        assert parse({k: v for k, v in question.scene.items() if k != "preset"})[1] == []  # a valid link
+        for lang in LANGUAGES:
+            assert question.text(lang) and question.title(lang)
+            assert "{" not in question.text(lang)
+            for option in question.options:
+                assert question.option_label(option, lang)
+
+
+def test_a_scene_with_a_bad_value_is_refused():
+    with pytest.raises(ValueError):
+        scene_values("landscape", {"lr": "nan"})
+
+
+# --- the landscape: the descent re-run by hand ---
+
+
+def plain_descent(values: dict, proximal: bool = False) -> np.ndarray:
+    """The weights of gradient descent (or proximal gradient for L1) on ½(W−W*)ᵀH(W−W*) plus the
+    seed's penalty, written out from the formulas, not from decayviz.descent."""
+    theta = math.radians(values["angle"])
+    rotation = np.array([[math.cos(theta), -math.sin(theta)], [math.sin(theta), math.cos(theta)]])
+    hessian = rotation @ np.diag([values["c1"], values["c2"]]) @ rotation.T
+    w_star = np.array([values["wx"], values["wy"]])
+    w = np.array([values["w0x"], values["w0y"]])
+    lr, alpha = values["lr"], values["alpha"]
+    weights = [w.copy()]
+    for _ in range(values["steps"]):
+        gradient = hessian @ (w - w_star)
+        if values["penalty"] == "l2":
+            w = w - lr * (gradient + 2 * alpha * w)
+        else:  # L1 by its prox: soft-thresholding by lr·α
+            step = w - lr * gradient
+            w = np.sign(step) * np.maximum(np.abs(step) - lr * alpha, 0.0)
+        weights.append(w.copy())
+        if not np.all(np.isfinite(w)) or np.max(np.abs(w)) > 1e6:
+            break
+    return np.array(weights)
+
+
+def test_landscape_end_is_where_the_descent_ends():
+    question = QUESTIONS["landscape_end"]
+    values = question.values
+    assert values["penalty"] == "l2" and values["opt"] == "gd"  # as its text says
+    end = plain_descent(values)[-1]
+    assert np.allclose(question.truth(), end, atol=1e-9)
+    lo, hi = question.bounds
+    assert lo < min(end) and max(end) < hi  # the truth can be tapped
+
+
+def test_landscape_first_zero_follows_the_proximal_descent():
+    question = QUESTIONS["landscape_first_zero"]
+    values = question.values
+    assert values["penalty"] == "l1" and values["opt"] == "proximal"
+    weights = plain_descent(values, proximal=True)
+    firsts = [np.flatnonzero(weights[:, axis] == 0.0) for axis in (0, 1)]
+    first = [int(hits[0]) if hits.size else math.inf for hits in firsts]
+    expected = (
+        "none"
+        if first == [math.inf] * 2
+        else "both"
+        if first[0] == first[1]
+        else "w1"
+        if first[0] < first[1]
+        else "w2"
+    )
+    assert question.truth() == expected == "w1"  # w₁ crosses 0 on its way, before w₂ settles there
+
+
+def test_landscape_diverges_when_the_learning_rate_passes_two_over_the_curvature():
+    question = QUESTIONS["landscape_diverges"]
+    values = question.values
+    weights = plain_descent(values)
+    blew_up = not np.all(np.isfinite(weights[-1])) or np.max(np.abs(weights[-1])) > 1e6
+    limit = 2.0 / (max(values["c1"], values["c2"]) + 2 * values["alpha"])  # gd on the L2-penalized quadratic
+    assert blew_up == (values["lr"] > limit)
+    assert question.truth() == ("diverges" if blew_up else "finite")
+
+
+# --- the sparsity page: scikit-learn, ridge's closed form, the KKT conditions ---
+
+
+def test_l1_zeros_match_scikit_learns_lasso():
+    from sklearn.linear_model import Lasso
+
+    from decayviz.sparsity import make_problem
+
+    question = QUESTIONS["sparsity_l1_zeros"]
+    values = question.values
+    data = make_problem(
+        "synthetic", values["s_samples"], values["s_features"], values["s_nonzero"], values["s_seed"]
+    )
+    # scikit-learn's Lasso minimizes (1/(2n))‖y − Xw‖² + α‖w‖₁: the seed's convention
+    lasso = Lasso(alpha=values["s_alpha"], fit_intercept=False, tol=1e-12, max_iter=200_000).fit(
+        data.X, data.y
+    )
+    assert question.truth() == np.sum(np.abs(lasso.coef_) < 1e-10)
+    assert question.bounds == (0.0, float(values["s_features"]))
+
+
+def test_l2_zeros_match_ridges_closed_form():
+    from decayviz.sparsity import make_problem
+
+    question = QUESTIONS["sparsity_l2_zeros"]
+    values = question.values
+    data = make_problem(
+        "synthetic", values["s_samples"], values["s_features"], values["s_nonzero"], values["s_seed"]
+    )
+    n, d = data.X.shape
+    # (1/(2n))‖y − Xw‖² + α‖w‖²: (XᵀX/n + 2αI) w = Xᵀy/n
+    ridge = np.linalg.solve(data.X.T @ data.X / n + 2 * values["s_alpha"] * np.eye(d), data.X.T @ data.y / n)
+    assert question.truth() == np.sum(ridge == 0.0) == 0
+
+
+def test_corner_share_matches_the_kkt_conditions_at_the_corners():
+    """The L1-constrained optimum is the corner s·t·e_j exactly when −∇L there lies in the
+    diamond's normal cone: s·(−∂_j L) ≥ |∂_k L|. Checked per loss, without solving anything."""
+    from decayviz.sparsity import random_losses
+
+    question = QUESTIONS["sparsity_corner_share"]
+    values = question.values
+    w_star, hessians = random_losses(
+        values["s_losses"], values["s_seed"], values["s_shape"], 1.0, values["s_spread"]
+    )
+    on_corner = np.zeros(len(w_star), dtype=bool)
+    for axis in (0, 1):
+        for sign in (1.0, -1.0):
+            corner = np.zeros(2)
+            corner[axis] = sign
+            gradient = np.einsum("nij,nj->ni", hessians, corner - w_star)
+            on_corner |= sign * -gradient[:, axis] >= np.abs(gradient[:, 1 - axis])
+    on_corner &= np.abs(w_star).sum(axis=1) > 1.0  # a centre inside the diamond is its own optimum
+    assert question.truth() == pytest.approx(100.0 * np.mean(on_corner), abs=1e-9)
+
+
+# --- the network page: torch.optim, one network at a time ---
+
+
+def reference_finals(values: dict) -> tuple[list[float], list[float]]:
+    """Validation accuracy and loss after the last epoch of each α, trained by torch.optim."""
+    from decayviz.state import sweep_request
+    from decayviz.training.data import load
+    from decayviz.training.reference import train_reference
+
+    one_thread()
+    config, alphas, epochs = sweep_request(values)
+    data = load(config.dataset)
+    histories = [
+        train_reference(
+            data.X_train, data.X_val, data.y_train, data.y_val, alpha, epochs=epochs, **config.keywords()
+        )
+        for alpha in alphas
+    ]
+    return [h["val_accuracy"][-1] for h in histories], [h["val_loss"][-1] for h in histories]
+
+
+def one_thread() -> None:
+    """torch's threads as the engine sets them (decayviz.training.options.TORCH_THREADS): with a
+    thread per core on a shared, busy machine the reference trains 5-10 times slower (2 min)."""
+    import torch
+
+    from decayviz.training.options import TORCH_THREADS
+
+    torch.set_num_threads(TORCH_THREADS)
+
+
+@pytest.mark.slow
+def test_best_alpha_matches_torch_optim():
+    from decayviz.classroom.questions import best_alpha
+
+    question = QUESTIONS["network_best_alpha"]
+    values = question.values
+    assert values["n_dataset"] == "digits"  # as its text says
+    accuracy, val_loss = reference_finals(values)
+    expected = question.options[best_alpha(accuracy, val_loss)]
+    assert question.truth() == expected
+    found = evidence(question)  # what the reveal shows: the same training, the same best α
+    assert found["best"] == expected and list(found["alphas"]) == list(question.options)
+    assert max(found["alphas"], key=found["alphas"].get) == expected
+    assert sorted(accuracy)[-1] > sorted(accuracy)[-2]  # one best α, not a tie
+
+
+@pytest.mark.slow
+def test_other_regularizers_against_the_best_alpha_match_torch_optim():
+    from decayviz.classroom.questions import OTHER_SCENES
+
+    question = QUESTIONS["network_other_beats"]
+    accuracy, _ = reference_finals(question.values)
+    beats = []
+    for name, preset in OTHER_SCENES.items():
+        values = scene_values("network", {"preset": preset})
+        values["n_alphas"] = (0.0,)  # that regularizer alone
+        if name == "early_stopping":  # the kept network: the epoch of lowest validation loss
+            from decayviz.state import sweep_request
+            from decayviz.training.data import load
+            from decayviz.training.reference import train_reference
+
+            one_thread()
+            config, _, epochs = sweep_request(values)
+            data = load(config.dataset)
+            history = train_reference(
+                data.X_train, data.X_val, data.y_train, data.y_val, 0.0, epochs=epochs, **config.keywords()
+            )
+            kept = int(np.argmin(history["val_loss"]))
+            score = history["val_accuracy"][kept]
+        else:
+            score = reference_finals(values)[0][0]
+        if score > max(accuracy):
+            beats.append(name)
+    expected = {0: "neither", 2: "both"}.get(len(beats)) or beats[0]
+    assert question.truth() == expected
+    found = evidence(question)  # the reveal's bars decide the same way
+    shown = [name for name, score in found["others"].items() if score > max(found["alphas"].values())]
+    assert ({0: "neither", 2: "both"}.get(len(shown)) or shown[0]) == expected
+
+
+# --- answers: canonical forms, and every bad one refused ---
+
+
+def test_answers_take_their_canonical_form():
+    assert QUESTIONS["landscape_end"].check((1, 0.5)) == [1.0, 0.5]
+    assert QUESTIONS["sparsity_l1_zeros"].check(195) == 195.0
+    assert QUESTIONS["sparsity_corner_share"].check(73.4) == 73.4
+    assert QUESTIONS["landscape_diverges"].check("finite") == "finite"
+    assert QUESTIONS["network_best_alpha"].check("0.0001") == "0.0001"
+
+
+@pytest.mark.parametrize(
+    ("question_id", "answer", "error"),
+    [
+        ("landscape_end", [math.nan, 0.0], ValueError),
+        ("landscape_end", [0.0, math.inf], ValueError),
+        ("landscape_end", [99.0, 0.0], ValueError),
+        ("landscape_end", [0.0], TypeError),
+        ("landscape_end", "0,0", TypeError),
+        ("landscape_end", [True, 0.0], TypeError),
+        ("landscape_end", {"x": 0, "y": 0}, TypeError),
+        ("sparsity_l1_zeros", -1, ValueError),
+        ("sparsity_l1_zeros", 201, ValueError),
+        ("sparsity_l1_zeros", 12.5, ValueError),
+        ("sparsity_l1_zeros", "12", TypeError),
+        ("sparsity_l1_zeros", None, TypeError),
+        ("sparsity_corner_share", 100.1, ValueError),
+        ("sparsity_corner_share", math.nan, ValueError),
+        ("landscape_diverges", "maybe", ValueError),
+        ("landscape_diverges", 1, TypeError),
+        ("network_best_alpha", "0.5", ValueError),
+    ],
+)
+def test_bad_answers_are_refused(question_id, answer, error):
+    with pytest.raises(error):
+        QUESTIONS[question_id].check(answer)
+
+
+def test_how_far_off():
+    end = QUESTIONS["landscape_end"]
+    x, y = end.truth()
+    assert end.distance([round(x + 0.3, 6), round(y - 0.4, 6)]) == pytest.approx(0.5, abs=1e-6)
+    zeros = QUESTIONS["sparsity_l2_zeros"]
+    assert zeros.distance(10) == 10.0
+    choice = QUESTIONS["landscape_first_zero"]
+    assert choice.distance(choice.truth()) == 0.0
+    assert choice.distance("none") == 1.0
+
+
+# --- the class's answers drawn (decayviz/figures/classroom.py) ---
+
+
+def test_a_tap_can_land_near_any_point_of_the_view():
+    from decayviz.figures.classroom import TAP_GRID_STEP, tap_grid
+
+    question = QUESTIONS["landscape_end"]
+    lo, hi = question.bounds
+    grid = tap_grid(hi)
+    assert grid.min() == lo and grid.max() == hi
+    assert all(
+        question.check(list(point)) for point in grid[:: len(grid) // 50]
+    )  # every grid point is an answer
+    truth = np.array(question.truth())
+    assert np.min(np.linalg.norm(grid - truth, axis=1)) <= TAP_GRID_STEP / math.sqrt(2) + 1e-9
+
+
+def test_the_figures_draw_the_answers_they_are_given():
+    import plotly.graph_objects as go
+
+    from decayviz.figures import decode
+    from decayviz.figures.classroom import (
+        bars_figure,
+        evidence_figure,
+        histogram_figure,
+        taps_overlay,
+        with_overlay,
+    )
+    from decayviz.figures.landscape import landscape_figure
+    from decayviz.scene import build_scene
+
+    answers = [0.0, 12.0, 12.0, 195.0, 200.0]
+    spec = histogram_figure(answers, 195.0, (0.0, 200.0), "en")
+    go.Figure(spec)  # a valid plotly figure
+    bar = spec["data"][0]
+    counts = decode(bar["y"])
+    assert counts.sum() == len(answers)
+    centres, width = decode(bar["x"]), bar["width"]
+    for answer in answers:  # each answer falls in a bin whose bar counts it
+        inside = np.flatnonzero(np.abs(centres - answer) <= width / 2 + 1e-9)
+        assert counts[inside].sum() >= 1
+    assert spec["layout"]["shapes"][0]["x0"] == 195.0
+
+    bars = bars_figure({"w1": 3, "w2": 1, "none": 0}, {"w1": "one", "w2": "two", "none": "none"}, "w2", "en")
+    go.Figure(bars)
+    assert dict(zip(bars["data"][0]["y"], bars["data"][0]["x"], strict=True)) == {
+        "none": 0,
+        "✓ two": 1,
+        "one": 3,
+    }
+    evidence_bars = evidence_figure({"α = 0": 0.9, "α = 0.1": 0.95, "Dropout alone": 0.93}, "α = 0.1", "en")
+    go.Figure(evidence_bars)
+    drawn = evidence_bars["data"][0]
+    shown_scores = {"α = 0": 0.9, "✓ α = 0.1": 0.95, "Dropout alone": 0.93}
+    assert dict(zip(drawn["y"], drawn["x"], strict=True)) == shown_scores
+    assert evidence_bars["layout"]["shapes"][0]["x0"] == 0.95  # the best α's score: the others against it
+    assert evidence_bars["layout"]["xaxis"]["range"][0] == 0.0  # bars from zero
+
+    question = QUESTIONS["landscape_end"]
+    base = landscape_figure(build_scene(question.values), "en")
+    taps = [[0.5, 0.5], [1.0, 0.4]]
+    shown = with_overlay(base, taps_overlay(taps, question.truth(), "en", you=taps[0]))
+    go.Figure({**shown, "frames": []})
+    assert shown["data"][: len(base["data"])] == base["data"]  # the frames still move their traces
+    cloud = shown["data"][len(base["data"])]
+    assert np.allclose(decode(cloud["x"]), [0.5, 1.0]) and np.allclose(decode(cloud["y"]), [0.5, 0.4])
+    truth = shown["data"][-1]
+    assert np.allclose([decode(truth["x"])[0], decode(truth["y"])[0]], question.truth(), atol=1e-6)
+
+
+def test_the_qr_code_is_a_standalone_svg_coarse_enough_for_a_projector():
+    import segno
+
+    from decayviz.ui.classroom import qr_svg
+
+    link = "http://192.168.100.200:8501/?class=AB2345&lang=ko"  # a long student link
+    svg = qr_svg(link)
+    assert svg.startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in svg  # an <img> can show it
+    assert segno.make(link, error="m").version <= 4  # at most 33×33 modules: a phone reads it across a room
