@@ -1,5 +1,7 @@
 """A small real PyTorch network trained with weight decay, several α at once, live."""
 
+from typing import NamedTuple
+
 import streamlit as st
 
 from decayviz.describe import grid_alt, network_alt
@@ -28,11 +30,21 @@ from decayviz.ui.charts import main_chart, plotly_chart
 from decayviz.ui.style import CURVES_CHART
 
 PAGE = "network"
+
+
+class Run(NamedTuple):
+    """The run the sidebar describes: a sweep over α, or (lrs given) the lr × α grid mode."""
+
+    config: SweepConfig
+    alphas: tuple[float, ...]
+    epochs: int
+    lrs: tuple[float, ...]
+
 LIVE_EVERY_S = 0.5  # while a run trains, its progress and curves are redrawn this often
 SHOWN_KEY = "network_shown"
 
 
-def sidebar_config() -> tuple[SweepConfig, tuple[float, ...], int]:
+def sidebar_config(lang: str) -> Run:
     """The run the sidebar describes: its config, its α values and its number of epochs."""
     with st.sidebar:
         ui.preset_picker(PAGE, lang)
@@ -55,10 +67,13 @@ def sidebar_config() -> tuple[SweepConfig, tuple[float, ...], int]:
         for name in ("n_epochs", "n_batch", "n_seed"):
             ui.control(name, lang)
         st.button(t("ui.reset", lang), on_click=ui.apply, args=(defaults(PAGE),), width="stretch")
-    return sweep_request({field.name: ui.value(field.name) for field in page_fields(PAGE)})
+    config, alphas, epochs = sweep_request({field.name: ui.value(field.name) for field in page_fields(PAGE)})
+    if grid:  # the grid mode trains its own lr × α
+        return Run(grid_config(config), GRID_ALPHAS, epochs, GRID_LRS)
+    return Run(config, alphas, epochs, ())
 
 
-def explain_mapping(config: SweepConfig, alphas: tuple[float, ...]) -> None:
+def explain_mapping(config: SweepConfig, alphas: tuple[float, ...], lang: str) -> None:
     """α in the chapter's convention next to the number PyTorch is given, and why."""
     if config.penalty == "l2":
         pairs = ", ".join(f"α = {alpha_label(a)} → weight_decay = {alpha_label(2 * a)}" for a in alphas)
@@ -70,12 +85,12 @@ def explain_mapping(config: SweepConfig, alphas: tuple[float, ...]) -> None:
     st.info(f"{text} {bias}", icon=":material/build:")
 
 
-def describe(result, chart: str) -> str:
+def describe(result, chart: str, lang: str) -> str:
     """The text alternative of one chart of this run: what that chart draws, per α."""
     return network_alt(result, chart, lang)
 
 
-def show_progress(job) -> None:
+def show_progress(job, lang: str) -> None:
     """How far the run is: its epochs and its whole training time, which Continue goes on adding to."""
     fraction = min(job.epochs_done / max(job.target_epochs, 1), 1.0)
     text = t(
@@ -89,7 +104,7 @@ def show_progress(job) -> None:
     st.progress(fraction, text=text)
 
 
-def status_message(job) -> None:
+def status_message(job, lang: str) -> None:
     """Where the session's run stands: queued (with its place), training, or why it ended."""
     epochs = job.epochs_done
     if job.status == worker.QUEUED:
@@ -116,7 +131,7 @@ def status_message(job) -> None:
         st.error(t("network.status_failed", lang, reason=job.error), icon=":material/block:")
 
 
-def notes(result) -> None:
+def notes(result, lang: str) -> None:
     """Per α: a clear word for each network that diverged or was continued from another α."""
     for alpha, epoch in zip(result.alphas, result.diverged_at, strict=True):
         if epoch is not None:  # in its first epoch it has no curve at all
@@ -131,7 +146,7 @@ def notes(result) -> None:
             )
 
 
-def final_table(result) -> None:
+def final_table(result, lang: str) -> None:
     rows: dict[str, list] = {t("column.alpha", lang): [alpha_label(a) for a in result.alphas]}
     if result.config.penalty == "l2":
         rows[t("column.weight_decay", lang)] = [alpha_label(2 * a) for a in result.alphas]
@@ -146,20 +161,21 @@ def final_table(result) -> None:
     st.dataframe(rows, hide_index=True)
 
 
-def views(result, code_config: SweepConfig, code_epochs: int) -> None:
+def views(result, code_config: SweepConfig, code_epochs: int, lang: str) -> None:
     diverged = [alpha_label(a) for a, e in zip(result.alphas, result.diverged_at, strict=True) if e]
     tabs = st.tabs([t(f"network.tab.{name}", lang) for name in ("sweep", "weights", "boundary", "code")])
     with tabs[0]:
         st.caption(t("network.sweep_caption", lang))
-        plotly_chart(sweep_figure(result, lang), key="sweep", alt=describe(result, "sweep"))
-        final_table(result)
+        plotly_chart(sweep_figure(result, lang), key="sweep", alt=describe(result, "sweep", lang))
+        final_table(result, lang)
     with tabs[1]:
         if diverged:
             st.caption(t("network.diverged_views", lang, alphas=", ".join(diverged)))
-        plotly_chart(histogram_figure(result, lang), key="histograms", alt=describe(result, "histograms"))
+        histograms = histogram_figure(result, lang)
+        plotly_chart(histograms, key="histograms", alt=describe(result, "histograms", lang))
         if result.config.dataset == "digits":
             st.caption(t("network.filters_caption", lang))
-            plotly_chart(filters_figure(result, lang), key="filters", alt=describe(result, "filters"))
+            plotly_chart(filters_figure(result, lang), key="filters", alt=describe(result, "filters", lang))
     with tabs[2]:
         if result.boundary is None:
             st.info(t("network.boundary_only_moons", lang))
@@ -169,12 +185,12 @@ def views(result, code_config: SweepConfig, code_epochs: int) -> None:
             data = load(result.config.dataset)
             st.caption(t("network.boundary_caption", lang))
             boundary = boundary_figure(result, data.X_train, data.y_train, lang)
-            plotly_chart(boundary, key="boundary", alt=describe(result, "boundary"))
+            plotly_chart(boundary, key="boundary", alt=describe(result, "boundary", lang))
     with tabs[3]:
-        code_view(result, code_config, code_epochs)
+        code_view(result, code_config, code_epochs, lang)
 
 
-def code_view(result, config: SweepConfig, epochs: int) -> None:
+def code_view(result, config: SweepConfig, epochs: int, lang: str) -> None:
     alpha = ui.control("n_code_alpha", lang)
     st.caption(t("network.code_intro", lang))
     keywords = config.keywords()
@@ -211,13 +227,13 @@ def shown_state() -> tuple:
     return (id(job), job is None or job.finished, training.default_result() is not None)
 
 
-def live_section() -> None:
+def live_section(run: Run, lang: str) -> None:
     """Progress, status and the live curves, redrawn from the worker's latest snapshot."""
     if shown_state() != st.session_state.get(SHOWN_KEY):
         st.rerun()  # the run finished (or the default scene arrived): redraw buttons and views
     job = training.current()
-    if job is None and lrs:  # the default scene is a sweep: the grid is drawn once trained
-        models = len(lrs) * len(alphas) * len(GRID_OPTIMIZERS)
+    if job is None and run.lrs:  # the default scene is a sweep: the grid is drawn once trained
+        models = len(run.lrs) * len(run.alphas) * len(GRID_OPTIMIZERS)
         st.info(t("grid.nothing_yet", lang, models=models), icon=":material/arrow_upward:")
         return
     if job is None:
@@ -231,17 +247,17 @@ def live_section() -> None:
     else:
         result = job.snapshot
         if job.status != worker.QUEUED:  # a request in line has only its place to show
-            show_progress(job)
-        status_message(job)
+            show_progress(job, lang)
+        status_message(job, lang)
         if job.finished and isinstance(result, SweepResult):
-            notes(result)  # right under the status: a diverged α is not found below the charts
+            notes(result, lang)  # right under the status: a diverged α is not found below the charts
     if isinstance(result, tuple):  # the lr × α grids: their heatmaps fill in epoch by epoch
         st.header(t("grid.title", lang))
         for column, grid in zip(st.columns(len(result)), result, strict=True):  # stacked on a phone
             with column:
                 name = grid.config.optimizer
                 plotly_chart(grid_figure(grid, lang), key=f"grid_{name}", alt=grid_alt(grid, lang))
-        if job.config != config or job.lrs != lrs:
+        if (job.config, job.lrs) != (run.config, run.lrs):
             st.caption(t("network.settings_changed", lang))
         st.caption(t("grid.caption", lang))
     elif result is not None:
@@ -249,10 +265,10 @@ def live_section() -> None:
         # the class sees every panel and the α legend at once; the words about them follow.
         st.header(t("network.curves", lang))  # h2: the next level under the title
         curves = curves_figure(result, lang)
-        main_chart(curves, key="curves", alt=describe(result, "curves"), box=CURVES_CHART)
+        main_chart(curves, key="curves", alt=describe(result, "curves", lang), box=CURVES_CHART)
         if job is None:
             st.caption(t("network.default_scene", lang))
-        elif job.config != config:
+        elif job.config != run.config:
             st.caption(t("network.settings_changed", lang))
         score = "network.score_r2" if result.config.dataset == "highdim" else "network.score_accuracy"
         st.caption(t("network.curves_caption", lang, score=t(score, lang)))
@@ -271,22 +287,20 @@ st.title(t("network.title", lang))  # the introduction comes after the live curv
 ui.show_corrections(corrections, lang)
 classroom.panel(PAGE, lang)  # predict, then see: until revealed, the page stops here
 
-config, alphas, epochs = sidebar_config()
-lrs = GRID_LRS if ui.value("n_mode") == "grid" else ()  # the grid mode trains its own lr × α
-if lrs:
-    config, alphas = grid_config(config), GRID_ALPHAS
+run = sidebar_config(lang)
 
 job = training.current()
 busy = job is not None and not job.finished
+same_run = job is not None and (job.config, job.lrs) == (run.config, run.lrs)
 buttons = st.columns([1, 2, 1])
 buttons[0].button(
-    t("network.train", lang), type="primary", width="stretch", disabled=not alphas,
-    on_click=training.request_start, args=(config, alphas, epochs, lrs),
+    t("network.train", lang), type="primary", width="stretch", disabled=not run.alphas,
+    on_click=training.request_start, args=(run.config, run.alphas, run.epochs, run.lrs),
 )  # fmt: skip
 buttons[1].button(
-    t("network.continue", lang, epochs=epochs), width="stretch", help=t("network.continue_help", lang),
-    disabled=not (job is not None and job.can_continue and (job.config, job.lrs) == (config, lrs) and alphas),
-    on_click=training.extend, args=(alphas, epochs),
+    t("network.continue", lang, epochs=run.epochs), width="stretch", help=t("network.continue_help", lang),
+    disabled=not (same_run and job.can_continue and run.alphas),
+    on_click=training.extend, args=(run.alphas, run.epochs),
 )  # fmt: skip
 buttons[2].button(
     t("network.stop", lang), on_click=training.request_stop, width="stretch", disabled=not busy,
@@ -297,12 +311,12 @@ if training.request_error():
 
 st.session_state[SHOWN_KEY] = shown_state()
 polling = busy or (job is None and training.default_pending())
-st.fragment(live_section, run_every=LIVE_EVERY_S if polling else None)()
+st.fragment(live_section, run_every=LIVE_EVERY_S if polling else None)(run, lang)
 st.caption(t("network.intro", lang))
-explain_mapping(config, alphas)
+explain_mapping(run.config, run.alphas, lang)
 
 views_result = training.default_result() if job is None else job.snapshot
-if lrs or isinstance(views_result, tuple):  # the grid mode has its heatmaps alone
+if run.lrs or isinstance(views_result, tuple):  # the grid mode has its heatmaps alone
     pass
 elif views_result is not None and views_result.epochs_done:
     if job is not None:
@@ -313,10 +327,10 @@ elif views_result is not None and views_result.epochs_done:
             "text/csv",
             "export_csv",
         )
-    views(views_result, views_result.config, views_result.epochs_done)
+    views(views_result, views_result.config, views_result.epochs_done, lang)
 else:
     with st.expander(t("network.tab.code", lang)):
-        code_view(None, config, epochs)
+        code_view(None, run.config, run.epochs, lang)
 
 ui.share_box(PAGE, lang)
 ui.write_url(PAGE)

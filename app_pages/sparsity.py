@@ -10,7 +10,14 @@ from decayviz.state import FIELD, defaults
 from decayviz.ui import classroom
 from decayviz.ui import controls as ui
 from decayviz.ui.beyond import lowrank_view
-from decayviz.ui.cached import sparsity_section
+from decayviz.ui.cached import (
+    IterationsSettings,
+    LayerSettings,
+    MonteCarloSettings,
+    PathsSettings,
+    SectionSettings,
+    sparsity_section,
+)
 from decayviz.ui.charts import main_chart
 from decayviz.ui.readouts import readout_table
 from decayviz.ui.style import SECTION_CHART
@@ -29,24 +36,24 @@ def problem_key() -> tuple:
     return (name, *(ui.value(field) for field in SIZES))
 
 
-def section_settings(view: str) -> tuple:
-    """The arguments of the section's figure (ui.cached.sparsity_section), read before their
+def section_settings(view: str) -> SectionSettings:
+    """What the section's figure (ui.cached.sparsity_section) is drawn from, read before their
     controls are drawn: the chart is sent first, so the browser starts loading plotly.js
     before it draws the sidebar."""
-    alpha = ui.value("s_alpha")
     if view == "montecarlo":
-        return tuple(ui.value(name) for name in ("s_losses", "s_shape", "s_spread", "s_seed"))
+        return MonteCarloSettings(*(ui.value(name) for name in ("s_losses", "s_shape", "s_spread", "s_seed")))
+    alpha = ui.value("s_alpha")
     if view == "paths":
-        return (problem_key(), alpha, ui.value("s_l1_ratio"))
+        return PathsSettings(problem_key(), alpha, ui.value("s_l1_ratio"))
     if view == "iterations":
-        return (problem_key(), alpha, ui.value("s_steps"))
+        return IterationsSettings(problem_key(), alpha, ui.value("s_steps"))
     penalty = ui.value("s_penalty")
     # Only the elastic net reads l1_ratio: other penalties share one cache entry.
     ratio = ui.value("s_l1_ratio") if penalty == "elasticnet" else FIELD["s_l1_ratio"].default
-    return (penalty, alpha, ratio, ui.value("s_seed"))
+    return LayerSettings(penalty, alpha, ratio, ui.value("s_seed"))
 
 
-def data_set_controls() -> None:
+def data_set_controls(lang: str) -> None:
     """The data set's controls. The synthetic problem's sizes and seed sit behind a switch that
     names them."""
     if ui.control("s_problem", lang) == "diabetes":
@@ -55,7 +62,7 @@ def data_set_controls() -> None:
     ui.switched_group("sparsity_sizes", t("sparsity.sizes", lang, n=n, d=d, k=k, seed=seed), SIZES, lang)
 
 
-def section_controls(view: str) -> None:
+def section_controls(view: str, lang: str) -> None:
     """The section's controls in the sidebar, under the scenes, and Reset."""
     ui.preset_picker(PAGE, lang)
     if view == "montecarlo":
@@ -70,7 +77,7 @@ def section_controls(view: str) -> None:
         ui.control("s_alpha", lang)
         if view == "paths":
             ui.control("s_l1_ratio", lang)
-        data_set_controls()
+        data_set_controls(lang)
         if view == "iterations":
             ui.control("s_steps", lang)
     st.button(
@@ -93,14 +100,14 @@ if view == "lowrank":  # beyond the chapter: a section drawn whole (decayviz.ui.
     st.stop()
 
 settings = section_settings(view)
-alpha = None if view == "montecarlo" else settings[1]
+alpha = getattr(settings, "alpha", None)  # the Monte Carlo has no α
 spec, facts = sparsity_section(view, settings, lang)
 alt = sparsity_alt(view, facts, alpha, lang)
 # The section's chart right under its picker, as tall as the screen allows; what it shows and
 # its numbers follow it (on a projector the whole chart shows on opening).
 main_chart(spec, key=f"sparsity_{view}", alt=alt, box=SECTION_CHART)
 with st.sidebar:
-    section_controls(view)
+    section_controls(view, lang)
 
 if view == "paths":
     if facts["true"] is None:
@@ -129,7 +136,7 @@ elif view == "iterations":
         t(
             "sparsity.iterations.readout",
             lang,
-            steps=settings[-1],
+            steps=settings.steps,
             d=facts["d"],
             prox=facts["l1_proximal"],
             sub=facts["l1_subgradient"],
@@ -141,7 +148,7 @@ elif view == "iterations":
     )
 
 elif view == "montecarlo":
-    losses, shape, spread, _ = settings
+    losses, shape, spread = settings.losses, settings.shape, settings.spread
     st.caption(
         t(
             "sparsity.montecarlo.caption",

@@ -8,9 +8,18 @@ chapter's glossary (decayviz.glossary); tests/test_i18n.py checks both, and ever
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from decayviz.grammar import FORMATTER
 
 LANGUAGES = ("en", "ko")
+PROSE = Path(__file__).resolve().parent / "prose"
+
+
+def prose(key: str) -> tuple[str, str]:
+    """A long text kept as one Markdown file per language (decayviz/prose/<key>.<lang>.md): a
+    pair in the catalog like any other, but readable and diffable as prose."""
+    return tuple((PROSE / f"{key}.{lang}.md").read_text(encoding="utf-8").rstrip("\n") for lang in LANGUAGES)
 
 STRINGS: dict[str, tuple[str, str]] = {
     # --- app ---
@@ -1185,75 +1194,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "만듭니다. 처음 0이 된 것은 {zero_step}번째 스텝입니다.",
     ),
     "landscape.explain.title": ("What am I looking at?", "무엇을 보고 있나요?"),
-    "landscape.explain.body": (
-        r"""**Weight decay changes the loss.** Instead of the data loss $L(\theta)$ alone we minimize
-
-$$\tilde L(\theta) = \underbrace{L(\theta)}_{(1)} + \underbrace{\alpha \lVert W \rVert_2^2}_{(2)}$$
-
-$$= L(\theta) + \alpha\, W^\top W, \qquad \theta = \{W, b\}.$$
-
-Only the weights $W$ are penalized, never the biases $b$. Note the convention: $\alpha\lVert W\rVert^2$
-without $\tfrac12$, so the penalty's gradient is $2\alpha W$.
-
-**The picture.** The blue ellipses are contours of $L$ around $W^*$, its minimum without any penalty
-(not "the right answer", only where plain training would go). Descent starts at $W_0$. With a
-penalty it stops at $\hat W(\alpha)$, where a contour of $L$ just touches a level set of the penalty:
-points of equal $\lVert W\rVert_2$ form a circle, points of equal $\lVert W\rVert_1$ a square turned 45°.
-Minimizing $L + \alpha\lVert W\rVert$ gives the same point as minimizing $L$ inside that ball of
-radius $t = \lVert\hat W(\alpha)\rVert$: the penalty is a constraint in disguise.
-
-**L1 instead of L2:** $\tilde L(\theta) = L(\theta) + \alpha\lVert W\rVert_1$. The diamond has corners on
-the axes, and an ellipse often first touches it at a corner, where a weight is exactly 0 (not always:
-it may touch an edge, and the readout says which; the sparsity page counts how often). That is why
-L1 makes weights sparse while L2 only shrinks them.
-
-**How big should α be?** Near 0 the penalty barely matters; large, it pins $W$ near the origin far
-from $W^*$ and the model fits the data poorly. α decides how well the model does.
-
-**In PyTorch** weight decay is not a layer but the optimizer's `weight_decay` argument, λ in
-PyTorch's documentation. SGD and Adam add `weight_decay * W` to the gradient: the gradient of
-$\tfrac{\lambda}{2}\lVert W\rVert^2$. AdamW instead multiplies every weight by
-$1 - \mathrm{lr}\cdot\lambda$ each step, outside its adaptive step. In this
-chapter's convention `weight_decay = 2α`, not α as the chapter's text has it. The argument is 0 unless
-you set it (AdamW's default is 0.01). PyTorch decays every parameter it is given, biases too,
-unless the biases go in a parameter group with `weight_decay=0`. L1 has no `weight_decay`: add
-$\alpha\lVert W\rVert_1$ to the loss.""",
-        r"""**가중치 감쇠는 손실 함수를 바꿉니다.** 데이터 손실 $L(\theta)$만 최소화하는 대신 다음 손실을
-최소화합니다.
-
-$$\tilde L(\theta) = \underbrace{L(\theta)}_{(1)} + \underbrace{\alpha \lVert W \rVert_2^2}_{(2)}$$
-
-$$= L(\theta) + \alpha\, W^\top W, \qquad \theta = \{W, b\}$$
-
-벌점은 가중치 $W$에만 주고 편향 $b$에는 주지 않습니다. $\tfrac12$ 없이
-$\alpha\lVert W\rVert^2$ 꼴로 쓰므로 벌점의 기울기는 $2\alpha W$입니다.
-
-**그림 읽기.** 파란 타원은 $W^*$를 중심으로 한 $L$의 등고선입니다. $W^*$는 벌점이 없을 때의
-최솟점으로, "정답"이 아니라 그냥 학습하면 가게 되는 곳일 뿐입니다. 하강은 $W_0$에서 시작합니다.
-벌점이 있으면 $L$의 등고선이 벌점의 등위선에 딱 닿는 점 $\hat W(\alpha)$에서 멈춥니다.
-$\lVert W\rVert_2$가 같은 점들은 원을, $\lVert W\rVert_1$이 같은 점들은 45° 돌린 정사각형을 이룹니다.
-$L + \alpha\lVert W\rVert$를 최소화한 결과는 반지름 $t = \lVert\hat W(\alpha)\rVert$인 제약 영역 안에서 $L$을
-최소화한 결과와 같습니다. 벌점은 모습을 바꾼 제약 조건입니다.
-
-**L2 대신 L1:** $\tilde L(\theta) = L(\theta) + \alpha\lVert W\rVert_1$. 마름모는 축 위에 꼭짓점이 있고,
-타원은 그 꼭짓점에서 처음 닿는 경우가 많습니다. 그곳에서는 가중치 하나가 정확히 0입니다(늘 그렇지는
-않습니다. 변에 닿을 수도 있으며, 어디에 닿았는지는 위의 표에 나오고 얼마나 자주인지는 희소성 페이지가
-셉니다). 그래서 L1은
-가중치를 희소하게 만들고, L2는 크기를 줄이기만 합니다.
-
-**α는 얼마나 커야 할까요?** 0에 가까우면 벌점은 거의 영향이 없습니다. 너무 크면 $W$를 원점 근처에
-묶어 두어 $W^*$에서 멀어지고, 모델이 데이터를 잘 맞추지 못합니다. α가 모델의 성능을 좌우합니다.
-
-**PyTorch에서** 가중치 감쇠는 계층이 아니라 옵티마이저의 `weight_decay` 인자이며, PyTorch 문서는
-이를 λ로 씁니다. SGD와 Adam은 기울기에 `weight_decay * W`를 더하는데, 이는
-$\tfrac{\lambda}{2}\lVert W\rVert^2$의 기울기입니다. AdamW는 그 대신 스텝마다 적응형 스텝과 별개로
-모든 가중치에 $1 - \mathrm{lr}\cdot\lambda$를 곱합니다. 이 장의 표기로는
-`weight_decay = 2α`입니다(이 장의 본문은 weight_decay를 α라고 쓰지만,
-α‖W‖² 표기에서는 2α입니다). 따로 정하지 않으면 이 인자는 0입니다(AdamW만 기본값이 0.01).
-PyTorch는 넘겨받은 모든 파라미터를 감쇠하므로, 편향을 빼려면
-`weight_decay=0`인 파라미터 그룹에 따로 넣어야 합니다. L1에는 `weight_decay`가 없으므로
-$\alpha\lVert W\rVert_1$을 손실에 더합니다.""",
-    ),
+    "landscape.explain.body": prose("landscape.explain.body"),  # decayviz/prose/*.md
     # --- end landscape ---
 }
 

@@ -83,7 +83,7 @@ def test_a_class_from_open_to_reveal(browser, class_url):
     code = teacher.locator(".decayviz-code").inner_text().strip()
     assert re.fullmatch(r"[A-Z0-9]{4,6}", code)
     assert "teacher" not in teacher.url and f"class={code}" in teacher.url
-    assert teacher.locator('[data-testid="stImage"] img').count() >= 1  # the QR code
+    teacher.locator('[data-testid="stImage"] img').first.wait_for()  # the QR code (count() would not wait)
     teacher.screenshot(path=str(SCREENSHOTS / "classroom_teacher_open.png"))
 
     contexts = [
@@ -204,5 +204,74 @@ def test_a_student_alone_taps_reveals_and_the_descent_plays(browser, class_url):
     )
     assert "Your tap" in names and "True end" in names
     phone.screenshot(path=str(SCREENSHOTS / "classroom_alone_revealed.png"), full_page=True)
+    no_exception(phone)
+    context.close()
+
+
+def test_the_teacher_stays_the_teacher_after_a_reload_and_in_a_second_tab(browser, class_url):
+    """The key is gone from the address bar, but the teacher's browser is remembered by the store:
+    F5 or a second tab is the teacher again; a student's browser on the same link is not."""
+    projector = new_context(browser, viewport={"width": 1024, "height": 768})
+    teacher = projector.new_page()
+    teacher.goto(f"{class_url}/")
+    wait_for_app(teacher)
+    teacher.get_by_role("button", name="Open a class").click()
+    teacher.locator(".decayviz-code").wait_for()
+    code = teacher.locator(".decayviz-code").inner_text().strip()
+    teacher.get_by_role("button", name="Ask", exact=True).click()
+    wait_for_text(teacher, "Answers so far: 0", 30)
+    assert "teacher=" not in teacher.url
+    teacher.reload()
+    wait_for_app(teacher)
+    wait_for_text(teacher, f"You teach class {code}", 30)
+    teacher.get_by_role("button", name="Reveal to the class").wait_for()
+    second_tab = projector.new_page()
+    second_tab.goto(f"{class_url}/?class={code}")
+    wait_for_app(second_tab)
+    wait_for_text(second_tab, f"You teach class {code}", 30)
+    phone_context = new_context(
+        browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    phone = phone_context.new_page()
+    phone.goto(f"{class_url}/?class={code}")
+    wait_for_app(phone)
+    wait_for_text(phone, "Tap the chart where the descent ends", 30)
+    assert phone.get_by_role("button", name="Reveal to the class").count() == 0
+    for page in (teacher, second_tab, phone):
+        no_exception(page)
+    projector.close()
+    phone_context.close()
+
+
+def test_a_phones_tap_answers_with_the_point_tapped_not_the_one_before(browser, class_url):
+    """plotly.js on a touch screen selects the point it last hovered, and a tap hovered only after
+    its click: each tap recorded the previous one (the first, nothing)."""
+    context = new_context(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    phone = context.new_page()
+    phone.goto(f"{class_url}/")
+    wait_for_app(phone)
+    phone.get_by_text("Where does the descent end?").click()
+    phone.get_by_text(re.compile("Tap the chart where the descent ends")).first.wait_for()
+    wait_for_app(phone)
+    assert phone.locator(".st-key-main_chart").count() == 0  # the tap chart is the only chart
+    plot = phone.locator(CHART).first.locator(".nsewdrag").first
+    plot.wait_for()
+    ranges = phone.locator(f"{CHART} .js-plotly-plot").first.evaluate(
+        "gd => [gd._fullLayout.xaxis.range, gd._fullLayout.yaxis.range]"
+    )
+    (x0, x1), (y0, y1) = ranges
+    for fx, fy in [(0.6, 0.4), (0.2, 0.8), (0.8, 0.25)]:
+        box = plot.bounding_box()
+        phone.touchscreen.tap(box["x"] + fx * box["width"], box["y"] + fy * box["height"])
+        x, y = x0 + fx * (x1 - x0), y1 - fy * (y1 - y0)
+        said = phone.get_by_text(re.compile(r"Your answer: \(")).first
+        said.wait_for(timeout=30_000)
+        phone.wait_for_function(  # the answer shown is this tap's point (the grid is 0.1 apart)
+            """([x, y]) => [...document.querySelectorAll('[data-testid="stAlertContentSuccess"]')].some(e => {
+                const m = e.innerText.match(/\\((-?[\\d.]+), (-?[\\d.]+)\\)/);
+                return m && Math.abs(+m[1] - x) <= 0.2 && Math.abs(+m[2] - y) <= 0.2; })""",
+            arg=[x, y],
+            timeout=30_000,
+        )
     no_exception(phone)
     context.close()

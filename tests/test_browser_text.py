@@ -6,8 +6,9 @@ title lies under a plot area (an inset's, or the next panel's).
 
 Each URL is loaded once per kind of screen: the desktop tab is measured at 1366 px and again
 after narrowing it to 1024 px; the phone tab (is_mobile) on its own. Every page and section is
-measured in both languages; the scenes, which change numbers and ranges more than words, each
-in one, alternately, so that both languages see every kind of chart and the module stays quick."""
+measured in both languages; the chapter's scenes, which change numbers and ranges more than
+words, each in one, alternately, so that both languages see every kind of chart and the module
+stays quick; the scenes beyond the chapter (their own words and ranges) in both."""
 
 from __future__ import annotations
 
@@ -32,12 +33,19 @@ LANGS = ("en", "ko")
 SECTIONS = {"landscape": ["/?"], "sparsity": [f"/sparsity?s_view={view}&" for view in SPARSITY_VIEWS]}
 
 
+# The views beyond the chapter draw words and ranges of their own (annotations, log axes down to
+# 1e-14): each of their scenes is measured in both languages.
+BEYOND = ("lowrank", "normalized", "early_stop")
+
+
 def urls(page: str, lang: str) -> list[str]:
-    """The page's sections in `lang`, and every other one of its scenes (the rest in the other
-    language)."""
+    """The page's sections in `lang`, every other one of its chapter's scenes (the rest in the
+    other language) and every scene beyond the chapter."""
     path = "/?" if page == "landscape" else f"/{page}?"
-    scenes = [f"{path}preset={name}&" for name in PRESETS[page]]
-    return [*SECTIONS[page], *scenes[LANGS.index(lang) :: 2]]
+    chapter = [name for name in PRESETS[page] if not name.startswith(BEYOND)]
+    beyond = [name for name in PRESETS[page] if name.startswith(BEYOND)]
+    scenes = [*chapter[LANGS.index(lang) :: 2], *beyond]
+    return [*SECTIONS[page], *(f"{path}preset={name}&" for name in scenes)]
 
 
 NETWORK_TABS = 3  # the α sweep, the weights, the decision boundaries (the fourth is code)
@@ -50,6 +58,9 @@ NETWORK_RUNS = [  # English gets the even ones, Korean (wider legend entries) th
     "preset=n_u_curve&n_epochs=3",
     "preset=n_diverges&n_epochs=3",
 ]
+# Beyond the chapter, in both languages after a short run: grokking's accuracy and norm curves
+# under the live ones, and the grid mode's lr × α heatmaps (no tabs: the heatmaps alone).
+NETWORK_BEYOND_RUNS = ["preset=n_grokking&n_epochs=20", "preset=n_grid&n_epochs=1"]
 
 # Plotly's drawn text, by kind: tick labels of every axis (g.xtick, g.x2tick, g.ytick, ...).
 MEASURE = r"""() => {
@@ -205,9 +216,9 @@ def survey(pairs: list, urls: list[str], start=None, views=(None,)) -> list:
         pair["desktop"].set_viewport_size(size(LAPTOP))
         for tab in pair.values():
             tab.goto(url)
-        if start:
+        if start:  # a run's page may have no chart until trained (the grid mode's)
             for tab in pair.values():
-                ready(tab)
+                wait_for_app(tab)
                 start(tab)
         for tab in pair.values():
             ready(tab)
@@ -260,8 +271,10 @@ NETWORK_VIEWS = tuple(open_view(i) for i in range(NETWORK_TABS))
 def test_network_chart_text_is_clear(screens, app_url, lang):
     """The network page: the default scene's live curves and every tab's charts, then short
     runs of the scenes whose charts differ from it, trained in the page, alternately in
-    either language."""
+    either language; and in both, short runs of grokking and of the lr × α grid."""
     problems = survey(screens, [f"{app_url}/network?lang={lang}"], views=NETWORK_VIEWS)
     runs = [f"{app_url}/network?{query}&lang={lang}" for query in NETWORK_RUNS[LANGS.index(lang) :: 2]]
     problems += survey(screens, runs, start=train(lang), views=NETWORK_VIEWS)
+    beyond = [f"{app_url}/network?{query}&lang={lang}" for query in NETWORK_BEYOND_RUNS]
+    problems += survey(screens, beyond, start=train(lang))
     assert problems == [], readable(problems)

@@ -10,7 +10,7 @@ import pytest
 from helpers import open_page
 
 from decayviz.classroom.limits import RateLimiter
-from decayviz.classroom.questions import QUESTIONS, evidence
+from decayviz.classroom.questions import QUESTIONS, evidence, readable
 from decayviz.ui import classroom
 
 CLASS = "decayviz_class"
@@ -91,7 +91,7 @@ def test_a_student_alone_answers_then_reveals():
     widget(at, "button", "predict_reveal").click().run()
     truth = question.truth()
     said = texts(at)
-    assert f"**{truth:g}**" in said and f"off by {abs(150 - truth):.2g}" in said
+    assert f"**{truth:g}**" in said and f"off by {readable(abs(150 - truth))}." in said
     assert chart_keys(at)  # the page is back, in the question's scene
 
 
@@ -172,6 +172,34 @@ def test_the_teachers_link_makes_a_teacher_and_leaves_the_address_bar():
     assert widget(other, "button", "class_ask")
 
 
+@pytest.mark.parametrize("by_link", [False, True])
+def test_the_teachers_own_browser_stays_the_teacher_after_a_reload(monkeypatch, by_link):
+    """Opened here (or by the teacher link from another device): a reload, or a second tab of that
+    browser (the same cookie, ?class=CODE only), is the teacher again; another browser is not."""
+    browser = {"cookie": "teacher's browser"}
+    monkeypatch.setattr(classroom, "_cookie", lambda: browser["cookie"])
+    if by_link:
+        browser["cookie"] = "the laptop"
+        _, room = open_class()
+        browser["cookie"] = "teacher's browser"
+        open_page("landscape", {"class": room["code"], "teacher": room["key"]})
+    else:
+        _, room = open_class()
+    reloaded = open_page("landscape", {"class": room["code"]})
+    assert reloaded.session_state[CLASS] == room
+    assert widget(reloaded, "button", "class_ask")
+    browser["cookie"] = "a student's phone"
+    student = open_page("landscape", {"class": room["code"]})
+    assert student.session_state[CLASS] == {"code": room["code"], "key": None}
+    assert not [b for b in student.button if b.key == "class_ask"]
+
+
+def test_open_a_class_says_the_teacher_link_is_for_another_device():
+    teacher, _ = open_class()
+    assert "another device" in classroom.t("class.open_help", "en")
+    assert any("another device" in e.label for e in teacher.get("expander"))
+
+
 @pytest.mark.parametrize("forged", ["wrong-key", "", "x" * 5000, "<script>alert(1)</script>", "%00"])
 def test_a_forged_teacher_key_in_the_url_is_refused(forged, class_store):
     teacher, room = open_class()
@@ -235,6 +263,29 @@ def test_a_closed_class_ends_for_its_students():
     student.run()
     assert "The class has ended." in texts(student)
     assert CLASS not in student.session_state
+    assert "You are in class" not in texts(student)  # the sidebar too, on the same run
+    assert not [b for b in student.button if b.key == "class_leave"]
+    assert widget(student, "button", "class_open")
+
+
+def test_the_teacher_elsewhere_sees_the_open_question_and_a_way_back():
+    teacher, _ = open_class()
+    ask(teacher, "landscape_first_zero")
+    teacher.switch_page("app_pages/sparsity.py").run()
+    question = QUESTIONS["landscape_first_zero"]
+    title = question.title("en")
+    assert f"The class is answering **{title}**" in texts(teacher)
+    widget(teacher, "button", "class_back").click().run()
+    assert not teacher.exception
+    assert asked(question) in texts(teacher)  # back on its page, its scene
+    assert teacher.session_state["decayviz_values"]["alpha"] == question.values["alpha"]
+
+
+@pytest.mark.parametrize("view", ["normalized", "early_stop"])
+def test_the_chapters_questions_stay_out_of_the_views_beyond_it(view):
+    assert widget(open_page("landscape"), "button_group", "predict_pick_landscape")
+    beyond = open_page("landscape", {"l_view": view})
+    assert not [w for w in beyond.get("button_group") if w.key == "predict_pick_landscape"]
 
 
 # --- bad answers and rate limits ---
@@ -249,6 +300,30 @@ def test_a_bad_answer_gets_a_clear_message_and_is_not_stored(class_store):
     submit(student)
     assert "give a whole number from 0 to 200" in texts(student)  # said, and nothing stored
     assert class_store.count(room["code"], "sparsity_l1_zeros") == 0
+
+
+def test_a_number_is_checked_by_the_app_in_the_pages_language(class_store):
+    """No bounds on the widget (Streamlit would say its own English range message and cut 2.5 to 2
+    for an int input): a fraction for a count, or a number out of bounds, is said in Korean."""
+    teacher, room = open_class()
+    ask(teacher, "sparsity_l1_zeros")
+    student = open_page("sparsity", {"class": room["code"]}, lang="ko")
+    box = widget(student, "number_input", "number_sparsity_l1_zeros")
+    assert box.proto.has_min is False and box.proto.has_max is False
+    box.set_value(2.5)
+    [send] = [b for b in student.button if b.label == "답하기"]
+    send.click().run()
+    assert "2.5는 정수가 아닙니다" in texts(student)
+    assert class_store.count(room["code"], "sparsity_l1_zeros") == 0  # not stored as 2
+    widget(student, "number_input", "number_sparsity_l1_zeros").set_value(500.0)
+    [send] = [b for b in student.button if b.label == "답하기"]
+    send.click().run()
+    assert "0부터 200까지의 정수" in texts(student) and "allowed range" not in texts(student)
+    assert class_store.count(room["code"], "sparsity_l1_zeros") == 0
+    widget(student, "number_input", "number_sparsity_l1_zeros").set_value(7.0)
+    [send] = [b for b in student.button if b.label == "답하기"]
+    send.click().run()
+    assert class_store.count(room["code"], "sparsity_l1_zeros") == 1
 
 
 def test_answers_are_rate_limited_per_session(monkeypatch, class_store):

@@ -233,6 +233,28 @@ def test_only_the_teachers_key_can_steer_the_class(classes):
 SQLISH = "'; DROP TABLE decayviz_answers; --"
 
 
+def test_the_teachers_own_browser_gets_the_key_back_and_no_other_does(classes):
+    room, other = classes.open_class(), classes.open_class()
+    assert classes.teacher_key_for(room.code, "teacher-browser") is None  # not remembered yet
+    with pytest.raises(PermissionError):  # a student cannot make their browser the teacher's
+        classes.remember_teacher(room.code, other.teacher_key, "student-browser")
+    classes.remember_teacher(room.code, room.teacher_key, "teacher-browser")
+    classes.remember_teacher(room.code, room.teacher_key, "teacher-browser")  # again: no error
+    assert classes.teacher_key_for(room.code, "teacher-browser") == room.teacher_key  # a reload
+    for browser in [*FORGED, "student-browser", "teacher-browser ", store._browser_hash("teacher-browser")]:
+        assert classes.teacher_key_for(room.code, browser) is None
+    assert classes.teacher_key_for(other.code, "teacher-browser") is None  # one class only
+    with classes.engine.connect() as conn:  # the store alone yields neither the key nor the browser
+        rows = conn.execute(store.teacher_browsers.select()).all()
+    stored = " ".join(str(value) for row in rows for value in row)
+    assert room.teacher_key not in stored and "teacher-browser" not in stored
+    classes.close(room.code, room.teacher_key)
+    with pytest.raises(LookupError):
+        classes.teacher_key_for(room.code, "teacher-browser")
+    with classes.engine.connect() as conn:
+        assert conn.execute(store.teacher_browsers.select()).first() is None  # closing forgot it
+
+
 @pytest.mark.parametrize(
     ("question", "answer", "error"),
     [

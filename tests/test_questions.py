@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pytest
 
-from decayviz.classroom.questions import KINDS, QUESTIONS, evidence, page_questions, scene_values
+from decayviz.classroom.questions import KINDS, QUESTIONS, evidence, page_questions, readable, scene_values
 from decayviz.i18n import LANGUAGES
 from decayviz.scenes import PRESETS
 from decayviz.state import PAGES, parse
@@ -290,6 +290,16 @@ def test_how_far_off():
 # --- the class's answers drawn (decayviz/figures/classroom.py) ---
 
 
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(192.3, "192"), (0.3512, "0.351"), (0.35, "0.35"), (73.4, "73.4"), (73.0, "73"), (1234.6, "1235"),
+     (12345.0, "12345"), (0.001234, "0.00123"), (2.0, "2"), (0.0, "0"), (-1.5, "-1.5"), (99.96, "100")],
+)  # fmt: skip
+def test_numbers_read_as_a_teacher_reads_them(value, shown):
+    assert readable(value) == shown
+    assert "e" not in readable(value * 1e6) and "e" not in readable(value * 1e-4)
+
+
 def test_a_tap_can_land_near_any_point_of_the_view():
     from decayviz.figures.classroom import TAP_GRID_STEP, tap_grid
 
@@ -351,10 +361,32 @@ def test_the_figures_draw_the_answers_they_are_given():
     shown = with_overlay(base, taps_overlay(taps, question.truth(), "en", you=taps[0]))
     go.Figure({**shown, "frames": []})
     assert shown["data"][: len(base["data"])] == base["data"]  # the frames still move their traces
-    cloud = shown["data"][len(base["data"])]
+    names = [trace.get("name") for trace in shown["data"]]
+    cloud = shown["data"][names.index("The class's taps")]
     assert np.allclose(decode(cloud["x"]), [0.5, 1.0]) and np.allclose(decode(cloud["y"]), [0.5, 0.4])
-    truth = shown["data"][-1]
+    truth = shown["data"][names.index("True end")]
     assert np.allclose([decode(truth["x"])[0], decode(truth["y"])[0]], question.truth(), atol=1e-6)
+
+
+def test_the_class_taps_are_drawn_on_top_large_and_strong():
+    """Read from the back of a room: over every trace of the page's chart (its labels too), large,
+    nearly opaque, in a palette colour unlike the truth's and the tap's own; the true end, an open
+    ring, over them."""
+    from decayviz.figures.classroom import TRUTH_COLOR, YOU_COLOR, taps_overlay, with_overlay
+    from decayviz.figures.landscape import landscape_figure
+    from decayviz.figures.palette import OKABE_ITO
+    from decayviz.scene import build_scene
+
+    question = QUESTIONS["landscape_end"]
+    base = landscape_figure(build_scene(question.values), "en")
+    shown = with_overlay(base, taps_overlay([[0.5, 0.5], [1.0, 0.4]], question.truth(), "en"))
+    names = [trace.get("name") for trace in shown["data"]]
+    cloud = names.index("The class's taps")
+    assert cloud == len(base["data"]) and names.index("True end") == len(shown["data"]) - 1
+    assert shown["data"][-1]["marker"]["symbol"] == "circle-open"  # the taps show through it
+    marker = shown["data"][cloud]["marker"]
+    assert marker["size"] >= 14 and marker["opacity"] >= 0.8  # were 10 and 0.6: pale specks
+    assert marker["color"] in OKABE_ITO.values() and marker["color"] not in (TRUTH_COLOR, YOU_COLOR)
 
 
 def test_the_qr_code_is_a_standalone_svg_coarse_enough_for_a_projector():

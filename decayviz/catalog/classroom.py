@@ -132,6 +132,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "That answer was not taken: give a whole number from {lo} to {hi}.",
         "이 답은 받지 않았습니다. {lo}부터 {hi}까지의 정수를 입력하세요.",
     ),
+    "predict.bad.fraction": (
+        "That answer was not taken: {value} is not a whole number. This question counts, so give "
+        "a whole number.",
+        "이 답은 받지 않았습니다. {value|은} 정수가 아닙니다. 개수를 묻는 질문이므로 정수를 입력하세요.",
+    ),
     "predict.bad.choice": (
         "That answer was not taken: pick one of the options shown.",
         "이 답은 받지 않았습니다. 보이는 선택지 가운데 하나를 고르세요.",
@@ -173,8 +178,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "field.class": ("Class code", "수업 코드"),
     "class.open": ("Open a class", "수업 열기"),
     "class.open_help": (
-        "Students answer the page's questions on their phones; you reveal the answers on the projector.",
-        "학생들이 휴대폰으로 페이지의 질문에 답하고, 교사는 프로젝터에서 정답을 공개합니다.",
+        "Students answer the page's questions on their phones; you reveal the answers on the projector. "
+        "This browser stays the class's teacher, even after a reload. To teach from another device, "
+        "open the teacher link there (in the sidebar, under “Teach from another device”).",
+        "학생들이 휴대폰으로 페이지의 질문에 답하고, 교사는 프로젝터에서 정답을 공개합니다. "
+        "이 브라우저는 새로 고침한 뒤에도 수업의 교사로 남습니다. 다른 기기에서 수업을 진행하려면 "
+        "그 기기에서 교사 링크를 여세요(사이드바의 ‘다른 기기에서 수업 진행하기’).",
     ),
     "class.teacher_of": ("You teach class **{code}**.", "수업 **{code}**의 교사입니다."),
     "class.student_of": ("You are in class **{code}**.", "수업 **{code}**에 참여하고 있습니다."),
@@ -182,8 +191,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "class.close": ("Close the class", "수업 끝내기"),
     "class.teacher_link": ("Teach from another device", "다른 기기에서 수업 진행하기"),
     "class.teacher_link_help": (
-        "This link opens the class as its teacher. Keep it private: never show it to students.",
-        "이 링크는 이 수업을 교사로 엽니다. 학생에게 보여 주지 마세요.",
+        "This link opens the class as its teacher on another device (this browser stays the teacher "
+        "by itself, reloads included). Keep it private: never show it to students.",
+        "이 링크는 다른 기기에서 이 수업을 교사로 엽니다(이 브라우저는 새로 고침해도 교사로 남습니다). "
+        "학생에게 보여 주지 마세요.",
     ),
     "class.join_title": ("Join on your phone", "휴대폰으로 참여하기"),
     "class.join_code": ("Code", "코드"),
@@ -201,6 +212,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "수업 {code}: 교사의 질문을 기다리고 있습니다.",
     ),
     "class.count": ("Answers so far: **{count}**", "지금까지 받은 답: **{count}**개"),
+    "class.asked_elsewhere": (
+        "The class is answering **{title}** (on the page “{page}”).",
+        "반 전체가 **{title}** 질문에 답하고 있습니다(‘{page}’ 페이지).",
+    ),
+    "class.back": ("Back to the question", "질문으로 돌아가기"),
     "class.reveal": ("Reveal to the class", "반 전체에 정답 공개"),
     "class.more": ("More", "더 보기"),
     "class.more_help": ("Ask another question; show how to join", "다른 질문 묻기, 참여 방법 보기"),

@@ -131,6 +131,19 @@ class Question:
         return 0.0 if answer == truth else 1.0
 
 
+def readable(value: float) -> str:
+    """A number as a teacher reads it aloud: three significant digits, never an exponent, no
+    trailing zeros (192, 73.4, 0.351, 0.00123)."""
+    if not math.isfinite(value):
+        return f"{value}"
+    if value == 0:
+        return "0"
+    digits = max(0, 2 - math.floor(math.log10(abs(value))))
+    text = f"{round(value, digits):.{digits}f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return "0" if text in ("-0", "") else text
+
+
 def _number(value: Any, lo: float, hi: float, whole: bool = False) -> float:
     """A real number (not a bool, not text) within [lo, hi]; a whole one when `whole` is set."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):

@@ -66,6 +66,13 @@ reveals = sa.Table(
     sa.Column("class_id", sa.Integer, primary_key=True),
     sa.Column("question", sa.String(64), primary_key=True),
 )
+teacher_browsers = sa.Table(  # the browsers a class's teacher opened it in: a reload stays the teacher
+    "decayviz_teacher_browsers",
+    metadata,
+    sa.Column("class_id", sa.Integer, primary_key=True),
+    sa.Column("browser_hash", sa.String(64), primary_key=True),
+    sa.Column("sealed_key", sa.String(MAX_KEY_LENGTH * 2), nullable=False),  # the key, XOR the browser's pad
+)
 answers = sa.Table(
     "decayviz_answers",
     metadata,
@@ -107,6 +114,16 @@ def default_url() -> str:
 
 def _key_hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
+
+
+def _browser_hash(browser: str) -> str:
+    return hashlib.sha256(f"decayviz teacher browser\0{browser}".encode()).hexdigest()
+
+
+def _seal(text: bytes, browser: str) -> bytes:
+    """`text` XOR a pad only the browser's secret gives: the stored row alone yields no key."""
+    pad = hashlib.shake_256(f"decayviz teacher seal\0{browser}".encode()).digest(len(text))
+    return bytes(a ^ b for a, b in zip(text, pad, strict=True))
 
 
 def _normal_code(code: object) -> str:
@@ -213,6 +230,27 @@ class ClassStore:
             return False
         return hmac.compare_digest(_key_hash(teacher_key), row.key_hash)
 
+    def teacher_key_for(self, code: str, browser: object) -> str | None:
+        """The teacher's key if `browser` (an opaque per-browser secret) is one the teacher
+        opened the class in (remember_teacher), else None; LookupError for no open class."""
+        if not isinstance(browser, str) or not 0 < len(browser) <= MAX_VOTER_LENGTH:
+            return None
+        with self._read() as conn, conn.begin():
+            row = self._class_row(conn, code)
+            sealed = conn.execute(
+                sa.select(teacher_browsers.c.sealed_key).where(
+                    teacher_browsers.c.class_id == row.id,
+                    teacher_browsers.c.browser_hash == _browser_hash(browser),
+                )
+            ).scalar()
+        if sealed is None:
+            return None
+        try:
+            key = _seal(bytes.fromhex(sealed), browser).decode()
+        except (ValueError, UnicodeDecodeError):
+            return None
+        return key if self._key_matches(row, key) else None
+
     def count(self, code: str, question_id: str) -> int:
         """How many voters have answered the question (open to all: the projector shows it)."""
         _question(question_id)
@@ -286,7 +324,7 @@ class ClassStore:
     @staticmethod
     def _delete(conn, class_ids: list[int]) -> None:
         if class_ids:
-            for table in (answers, reveals):
+            for table in (answers, reveals, teacher_browsers):
                 conn.execute(table.delete().where(table.c.class_id.in_(class_ids)))
             conn.execute(classes.delete().where(classes.c.id.in_(class_ids)))
 
@@ -295,6 +333,18 @@ class ClassStore:
         if not self._key_matches(row, teacher_key):
             raise PermissionError("only the teacher's link can do this")
         return row
+
+    def remember_teacher(self, code: str, teacher_key: str, browser: str) -> None:
+        """Remember `browser` (an opaque per-browser secret, e.g. a hash of its cookie) as the
+        teacher's: teacher_key_for then gives its sessions the key back after a reload. Only a
+        hash of the browser and the key sealed with it are stored. PermissionError: wrong key."""
+        if not isinstance(browser, str) or not 0 < len(browser) <= MAX_VOTER_LENGTH:
+            raise ValueError(f"browser must be 1 to {MAX_VOTER_LENGTH} characters")
+        with self._write() as conn:
+            row = self._teacher_row(conn, code, teacher_key)
+            values = {"class_id": row.id, "browser_hash": _browser_hash(browser),
+                      "sealed_key": _seal(teacher_key.encode(), browser).hex()}  # fmt: skip
+            conn.execute(self._insert(teacher_browsers).values(**values).on_conflict_do_nothing())
 
     def move_to(self, code: str, question_id: str | None, teacher_key: str) -> None:
         """Set the class's current question (None: no question, the class waits)."""

@@ -15,7 +15,8 @@ from decayviz.scene import LandscapeScene
 
 HISTOGRAM_BINS = 20
 TAP_GRID_STEP = 0.1  # the tap chart's answer grid: finer than a finger on a phone's chart
-CLASS_COLOR = OKABE_ITO["reddish_purple"]
+CLASS_COLOR = OKABE_ITO["black"]  # the strongest mark on the blue bands, the path and white alike
+CLASS_TAP_SIZE = 14  # read from the back of a room on a projected chart
 YOU_COLOR = OKABE_ITO["orange"]
 TRUTH_COLOR = COLORS["path"]  # the descent's own colour: its end is the true answer
 
@@ -85,8 +86,9 @@ def you_trace(answer, lang: str) -> dict:
 
 
 def taps_overlay(taps: list, truth, lang: str, you=None) -> list[dict]:
-    """Traces to lay over the landscape chart after the reveal: the class's taps as a cloud, the
-    student's own tap and the true end (drawn last, on top)."""
+    """Traces to lay over the landscape chart after the reveal, over all of its own: the class's
+    taps as a cloud of large dark dots (the back of the room must see them), the student's own
+    tap, and last the true end as an open ring, so the taps under it still show."""
     traces = []
     if taps:
         points = np.asarray(taps, dtype=float).reshape(-1, 2)
@@ -97,14 +99,19 @@ def taps_overlay(taps: list, truth, lang: str, you=None) -> list[dict]:
                 "name": t("predict.trace.class", lang),
                 "x": typed(points[:, 0]),
                 "y": typed(points[:, 1]),
-                "marker": {"size": 10, "color": CLASS_COLOR, "opacity": 0.6, "line": {"color": "#ffffff"}},
+                "marker": {
+                    "size": CLASS_TAP_SIZE,
+                    "color": CLASS_COLOR,
+                    "opacity": 0.85,
+                    "line": {"color": "#ffffff", "width": 2},
+                },
                 "hovertemplate": "(%{x:.1f}, %{y:.1f})<extra></extra>",
             }
         )
     if you is not None:
         traces.append(you_trace(you, lang))
-    truth_marker = _marker(truth, t("predict.trace.truth", lang), "circle-open", TRUTH_COLOR, size=22)
-    truth_marker["marker"]["line"] = {"color": TRUTH_COLOR, "width": 4}
+    truth_marker = _marker(truth, t("predict.trace.truth", lang), "circle-open", TRUTH_COLOR, size=26)
+    truth_marker["marker"]["line"] = {"color": TRUTH_COLOR, "width": 5}
     traces.append({**truth_marker, "showlegend": True})
     return traces
 

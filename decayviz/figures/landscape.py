@@ -104,25 +104,23 @@ def _tail(weights: np.ndarray, shown: np.ndarray, k: int) -> np.ndarray:
     return weights[start : step + 1][decimate(step + 1 - start, 24)]
 
 
-def _frames(weights: np.ndarray, tail_index: int, inset: bool) -> tuple[list[dict], list[int]]:
-    """Frames that move the head and its short tail (traces tail_index and tail_index + 1),
-    and with an inset the head there too (tail_index + 2); never the whole path so far.
+def _frames(weights: np.ndarray, shown: np.ndarray, traces: list[int]) -> list[dict]:
+    """Frames that move the head's short tail, the head and, with an inset, the head there too
+    (the `traces`, in that order); never the whole path so far.
 
     The inset's head is needed as well as wanted: plotly.js clears a subplot that none of a
     redraw-free frame's traces belong to, so without it Play would empty the inset."""
-    shown = round_steps(len(weights), FRAMES)  # the step slider's stops: 0, 5, 10, …
-    frames = [
+    return [
         {
             "name": str(int(step)),
-            "traces": [tail_index, tail_index + 1, *([tail_index + 2] if inset else [])],
+            "traces": traces,
             "data": [
                 {"type": "scatter", **_xy(_tail(weights, shown, k))},
-                *[{"type": "scatter", **_xy(weights[step : step + 1])}] * (2 if inset else 1),
+                *[{"type": "scatter", **_xy(weights[step : step + 1])}] * (len(traces) - 1),
             ],
         }
         for k, step in enumerate(shown)
     ]
-    return frames, [int(s) for s in shown]
 
 
 def _ball_at(scene: LandscapeScene, alpha: float) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
@@ -259,8 +257,9 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
 
     # Last, so they are drawn on top: the animated tail and head, starting at the end of the
     # descent so that a still page shows the result.
-    frames, steps = _frames(weights, tail_index=len(data), inset=inset is not None)
-    shown = np.array(steps)
+    shown = round_steps(len(weights), FRAMES)  # the step slider's stops: 0, 5, 10, …
+    steps = [int(s) for s in shown]
+    descent = {"tail": len(data)}  # the traces the step frames move, by role
     data.append(
         _line(
             _tail(weights, shown, len(shown) - 1),
@@ -270,6 +269,7 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
             showlegend=False,
         )
     )
+    descent["head"] = len(data)
     data.append(
         {
             **_marker(weights[-1], t("landscape.trace.now", lang), "circle", COLORS["path"], size=12),
@@ -279,6 +279,7 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
     )
     if inset is not None:  # an open ring: the corner it reaches stays visible
         head = _marker(weights[-1], t("landscape.trace.now", lang), "circle-open", COLORS["path"], size=10)
+        descent["inset_head"] = len(data)
         data.append(
             {**head, "marker": {**head["marker"], "line": {"width": 2.5}}, "xaxis": "x2", "yaxis": "y2"}
         )
@@ -297,6 +298,7 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
     controls = animation_controls(
         steps, lang, FRAME_MS, from_current=True, y=0.0, below_px=CONTROLS_PX, group=STEP_GROUP
     )
+    frames = _frames(weights, shown, list(descent.values()))
     for frame in frames:
         frame["group"] = STEP_GROUP
     if moving:

@@ -71,7 +71,10 @@ def curves_figure(result: SweepResult, lang: str, height: int = 640) -> dict:
     colors, dashes = alpha_colors(result.alphas), alpha_dashes(result.alphas)
     kept = result.best_epoch if result.config.early_stopping else [None] * len(result.alphas)
     traces, axes, annotations = [], {}, []
-    cell_width, cell_height, col_gap, row_gap = 0.27, 0.37, 0.095, 0.2
+    # the gap between columns holds the next panel's y tick labels: five characters ("0.015",
+    # a grokking run's first accuracies) on a phone, where a column is about 300 px wide; the
+    # gap between rows, the upper row's x ticks and the lower row's titles (two lines, lifted)
+    cell_width, cell_height, col_gap, row_gap = 0.25, 0.36, 0.125, 0.22
     for panel, metric in enumerate(METRICS):
         row, column = divmod(panel, 3)
         suffix = "" if panel == 0 else str(panel + 1)
@@ -119,7 +122,9 @@ def curves_figure(result: SweepResult, lang: str, height: int = 640) -> dict:
             axes[f"yaxis{suffix}"].update(log_axis([v for h in result.history for v in h[metric]]))
         title = wrap(metric_title(metric, result, lang), 18)  # a phone's column is narrow
         bold = "<br>".join(f"<b>{line}</b>" for line in title)
-        annotations.append(_panel_title(bold, x0 + cell_width / 2, top))
+        # lifted clear of the panel's top y tick label, which a title wider than a phone's
+        # panel ("Weight norm ‖W‖") reaches over
+        annotations.append({**_panel_title(bold, x0 + cell_width / 2, top), "yshift": 5})
     # The legend in the sixth cell while each entry is a bare "α = 0.01" (a phone's cell is about
     # 90 px wide); entries that also name a kept epoch or a divergence go in rows under the
     # panels, where plotly makes room for them, instead of squeezing the panels sideways.

@@ -379,10 +379,12 @@ def descent_figure(frames: DescentFrames, lang: str) -> dict:
             "bgcolor": "rgba(255,255,255,0.8)",
         },
     }
+    moving_traces: list[int] = []  # the traces the frames update, in the order moving(k) lists them
     for col, name in enumerate(names, start=1):
         axes = {"xaxis": f"x{_suffix(col)}", "yaxis": f"y{_suffix(col)}", "showlegend": False}
         bars, zero_bar, count = now[3 * (col - 1) : 3 * col]
         bin_width = float(centres[1] - centres[0])
+        moving_traces += range(len(data), len(data) + 3)  # its histogram, zeros' bar and count
         data += [
             {
                 **bars,
@@ -449,6 +451,7 @@ def descent_figure(frames: DescentFrames, lang: str) -> dict:
             }
         )
     for name, marker in zip(names, now[3 * len(names) :], strict=True):
+        moving_traces.append(len(data))  # its marker on the zeros-per-step chart
         data.append(
             {
                 **marker,
@@ -481,9 +484,8 @@ def descent_figure(frames: DescentFrames, lang: str) -> dict:
         "range": [-0.02 * d, d * 1.05],
         "title": {"text": t("sparsity.iterations.zeros_axis", lang)},
     }
-    moving_index = [*range(3 * len(names)), *range(4 * len(names), 5 * len(names))]
     frame_list = [
-        {"name": str(int(step)), "traces": moving_index, "data": moving(k)}
+        {"name": str(int(step)), "traces": moving_traces, "data": moving(k)}
         for k, step in enumerate(frames.steps)
     ]
     layout.update(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 import streamlit as st
@@ -69,6 +69,37 @@ def landscape_scene(values: tuple, lang: str):
     return scene, landscape_figure(scene, lang), loss_terms_figure(scene, lang)
 
 
+class PathsSettings(NamedTuple):
+    """What the paths section is drawn from: the data set (sparsity.make_problem's arguments)."""
+
+    problem: tuple
+    alpha: float
+    l1_ratio: float
+
+
+class IterationsSettings(NamedTuple):
+    problem: tuple
+    alpha: float
+    steps: int
+
+
+class MonteCarloSettings(NamedTuple):
+    losses: int
+    shape: str
+    spread: float
+    seed: int
+
+
+class LayerSettings(NamedTuple):
+    penalty: str
+    alpha: float
+    l1_ratio: float
+    seed: int
+
+
+SectionSettings = PathsSettings | IterationsSettings | MonteCarloSettings | LayerSettings
+
+
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _paths_base(problem_key: tuple, l1_ratio: float, lang: str):
     """A sparsity problem, its paths figure without the chosen α, and the exact optima at every
@@ -121,6 +152,6 @@ _SPARSITY_SECTIONS = {"paths": _paths, "iterations": _iterations, "montecarlo": 
 
 @recent(32)
 @st.cache_resource(max_entries=64, show_spinner=False)
-def sparsity_section(view: str, settings: tuple, lang: str) -> tuple[dict, dict]:
+def sparsity_section(view: str, settings: SectionSettings, lang: str) -> tuple[dict, dict]:
     """One section of the sparsity page: its figure spec and the numbers its text quotes."""
     return _SPARSITY_SECTIONS[view](*settings, lang)

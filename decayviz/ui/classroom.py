@@ -8,6 +8,9 @@ every screen follows the store (decayviz.classroom.ClassStore) by polling it onc
 Until a question is revealed, the rest of its page is not drawn: its charts and readouts would
 give the answer away. The teacher's key arrives once in the teacher's link (?teacher=KEY), is
 checked against the store, kept in this session only and taken out of the address bar at once.
+The browser that opened the class (or used the teacher's link) is remembered by the store as
+the teacher's, by a hash of its per-browser cookie: a reload or a second tab of it is the
+teacher again, and no other browser can claim to be it.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from decayviz.classroom.limits import ANSWERS, JOINS, RateLimited
-from decayviz.classroom.questions import QUESTIONS, Question, evidence, page_questions
+from decayviz.classroom.questions import QUESTIONS, Question, evidence, page_questions, readable
 from decayviz.figures.classroom import (
     bars_figure,
     evidence_figure,
@@ -67,6 +70,23 @@ PLAY_JS = """
     else if (++tries < 100) setTimeout(play, 100);
   };
   setTimeout(play, 300);
+})();
+"""
+# On a touch screen plotly.js selects the point it last hovered, and a tap hovers only after its
+# click: each tap answered with the previous one. A mousemove at the touch point, sent before
+# plotly's own handlers see the touch, hovers the tapped point first. Installed once per page.
+TOUCH_HOVER_JS = """
+(() => {
+  if (window.dvTouchHover) return;
+  window.dvTouchHover = true;
+  document.addEventListener('pointerdown', (event) => {
+    if (event.pointerType !== 'touch') return;
+    const drag = event.target.closest && event.target.closest('[class*="st-key-tap_"] .nsewdrag');
+    if (!drag) return;
+    drag.dispatchEvent(new MouseEvent('mousemove', {
+      bubbles: true, cancelable: true, clientX: event.clientX, clientY: event.clientY, view: window,
+    }));
+  }, true);
 })();
 """
 # The main chart's height on a wide screen under a revealed tap question: what decayviz.ui.style
@@ -117,16 +137,29 @@ def _unmasked(cookie: str) -> str:
     return cookie
 
 
-def voter(code: str) -> str:
-    """This browser's opaque id in class `code`: a hash of Streamlit's per-browser XSRF cookie
-    (a reload or a second tab counts once) salted with the code, so nothing links one class's
-    voters to another's; nothing personal. Without the cookie, one id per session."""
+def _cookie() -> str | None:
+    """Streamlit's per-browser XSRF cookie, unmasked; None without one."""
     cookie = st.context.cookies.get(XSRF_COOKIE)
-    cookie = cookie if isinstance(cookie, str) else None  # AppTest's stand-in server gives a mock
-    secret = (
-        _unmasked(cookie) if cookie else st.session_state.setdefault(BROWSER_SECRET, secrets.token_hex(16))
-    )
-    return hashlib.sha256(f"decayviz voter\0{code}\0{secret}".encode()).hexdigest()[:32]
+    return _unmasked(cookie) if isinstance(cookie, str) and cookie else None  # AppTest: a mock
+
+
+def _browser_secret() -> str:
+    """What this browser alone holds: its cookie (the same in a reload and in a second tab, and
+    another browser cannot send it); without the cookie, one secret per session."""
+    return _cookie() or st.session_state.setdefault(BROWSER_SECRET, secrets.token_hex(16))
+
+
+def voter(code: str) -> str:
+    """This browser's opaque id in class `code`: a hash of its secret (a reload or a second tab
+    counts once) salted with the code, so nothing links one class's voters to another's; nothing
+    personal."""
+    return hashlib.sha256(f"decayviz voter\0{code}\0{_browser_secret()}".encode()).hexdigest()[:32]
+
+
+def teacher_browser() -> str:
+    """This browser's id for the store's teacher browsers: the teacher's own browser stays the
+    teacher after a reload or in a second tab, without the key in the address bar."""
+    return hashlib.sha256(f"decayviz teacher\0{_browser_secret()}".encode()).hexdigest()
 
 
 def _notify(level: str, key: str, **values: Any) -> None:
@@ -164,6 +197,10 @@ def sidebar(lang: str) -> None:
     A link's ?class= (and the teacher's ?teacher=) is taken here, on the session's first run."""
     _join_from_link()
     current = room()
+    if current is not None and _ended(current["code"]):
+        _set_class("", None)
+        _notify("info", "class.ended")
+        current = None
     with st.sidebar:
         if current is None:
             st.button(
@@ -188,6 +225,17 @@ def sidebar(lang: str) -> None:
             )
 
 
+def _ended(code: str) -> bool:
+    """Whether the class was closed or expired (a store that cannot answer: not ended)."""
+    try:
+        store().state(code)
+    except LookupError:
+        return True
+    except _store_errors():
+        return False
+    return False
+
+
 def _join_from_link() -> None:
     """Join the class a link names (once per new code); a teacher key in the link is checked,
     kept in the session if it is the class's, and taken out of the address bar either way."""
@@ -202,6 +250,11 @@ def _join_from_link() -> None:
         JOINS.hit(session_id())
         store().state(code)  # LookupError: no open class has it
         teacher = key is not None and store().is_teacher(code, key)
+        if teacher:  # this browser is the teacher's from now on, reloads included
+            store().remember_teacher(code, key, teacher_browser())
+        elif key is None:  # the teacher's own browser, reloaded or in another tab
+            key = store().teacher_key_for(code, teacher_browser())
+            teacher = key is not None
     except RateLimited as limit:
         _notify("warning", "class.slow_down", seconds=math.ceil(limit.retry_after))
         _set_class("", None)
@@ -223,6 +276,7 @@ def _open_class() -> None:
     try:
         JOINS.hit(session_id())
         opened = store().open_class()
+        store().remember_teacher(opened.code, opened.teacher_key, teacher_browser())
     except RateLimited as limit:
         _notify("warning", "class.slow_down", seconds=math.ceil(limit.retry_after))
         return
@@ -301,8 +355,14 @@ def _hide_rest(page: str, lang: str) -> None:
     st.stop()
 
 
+# A page's views that draw another chart altogether (decayviz.ui.beyond): a question shows only in
+# the view its scene opens.
+VIEW_FIELDS = {"landscape": "l_view"}
+
+
 def _solo_panel(page: str, lang: str) -> None:
-    questions = page_questions(page)
+    view = VIEW_FIELDS.get(page)
+    questions = [q for q in page_questions(page) if view is None or q.values[view] == ui.value(view)]
     if not questions or ui.hidden("questions"):  # a teacher's link may keep students on its scene
         return
     key = f"predict_pick_{page}"
@@ -373,7 +433,7 @@ def _class_panel(page: str, lang: str, current: dict) -> None:
         st.switch_page(f"app_pages/{question.page}.py", query_params=ui.scene_query(question.page))
     revealed = question is not None and question.id in state.revealed
     if teacher:
-        _teacher_bar(lang, code, question, revealed)
+        _teacher_bar(lang, code, question, revealed, page)
     here = question is not None and question.page == page
     drawn = (state.current, revealed)
     if not here:
@@ -453,7 +513,7 @@ def _follow(code: str, drawn: tuple, question_id: str | None, lang: str) -> None
             st.markdown("#### " + t("class.count", lang, count=count))
 
 
-def _teacher_bar(lang: str, code: str, question: Question | None, revealed: bool) -> None:
+def _teacher_bar(lang: str, code: str, question: Question | None, revealed: bool, page: str) -> None:
     """The teacher's controls over the page. Before any question: how students join (a large
     code and a QR code) and the question to ask. Once one is asked, one row — Reveal, Ask again,
     Next, and a menu with another question and the join card — so that on a projector the
@@ -471,6 +531,13 @@ def _teacher_bar(lang: str, code: str, question: Question | None, revealed: bool
         st.caption(t("class.no_question", lang))
         _question_picker(lang, ids)
         return
+    if question.page != page:  # the teacher looked elsewhere: which question is open, and a way back
+        where, back = st.columns([3, 1], vertical_alignment="center")
+        where.markdown(t("class.asked_elsewhere", lang, title=_markdown_safe(question.title(lang)),
+                         page=t(f"page.{question.page}", lang)))  # fmt: skip
+        if back.button(t("class.back", lang), icon=":material/undo:", width="stretch", key="class_back"):
+            ui.apply(question.values)
+            st.switch_page(f"app_pages/{question.page}.py", query_params=ui.scene_query(question.page))
     buttons = st.columns([1.2, 1, 1, 1], vertical_alignment="center")
     buttons[0].button(
         t("class.reveal", lang), type="primary", on_click=_teacher_action, args=("reveal", question.id),
@@ -547,19 +614,23 @@ def _answer_widgets(question: Question, mine: Any, lang: str, teacher: bool = Fa
         else:
             scene = _landscape_scene(question, lang)
             st.caption(t("predict.tap", lang))
+            hidden = '<style>[data-testid="stElementContainer"]:has(.dv-touch) { display: none; }</style>'
+            st.html(f'{hidden}<span class="dv-touch"></span><script>{TOUCH_HOVER_JS}</script>',
+                    unsafe_allow_javascript=True)  # fmt: skip
             plotly_chart(
                 tap_figure(scene, lang, mine), key=key, alt=t("predict.alt.tap", lang),
                 on_select=lambda: _on_tap(question, key), selection_mode="points",
             )  # fmt: skip
     elif question.kind == "number" and not teacher:
         lo, hi = question.bounds
-        whole = question.step == 1.0
         key = f"number_{question.id}"
-        with st.form(f"form_{question.id}", border=False, enter_to_submit=True):
+        # No bounds and a float on the widget: Streamlit would say its own English messages and
+        # cut 2.5 to 2 for a whole number; the answer is checked here, said in the page's language.
+        st.html("<style>.st-key-predict_number [data-testid='InputInstructions'] { display: none; }</style>")
+        with st.container(key="predict_number"), st.form(f"form_{question.id}", border=False):
             st.number_input(
                 t("predict.number", lang, lo=f"{lo:g}", hi=f"{hi:g}"), key=key, value=None,
-                min_value=int(lo) if whole else lo, max_value=int(hi) if whole else hi,
-                step=1 if whole else question.step,
+                step=float(question.step), format="%g",
             )  # fmt: skip
             st.form_submit_button(t("predict.send", lang), on_click=_submit_number, args=(question, key))
     elif question.kind == "choice":
@@ -576,10 +647,12 @@ def _answer_widgets(question: Question, mine: Any, lang: str, teacher: bool = Fa
 
 
 def _submit_number(question: Question, key: str) -> None:
-    """The number form's Answer: an empty box (or one Streamlit emptied: out of its bounds) is said."""
+    """The number form's Answer: an empty box is said, and so is a fraction for a count."""
     value = st.session_state.get(key)
     if value is None:
         _notify_bad_answer(question)
+    elif question.step == 1.0 and math.isfinite(value) and value != round(value):
+        _notify("error", "predict.bad.fraction", value=readable(value))
     else:
         _submit(question, value)
 
@@ -643,7 +716,7 @@ def _format(question: Question, answer: Any, lang: str) -> str:
     if question.kind == "point":
         return f"({answer[0]:.2f}, {answer[1]:.2f})"
     if question.kind == "number":
-        return f"{answer:g}{question.unit}"
+        return f"{readable(answer)}{question.unit}"
     return question.option_label(answer, lang)
 
 
@@ -661,14 +734,14 @@ def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teac
         text += " " + t(key, lang, answer=question.option_label(mine, lang))
     else:
         key = "predict.off.point" if question.kind == "point" else "predict.off.number"
-        distance = question.distance(mine)
-        text += " " + t(key, lang, answer=_format(question, mine, lang), distance=f"{distance:.2g}")
+        distance = readable(question.distance(mine)) + (question.unit if question.kind == "number" else "")
+        text += " " + t(key, lang, answer=_format(question, mine, lang), distance=distance)
     if question.page == "landscape":
         _play_once(question)
     if question.kind == "point":  # one line over the chart that draws the taps and the truth
         st.session_state[REVEALED] = {"question": question.id, "taps": answers or [], "you": mine}
         if answers is not None:
-            median = f"{np.median([question.distance(a) for a in answers]):.2g}" if answers else "–"
+            median = readable(float(np.median([question.distance(a) for a in answers]))) if answers else "–"
             text += " " + t("class.summary.point", lang, count=len(answers), median=median)
         st.markdown(f"**{_markdown_safe(question.title(lang))}** " + text)
         return
