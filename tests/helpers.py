@@ -79,6 +79,30 @@ HOSTILE_VALUES = (
 WIDGETS = (*sorted({f.widget for f in FIELD.values() if f.widget}), "radio")
 
 
+def run_async(coroutine, timeout: float = 240):
+    """Run a coroutine in a thread of its own: Playwright's sync API (the browser tests) keeps an
+    event loop running in the main thread, where asyncio.run would refuse to start another."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, asyncio.wait_for(coroutine, timeout)).result()
+
+
+def one_decay_step_from_rest() -> dict[str, np.ndarray]:
+    """torch.optim's AdamW and Adam, one step from W = (1, −2) with a zero gradient, lr 0.1 and
+    weight_decay 0.4: what the AdamW sentences on both pages quote."""
+    import torch
+
+    steps = {}
+    for make in (torch.optim.AdamW, torch.optim.Adam):
+        w = torch.nn.Parameter(torch.tensor([1.0, -2.0], dtype=torch.float64))
+        w.grad = torch.zeros(2, dtype=torch.float64)
+        make([w], lr=0.1, weight_decay=0.4).step()
+        steps[make.__name__] = w.detach().numpy()
+    return steps
+
+
 def shown_controls(at: AppTest) -> dict[str, Any]:
     """The table's widgets on screen and enabled, by field name."""
     shown = {}

@@ -73,14 +73,19 @@ def no_exception(page) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
-def test_a_class_from_open_to_reveal(browser, class_url):
+def open_class_on_a_projector(browser, class_url):
+    """A teacher's browser at 1024×768 opens a class from the sidebar: (context, tab, code)."""
     projector = new_context(browser, viewport={"width": 1024, "height": 768})
     teacher = projector.new_page()
     teacher.goto(f"{class_url}/")
     wait_for_app(teacher)
     teacher.get_by_role("button", name="Open a class").click()
     teacher.locator(".decayviz-code").wait_for()
-    code = teacher.locator(".decayviz-code").inner_text().strip()
+    return projector, teacher, teacher.locator(".decayviz-code").inner_text().strip()
+
+
+def test_a_class_from_open_to_reveal(browser, class_url):
+    projector, teacher, code = open_class_on_a_projector(browser, class_url)
     assert re.fullmatch(r"[A-Z0-9]{4,6}", code)
     assert "teacher" not in teacher.url and f"class={code}" in teacher.url
     teacher.locator('[data-testid="stImage"] img').first.wait_for()  # the QR code (count() would not wait)
@@ -159,13 +164,7 @@ def test_a_class_from_open_to_reveal(browser, class_url):
 
 def test_students_follow_within_two_seconds(browser, class_url):
     """The time from the teacher's click to a student's screen showing the new question."""
-    projector = new_context(browser, viewport={"width": 1024, "height": 768})
-    teacher = projector.new_page()
-    teacher.goto(f"{class_url}/")
-    wait_for_app(teacher)
-    teacher.get_by_role("button", name="Open a class").click()
-    teacher.locator(".decayviz-code").wait_for()
-    code = teacher.locator(".decayviz-code").inner_text().strip()
+    projector, teacher, code = open_class_on_a_projector(browser, class_url)
     phone_context = new_context(
         browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
@@ -211,13 +210,7 @@ def test_a_student_alone_taps_reveals_and_the_descent_plays(browser, class_url):
 def test_the_teacher_stays_the_teacher_after_a_reload_and_in_a_second_tab(browser, class_url):
     """The key is gone from the address bar, but the teacher's browser is remembered by the store:
     F5 or a second tab is the teacher again; a student's browser on the same link is not."""
-    projector = new_context(browser, viewport={"width": 1024, "height": 768})
-    teacher = projector.new_page()
-    teacher.goto(f"{class_url}/")
-    wait_for_app(teacher)
-    teacher.get_by_role("button", name="Open a class").click()
-    teacher.locator(".decayviz-code").wait_for()
-    code = teacher.locator(".decayviz-code").inner_text().strip()
+    projector, teacher, code = open_class_on_a_projector(browser, class_url)
     teacher.get_by_role("button", name="Ask", exact=True).click()
     wait_for_text(teacher, "Answers so far: 0", 30)
     assert "teacher=" not in teacher.url

@@ -2,6 +2,7 @@
 rewrites the address bar, hide= hides controls, and the share dialog's HTML export animates
 offline."""
 
+import re
 import time
 from urllib.parse import parse_qs, urlsplit
 
@@ -26,8 +27,8 @@ def slider_value(page, label: str) -> str:
 
 
 def choice_value(page, label: str) -> str:
-    """The option a radio group shows as chosen."""
-    group = page.get_by_test_id("stRadio").filter(has_text=label).first
+    """The option a radio group (the one whose text starts with its label) shows as chosen."""
+    group = page.get_by_test_id("stRadio").filter(has_text=re.compile(f"^{re.escape(label)}")).first
     return group.locator('[data-testid="stRadioOption"][data-selected="true"]').inner_text().strip()
 
 

@@ -7,6 +7,7 @@ Each test names the catalog key whose sentence it checks.
 
 import numpy as np
 import pytest
+from helpers import one_decay_step_from_rest
 from sklearn.linear_model import ElasticNet as SkElasticNet
 from sklearn.linear_model import Lasso, Ridge
 
@@ -103,12 +104,7 @@ def test_adamws_weight_decay_is_explained_as_a_shrink_not_a_gradient(opt, key):
     note = t("landscape.readout.weight_decay_note_adamw", "en")
     assert "AdamW instead multiplies every weight by 1 − lr·weight_decay each step, outside the" in note
     assert "Adam adds weight_decay·W to the gradient" in note
-    steps = {}
-    for make in (torch.optim.AdamW, torch.optim.Adam):
-        w = torch.nn.Parameter(torch.tensor([1.0, -2.0], dtype=torch.float64))
-        w.grad = torch.zeros(2, dtype=torch.float64)
-        make([w], lr=0.1, weight_decay=0.4).step()
-        steps[make.__name__] = w.detach().numpy()
+    steps = one_decay_step_from_rest()
     np.testing.assert_allclose(steps["AdamW"], (1 - 0.1 * 0.4) * np.array([1.0, -2.0]))  # the shrink
     np.testing.assert_allclose(steps["Adam"], [0.9, -1.9])  # λW in the gradient, then ±lr per weight
     ours = descend(s.loss, s.penalty, (1.0, -2.0), "adamw", 0.1, 1)  # the app's rule: the same shrink,

@@ -14,6 +14,7 @@ import time
 import numpy as np
 import pytest
 import torch
+from helpers import one_decay_step_from_rest
 
 from decayviz.i18n import t
 from decayviz.scenes import PRESETS
@@ -260,12 +261,7 @@ def test_adamws_weight_decay_shrinks_the_weights_outside_the_adaptive_step():
     says("network.mapping_l2_adamw", "is not added to the gradient", "multiplies each weight by (1 − lr·λ)",
          "gives (0.96, −1.92)", "gives (0.9, −1.9)", "the step plain SGD takes on α‖W‖²")  # fmt: skip
     says("network.mapping_l2", "In SGD (momentum or not) and Adam, PyTorch's `weight_decay=λ` adds λW")
-    steps = {}
-    for make in (torch.optim.AdamW, torch.optim.Adam):
-        w = torch.nn.Parameter(torch.tensor([1.0, -2.0], dtype=torch.float64))
-        w.grad = torch.zeros(2, dtype=torch.float64)
-        make([w], lr=0.1, weight_decay=0.4).step()
-        steps[make.__name__] = w.detach().numpy()
+    steps = one_decay_step_from_rest()
     np.testing.assert_allclose(steps["AdamW"], [0.96, -1.92])
     np.testing.assert_allclose(steps["Adam"], [0.9, -1.9])
     alpha = 0.2  # λ = 2α = 0.4: SGD on α‖W‖² takes the same step

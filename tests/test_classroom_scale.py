@@ -5,7 +5,6 @@ key into a log."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import http.server
 import os
@@ -19,6 +18,7 @@ import urllib.request
 from urllib.parse import urlencode
 
 import pytest
+from helpers import run_async
 from support.classroom import Phone
 from support.nginx import nginx
 from support.postgres import create_database
@@ -167,7 +167,7 @@ def test_a_class_over_two_app_processes_survives_one_killed(monkeypatch, request
         with contextlib.ExitStack() as stack:
             backends = [stack.enter_context(streamlit_server()) for _ in range(2)]
             front = stack.enter_context(nginx([b.removeprefix("http://") for b in backends]))
-            asyncio.run(class_across_a_killed_backend(front, backends, room))
+            run_async(class_across_a_killed_backend(front, backends, room))
         assert classes.count(room.code, QUESTION) == 5
     finally:
         classes.dispose()

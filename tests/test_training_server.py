@@ -18,9 +18,9 @@ import asyncio
 import contextlib
 import itertools
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from helpers import run_async
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from support.server import streamlit_server
 from support.streamlit_client import StreamlitSession
@@ -30,23 +30,18 @@ from decayviz.training.options import SERVER_TRAININGS, SESSION_GRACE_S
 
 pytestmark = pytest.mark.slow
 
-# A sweep of ~15 s on 2 cores, so that every kind of disturbance lands in the middle of it.
+# A sweep of several seconds on 2 cores, so that every kind of disturbance lands in the middle of it.
 SWEEP = (
-    "n_dataset=digits&n_hidden=256&n_depth=2&n_batch=16&n_epochs=40&n_alphas=0.0,0.001,0.01,0.1"
+    "n_dataset=digits&n_hidden=256&n_depth=2&n_batch=16&n_epochs=100&n_alphas=0.0,0.001,0.01,0.1"
     "&n_code_alpha=0.001"
 )
 # About a second each on 2 cores: longer than the half second the presses take, so the presses
 # past the places are sure to find them taken (a 0.2 s sweep once finished before the last press).
 POLL_S = 0.25  # how often each session looks at the page while it waits or trains
 QUEUED_SWEEP = "n_dataset=digits&n_hidden=128&n_depth=2&n_batch=16&n_epochs=40&n_alphas=0.0,0.01"
-LONG = "n_dataset=digits&n_hidden=256&n_depth=3&n_batch=16&n_epochs=200&n_alphas=0.0,0.001,0.01"
-
-
-def run_async(coroutine, timeout: float = 240):
-    """Run a coroutine in a thread of its own: Playwright's sync API (the browser tests) keeps an
-    event loop running in the main thread, where asyncio.run would refuse to start another."""
-    with ThreadPoolExecutor(1) as thread:
-        return thread.submit(asyncio.run, asyncio.wait_for(coroutine, timeout)).result()
+# Longer than the grace period plus its margins even with a fast engine: each press trains for at
+# most RUN_SECONDS, and the tests press Stop when they are done with it.
+LONG = "n_dataset=digits&n_hidden=256&n_depth=3&n_batch=16&n_epochs=1000&n_alphas=0.0,0.001,0.01"
 
 
 @pytest.fixture(scope="module")
@@ -64,9 +59,9 @@ async def open_network(session: StreamlitSession, query: str):
 async def curious(session: StreamlitSession, rounds: list[int]) -> None:
     """Between two looks at the page: one of a curious student's disturbances, in turn."""
     page, query = session.page, session.query
-    kind = len(rounds) % 6
-    if kind == 4 and len(rounds) >= 6:  # Train again only once, early: pressed just as the run
-        kind = 0  # finishes, it would rightly start a new run
+    kind = (len(rounds) + 4) % 6  # Train again (4) first, while the run is surely still going
+    if kind == 4 and len(rounds) >= 6:  # and only once: pressed just as the run finishes, it
+        kind = 0  # would rightly start a new run
     rounds.append(kind)
     if kind == 0:  # impatient reruns, one after another, without waiting for the answers
         for _ in range(8):

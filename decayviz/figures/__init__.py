@@ -95,6 +95,14 @@ def words_px(text: str) -> float:
     return sum(hangul if "\uac00" <= c <= "\ud7a3" else space if c == " " else latin for c in text)
 
 
+def panel_title(lines: list[str], x: float, y: float = 1.0, size: int = 13, bold: bool = True) -> dict:
+    """A panel's title: an annotation in paper units, centred at x with its foot at y, one entry
+    of `lines` a line (every panelled figure titles its panels with this)."""
+    text = "<br>".join(f"<b>{line}</b>" if bold else line for line in lines)
+    return {"text": text, "x": x, "y": y, "xref": "paper", "yref": "paper", "xanchor": "center",
+            "yanchor": "bottom", "showarrow": False, "font": {"size": size}}  # fmt: skip
+
+
 def wrap(text: str, columns: int) -> list[str]:
     """`text` in lines of at most `columns` columns, broken between words, a Hangul syllable
     counting two (it is about twice as wide as a Latin letter): chart text wrapped by width,

@@ -8,7 +8,7 @@ import textwrap
 import numpy as np
 
 from decayviz.earlystop import EarlyStopMatch, ridge_point
-from decayviz.figures import animation_controls, decimate, log_axis, round_steps, typed
+from decayviz.figures import animation_controls, decimate, log_axis, panel_title, round_steps, typed
 from decayviz.figures.palette import COLORS, GREY, INK, OKABE_ITO
 from decayviz.i18n import t
 from decayviz.landscape import EllipticLoss, ScaleInvariantLoss
@@ -28,17 +28,7 @@ def _title(text: str, x: float, y: float, width: float) -> dict:
     """A panel's title over a panel `width` (paper units) wide, wrapped to fit it on a phone
     (about 45 characters across the whole chart there)."""
     lines = textwrap.wrap(text, width=max(12, int(45 * width)), break_long_words=False)
-    return {
-        "text": "<br>".join(f"<b>{line}</b>" for line in lines),
-        "x": x,
-        "y": y,
-        "xref": "paper",
-        "yref": "paper",
-        "xanchor": "center",
-        "yanchor": "bottom",
-        "showarrow": False,
-        "font": {"size": 14},
-    }
+    return panel_title(lines, x, y, size=14)
 
 
 def _rays(loss: ScaleInvariantLoss, reach: float) -> dict:

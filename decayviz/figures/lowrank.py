@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from decayviz.figures import animation_controls, log_axis, round_steps, typed
+from decayviz.figures import animation_controls, log_axis, panel_title, round_steps, typed
 from decayviz.figures.palette import GREY, INK, OKABE_ITO
 from decayviz.i18n import t
 from decayviz.lowrank import PENALTY_KINDS, LowRankSection
@@ -49,17 +49,7 @@ def _shown(values: np.ndarray, floor: float) -> np.ndarray:
 
 
 def _panel_title(text: str, x: float, y: float) -> dict:
-    return {
-        "text": f"<b>{text}</b>",
-        "x": x,
-        "y": y,
-        "xref": "paper",
-        "yref": "paper",
-        "xanchor": "center",
-        "yanchor": "bottom",
-        "showarrow": False,
-        "font": {"size": 14},
-    }
+    return panel_title([text], x, y, size=14)
 
 
 def spectra_figure(section: LowRankSection, lang: str) -> dict:

@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 
-from decayviz.figures import log_axis, typed, wrap
+from decayviz.figures import log_axis, panel_title, typed, wrap
 from decayviz.figures.palette import ALPHA_DASHES, ALPHA_SEQUENCE, DIVERGING, TRAIN_COLOR, VAL_COLOR
 from decayviz.i18n import t
 from decayviz.training.options import GENERALIZED, METRICS
@@ -208,9 +208,7 @@ def sweep_figure(result: SweepResult, lang: str, height: int = 360) -> dict:
 
 
 def _subtitle(text: str, x: float) -> dict:
-    text = "<br>".join(f"<b>{line}</b>" for line in wrap(text, 17))  # a phone's panel: 115 px
-    return {"text": text, "x": x, "y": 1.0, "xref": "paper", "yref": "paper", "xanchor": "center",
-            "yanchor": "bottom", "showarrow": False, "font": {"size": 13}}  # fmt: skip
+    return panel_title(wrap(text, 17), x)  # a phone's panel: 115 px
 
 
 def histogram_figure(result: SweepResult, lang: str, row_height: int = 90) -> dict:
@@ -347,8 +345,7 @@ def boundary_figure(
 
 
 def _panel_title(text: str, x: float, y: float) -> dict:
-    return {"text": text, "x": x, "y": y, "xref": "paper", "yref": "paper", "xanchor": "center",
-            "yanchor": "bottom", "showarrow": False, "font": {"size": 13}}  # fmt: skip
+    return panel_title([text], x, y, bold=False)
 
 
 def generalized_at(result: SweepResult) -> list[int | None]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from decayviz.figures import animation_controls, typed, wrap
+from decayviz.figures import animation_controls, panel_title, typed, wrap
 from decayviz.figures.palette import (
     DASH,
     FEATURE_COLORS,
@@ -49,17 +49,7 @@ def _title(text: str, domain: list[float], y: float = 1.0) -> dict:
     width on a phone (about 42 columns across the whole chart, a Hangul syllable two), so
     titles never overlap or run past the chart's edge."""
     lines = wrap(text, max(12, int(42 * (domain[1] - domain[0]))))
-    return {
-        "text": "<br>".join(f"<b>{line}</b>" for line in lines),
-        "x": sum(domain) / 2,
-        "y": y,
-        "xref": "paper",
-        "yref": "paper",
-        "xanchor": "center",
-        "yanchor": "bottom",
-        "showarrow": False,
-        "font": {"size": 15},
-    }
+    return panel_title(lines, sum(domain) / 2, y, size=15)
 
 
 def _suffix(i: int) -> str:
