@@ -1,8 +1,5 @@
 """decayviz entry point: page config, the language switch, navigation over the pages."""
 
-# pandas is imported here, before any page runs: two sessions importing it for the first time
-# at once (through plotly's encoder and st.dataframe) once left a half-initialized module.
-import pandas  # noqa: F401
 import streamlit as st
 
 from decayviz.i18n import t
@@ -11,6 +8,28 @@ from decayviz.ui import a11y, classroom, style, training
 from decayviz.ui.controls import language_selector, presentation_toggle, scene_chosen
 from decayviz.ui.pacing import pace
 
+
+def plotly_skips_half_imported() -> None:
+    """plotly's JSON encoder looks pandas up in sys.modules (never importing it) and reads
+    pd.NaT for every None in a spec: a pandas that another thread is still importing (the
+    warm-up's scikit-learn, the network page's st.dataframe) would fail a chart with an
+    AttributeError. Seen half-imported, a module counts as absent (the specs hold no pandas
+    objects); so pandas, ~0.3 s to import, stays out of a fresh server's first page."""
+    from plotly.io import _json
+
+    look_up = _json.get_module
+    if getattr(look_up, "skips_half_imported", False):
+        return
+
+    def get_module(name: str, should_load: bool = True):
+        module = look_up(name, should_load=should_load)
+        return None if getattr(getattr(module, "__spec__", None), "_initializing", False) else module
+
+    get_module.skips_half_imported = True
+    _json.get_module = get_module
+
+
+plotly_skips_half_imported()  # once per server: later runs find it done
 st.set_page_config(page_title="decayviz", page_icon=":material/balance:", layout="wide")
 pace()  # a session flooding the server with reruns waits here, not the rest of the class
 

@@ -124,9 +124,9 @@ elif scene.chatter is not None:
             "landscape.chatter",
             lang,
             steps=trajectory.finite_steps - 1,
-            weight=chatter["weight"],
-            gd_end=f"{chatter['gd_end']:.2g}",
-            zero_step=chatter["zero_step"],
+            weight=chatter.weight,
+            gd_end=f"{chatter.gd_end:.2g}",
+            zero_step=chatter.zero_step,
         ),
         icon=":material/zoom_in:",
     )

@@ -3,9 +3,10 @@ gives a zero, and a linear layer as a web of connections; one section at a time.
 
 import streamlit as st
 
-from decayviz.describe import sparsity_alt
+from decayviz.describe import percent_one_decimal, sparsity_alt
 from decayviz.export import figure_html
 from decayviz.i18n import t
+from decayviz.sparsity import IterationFacts, MonteCarloShares, PathFacts
 from decayviz.state import FIELD, defaults
 from decayviz.ui import classroom
 from decayviz.ui import controls as ui
@@ -102,52 +103,45 @@ if view == "lowrank":  # beyond the chapter: a section drawn whole (decayviz.ui.
 settings = section_settings(view)
 alpha = getattr(settings, "alpha", None)  # the Monte Carlo has no α
 spec, facts = sparsity_section(view, settings, lang)
-alt = sparsity_alt(view, facts, alpha, lang)
+alt = sparsity_alt(facts, alpha, lang)
 # The section's chart right under its picker, as tall as the screen allows; what it shows and
 # its numbers follow it (on a projector the whole chart shows on opening).
 main_chart(spec, key=f"sparsity_{view}", alt=alt, box=SECTION_CHART)
 with st.sidebar:
     section_controls(view, lang)
 
-if view == "paths":
-    if facts["true"] is None:
+if isinstance(facts, PathFacts):
+    n, d = facts.n, facts.d
+    if facts.truly_nonzero is None:
         problem = t("sparsity.paths.diabetes", lang)
     else:
-        problem = t("sparsity.paths.synthetic", lang, n=facts["n"], d=facts["d"], k=facts["true"])
+        problem = t("sparsity.paths.synthetic", lang, n=n, d=d, k=facts.truly_nonzero)
     st.caption(problem + "\n\n" + t("sparsity.paths.caption", lang))  # one element, two paragraphs
     readout = t(
-        "sparsity.paths.readout",
-        lang,
-        alpha=f"{alpha:g}",
-        d=facts["d"],
-        l1=facts["l1"],
-        l2=facts["l2"],
-        en=facts["elasticnet"],
+        "sparsity.paths.readout", lang, alpha=f"{alpha:g}", d=d, l1=facts.l1, l2=facts.l2, en=facts.elasticnet
     )
-    if facts["n"] < facts["d"]:
-        readout += "\n\n:material/straighten: " + t(
-            "sparsity.paths.at_most_n", lang, n=facts["n"], d=facts["d"]
-        )
+    if n < d:
+        readout += "\n\n:material/straighten: " + t("sparsity.paths.at_most_n", lang, n=n, d=d)
     st.markdown(readout)
 
-elif view == "iterations":
-    st.caption(t("sparsity.iterations.caption", lang, lr=f"{facts['lr']:.3g}"))
+elif isinstance(facts, IterationFacts):
+    st.caption(t("sparsity.iterations.caption", lang, lr=f"{facts.lr:.3g}"))
     st.markdown(
         t(
             "sparsity.iterations.readout",
             lang,
             steps=settings.steps,
-            d=facts["d"],
-            prox=facts["l1_proximal"],
-            sub=facts["l1_subgradient"],
-            l2=facts["l2"],
-            exact=facts["exact"],
+            d=facts.d,
+            prox=facts.l1_proximal,
+            sub=facts.l1_subgradient,
+            l2=facts.l2,
+            exact=facts.optimum_zeros,
         )
         + " "
-        + t("sparsity.iterations.l2_grew", lang, grew=facts["grew"], d=facts["d"])
+        + t("sparsity.iterations.l2_grew", lang, grew=facts.l2_grew, d=facts.d)
     )
 
-elif view == "montecarlo":
+elif isinstance(facts, MonteCarloShares):
     losses, shape, spread = settings.losses, settings.shape, settings.spread
     st.caption(
         t(
@@ -158,16 +152,25 @@ elif view == "montecarlo":
             spread=f"{spread:g}",
         )
     )
-    names = ("l1", "l2", "l2_almost")
-    st.markdown(readout_table({t(f"sparsity.montecarlo.metric.{name}", lang): facts[name] for name in names}))
-    st.markdown(t("sparsity.montecarlo.parr", lang, **facts))
+    l1, l2, l2_almost = (percent_one_decimal(share) for share in facts)
+    rows = {
+        t("sparsity.montecarlo.metric.l1", lang): l1,
+        t("sparsity.montecarlo.metric.l2", lang): l2,
+        t("sparsity.montecarlo.metric.l2_almost", lang): l2_almost,
+    }
+    st.markdown(readout_table(rows))
+    st.markdown(t("sparsity.montecarlo.parr", lang, l1=l1, l2=l2, l2_almost=l2_almost))
 
 else:
     st.caption(t("sparsity.layer.caption", lang))
-    same = facts["kept_min"] == facts["kept_max"]
+    counts = t(
+        "sparsity.layer.counts", lang, thinner=facts.thinner, total=facts.total, thicker=facts.thicker,
+        zeros=facts.zeros,
+    )  # fmt: skip
+    same = facts.kept_min == facts.kept_max
     kept = "sparsity.layer.kept_same" if same else "sparsity.layer.kept_range"
-    counts = t("sparsity.layer.counts", lang, **facts) + " " + t(kept, lang, **facts)
-    if facts["thicker"]:
+    counts += " " + t(kept, lang, kept_min=facts.kept_min, kept_max=facts.kept_max, inputs=facts.inputs)
+    if facts.thicker:
         counts += " " + t("sparsity.layer.some_thicker", lang)
     st.markdown(t("sparsity.layer.why", lang) + "\n\n" + counts)
 st.caption(t("sparsity.intro", lang))  # the page's idea, under what the section shows

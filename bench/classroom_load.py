@@ -476,7 +476,8 @@ def main() -> None:
     )  # fmt: skip
     args = parser.parse_args()
     if args.answering:
-        return answering_main(args)
+        answering_main(args)
+        return
     if not 0 <= args.trainers <= args.sessions:
         parser.error("--trainers must lie between 0 and --sessions")
     pages = list(PAGES) if args.page == "all" else [args.page]

@@ -10,10 +10,11 @@ round, in a shuffled order, and each ratio is taken within a round (these machin
 within a minute); medians are quoted. The first load of each page is untimed: it fills the
 server's caches, which every later student shares.
 
-With --fresh N it measures first visits instead: N rounds, each on a reference server and an app
-server both just started, the two pages' first loads (in alternating order), with the app's
-warm-up (PyTorch and the network page's default scene, started by the first page) on and, in as
-many rounds more, switched off (DECAYVIZ_WARM_UP=0); medians of the per-round ratios.
+With --fresh N it measures first visits instead: N rounds, each the first load of the reference
+page and of the landscape, each on a server of its own just started (in alternating order), with
+the app's warm-up (PyTorch and the network page's default scene, started by the first page once
+the machine is quiet) on and, in as many rounds more, switched off (DECAYVIZ_WARM_UP=0); medians
+of the per-round ratios.
 
     python bench/page_load.py [--rounds N] [--json]
     python bench/page_load.py --fresh 3 [--json]
@@ -62,7 +63,8 @@ def landscape_figure_kb() -> dict[str, float]:
     """The landscape figure's JSON size (with its step and α frames) for two scenes."""
     from decayviz.figures.landscape import landscape_figure
     from decayviz.scene import build_scene
-    from decayviz.state import PRESETS, defaults
+    from decayviz.scenes import PRESETS
+    from decayviz.state import defaults
 
     sizes = {}
     for name, scene in (("default", {}), ("l1_zero", PRESETS["landscape"]["l1_zero"])):
@@ -105,23 +107,29 @@ def measure(rounds: int) -> dict[str, float]:
     return figures | {"load_average": median(load), "rounds": rounds} | landscape_figure_kb()
 
 
+def first_visit_ms(browser, script: str, query: str, viewport: dict) -> float:
+    """The first load of a page on a server of its own, just started (nothing else running)."""
+    with streamlit_server(script) as url:
+        return load_ms(browser, f"{url}/{query}", viewport)
+
+
 def measure_fresh(rounds: int) -> dict[str, float]:
     """First visits to fresh servers: per round, a new reference server and a new app server
-    (warm-up on, then in another round off), each page's first load in a new context."""
+    (warm-up on, then in another round off), each page's first load in a new context. Each server
+    runs alone, so that neither server's start nor the app's warm-up lands in the other's load."""
     from playwright.sync_api import sync_playwright
 
     viewport = {"width": 1366, "height": 768}
     times: dict[str, list[float]] = {"on": [], "off": [], "reference_on": [], "reference_off": []}
     load = []
+    pages = {"reference": (REFERENCE_PAGE, ""), "landscape": ("app.py", "?lang=en")}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
         for round_ in range(rounds):
             for warm_up in ("on", "off"):
                 os.environ["DECAYVIZ_WARM_UP"] = "1" if warm_up == "on" else "0"
-                with streamlit_server(REFERENCE_PAGE) as reference_url, streamlit_server() as app_url:
-                    pages = {"reference": f"{reference_url}/", "landscape": f"{app_url}/?lang=en"}
-                    order = list(pages) if round_ % 2 == 0 else list(reversed(pages))
-                    measured = {name: load_ms(browser, pages[name], viewport) for name in order}
+                order = list(pages) if round_ % 2 == 0 else list(reversed(pages))
+                measured = {name: first_visit_ms(browser, *pages[name], viewport) for name in order}
                 times[warm_up].append(measured["landscape"])
                 times[f"reference_{warm_up}"].append(measured["reference"])
                 load.append(os.getloadavg()[0])

@@ -216,8 +216,8 @@ def scale_out_rows(output: str) -> list[Row]:
 
 QUICK_RERUNS = ("--json", "--rounds", "3", "--per-round", "7")
 BENCHMARKS = (
-    Benchmark("landscape", "landscape.py", ("--json",), QUICK_RERUNS, landscape_rows),
-    Benchmark("sparsity", "sparsity.py", ("--json",), QUICK_RERUNS, sparsity_rows),
+    Benchmark("landscape", "landscape_rerun.py", ("--json",), QUICK_RERUNS, landscape_rows),
+    Benchmark("sparsity", "sparsity_rerun.py", ("--json",), QUICK_RERUNS, sparsity_rows),
     Benchmark("training", "training.py", ("--json",), ("--json", "--repeats", "2"), training_rows),
     Benchmark(
         "classroom_load",
@@ -308,7 +308,7 @@ def version(package: str) -> str:
 def machine() -> str:
     """One line: cores, CPU model, and the versions that matter."""
     model = platform.processor() or "unknown CPU"
-    with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+    with Path("/proc/cpuinfo").open(encoding="utf-8") as cpuinfo:
         for line in cpuinfo:
             if line.startswith("model name"):
                 model = line.split(":", 1)[1].strip()

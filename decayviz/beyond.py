@@ -4,7 +4,7 @@ and every sentence it states, with the numbers in them (so a test can recompute 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -28,22 +28,37 @@ def percent(share: float) -> str:
     return f"{100 * share:.3g}%"
 
 
-def lowrank_facts(section: LowRankSection) -> dict[str, Any]:
-    """The numbers the low-rank section's sentences and text alternatives quote."""
-    return {
-        "alpha": f"{section.alpha:g}",
-        "n": len(section.d),
-        "kept": int(np.sum(section.spectra["factors"] > 0)),
-        "rank_factors": section.ranks["factors"],
-        "true_rank": section.picture.true_rank,
-        "shrink": f"{1.0 / (1.0 + 2.0 * section.alpha):.3g}",
-        "zeros": percent(section.zero_entries["l1_entries"]),
-        "rank_l1": section.ranks["l1_entries"],
-        "rank_l2": section.ranks["l2"],
-        "steps": len(section.descent.singular_values) - 1,
-        "gap": f"{section.descent_gap:.2g}",
-        "lr": f"{section.descent.lr:.3g}",
-    }
+class LowRankFacts(NamedTuple):
+    """The numbers the low-rank section's sentences and text alternatives quote, as they read
+    (each named as its placeholder in lowrank.* and alt.lowrank)."""
+
+    alpha: str
+    n: int  # D's singular values
+    kept: int  # those above 0 with L2 on the factors
+    rank_factors: int
+    true_rank: int  # the rank the picture was drawn with
+    shrink: str  # L2 on W: every singular value times 1/(1 + 2α)
+    zeros: str  # the share of W's entries exactly 0 with L1 on them
+    rank_l1: int
+    steps: int  # of the descent on the factors
+    gap: str  # its largest distance from the closed form at the end
+    lr: str
+
+
+def lowrank_facts(section: LowRankSection) -> LowRankFacts:
+    return LowRankFacts(
+        alpha=f"{section.alpha:g}",
+        n=len(section.d),
+        kept=int(np.sum(section.spectra["factors"] > 0)),
+        rank_factors=section.ranks["factors"],
+        true_rank=section.picture.true_rank,
+        shrink=f"{1.0 / (1.0 + 2.0 * section.alpha):.3g}",
+        zeros=percent(section.zero_entries["l1_entries"]),
+        rank_l1=section.ranks["l1_entries"],
+        steps=len(section.descent.singular_values) - 1,
+        gap=f"{section.descent_gap:.2g}",
+        lr=f"{section.descent.lr:.3g}",
+    )
 
 
 # --- the landscape's views ---

@@ -4,14 +4,15 @@ ends, how many weights are exactly zero)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
-from decayviz.beyond import number
+from decayviz.beyond import LowRankFacts, number
 from decayviz.figures.network import alpha_label
 from decayviz.i18n import t
 from decayviz.scene import LandscapeScene
+from decayviz.sparsity import IterationFacts, LayerSummary, MonteCarloShares, PathFacts, SectionFacts
 from decayviz.training.options import SPARSITY_THRESHOLD
 from decayviz.training.result import SweepResult
 
@@ -84,21 +85,31 @@ def terms_alt(scene: LandscapeScene, lang: str) -> str:
     return text
 
 
-def sparsity_alt(view: str, facts: Mapping, alpha: float | None, lang: str) -> str:
-    """A sparsity section's chart, from the facts the page reads its readouts from."""
-    if view == "paths":
-        return t(
-            "alt.sparsity.paths", lang, d=facts["d"], alpha=f"{alpha:g}",
-            l1=facts["l1"], l2=facts["l2"], en=facts["elasticnet"],
-        )  # fmt: skip
-    if view == "iterations":
-        return t(
-            "alt.sparsity.iterations", lang, d=facts["d"],
-            prox=facts["l1_proximal"], sub=facts["l1_subgradient"], l2=facts["l2"],
-        )  # fmt: skip
-    if view == "montecarlo":
-        return t("alt.sparsity.montecarlo", lang, l1=facts["l1"], l2=facts["l2"])
-    return t("alt.sparsity.layer", lang, total=facts["total"], zeros=facts["zeros"])
+def percent_one_decimal(share: float) -> str:
+    """A share of the Monte Carlo's losses as the page prints it: 73.4%, 0.0%."""
+    return f"{100 * share:.1f}%"
+
+
+def sparsity_alt(facts: SectionFacts, alpha: float | None, lang: str) -> str:
+    """A sparsity section's chart, from the facts the page reads its readouts from (the Monte
+    Carlo has no α)."""
+    match facts:
+        case PathFacts():
+            return t(
+                "alt.sparsity.paths", lang, d=facts.d, alpha=f"{alpha:g}",
+                l1=facts.l1, l2=facts.l2, en=facts.elasticnet,
+            )  # fmt: skip
+        case IterationFacts():
+            return t(
+                "alt.sparsity.iterations", lang, d=facts.d,
+                prox=facts.l1_proximal, sub=facts.l1_subgradient, l2=facts.l2,
+            )  # fmt: skip
+        case MonteCarloShares():
+            l1, l2 = percent_one_decimal(facts.l1), percent_one_decimal(facts.l2)
+            return t("alt.sparsity.montecarlo", lang, l1=l1, l2=l2)
+        case LayerSummary():
+            return t("alt.sparsity.layer", lang, total=facts.total, zeros=facts.zeros)
+    raise TypeError(f"no text alternative for {type(facts).__name__}")
 
 
 def _fraction(value: float | None) -> str:
@@ -170,10 +181,14 @@ def grid_alt(result, lang: str) -> str:
 # --- beyond the chapter (decayviz.beyond) ---
 
 
-def lowrank_alt(facts: Mapping, lang: str) -> str:
+def lowrank_alt(facts: LowRankFacts, lang: str) -> str:
     """The low-rank section's chart (decayviz.beyond.lowrank_facts): the spectra under three
     penalties, the descent on the factors, the rank against α."""
-    return t("alt.lowrank", lang, **facts)
+    return t(
+        "alt.lowrank", lang, n=facts.n, alpha=facts.alpha, kept=facts.kept,
+        rank_factors=facts.rank_factors, rank_l1=facts.rank_l1, zeros=facts.zeros, steps=facts.steps,
+        gap=facts.gap,
+    )  # fmt: skip
 
 
 def normalized_alt(run, lang: str) -> str:

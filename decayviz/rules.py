@@ -100,7 +100,10 @@ class _TorchOps:
 
     @staticmethod
     def add_product(x: Array, factor: Array, y: Array) -> Array:
-        return sys.modules["torch"].addcmul(x, factor, y)
+        """In place: the update a transform receives is the step's own (the engine's gradient
+        buffer or a tensor an earlier transform made), and a new one per step would cost the
+        engine another pass over memory the size of every weight."""
+        return x.addcmul_(factor, y)
 
     @staticmethod
     def add_scaled(x: Array, y: Array, scale: float) -> Array:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -38,6 +38,14 @@ CURVATURE_PARTS = {
     "l1": "landscape.diverged.parts_l1",
     "none": "landscape.diverged.parts_none",
 }
+
+
+class Chatter(NamedTuple):
+    """The subgradient-vs-proximal contrast for L1 (LandscapeScene.chatter)."""
+
+    weight: int  # which weight Ŵ(α) has at exactly 0: 1 or 2
+    gd_end: float  # where the subgradient run ends on it
+    zero_step: int  # the proximal run's first step with it exactly 0
 
 
 @dataclass(frozen=True)
@@ -127,7 +135,7 @@ class LandscapeScene:
         return low if values[-1] - values[low] > 0.01 * values[0] else None
 
     @property
-    def chatter(self) -> dict[str, Any] | None:
+    def chatter(self) -> Chatter | None:
         """The subgradient-vs-proximal contrast for L1, when this scene shows it: Ŵ(α) has an exact 0,
         the proximal run ends exactly on it and the subgradient run does not. Which weight
         (1 or 2), where the subgradient run ends on it, and the proximal run's first exact 0."""
@@ -138,7 +146,7 @@ class LandscapeScene:
         if proximal.final[axis] != 0.0 or gd.final[axis] == 0.0:
             return None
         hits = np.flatnonzero(proximal.weights[: proximal.finite_steps, axis] == 0.0)
-        return {"weight": axis + 1, "gd_end": float(gd.final[axis]), "zero_step": int(hits[0])}
+        return Chatter(weight=axis + 1, gd_end=float(gd.final[axis]), zero_step=int(hits[0]))
 
     @property
     def weight_decay_note(self) -> str | None:

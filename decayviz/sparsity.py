@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -133,6 +134,26 @@ def highlighted_features(problem: Problem) -> np.ndarray:
     if problem.w_true is None:
         return np.arange(problem.X.shape[1])
     return np.flatnonzero(problem.w_true)
+
+
+class PathFacts(NamedTuple):
+    """What the paths section says at the chosen α: the data's n samples and d features, how many
+    features truly matter (None for measured data), and each penalty's count of exact zeros."""
+
+    n: int
+    d: int
+    truly_nonzero: int | None
+    l1: int
+    l2: int
+    elasticnet: int
+
+
+def path_facts(problem: Problem, optima: dict[str, np.ndarray]) -> PathFacts:
+    """The facts of the optima at one α (kind -> (d,), as paths_with_optima gives them)."""
+    n, d = problem.X.shape
+    truly_nonzero = None if problem.w_true is None else int(np.sum(problem.w_true != 0.0))
+    zeros = {kind: int(np.sum(optima[kind] == 0.0)) for kind in PATH_KINDS}
+    return PathFacts(n, d, truly_nonzero, **zeros)
 
 
 def optima_at(problem: Problem, alpha: float, l1_ratio: float = 0.5) -> dict[str, np.ndarray]:
@@ -329,6 +350,32 @@ def descent_frames(
     return DescentFrames(recorded, weights, lr, w0)
 
 
+class IterationFacts(NamedTuple):
+    """What the iterations section says: the d weights, the step size all runs share, each run's
+    exact zeros at its last step (DESCENT_RUNS), the exact L1 optimum's zeros, and how many
+    weights the L2 run ends larger in size than its start."""
+
+    d: int
+    lr: float
+    l1_proximal: int
+    l1_subgradient: int
+    l2: int
+    optimum_zeros: int
+    l2_grew: int
+
+
+def iteration_facts(frames: DescentFrames, l1_optimum: np.ndarray) -> IterationFacts:
+    """The facts of three descents, against the exact L1 optimum the proximal run heads for."""
+    zeros = {name: int(np.sum(w[-1] == 0.0)) for name, w in frames.weights.items()}
+    return IterationFacts(
+        d=len(l1_optimum),
+        lr=frames.lr,
+        optimum_zeros=int(np.sum(l1_optimum == 0.0)),
+        l2_grew=frames.grew("l2"),
+        **zeros,
+    )
+
+
 def weight_histogram(weights: np.ndarray, half_width: float, bins_per_side: int = 20) -> tuple:
     """Counts of the non-zero weights in bins centred on 0, and the count of exact zeros.
 
@@ -351,6 +398,15 @@ def weight_histogram(weights: np.ndarray, half_width: float, bins_per_side: int 
 LOSS_SHAPES = ("elliptic", "circular")
 # An optimum within this fraction of the budget from an axis counts as "almost zero".
 ALMOST_ZERO = 0.05
+
+
+class MonteCarloShares(NamedTuple):
+    """What the Monte Carlo section says: the share of losses whose L1 optimum, and whose L2
+    optimum, has a weight exactly 0, and the share whose L2 optimum has one within ALMOST_ZERO."""
+
+    l1: float
+    l2: float
+    l2_almost: float
 
 
 @dataclass(frozen=True)
@@ -376,6 +432,11 @@ class MonteCarlo:
         is how a discretized boundary gives L2 zeros at all."""
         optima = self.l1 if kind == "l1" else self.l2
         return float(np.mean(np.any(np.abs(optima) <= tolerance * self.budget, axis=-1)))
+
+    def shares(self) -> MonteCarloShares:
+        return MonteCarloShares(
+            float(np.mean(self.l1_zero)), float(np.mean(self.l2_zero)), self.near_zero_share("l2")
+        )
 
 
 def random_losses(
@@ -483,19 +544,35 @@ def layer_problem(
     return X, Y, W_true
 
 
-def layer_summary(plain: np.ndarray, penalized: np.ndarray) -> dict[str, int]:
-    """What the penalty did to a layer's links, against the plain fit: how many got thinner or
-    thicker in size, how many are exactly 0, and the fewest and most inputs an output keeps."""
+class LayerSummary(NamedTuple):
+    """What the penalty did to a layer's links, against the plain fit: of all `total` links, how
+    many got thinner or thicker in size and how many are exactly 0; the fewest and most of the
+    `inputs` an output keeps."""
+
+    total: int
+    thinner: int
+    thicker: int
+    zeros: int
+    kept_min: int
+    kept_max: int
+    inputs: int
+
+
+# What each section of the sparsity page quotes, computed with its figure.
+SectionFacts = PathFacts | IterationFacts | MonteCarloShares | LayerSummary
+
+
+def layer_summary(plain: np.ndarray, penalized: np.ndarray) -> LayerSummary:
     kept = np.sum(penalized != 0.0, axis=1)
-    return {
-        "total": int(penalized.size),
-        "thinner": int(np.sum(np.abs(penalized) < np.abs(plain))),
-        "thicker": int(np.sum(np.abs(penalized) > np.abs(plain))),
-        "zeros": int(np.sum(penalized == 0.0)),
-        "kept_min": int(kept.min()),
-        "kept_max": int(kept.max()),
-        "inputs": int(penalized.shape[1]),
-    }
+    return LayerSummary(
+        total=int(penalized.size),
+        thinner=int(np.sum(np.abs(penalized) < np.abs(plain))),
+        thicker=int(np.sum(np.abs(penalized) > np.abs(plain))),
+        zeros=int(np.sum(penalized == 0.0)),
+        kept_min=int(kept.min()),
+        kept_max=int(kept.max()),
+        inputs=int(penalized.shape[1]),
+    )
 
 
 def fit_layer(X: np.ndarray, Y: np.ndarray, kind: str, alpha: float, l1_ratio: float = 0.5) -> np.ndarray:

@@ -21,6 +21,11 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 
+# torch on one thread in every test process and in the servers they start: the app's engine
+# uses one (decayviz.training.options.TORCH_THREADS), and the tests run side by side (xdist), where
+# a second thread of each would only wait for a core.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 # Classes opened by tests (and by the app servers they start, which inherit this) go to a
 # throwaway SQLite file, never to the working folder's .decayviz/ or a teacher's real classes.
 if "DECAYVIZ_DATABASE_URL" not in os.environ:
@@ -51,17 +56,114 @@ def browser():
         instance.close()
 
 
+# The screens a browser test opens the app on, by name: a tab is (width, height), a phone's
+# context also emulates a phone (is_mobile, touch).
+SCREEN_SIZES = {"wide": (1400, 1000), "laptop": (1366, 768), "projector": (1024, 768), "phone": (390, 844)}
+
+
+class TabPool:
+    """Browser tabs kept open across the session's tests, in one desktop and one phone context.
+
+    The first page a new tab opens costs the browser about 3 s of CPU (a new renderer compiles
+    Streamlit's and plotly's scripts); the next one in the same tab about 1.3 s. A test borrows a
+    tab at the size it names and gives it back emptied of what the page stored (Streamlit keeps
+    the sidebar's state in the browser) and on about:blank, which ends the app's session (a
+    training run stops with its tab, as when a student leaves) and keeps the tab warm. A tab
+    that a test closed, or that listens to events, is not taken back. Class mode's tests, whose
+    cookie makes a teacher, make contexts of their own.
+    """
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+        self.contexts: dict[str, object] = {}
+        self.free: dict[str, list] = {"desktop": [], "phone": []}
+
+    def borrow(self, screen: str):
+        kind = "phone" if screen == "phone" else "desktop"
+        width, height = SCREEN_SIZES[screen] if isinstance(screen, str) else screen
+        if kind not in self.contexts:
+            phone = kind == "phone"
+            self.contexts[kind] = self.browser.new_context(
+                viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone
+            )
+        tab = self.free[kind].pop() if self.free[kind] else self.contexts[kind].new_page()
+        tab.set_viewport_size({"width": width, "height": height})
+        tab.screen_name = screen
+        return tab
+
+    def give_back(self, tab, clean: bool = True) -> None:
+        if tab.is_closed():
+            return
+        kind = "phone" if tab.screen_name == "phone" else "desktop"
+        try:
+            if tab.url.startswith("http"):  # what the page kept (Streamlit keeps the sidebar's state)
+                tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+            tab.goto("about:blank")
+            tab.emulate_media(reduced_motion="no-preference")
+        except Exception:  # a tab that will not leave the page is not worth keeping
+            clean = False
+        if clean:
+            self.free[kind].append(tab)
+        else:
+            tab.close()
+
+    def close(self) -> None:
+        for context in self.contexts.values():
+            context.close()
+
+
+@pytest.fixture(scope="session")
+def tab_pool(browser):
+    pool = TabPool(browser)
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
-def page(browser):
-    """A fresh browser tab, 1400×1000 like a projector; screenshots go to tests/screenshots/."""
+def tab_at(tab_pool):
+    """tab_at(screen) -> a warm tab at the named screen ("wide", "laptop", "projector", "phone")
+    or (width, height) on a desktop,
+    given back to the pool after the test; tab_at(screen, fresh=True) for one that will listen
+    to events (closed after)."""
     SCREENSHOTS.mkdir(exist_ok=True)
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    tab = context.new_page()
-    yield tab
-    context.close()
+    borrowed = []
+
+    def borrow(screen: str = "wide", fresh: bool = False):
+        tab = tab_pool.borrow(screen)
+        borrowed.append((tab, not fresh))
+        return tab
+
+    yield borrow
+    for tab, clean in borrowed:
+        tab_pool.give_back(tab, clean)
+
+
+@pytest.fixture
+def page(tab_at):
+    """A browser tab, 1400×1000 like a projector; screenshots go to tests/screenshots/."""
+    return tab_at("wide")
 
 
 def wait_for_app(tab, timeout_ms: int = 60_000) -> None:
     """Wait until Streamlit has finished running the script and drawn something."""
     tab.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
     tab.wait_for_selector('[data-testid="stMain"]', timeout=timeout_ms)
+
+
+# Every visible chart drawn at its box's size: plotly lays a chart out once more after Streamlit
+# sizes its box (and after a resize), so geometry read before that is stale.
+CHARTS_SETTLED = """() => {
+    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+        .filter((chart) => chart.getBoundingClientRect().width > 0);
+    return charts.length > 0 && charts.every((chart) => {
+        const svg = chart.querySelector('.main-svg');
+        const [drawn, box] = [svg?.getBoundingClientRect(), chart.getBoundingClientRect()];
+        return svg && Math.abs(drawn.width - box.width) < 2 && Math.abs(drawn.height - box.height) < 2;
+    });
+}"""
+
+
+def wait_for_charts(tab, timeout_ms: int = 60_000) -> None:
+    """Wait until the app has run and every visible chart is drawn at the size of its box."""
+    wait_for_app(tab, timeout_ms)
+    tab.wait_for_function(CHARTS_SETTLED, timeout=timeout_ms)

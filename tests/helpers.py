@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import math
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -210,6 +212,8 @@ class Watch(importlib.abc.MetaPathFinder):
             seen.append(threading.current_thread().name)
         return None
 sys.meta_path.insert(0, Watch())
+from decayviz.ui import training
+training.WARM_UP_MAX_WAIT_S = 0.0  # the test's own processes keep the machine busy: no waiting
 from streamlit.testing.v1 import AppTest
 at = AppTest.from_file({app!r}, default_timeout=120)
 at.run()
@@ -217,7 +221,6 @@ if {page!r}:
     at.switch_page({page!r})
     at.run()
 assert not at.exception, at.exception
-from decayviz.ui import training
 deadline = time.monotonic() + 90
 while training.default_pending():
     assert time.monotonic() < deadline
@@ -228,3 +231,25 @@ print(seen[0] if seen else "nobody")
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=180
     )
     return out.stdout.strip().splitlines()[-1]
+
+
+# Runs each script given as an argument as `python script.py` would (runpy, __name__ ==
+# "__main__"), one after another in one interpreter, so torch is imported once for all of them;
+# prints each script's last printed line.
+RUN_SCRIPTS = """
+import contextlib, io, runpy, sys
+for path in sys.argv[1:]:
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        runpy.run_path(path, run_name="__main__")
+    print(printed.getvalue().strip().splitlines()[-1])
+"""
+
+
+def run_scripts(paths) -> list[str]:
+    """The last line each reproduction script printed, all run in one fresh interpreter."""
+    output = subprocess.run(
+        [sys.executable, "-c", RUN_SCRIPTS, *map(str, paths)], capture_output=True, text=True, check=True,
+        timeout=300,
+    )  # fmt: skip
+    return output.stdout.strip().splitlines()

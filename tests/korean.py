@@ -40,9 +40,9 @@ ALLOWED = {
     "step",
 }
 _MASKS = [
-    re.compile(r"```.*?```", re.S),  # code blocks (the reproduction script)
+    re.compile(r"```.*?```", re.DOTALL),  # code blocks (the reproduction script)
     re.compile(r"`[^`]*`"),  # inline code
-    re.compile(r"\$\$.*?\$\$", re.S),  # display math
+    re.compile(r"\$\$.*?\$\$", re.DOTALL),  # display math
     re.compile(r"\$[^$]*\$"),  # inline math
     re.compile(r"https?://\S+"),
     re.compile(r"\b[\w.]+\([^)]*\)"),  # calls like torch.optim.SGD(weight_decay=λ)

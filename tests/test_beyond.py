@@ -139,6 +139,34 @@ def test_nearest_alphas_handles_the_ends_and_divergence():
     assert np.all(np.isfinite(match.gaps))
 
 
+@pytest.mark.parametrize("curvatures", [(1.0, 6.0), (3.0, 3.0)])
+def test_the_early_stopping_frames_move_the_steps_point_its_nearest_optimum_and_the_cursor(curvatures):
+    """Each frame puts the descent's point at its step k, the diamond at the Ŵ(α) nearest it, the
+    segment between the two and the cursor at k, on the traces drawn for them; the still chart
+    is the frame of the chosen step."""
+    from decayviz.figures.beyond import earlystop_figure
+    from decayviz.figures.palette import COLORS, INK
+
+    loss = EllipticLoss((2.0, 1.0), curvatures, 30.0)
+    match = early_stopping_match(loss, 0.02, 400)
+    step, _ = match.nearest_step(0.5, loss)
+    figure = earlystop_figure(match, loss, 0.5, step, "en")
+    for frame in figure["frames"]:
+        k = int(frame["name"])
+        segment, here, there, cursor = (figure["data"][i] for i in frame["traces"])
+        assert segment["line"] == {"color": INK, "width": 2} and segment["mode"] == "lines"
+        assert here["marker"]["color"] == COLORS["path"] and there["marker"]["symbol"] == "diamond"
+        assert "xaxis" not in segment | here | there  # on the plane
+        assert cursor["yaxis"] == "y4"  # the hidden axis across both panels of steps
+        (w1, w2), (r1, r2) = match.weights[k], match.ridge[k]
+        assert frame["data"] == [
+            {"x": [w1, r1], "y": [w2, r2]}, {"x": [w1], "y": [w2]}, {"x": [r1], "y": [r2]}, {"x": [k, k]}
+        ]
+    [still] = [frame for frame in figure["frames"] if frame["name"] == str(step)]
+    for index, update in zip(still["traces"], still["data"], strict=True):
+        assert {key: figure["data"][index][key] for key in update} == update
+
+
 # --- the landscape's views: every sentence they show, recomputed ---
 
 

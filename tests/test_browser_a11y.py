@@ -9,7 +9,7 @@ import re
 import time
 
 import pytest
-from conftest import SCREENSHOTS, wait_for_app
+from conftest import SCREENSHOTS, wait_for_app, wait_for_charts
 
 from decayviz.describe import landscape_alt, terms_alt
 from decayviz.scene import build_scene
@@ -26,7 +26,7 @@ def alts(tab) -> list[str]:
     return [chart.get_attribute("aria-label") or "" for chart in tab.locator(ALT).all()]
 
 
-SIZES = {"laptop": (1366, 768), "phone": (390, 844)}
+SIZES = ("laptop", "phone")
 PAGES = {"landscape": "", "sparsity": "sparsity", "network": "network"}
 BLOCKING = ("serious", "critical")
 
@@ -45,20 +45,11 @@ def axe():
     return Axe()
 
 
-def new_tab(browser, size: str, **options):
-    width, height = SIZES[size]
-    phone = size == "phone"
-    context = browser.new_context(
-        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone, **options
-    )
-    return context, context.new_page()
-
-
 def open_page(tab, url: str) -> None:
     tab.goto(url)
     wait_for_app(tab, timeout_ms=120_000)
     tab.wait_for_selector(f"{CHART} .main-svg", timeout=120_000)
-    time.sleep(1.0)  # plotly lays the chart out once more after Streamlit sizes it
+    wait_for_charts(tab)
 
 
 def findings(axe, tab) -> list[str]:
@@ -80,59 +71,50 @@ def heading_levels(tab) -> list[int]:
     return tab.evaluate("() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])")
 
 
-@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("page", list(PAGES))
-def test_axe_finds_nothing_serious(browser, app_url, axe, page, lang, size):
+def test_axe_finds_nothing_serious(tab_at, app_url, axe, page, lang, size):
     """No serious or critical violation and no heading-order finding; <html lang> is the
     chosen language; the outline has one h1 and skips no level; every chart has its text."""
-    context, tab = new_tab(browser, size)
-    try:
-        open_page(tab, f"{app_url}/{PAGES[page]}?lang={lang}")
-        assert findings(axe, tab) == []
-        assert tab.evaluate("document.documentElement.lang") == lang
-        levels = heading_levels(tab)
-        assert levels.count(1) == 1, levels
-        assert all(b <= a + 1 for a, b in zip([1, *levels], levels, strict=False)), levels
-        charts, texts = tab.locator(CHART).count(), alts(tab)
-        assert charts >= 1 and len(texts) == charts and all(texts), (charts, texts)
-        hangul = re.compile(r"[가-힣]")
-        assert all(bool(hangul.search(text)) == (lang == "ko") for text in texts), texts
-        assert tab.locator('[data-testid="stException"]').count() == 0
-        if lang == "ko":
-            tab.screenshot(path=str(SCREENSHOTS / f"a11y_{page}_{size}_ko.png"))
-    finally:
-        context.close()
+    tab = tab_at(size)
+    open_page(tab, f"{app_url}/{PAGES[page]}?lang={lang}")
+    assert findings(axe, tab) == []
+    assert tab.evaluate("document.documentElement.lang") == lang
+    levels = heading_levels(tab)
+    assert levels.count(1) == 1, levels
+    assert all(b <= a + 1 for a, b in zip([1, *levels], levels, strict=False)), levels
+    charts, texts = tab.locator(CHART).count(), alts(tab)
+    assert charts >= 1 and len(texts) == charts and all(texts), (charts, texts)
+    hangul = re.compile(r"[가-힣]")
+    assert all(bool(hangul.search(text)) == (lang == "ko") for text in texts), texts
+    assert tab.locator('[data-testid="stException"]').count() == 0
+    if lang == "ko":
+        tab.screenshot(path=str(SCREENSHOTS / f"a11y_{page}_{size}_ko.png"))
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_landscape_charts_say_what_they_show(browser, app_url, lang):
+def test_landscape_charts_say_what_they_show(tab_at, app_url, lang):
     """The landscape's two text alternatives are decayviz.describe's sentences for the page's
     scene, with the numbers the charts are drawn from, read but not seen."""
-    context, tab = new_tab(browser, "laptop")
-    try:
-        open_page(tab, f"{app_url}/?lang={lang}")
-        scene = build_scene(defaults("landscape"))
-        assert alts(tab) == [landscape_alt(scene, lang), terms_alt(scene, lang)]
-        end = landscape_alt(scene, lang)
-        assert "(" in end and str(scene.trajectory.finite_steps - 1) in end
-    finally:
-        context.close()
+    tab = tab_at("laptop")
+    open_page(tab, f"{app_url}/?lang={lang}")
+    scene = build_scene(defaults("landscape"))
+    assert alts(tab) == [landscape_alt(scene, lang), terms_alt(scene, lang)]
+    end = landscape_alt(scene, lang)
+    assert "(" in end and str(scene.trajectory.finite_steps - 1) in end
 
 
-def test_language_switch_sets_html_lang(browser, app_url):
-    context, tab = new_tab(browser, "laptop")
-    try:
-        open_page(tab, f"{app_url}/?lang=en")
-        assert tab.evaluate("document.documentElement.lang") == "en"
-        tab.locator('[data-testid="stSidebar"] label').filter(has_text="한국어").click()
-        tab.wait_for_function("document.documentElement.lang === 'ko'", timeout=30_000)
-        wait_for_app(tab)
-        tab.wait_for_function(f"document.querySelector('{ALT}').getAttribute('aria-label').includes('차트')")
-        chart = tab.locator(f"{CHART} .js-plotly-plot").first
-        assert "스페이스" in chart.get_attribute("aria-label")  # the keyboard hint follows too
-    finally:
-        context.close()
+def test_language_switch_sets_html_lang(tab_at, app_url):
+    tab = tab_at("laptop")
+    open_page(tab, f"{app_url}/?lang=en")
+    assert tab.evaluate("document.documentElement.lang") == "en"
+    tab.locator('[data-testid="stSidebar"] label').filter(has_text="한국어").click()
+    tab.wait_for_function("document.documentElement.lang === 'ko'", timeout=30_000)
+    wait_for_app(tab)
+    tab.wait_for_function(f"document.querySelector('{ALT}').getAttribute('aria-label').includes('차트')")
+    chart = tab.locator(f"{CHART} .js-plotly-plot").first
+    assert "스페이스" in chart.get_attribute("aria-label")  # the keyboard hint follows too
 
 
 FOCUSED = """() => { const e = document.activeElement;
@@ -147,82 +129,74 @@ def step_shown(tab) -> int:
     )
 
 
-def test_play_and_pause_from_the_keyboard(browser, app_url):
+def test_play_and_pause_from_the_keyboard(tab_at, app_url):
     """Tab reaches the landscape chart, which shows a focus ring; Space plays the descent and
     Space again pauses it, as plotly's own (unfocusable) buttons would."""
-    context, tab = new_tab(browser, "laptop")
-    try:
-        open_page(tab, f"{app_url}/?lang=en")
-        last = step_shown(tab)
-        visited = []
-        for _ in range(120):
-            tab.keyboard.press("Tab")
-            focused = tab.evaluate(FOCUSED)
-            visited.append(focused[:2])
-            if focused[2]:
-                break
-        else:
-            pytest.fail(f"Tab never reached the chart: {visited}")
-        assert ["A", "stSidebarNavLink"] in visited or any(v[0] == "A" for v in visited)  # sidebar first
-        outline = tab.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
-        assert outline != "none"  # the focus is visible
-        tab.screenshot(path=str(SCREENSHOTS / "a11y_chart_focused.png"))
-        tab.keyboard.press("Space")
-        time.sleep(0.6)
-        playing = step_shown(tab)
-        assert playing != last  # it plays (from the start: the page opens on the last frame)
-        tab.keyboard.press("Space")
-        time.sleep(0.2)
-        paused = step_shown(tab)
-        time.sleep(0.6)
-        assert step_shown(tab) == paused != last  # paused mid-way, and stays there
-        tab.keyboard.press("Space")  # plays on from there
-        time.sleep(0.4)
-        assert step_shown(tab) != paused
-    finally:
-        context.close()
+    tab = tab_at("laptop")
+    open_page(tab, f"{app_url}/?lang=en")
+    last = step_shown(tab)
+    visited = []
+    for _ in range(120):
+        tab.keyboard.press("Tab")
+        focused = tab.evaluate(FOCUSED)
+        visited.append(focused[:2])
+        if focused[2]:
+            break
+    else:
+        pytest.fail(f"Tab never reached the chart: {visited}")
+    assert ["A", "stSidebarNavLink"] in visited or any(v[0] == "A" for v in visited)  # sidebar first
+    outline = tab.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"  # the focus is visible
+    tab.screenshot(path=str(SCREENSHOTS / "a11y_chart_focused.png"))
+    tab.keyboard.press("Space")
+    time.sleep(0.6)
+    playing = step_shown(tab)
+    assert playing != last  # it plays (from the start: the page opens on the last frame)
+    tab.keyboard.press("Space")
+    time.sleep(0.2)
+    paused = step_shown(tab)
+    time.sleep(0.6)
+    assert step_shown(tab) == paused != last  # paused mid-way, and stays there
+    tab.keyboard.press("Space")  # plays on from there
+    time.sleep(0.4)
+    assert step_shown(tab) != paused
 
 
-def test_the_arrows_move_the_chart_sliders(browser, app_url):
+def test_the_arrows_move_the_chart_sliders(tab_at, app_url):
     """On the focused landscape chart, ←/→ move the step slider and ↓/↑ the α slider, so the
     chart's own sliders are not mouse-only."""
-    context, tab = new_tab(browser, "laptop")
-    try:
-        open_page(tab, f"{app_url}/?lang=en")
-        chart = f"{CHART} .js-plotly-plot"
-        sliders = f"() => document.querySelector('{chart}')._fullLayout.sliders.map(s => s.active)"
-        step, alpha = tab.evaluate(sliders)
-        tab.locator(chart).first.focus()
-        for key in ("ArrowLeft", "ArrowLeft", "ArrowDown"):
-            tab.keyboard.press(key)
-            time.sleep(0.2)
-        assert tab.evaluate(sliders) == [step - 2, alpha - 1]
-        before = tab.locator(f"{chart} g.scatterlayer").first.inner_html()
-        tab.keyboard.press("ArrowUp")
-        tab.keyboard.press("ArrowRight")
+    tab = tab_at("laptop")
+    open_page(tab, f"{app_url}/?lang=en")
+    chart = f"{CHART} .js-plotly-plot"
+    sliders = f"() => document.querySelector('{chart}')._fullLayout.sliders.map(s => s.active)"
+    step, alpha = tab.evaluate(sliders)
+    tab.locator(chart).first.focus()
+    for key in ("ArrowLeft", "ArrowLeft", "ArrowDown"):
+        tab.keyboard.press(key)
         time.sleep(0.2)
-        assert tab.evaluate(sliders) == [step - 1, alpha]
-        assert tab.locator(f"{chart} g.scatterlayer").first.inner_html() != before  # redrawn
-    finally:
-        context.close()
+    assert tab.evaluate(sliders) == [step - 2, alpha - 1]
+    before = tab.locator(f"{chart} g.scatterlayer").first.inner_html()
+    tab.keyboard.press("ArrowUp")
+    tab.keyboard.press("ArrowRight")
+    time.sleep(0.2)
+    assert tab.evaluate(sliders) == [step - 1, alpha]
+    assert tab.locator(f"{chart} g.scatterlayer").first.inner_html() != before  # redrawn
 
 
 @pytest.mark.parametrize("motion", ["reduce", "no-preference"])
 @pytest.mark.parametrize("page", ["landscape", "sparsity_iterations"])
-def test_nothing_animates_by_itself(browser, app_url, page, motion):
+def test_nothing_animates_by_itself(tab_at, app_url, page, motion):
     """Animated charts open on their final frame and stay there, with or without
     prefers-reduced-motion: reduce."""
-    context, tab = new_tab(browser, "laptop", reduced_motion=motion)
-    try:
-        path = "" if page == "landscape" else "sparsity"
-        open_page(tab, f"{app_url}/{path}?lang=en" + ("&s_view=iterations" if path else ""))
-        assert tab.evaluate("matchMedia('(prefers-reduced-motion: reduce)').matches") == (motion == "reduce")
-        slider = tab.evaluate(
-            f"() => {{ const s = document.querySelector('{CHART} .js-plotly-plot')._fullLayout.sliders[0];"
-            " return [s.active, s.steps.length]; }"
-        )
-        assert slider[0] == slider[1] - 1  # the last frame
-        time.sleep(1.5)
-        assert step_shown(tab) == slider[0]  # and still there
-    finally:
-        context.close()
+    tab = tab_at("laptop")
+    tab.emulate_media(reduced_motion=motion)
+    path = "" if page == "landscape" else "sparsity"
+    open_page(tab, f"{app_url}/{path}?lang=en" + ("&s_view=iterations" if path else ""))
+    assert tab.evaluate("matchMedia('(prefers-reduced-motion: reduce)').matches") == (motion == "reduce")
+    slider = tab.evaluate(
+        f"() => {{ const s = document.querySelector('{CHART} .js-plotly-plot')._fullLayout.sliders[0];"
+        " return [s.active, s.steps.length]; }"
+    )
+    assert slider[0] == slider[1] - 1  # the last frame
+    time.sleep(1.5)
+    assert step_shown(tab) == slider[0]  # and still there

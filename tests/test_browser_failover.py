@@ -26,7 +26,7 @@ SCENE = "penalty=l1&alpha=2.0&opt=proximal&lr=0.2&lang=ko"
 
 @pytest.fixture
 def two_backends_behind_nginx():
-    if shutil.which("nginx") is None and not os.path.exists("/usr/sbin/nginx"):
+    if shutil.which("nginx") is None and shutil.which("nginx", path="/usr/sbin") is None:
         if os.environ.get("DECAYVIZ_REQUIRE_BROWSER") == "1":
             pytest.fail("nginx is not installed (scripts/test.sh installs it with apt-get)")
         pytest.skip("NO NGINX: apt-get install nginx")

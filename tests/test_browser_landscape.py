@@ -5,7 +5,7 @@ import time
 
 import numpy as np
 import pytest
-from conftest import SCREENSHOTS, wait_for_app
+from conftest import SCREENSHOTS, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ def test_play_keeps_the_contours(page, app_url):
     page.goto(f"{app_url}/landscape?penalty=l1&alpha=2.0&opt=proximal&lang=en")
     wait_for_app(page)
     page.wait_for_selector(f"{CHART} .main-svg")
-    time.sleep(1.0)
+    wait_for_charts(page)
     bands_before = page.locator(CHART).first.locator(BANDS).count()
     assert bands_before >= 10
     end = head_position(page)

@@ -12,19 +12,15 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("path", ["", "sparsity", "network"])
-def test_every_formula_renders(browser, app_url, path, lang):
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
-    tab = context.new_page()
-    try:
-        tab.goto(f"{app_url}/{path}?lang={lang}")
+def test_every_formula_renders(tab_at, app_url, path, lang):
+    tab = tab_at((1366, 900))
+    tab.goto(f"{app_url}/{path}?lang={lang}")
+    wait_for_app(tab)
+    for summary in tab.locator('[data-testid="stExpander"] summary').all():
+        summary.click()  # an expander written only while open reruns the page
+        time.sleep(0.3)
         wait_for_app(tab)
-        for summary in tab.locator('[data-testid="stExpander"] summary').all():
-            summary.click()  # an expander written only while open reruns the page
-            time.sleep(0.3)
-            wait_for_app(tab)
-        if path == "":  # the landscape's explanation is the page with display formulas
-            tab.wait_for_selector(".katex", timeout=30_000)
-        errors = [e.get_attribute("title") for e in tab.locator(".katex-error").all()]
-        assert errors == []
-    finally:
-        context.close()
+    if path == "":  # the landscape's explanation is the page with display formulas
+        tab.wait_for_selector(".katex", timeout=30_000)
+    errors = [e.get_attribute("title") for e in tab.locator(".katex-error").all()]
+    assert errors == []

@@ -61,37 +61,33 @@ def test_moons_boundaries_in_korean(page, app_url):
     assert page.locator(EXCEPTION).count() == 0
 
 
-def test_opens_with_curves_and_shows_live_curves_on_a_laptop_screen(browser, app_url):
+def test_opens_with_curves_and_shows_live_curves_on_a_laptop_screen(tab_at, app_url):
     """1366×768: the page opens with the default scene's curves; during a training the live
     curves are on screen, and the epoch counter only goes up."""
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-    tab = context.new_page()
-    try:
-        tab.goto(f"{app_url}/network?lang=en")
-        wait_for_app(tab)
-        tab.wait_for_selector(f"{CHART} .main-svg", timeout=60_000)  # without pressing anything
-        tab.get_by_text("default scene").first.wait_for(timeout=10_000)
-        tab.screenshot(path=str(SCREENSHOTS / "network_open_1366.png"))
+    tab = tab_at("laptop")
+    tab.goto(f"{app_url}/network?lang=en")
+    wait_for_app(tab)
+    tab.wait_for_selector(f"{CHART} .main-svg", timeout=60_000)  # without pressing anything
+    tab.get_by_text("default scene").first.wait_for(timeout=10_000)
+    tab.screenshot(path=str(SCREENSHOTS / "network_open_1366.png"))
 
-        tab.goto(f"{app_url}/network?{LONG_RUN}&lang=en")
-        wait_for_app(tab)
-        tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Train", exact=True).click()
-        counter = tab.get_by_text(re.compile(r"Epoch \d+ of 200")).first
-        counter.wait_for(timeout=60_000)
-        epochs = []
-        for _ in range(6):
-            epochs.append(int(re.search(r"Epoch (\d+)", counter.inner_text())[1]))
-            time.sleep(0.5)
-        assert epochs == sorted(epochs) and epochs[-1] > epochs[0], epochs
-        # Measured in one step inside the page: each live redraw replaces the chart's node, so a
-        # bounding_box() that resolves the node first may find it gone when it measures.
-        curves = tab.locator(CHART).first.evaluate("chart => chart.getBoundingClientRect().toJSON()")
-        tab.screenshot(path=str(SCREENSHOTS / "network_training_1366.png"))
-        assert curves["y"] >= 0 and curves["y"] + curves["height"] / 2 <= 768, curves  # on screen
-        tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Stop", exact=True).click()
-        tab.get_by_text(re.compile(r"Stopped after \d+ epochs?")).wait_for(timeout=30_000)
-    finally:
-        context.close()
+    tab.goto(f"{app_url}/network?{LONG_RUN}&lang=en")
+    wait_for_app(tab)
+    tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Train", exact=True).click()
+    counter = tab.get_by_text(re.compile(r"Epoch \d+ of 200")).first
+    counter.wait_for(timeout=60_000)
+    epochs = []
+    for _ in range(6):
+        epochs.append(int(re.search(r"Epoch (\d+)", counter.inner_text())[1]))
+        time.sleep(0.5)
+    assert epochs == sorted(epochs) and epochs[-1] > epochs[0], epochs
+    # Measured in one step inside the page: each live redraw replaces the chart's node, so a
+    # bounding_box() that resolves the node first may find it gone when it measures.
+    curves = tab.locator(CHART).first.evaluate("chart => chart.getBoundingClientRect().toJSON()")
+    tab.screenshot(path=str(SCREENSHOTS / "network_training_1366.png"))
+    assert curves["y"] >= 0 and curves["y"] + curves["height"] / 2 <= 768, curves  # on screen
+    tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Stop", exact=True).click()
+    tab.get_by_text(re.compile(r"Stopped after \d+ epochs?")).wait_for(timeout=30_000)
 
 
 SIZES = {"projector": (1024, 768), "laptop": (1366, 768), "phone": (390, 844)}
@@ -129,32 +125,24 @@ def curves_on_screen(tab, size: str, alphas: int) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("size", list(SIZES))
-def test_live_curves_and_legend_fit_the_screen(browser, app_url, size, lang):
+def test_live_curves_and_legend_fit_the_screen(tab_at, app_url, size, lang):
     """A projector (1024×768), a laptop (1366×768), a phone (390×844): the default scene's
     curves with their α legend show on opening, and again while a run trains, without scrolling
     on the two wide screens (the Train row and the curves come first, the text after)."""
-    width, height = SIZES[size]
-    phone = size == "phone"
-    context = browser.new_context(
-        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone
-    )
-    tab = context.new_page()
-    try:
-        tab.goto(f"{app_url}/network?lang={lang}")
-        wait_for_app(tab)
-        curves_on_screen(tab, size, alphas=len(defaults("network")["n_alphas"]))
-        tab.screenshot(path=str(SCREENSHOTS / f"network_curves_{size}_{lang}.png"))
+    tab = tab_at(size)
+    tab.goto(f"{app_url}/network?lang={lang}")
+    wait_for_app(tab)
+    curves_on_screen(tab, size, alphas=len(defaults("network")["n_alphas"]))
+    tab.screenshot(path=str(SCREENSHOTS / f"network_curves_{size}_{lang}.png"))
 
-        tab.goto(f"{app_url}/network?{LONG_RUN}&lang={lang}")
-        wait_for_app(tab)
-        main = tab.get_by_test_id("stMainBlockContainer")
-        main.get_by_role("button", name=t("network.train", lang), exact=True).click()
-        main.get_by_test_id("stProgress").wait_for(timeout=60_000)  # training, not in line
-        curves_on_screen(tab, size, alphas=4)
-        tab.screenshot(path=str(SCREENSHOTS / f"network_curves_training_{size}_{lang}.png"))
-        assert tab.locator(EXCEPTION).count() == 0
-        # Stop what is left of the run; on an idle machine it may end on its own meanwhile
-        with contextlib.suppress(PlaywrightTimeoutError):
-            main.get_by_role("button", name=t("network.stop", lang), exact=True).click(timeout=5_000)
-    finally:
-        context.close()
+    tab.goto(f"{app_url}/network?{LONG_RUN}&lang={lang}")
+    wait_for_app(tab)
+    main = tab.get_by_test_id("stMainBlockContainer")
+    main.get_by_role("button", name=t("network.train", lang), exact=True).click()
+    main.get_by_test_id("stProgress").wait_for(timeout=60_000)  # training, not in line
+    curves_on_screen(tab, size, alphas=4)
+    tab.screenshot(path=str(SCREENSHOTS / f"network_curves_training_{size}_{lang}.png"))
+    assert tab.locator(EXCEPTION).count() == 0
+    # Stop what is left of the run; on an idle machine it may end on its own meanwhile
+    with contextlib.suppress(PlaywrightTimeoutError):
+        main.get_by_role("button", name=t("network.stop", lang), exact=True).click(timeout=5_000)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import SCREENSHOTS, wait_for_app
+from conftest import SCREENSHOTS, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -18,26 +18,18 @@ PHONE = (390, 844)
 
 
 @pytest.fixture
-def screen(browser, request):
+def screen(tab_at, request):
     """A tab of the size request.param names: "projector", "laptop" or "phone"."""
-    if request.param == "phone":
-        context = browser.new_context(
-            viewport=dict(zip(("width", "height"), PHONE, strict=True)), is_mobile=True, has_touch=True
-        )
-    else:
-        width, height = DESKTOPS[request.param]
-        context = browser.new_context(viewport={"width": width, "height": height})
-    tab = context.new_page()
+    tab = tab_at(request.param)
     tab.size_name = request.param
-    yield tab
-    context.close()
+    return tab
 
 
 def open_page(tab, url: str) -> None:
     tab.goto(url)
     wait_for_app(tab)
     tab.wait_for_selector(f"{CHART} .main-svg", timeout=30_000)
-    time.sleep(1.0)  # plotly lays the chart out once more after Streamlit sizes it
+    wait_for_charts(tab)
 
 
 def box(tab, selector: str, index: int = 0) -> dict:
@@ -196,8 +188,7 @@ def test_a_scene_chosen_on_a_phone_folds_the_sidebar(screen, app_url, path):
     screen.wait_for_function(folded, arg="false")
     sidebar.locator('[data-testid="stButtonGroup"] button').nth(1).click()
     screen.wait_for_function(folded, arg="true", timeout=15_000)
-    wait_for_app(screen)
-    time.sleep(0.5)
+    wait_for_charts(screen)
     chart = box(screen, CHART)
     assert chart["x"] >= 0 and chart["width"] >= PHONE[0] - 40
     screen.screenshot(path=str(SCREENSHOTS / f"screen_{path or 'landscape'}_scene_chosen_phone.png"))
@@ -211,7 +202,7 @@ def test_network_page_fits(screen, app_url):
     screen.goto(f"{app_url}/network?lang=en")
     wait_for_app(screen)
     screen.wait_for_selector(f"{CHART} .main-svg", timeout=60_000)
-    time.sleep(1.0)
+    wait_for_charts(screen)
     charts_fit(screen, f"screen_network_{screen.size_name}.png")
 
 
@@ -255,12 +246,16 @@ BALL_EXTENT = """() => {
 }"""
 
 
-@pytest.mark.parametrize("screen", ["projector"], indirect=True)
-def test_alpha_slider_works_in_the_browser(screen, app_url):
+def test_alpha_slider_works_in_the_browser(tab_at, app_url):
     """Scrubbing α redraws the ball in the browser: no websocket message goes to the server,
     Streamlit does not rerun, and the contours stay drawn, before and after Play."""
     sent = []
-    screen.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
+    screen = tab_at("projector", fresh=True)  # it listens to the websocket
+
+    def record(frame) -> None:  # a Python function: Playwright reads its handlers' signatures
+        sent.append(frame)
+
+    screen.on("websocket", lambda ws: ws.on("framesent", record))
     open_page(screen, f"{app_url}/?lang=en")
     chart = screen.locator(CHART).first
     bands = chart.locator(BANDS).count()
@@ -269,12 +264,12 @@ def test_alpha_slider_works_in_the_browser(screen, app_url):
 
     rail = chart.locator(".slider-rail-rect").nth(1).bounding_box()
     screen.mouse.click(rail["x"] + 0.12 * rail["width"], rail["y"] + rail["height"] / 2)  # a small α
-    time.sleep(1.0)
+    screen.wait_for_function(f"() => ({BALL_EXTENT})() > {1.3 * before}", timeout=15_000)
     smaller_alpha = screen.evaluate(BALL_EXTENT)
     assert smaller_alpha > 1.3 * before  # a smaller α, a larger circle
     assert screen.evaluate(ALPHA_ACTIVE) <= 3  # the slider shows the α picked
     screen.mouse.click(rail["x"] + 0.95 * rail["width"], rail["y"] + rail["height"] / 2)  # a large α
-    time.sleep(1.0)
+    screen.wait_for_function(f"() => ({BALL_EXTENT})() < {0.5 * before}", timeout=15_000)
     assert screen.evaluate(BALL_EXTENT) < 0.5 * before
     assert sent == []  # not one message to the server
     assert screen.locator('[data-testid="stApp"]').get_attribute("data-test-script-state") == "notRunning"
@@ -330,8 +325,7 @@ def test_alpha_slider_in_the_exported_html(browser, tmp_path):
     before = tab.evaluate(extent)
     rail = tab.locator(".slider-rail-rect").nth(1).bounding_box()
     tab.mouse.click(rail["x"] + 0.12 * rail["width"], rail["y"] + rail["height"] / 2)
-    time.sleep(1.0)
-    assert tab.evaluate(extent) > 1.3 * before
+    tab.wait_for_function(f"() => ({extent})() > {1.3 * before}", timeout=15_000)
     tab.screenshot(path=str(SCREENSHOTS / "screen_export_alpha.png"))
     context.close()
 
@@ -373,7 +367,11 @@ def test_korean_lines_break_between_words(screen, app_url, path):
     open_page(screen, f"{app_url}/{path}?lang=ko")
     if screen.size_name == "phone":
         screen.locator('[data-testid="stExpandSidebarButton"]').click()
-        time.sleep(0.5)
+        screen.wait_for_function(
+            """() => document.querySelector('[data-testid="stSidebar"]')
+                         .getAttribute('data-collapsed') === 'false'"""
+        )
+        screen.wait_for_timeout(500)  # it slides in for 300 ms; its words wrap at the final width
     testids = ("stButtonGroup", "stMarkdownContainer", "stCaptionContainer")
     selector = ", ".join(f'[data-testid="{testid}"]' for testid in testids)
     assert screen.evaluate(SPLIT_WORDS, selector) == []

@@ -5,7 +5,7 @@ shows."""
 import time
 
 import pytest
-from conftest import SCREENSHOTS, wait_for_app
+from conftest import SCREENSHOTS, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +18,7 @@ def open_sparsity(page, app_url: str, query: str = "") -> None:
     page.goto(f"{app_url}/sparsity{query}")
     wait_for_app(page)
     page.wait_for_selector(f"{CHART} .main-svg")
-    time.sleep(1.5)
+    wait_for_charts(page)
 
 
 def descent_state(chart) -> dict:

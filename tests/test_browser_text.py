@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import wait_for_app
+from conftest import CHARTS_SETTLED, wait_for_app
 from playwright.sync_api import expect
 
 from decayviz.i18n import t
@@ -135,18 +135,6 @@ MEASURE = r"""() => {
     return {charts: charts.length, problems};
 }"""
 
-# Every visible chart drawn at its box's size (Streamlit and plotly relayout after a resize).
-SETTLED = """() => {
-    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-        .filter((chart) => chart.getBoundingClientRect().width > 0);
-    return charts.length > 0 && charts.every((chart) => {
-        const svg = chart.querySelector('.main-svg');
-        const [drawn, box] = [svg?.getBoundingClientRect(), chart.getBoundingClientRect()];
-        return svg && Math.abs(drawn.width - box.width) < 2 && Math.abs(drawn.height - box.height) < 2;
-    });
-}"""
-
-
 @pytest.fixture(scope="module")
 def screens(browser):
     """Two pairs of tabs, each a desktop tab (resized between the laptop and the projector) and
@@ -168,7 +156,7 @@ def size(pair: tuple[int, int]) -> dict:
 
 def measured(tab) -> dict:
     """The charts' text problems once the drawing holds still: the same answer twice in a row."""
-    tab.wait_for_function(SETTLED, timeout=30_000)
+    tab.wait_for_function(CHARTS_SETTLED, timeout=30_000)
     last = tab.evaluate(MEASURE)
     for _ in range(20):
         tab.wait_for_timeout(150)

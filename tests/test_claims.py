@@ -241,10 +241,10 @@ def test_chatter_box_only_where_a_weight_reaches_zero():
             assert scene(penalty="l1", alpha=alpha, opt=opt).chatter is None
     s = preset("chatter")
     chatter = s.chatter
-    assert chatter is not None and chatter["weight"] == 2
+    assert chatter is not None and chatter.weight == 2
     steps = len(s.trajectory.weights) - 1
     subgradient = torch_path(s.loss, s.w0, "sgd", s.lr, steps, l1=s.penalty.alpha)
-    assert subgradient[-1, 1] != 0.0 and chatter["gd_end"] == pytest.approx(subgradient[-1, 1], abs=1e-10)
+    assert subgradient[-1, 1] != 0.0 and chatter.gd_end == pytest.approx(subgradient[-1, 1], abs=1e-10)
     assert np.sum(np.diff(np.sign(subgradient[-50:, 1])) != 0) > 5  # hops across 0
     w, first_zero = np.array(s.w0), None  # the proximal step by hand: gradient step, soft-threshold
     for k in range(1, steps + 1):
@@ -252,7 +252,7 @@ def test_chatter_box_only_where_a_weight_reaches_zero():
         w = np.sign(v) * np.maximum(np.abs(v) - s.lr * s.penalty.alpha, 0.0)
         if first_zero is None and w[1] == 0.0:
             first_zero = k
-    assert w[1] == 0.0 and chatter["zero_step"] == first_zero
+    assert w[1] == 0.0 and chatter.zero_step == first_zero
 
 
 # --- landscape: the divergence messages (landscape.diverged.*) ---
@@ -488,12 +488,12 @@ def test_layer_counts_match_scikit_learn(kind, alpha):
     reference = np.stack([sklearn_fit(problem(i), kind, alpha) for i in range(Y.shape[1])])
     assert np.allclose(penalized, reference, atol=1e-6)
     summary = sparsity.layer_summary(sparsity.fit_layer(X, Y, "l2", 0.0), penalized)
-    assert summary["thinner"] == np.sum(np.abs(reference) < np.abs(plain))
-    assert summary["zeros"] == np.sum(reference == 0.0)
-    assert summary["kept_min"] == (reference != 0).sum(1).min()
+    assert summary.thinner == np.sum(np.abs(reference) < np.abs(plain))
+    assert summary.zeros == np.sum(reference == 0.0)
+    assert summary.kept_min == (reference != 0).sum(1).min()
     assert np.linalg.norm(reference) < np.linalg.norm(plain)  # the layer shrinks as a whole
     if kind == "l2":
-        assert summary["zeros"] == 0 and summary["thicker"] > 0  # "cuts none", "not every link"
+        assert summary.zeros == 0 and summary.thicker > 0  # "cuts none", "not every link"
 
 
 # --- the scenes' names are claims too (preset.*) ---

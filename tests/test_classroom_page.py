@@ -10,6 +10,7 @@ import pytest
 from helpers import open_page
 
 from decayviz.classroom.limits import RateLimiter
+from decayviz.classroom.membership import Membership
 from decayviz.classroom.questions import QUESTIONS, evidence, readable
 from decayviz.ui import classroom
 
@@ -119,9 +120,9 @@ def test_the_landscape_question_shows_a_tap_chart_and_hides_the_descent():
 
 def test_a_class_from_open_to_reveal():
     teacher, room = open_class()
-    assert room["code"] in texts(teacher) and room["key"] not in teacher.query_params.get("class", "")
-    student = open_page("landscape", {"class": room["code"]})
-    assert student.session_state[CLASS] == {"code": room["code"], "key": None}
+    assert room.code in texts(teacher) and room.teacher_key not in teacher.query_params.get("class", "")
+    student = open_page("landscape", {"class": room.code})
+    assert student.session_state[CLASS] == Membership(room.code)
     assert "waiting" in texts(student)
 
     ask(teacher, "landscape_first_zero")
@@ -146,19 +147,19 @@ def test_a_class_from_open_to_reveal():
     assert not [w for w in student.get("button_group") if w.key == f"choice_{question.id}"]  # closed
     student.session_state[f"choice_{question.id}"] = "w1"  # a late widget state, forged
     student.run()
-    assert classroom.store().answers(room["code"], question.id) == ["none"]
+    assert classroom.store().answers(room.code, question.id) == ["none"]
 
 
 def test_the_class_moves_students_to_the_questions_page():
     teacher, room = open_class()
-    student = open_page("landscape", {"class": room["code"]})
+    student = open_page("landscape", {"class": room.code})
     ask(teacher, "sparsity_l2_zeros")
     student.run()
     assert asked(QUESTIONS["sparsity_l2_zeros"]) in texts(student)
     assert student.session_state["decayviz_values"]["s_penalty"] == "l2"
     widget(student, "number_input", "number_sparsity_l2_zeros").set_value(3)
     submit(student)
-    assert classroom.store().count(room["code"], "sparsity_l2_zeros") == 1
+    assert classroom.store().count(room.code, "sparsity_l2_zeros") == 1
 
 
 # --- who may do what ---
@@ -166,7 +167,7 @@ def test_the_class_moves_students_to_the_questions_page():
 
 def test_the_teachers_link_makes_a_teacher_and_leaves_the_address_bar():
     _, room = open_class()
-    other = open_page("landscape", {"class": room["code"], "teacher": room["key"]})
+    other = open_page("landscape", {"class": room.code, "teacher": room.teacher_key})
     assert other.session_state[CLASS] == room
     assert "teacher" not in other.query_params
     assert widget(other, "button", "class_ask")
@@ -182,15 +183,15 @@ def test_the_teachers_own_browser_stays_the_teacher_after_a_reload(monkeypatch, 
         browser["cookie"] = "the laptop"
         _, room = open_class()
         browser["cookie"] = "teacher's browser"
-        open_page("landscape", {"class": room["code"], "teacher": room["key"]})
+        open_page("landscape", {"class": room.code, "teacher": room.teacher_key})
     else:
         _, room = open_class()
-    reloaded = open_page("landscape", {"class": room["code"]})
+    reloaded = open_page("landscape", {"class": room.code})
     assert reloaded.session_state[CLASS] == room
     assert widget(reloaded, "button", "class_ask")
     browser["cookie"] = "a student's phone"
-    student = open_page("landscape", {"class": room["code"]})
-    assert student.session_state[CLASS] == {"code": room["code"], "key": None}
+    student = open_page("landscape", {"class": room.code})
+    assert student.session_state[CLASS] == Membership(room.code)
     assert not [b for b in student.button if b.key == "class_ask"]
 
 
@@ -204,20 +205,20 @@ def test_open_a_class_says_the_teacher_link_is_for_another_device():
 def test_a_forged_teacher_key_in_the_url_is_refused(forged, class_store):
     teacher, room = open_class()
     ask(teacher, "landscape_diverges")
-    student = open_page("landscape", {"class": room["code"], "teacher": forged})
-    assert student.session_state[CLASS]["key"] is None
+    student = open_page("landscape", {"class": room.code, "teacher": forged})
+    assert student.session_state[CLASS].teacher_key is None
     assert "does not open this class" in texts(student)
     assert not [
         b for b in student.button if b.key in ("class_reveal", "class_next", "class_ask", "class_reset")
     ]
-    assert class_store.state(room["code"]).revealed == frozenset()
+    assert class_store.state(room.code).revealed == frozenset()
 
 
 def test_another_class_key_does_not_open_this_class(class_store):
     _, room = open_class()
     other = class_store.open_class()
-    student = open_page("landscape", {"class": room["code"], "teacher": other.teacher_key})
-    assert student.session_state[CLASS]["key"] is None
+    student = open_page("landscape", {"class": room.code, "teacher": other.teacher_key})
+    assert student.session_state[CLASS].teacher_key is None
 
 
 def test_forged_teacher_widget_states_change_nothing(class_store):
@@ -225,15 +226,15 @@ def test_forged_teacher_widget_states_change_nothing(class_store):
     such widgets, so they run no action; and the actions themselves need the session's key."""
     teacher, room = open_class()
     ask(teacher, "landscape_diverges")
-    student = open_page("landscape", {"class": room["code"]})
+    student = open_page("landscape", {"class": room.code})
     for key in ("class_reveal", "class_reset", "class_next", "class_close"):
         student.session_state[key] = True
     student.session_state["class_pick"] = "network_best_alpha"
-    student.session_state[CLASS] = {"code": room["code"], "key": "forged"}  # even a forged key
+    student.session_state[CLASS] = Membership(room.code, "forged")  # even a forged key
     student.run()
     widget(student, "button", "class_reveal").click().run()  # the forged key draws the buttons...
     assert "Only the class's teacher can do that" in texts(student)  # ...and the store refuses
-    state = class_store.state(room["code"])
+    state = class_store.state(room.code)
     assert state.current == "landscape_diverges" and state.revealed == frozenset()
 
 
@@ -241,9 +242,9 @@ def test_the_teachers_key_never_reaches_a_students_page():
     teacher, room = open_class()
     ask(teacher, "landscape_end")
     widget(teacher, "button", "class_reveal").click().run()
-    student = open_page("landscape", {"class": room["code"]})
-    assert room["key"] not in texts(student)
-    assert room["key"] not in repr(student.session_state)
+    student = open_page("landscape", {"class": room.code})
+    assert room.teacher_key not in texts(student)
+    assert room.teacher_key not in repr(student.session_state)
 
 
 @pytest.mark.parametrize("code", ["ZZZZ", "<b>x</b>", "nan", "ABCDEFGHIJ", ""])
@@ -258,7 +259,7 @@ def test_an_unknown_or_malformed_class_code(code):
 
 def test_a_closed_class_ends_for_its_students():
     teacher, room = open_class()
-    student = open_page("landscape", {"class": room["code"]})
+    student = open_page("landscape", {"class": room.code})
     widget(teacher, "button", "class_close").click().run()
     student.run()
     assert "The class has ended." in texts(student)
@@ -294,12 +295,12 @@ def test_the_chapters_questions_stay_out_of_the_views_beyond_it(view):
 def test_a_bad_answer_gets_a_clear_message_and_is_not_stored(class_store):
     teacher, room = open_class()
     ask(teacher, "sparsity_l1_zeros")
-    student = open_page("landscape", {"class": room["code"]})
+    student = open_page("landscape", {"class": room.code})
     student.run()
     student.session_state["number_sparsity_l1_zeros"] = 500  # a widget state the input would not send
     submit(student)
     assert "give a whole number from 0 to 200" in texts(student)  # said, and nothing stored
-    assert class_store.count(room["code"], "sparsity_l1_zeros") == 0
+    assert class_store.count(room.code, "sparsity_l1_zeros") == 0
 
 
 def test_a_number_is_checked_by_the_app_in_the_pages_language(class_store):
@@ -307,34 +308,34 @@ def test_a_number_is_checked_by_the_app_in_the_pages_language(class_store):
     for an int input): a fraction for a count, or a number out of bounds, is said in Korean."""
     teacher, room = open_class()
     ask(teacher, "sparsity_l1_zeros")
-    student = open_page("sparsity", {"class": room["code"]}, lang="ko")
+    student = open_page("sparsity", {"class": room.code}, lang="ko")
     box = widget(student, "number_input", "number_sparsity_l1_zeros")
     assert box.proto.has_min is False and box.proto.has_max is False
     box.set_value(2.5)
     [send] = [b for b in student.button if b.label == "답하기"]
     send.click().run()
     assert "2.5는 정수가 아닙니다" in texts(student)
-    assert class_store.count(room["code"], "sparsity_l1_zeros") == 0  # not stored as 2
+    assert class_store.count(room.code, "sparsity_l1_zeros") == 0  # not stored as 2
     widget(student, "number_input", "number_sparsity_l1_zeros").set_value(500.0)
     [send] = [b for b in student.button if b.label == "답하기"]
     send.click().run()
     assert "0부터 200까지의 정수" in texts(student) and "allowed range" not in texts(student)
-    assert class_store.count(room["code"], "sparsity_l1_zeros") == 0
+    assert class_store.count(room.code, "sparsity_l1_zeros") == 0
     widget(student, "number_input", "number_sparsity_l1_zeros").set_value(7.0)
     [send] = [b for b in student.button if b.label == "답하기"]
     send.click().run()
-    assert class_store.count(room["code"], "sparsity_l1_zeros") == 1
+    assert class_store.count(room.code, "sparsity_l1_zeros") == 1
 
 
 def test_answers_are_rate_limited_per_session(monkeypatch, class_store):
     teacher, room = open_class()
     ask(teacher, "landscape_diverges")
-    student = open_page("landscape", {"class": room["code"]})
+    student = open_page("landscape", {"class": room.code})
     monkeypatch.setattr(classroom, "ANSWERS", RateLimiter(burst=2, per_second=1e-6))
     for option in ("finite", "diverges", "finite"):
         answer_choice(student, "landscape_diverges", option)
     assert "Too many requests at once" in texts(student)
-    assert class_store.answers(room["code"], "landscape_diverges", room["key"]) == ["diverges"]
+    assert class_store.answers(room.code, "landscape_diverges", room.teacher_key) == ["diverges"]
 
 
 def test_a_network_question_reveals_the_trained_truth():
@@ -352,16 +353,16 @@ def test_a_network_question_reveals_the_trained_truth():
     charts = [c for c in at.get("plotly_chart") if "class_evidence_network_other_beats" in c.proto.id]
     assert len(charts) == 1
     bars = json.loads(charts[0].proto.spec)["data"][0]
-    scores = [*found["alphas"].values(), *found["others"].values()]
+    scores = [*found.accuracy_by_alpha.values(), *found.accuracy_alone.values()]
     assert sorted(bars["x"]) == pytest.approx(sorted(scores))
-    assert f"✓ α = {found['best']}" in bars["y"]
+    assert f"✓ α = {found.best_alpha}" in bars["y"]
     assert "Early stopping alone (α = 0)" in bars["y"] and "Dropout alone (α = 0)" in bars["y"]
 
 
 def test_a_student_who_wanders_off_is_brought_back_to_the_question():
     teacher, room = open_class()
     ask(teacher, "sparsity_l1_zeros")
-    student = open_page("landscape", {"class": room["code"]})
+    student = open_page("landscape", {"class": room.code})
     assert asked(QUESTIONS["sparsity_l1_zeros"]) in texts(student)
     student.switch_page("app_pages/network.py").run()
     assert asked(QUESTIONS["sparsity_l1_zeros"]) in texts(student)

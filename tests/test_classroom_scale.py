@@ -39,7 +39,7 @@ def fake_questions(monkeypatch):
 
 
 def needs_nginx() -> None:
-    if shutil.which("nginx") is None and not os.path.exists("/usr/sbin/nginx"):
+    if shutil.which("nginx") is None and shutil.which("nginx", path="/usr/sbin") is None:
         if os.environ.get("DECAYVIZ_REQUIRE_BROWSER") == "1":
             pytest.fail("nginx is not installed (scripts/test.sh installs it with apt-get)")
         pytest.skip("NO NGINX: apt-get install nginx")

@@ -10,6 +10,7 @@ from decayviz.describe import landscape_alt, network_alt, point, sparsity_alt, t
 from decayviz.figures.landscape import loss_terms_figure
 from decayviz.scene import build_scene
 from decayviz.scenes import PRESETS
+from decayviz.sparsity import IterationFacts, LayerSummary, MonteCarloShares, PathFacts
 from decayviz.state import defaults
 
 
@@ -84,14 +85,19 @@ def test_terms_alt_ends_where_the_chart_ends():
 
 
 def test_sparsity_and_network_alts():
-    paths = {"d": 200, "l1": 190, "l2": 0, "elasticnet": 150}
-    assert "190 are exactly 0 with L1" in sparsity_alt("paths", paths, 0.5, "en")
-    assert "L1 190개" in sparsity_alt("paths", paths, 0.5, "ko")
-    runs = {"d": 200, "l1_proximal": 176, "l1_subgradient": 0, "l2": 0}
-    assert "176 are exactly 0 with the proximal step" in sparsity_alt("iterations", runs, 0.1, "en")
-    assert "73.4%" in sparsity_alt("montecarlo", {"l1": "73.4%", "l2": "0.0%"}, None, "en")
-    layer = {"total": 40, "zeros": 12}
-    assert "12 of its 40 weights are exactly 0" in sparsity_alt("layer", layer, 1.0, "en")
+    paths = PathFacts(n=20, d=200, truly_nonzero=5, l1=190, l2=0, elasticnet=150)
+    assert "190 are exactly 0 with L1" in sparsity_alt(paths, 0.5, "en")
+    assert "L1 190개" in sparsity_alt(paths, 0.5, "ko")
+    runs = IterationFacts(
+        d=200, lr=0.1, l1_proximal=176, l1_subgradient=0, l2=0, optimum_zeros=180, l2_grew=3
+    )
+    assert "176 are exactly 0 with the proximal step" in sparsity_alt(runs, 0.1, "en")
+    montecarlo = sparsity_alt(MonteCarloShares(l1=0.734, l2=0.0, l2_almost=0.05), None, "en")
+    assert "73.4%" in montecarlo and "0.0%" in montecarlo
+    layer = LayerSummary(total=40, thinner=30, thicker=2, zeros=12, kept_min=3, kept_max=8, inputs=10)
+    assert "12 of its 40 weights are exactly 0" in sparsity_alt(layer, 1.0, "en")
+    with pytest.raises(TypeError):
+        sparsity_alt((1, 2), 1.0, "en")
     text = network_alt(network_result(), "curves", "en")
     assert "2 networks" in text and "α = 0: 0.75" in text and "α = 0.1: –" in text
     assert "|w| < 0.001" in network_alt(network_result(), "histograms", "ko")

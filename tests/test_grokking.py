@@ -5,11 +5,10 @@ settings, for two seeds, within the scene's budget of epochs; and the reproducti
 (torch.optim) reproduces the run."""
 
 import json
-import subprocess
-import sys
 
 import numpy as np
 import pytest
+from helpers import run_scripts
 
 from decayviz.scenes import PRESETS
 from decayviz.state import defaults, sweep_request
@@ -46,14 +45,11 @@ def test_the_reproduction_script_groks_too(tmp_path):
     keywords = config.keywords()
     dataset = keywords.pop("dataset")
     alpha = PRESETS["network"]["n_grokking"]["n_code_alpha"]
-    printed = {}
-    for run in (0.0, alpha):
-        script = tmp_path / f"grokking_{run}.py"
-        script.write_text(reproduction_script(dataset, run, epochs=epochs, **keywords))
-        output = subprocess.run(
-            [sys.executable, str(script)], capture_output=True, text=True, check=True, timeout=300
-        )
-        printed[run] = json.loads(output.stdout.strip().splitlines()[-1])
+    runs, scripts = (0.0, alpha), []
+    for run in runs:
+        scripts.append(tmp_path / f"grokking_{run}.py")
+        scripts[-1].write_text(reproduction_script(dataset, run, epochs=epochs, **keywords))
+    printed = {run: json.loads(line) for run, line in zip(runs, run_scripts(scripts), strict=True)}
     assert printed[alpha]["val_accuracy"] > 0.95 and printed[0.0]["val_accuracy"] < 0.5
     assert printed[0.0]["train_loss"] < printed[alpha]["train_loss"]  # it fits its pairs all the better
 

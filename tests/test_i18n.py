@@ -361,6 +361,12 @@ def _other_scenes() -> tuple[str, ...]:
     return tuple(OTHER_SCENES)
 
 
+def _question_ids() -> tuple[str, ...]:
+    from decayviz.classroom.questions import QUESTIONS
+
+    return tuple(QUESTIONS)
+
+
 def _landscape_groups() -> tuple[str, ...]:
     from decayviz.ui.sidebars import LANDSCAPE_GROUPS
 
@@ -372,6 +378,8 @@ def _landscape_groups() -> tuple[str, ...]:
 DYNAMIC: dict[str, Callable[[], Iterable[str]]] = {
     "page.{}": lambda: PAGES,
     "field.{}": lambda: (*FIELD, "presets", "questions", "preset"),  # the share dialog; a bad ?preset= link
+    "question.{}": _question_ids,  # decayviz.classroom.questions.Question.text
+    "question.{}.title": _question_ids,
     "predict.evidence.{}": _other_scenes,  # a network question's evidence (decayviz.ui.classroom)
     "choice.{}.{}": lambda: tuple(
         key.removeprefix("choice.") for f in FIELD.values() for key in f.option_labels()
@@ -472,7 +480,7 @@ def _reference_particle(spoken: str, form: str) -> str:
 
 def test_particles_agree_with_numbers_read_in_full():
     rng = random.Random(11)
-    numbers = [str(n) for n in range(0, 2001)]
+    numbers = [str(n) for n in range(2001)]
     numbers += [str(rng.randrange(10**k)) for k in range(1, 19) for _ in range(50)]
     numbers += [f"{rng.uniform(0, 100):.{rng.randint(1, 4)}f}" for _ in range(2000)]
     numbers += [f"{x:g}" for x in (0.001, 0.002, 0.005, 0.01, 0.05, 0.1, 0.3, 1.5, 2.5, 20, 300)]

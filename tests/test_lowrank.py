@@ -11,6 +11,8 @@ from korean import english_runs, page_texts
 from sklearn.linear_model import Lasso
 
 from decayviz.figures import decode
+from decayviz.figures.lowrank import SYMBOLS
+from decayviz.figures.palette import INK
 from decayviz.lowrank import (
     factored_descent,
     factored_matrix,
@@ -199,16 +201,33 @@ def test_the_pictures_say_their_ranks_and_zeros():
     assert "(rank 4)" in caption
 
 
+def spectra_traces(spec: dict) -> dict[str, dict]:
+    """The chart's traces by what they draw, found by panel and marker: the closed form's rings
+    and the descent on the first panel (L2 on the factors), L2 on W's optimum on the second."""
+    first = [trace for trace in spec["data"] if trace.get("xaxis") == "x"]
+    return {
+        "closed_form": next(trace for trace in first if trace["marker"].get("line", {}).get("color") == INK),
+        "descent": next(trace for trace in first if trace["marker"].get("symbol") == SYMBOLS["factors"]),
+        "l2": next(
+            trace
+            for trace in spec["data"]
+            if trace.get("xaxis") == "x2" and trace["marker"].get("symbol") == SYMBOLS["l2"]
+        ),
+    }
+
+
 def test_the_chart_animates_the_descent_it_states():
     """The first panel's Play runs the descent the caption states: its last frame is within the
     stated gap of the closed form at the scene's α, which keeps 4."""
     at = open_page("sparsity", {"preset": "lowrank_picture"})
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    target = decode(spec["data"][1]["customdata"])
+    traces = spectra_traces(spec)
+    target = decode(traces["closed_form"]["customdata"])
     last = decode(spec["frames"][-1]["data"][0]["customdata"])
-    assert spec["frames"][-1]["name"] == "300" and spec["frames"][-1]["traces"] == [2]
+    assert spec["frames"][-1]["name"] == "300"
+    assert all(frame["traces"] == [spec["data"].index(traces["descent"])] for frame in spec["frames"])
     assert np.max(np.abs(last - target)) < 0.01 and np.sum(target > 0) == 4
-    assert np.allclose(decode(spec["data"][2]["customdata"]), last)  # the still chart shows the end
+    assert np.allclose(decode(traces["descent"]["customdata"]), last)  # the still chart shows the end
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -218,9 +237,9 @@ def test_the_charts_text_alternative_has_the_charts_numbers(lang):
     at = open_page("sparsity", {"preset": "lowrank_picture"}, lang)
     [chart] = at.get("plotly_chart")
     spec = json.loads(chart.proto.spec)
-    kept = int(np.sum(decode(spec["data"][1]["customdata"]) > 0))
-    l2 = int(np.sum(decode(spec["data"][4]["customdata"]) > 0))
-    gap = np.max(np.abs(decode(spec["data"][2]["customdata"]) - decode(spec["data"][1]["customdata"])))
+    traces = {name: decode(trace["customdata"]) for name, trace in spectra_traces(spec).items()}
+    kept, l2 = int(np.sum(traces["closed_form"] > 0)), int(np.sum(traces["l2"] > 0))
+    gap = np.max(np.abs(traces["descent"] - traces["closed_form"]))
     expected = {
         "en": f"L2 on the factors keeps {kept} (rank {kept}), L2 on W keeps all {l2},",
         "ko": f"{kept}개가 남고(랭크 {kept}), W에 L2를 걸면 {l2}개가 모두 남으며",

@@ -18,7 +18,6 @@ from decayviz.scenes import PRESETS
 from decayviz.state import FIELD, encode, page_fields
 from decayviz.training import SweepConfig, worker
 from decayviz.training.options import SERVER_TRAININGS
-from decayviz.training.worker import Job
 from decayviz.ui import training
 
 SHORT = {"n_epochs": "2", "n_hidden": "16.0"}  # keeps every run here well under a second or two
@@ -40,11 +39,6 @@ def click(at: AppTest, label: str, wait: bool = True) -> AppTest:
     return at
 
 
-def run_of(at: AppTest) -> Job:
-    """This session's run (AppTest sessions share one id, so the tests share one owner)."""
-    return session_run()
-
-
 def finished(at: AppTest) -> AppTest:
     wait_for_run(at, TIMEOUT)
     assert not at.exception, [e.message for e in at.exception]
@@ -54,7 +48,7 @@ def finished(at: AppTest) -> AppTest:
 def test_trains_in_korean_and_shows_every_view():
     at = network_page({"lang": "ko", **SHORT, "n_dataset": "moons"})
     click(at, "학습")
-    run = run_of(at)
+    run = session_run()
     assert run.status == worker.DONE and run.epochs_done == 2
     assert "2 에폭" in at.success[0].value
     assert len(at.get("plotly_chart")) == 4  # curves, α sweep, histograms, decision boundaries
@@ -63,10 +57,10 @@ def test_trains_in_korean_and_shows_every_view():
 
 def test_changing_a_view_does_not_retrain():
     at = click(network_page({"lang": "en", **SHORT}), "Train")
-    trainer = run_of(at).trainer
+    trainer = session_run().trainer
     at.select_slider(key="ctl_n_code_alpha").set_value(0.01).run()
     assert not at.exception
-    assert run_of(at).trainer is trainer and run_of(at).epochs_done == 2
+    assert session_run().trainer is trainer and session_run().epochs_done == 2
     assert any("alpha=0.01" in code.value for code in at.code)
 
 
@@ -74,7 +68,7 @@ def test_continue_with_a_new_alpha():
     at = click(network_page({"lang": "en", **SHORT, "n_alphas": "0.0,0.1"}), "Train")
     at.multiselect(key="ctl_n_alphas").select(0.01).run()
     click(at, "Continue with these α (+2 epochs)")
-    run = run_of(at)
+    run = session_run()
     assert run.alphas == (0.0, 0.01, 0.1) and run.epochs_done == 4
     assert any("continued from the network" in caption.value for caption in at.caption)
 
@@ -85,7 +79,7 @@ def test_nesterov_trains_and_its_script_uses_torch_optims_nesterov():
     at = network_page({"lang": "en", **SHORT, "n_opt": "nesterov"})
     assert not at.slider(key="ctl_n_momentum").disabled
     click(at, "Train")
-    run = run_of(at)
+    run = session_run()
     assert run.epochs_done == 2 and run.snapshot.config.momentum == 0.9
     assert any("optimizer_keywords={'momentum': 0.9, 'nesterov': True}" in code.value for code in at.code)
 
@@ -95,7 +89,7 @@ def test_every_scene_trains(scene):
     values = {**PRESETS["network"][scene], "n_epochs": 2}
     at = network_page({"lang": "en", **encode(values)})
     click(at, "Train")
-    assert run_of(at).epochs_done == 2
+    assert session_run().epochs_done == 2
 
 
 def random_query(rng: random.Random) -> dict[str, str]:
@@ -115,7 +109,7 @@ def test_random_controls(seed):
     at = network_page({"lang": random.Random(seed).choice(["en", "ko"]), **random_query(random.Random(seed))})
     label = "학습" if at.session_state["decayviz_values"]["lang"] == "ko" else "Train"
     click(at, label)
-    assert run_of(at).status == worker.DONE
+    assert session_run().status == worker.DONE
 
 
 def test_bad_url_values_are_corrected_with_a_notice():
@@ -132,15 +126,15 @@ def test_a_full_server_queues_the_run_and_starts_it_by_itself():
     ]
     try:
         at = click(network_page({"lang": "en", **SHORT}), "Train", wait=False)
-        assert run_of(at).status == worker.QUEUED and run_of(at).trainer is None
+        assert session_run().status == worker.QUEUED and session_run().trainer is None
         assert "number 1 in line" in at.info[0].value
         at.run()  # reruns change nothing
-        assert run_of(at).status == worker.QUEUED
+        assert session_run().status == worker.QUEUED
     finally:
         for i in range(SERVER_TRAININGS):
             trainings.stop(f"other-{i}")
     finished(at)  # nobody pressed anything again
-    assert run_of(at).status == worker.DONE and run_of(at).epochs_done == 2
+    assert session_run().status == worker.DONE and session_run().epochs_done == 2
     deadline = time.monotonic() + TIMEOUT  # a stopped blocker ends with its current epoch
     while not all(blocker.finished for blocker in blockers) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -155,12 +149,12 @@ def test_a_waiting_run_shows_its_place_in_line_alone_and_its_progress_once_it_tr
     long_run = {"lang": "en", **SHORT, "n_epochs": "200", "n_hidden": "256.0"}  # training when looked at
     try:
         at = click(network_page(long_run), "Train", wait=False)
-        assert run_of(at).status == worker.QUEUED
+        assert session_run().status == worker.QUEUED
         assert "number 1 in line" in at.info[0].value and not at.progress
     finally:
         for i in range(SERVER_TRAININGS):
             trainings.stop(f"other-{i}")
-    run = run_of(at)
+    run = session_run()
     deadline = time.monotonic() + TIMEOUT
     while run.epochs_done < 1:
         assert time.monotonic() < deadline, "the waiting run never started"
@@ -183,7 +177,7 @@ def test_the_time_shown_goes_on_across_continue():
     at = click(network_page({"lang": "en", **SHORT, "n_epochs": "10"}), "Train")
     before = shown_seconds(at)
     click(at, "Continue with these α (+10 epochs)")
-    run = run_of(at)
+    run = session_run()
     assert run.epochs_done == 20
     assert shown_seconds(at) > before
     assert shown_seconds(at) == pytest.approx(run.total_seconds, abs=0.005)
@@ -196,7 +190,7 @@ def test_leaving_the_page_withdraws_a_waiting_run_but_not_a_training_one():
         trainings.submit(f"other-{i}", SweepConfig(hidden=256, depth=3, batch_size=16), (0.0,), 200)
     try:
         at = click(network_page({"lang": "en", **SHORT}), "Train", wait=False)
-        waiting = run_of(at)
+        waiting = session_run()
         assert waiting.status == worker.QUEUED
         at.switch_page("app_pages/sparsity.py").run()
         assert not at.exception
@@ -208,7 +202,7 @@ def test_leaving_the_page_withdraws_a_waiting_run_but_not_a_training_one():
     assert any("Nothing was trained" in info.value and "Train" in info.value for info in at.info)
     assert not any("Stopped after" in info.value for info in at.info)
     click(at, "Train", wait=False)
-    training_one = run_of(at)
+    training_one = session_run()
     while training_one.status != worker.RUNNING and not training_one.finished:
         time.sleep(0.01)
     at.switch_page("app_pages/sparsity.py").run()  # a training run goes on
@@ -219,7 +213,7 @@ def test_leaving_the_page_withdraws_a_waiting_run_but_not_a_training_one():
 def test_the_time_limit_keeps_what_was_trained(monkeypatch):
     monkeypatch.setattr(training.service(), "run_seconds", 1e-9)  # stop after the first epoch
     at = click(network_page({"lang": "en", **SHORT, "n_epochs": "50"}), "Train")
-    assert run_of(at).status == worker.TIME_LIMIT and run_of(at).epochs_done == 1
+    assert session_run().status == worker.TIME_LIMIT and session_run().epochs_done == 1
     assert "limit" in at.warning[0].value and "each press" in at.warning[0].value
     [more] = [button for button in at.button if button.label.startswith("Continue")]
     assert not more.disabled  # as the message says, Continue trains further
@@ -230,10 +224,10 @@ def test_stop_keeps_the_trained_networks():
     at = click(
         network_page({"lang": "en", **SHORT, "n_epochs": "200", "n_hidden": "256.0"}), "Train", wait=False
     )
-    while run_of(at).epochs_done < 2:
+    while session_run().epochs_done < 2:
         time.sleep(0.01)
     click(at, "Stop")
-    run = run_of(at)
+    run = session_run()
     assert run.status == worker.STOPPED and 2 <= run.epochs_done < 200
     assert any(f"Stopped after {run.epochs_done} epochs" in info.value for info in at.info)
     assert len(at.get("plotly_chart")) >= 3
@@ -242,10 +236,10 @@ def test_stop_keeps_the_trained_networks():
 def test_pressing_train_twice_trains_once():
     # long enough to be still training at the second press (Train waits 0.3 s for a short run)
     at = click(network_page({"lang": "en", **SHORT, "n_epochs": "400"}), "Train", wait=False)
-    first = run_of(at)
+    first = session_run()
     assert not first.finished
     click(at, "Train")
-    assert run_of(at) is first and first.epochs_done == 400
+    assert session_run() is first and first.epochs_done == 400
 
 
 def test_the_page_opens_with_the_default_scene_trained_in_the_background():
@@ -277,7 +271,7 @@ def test_early_stopping_reports_the_kept_epoch_in_the_table_and_beside_the_scrip
         "lang": "en", "n_dataset": "moons", "n_epochs": "30", "n_early_stop": "true", "n_alphas": "0.0,0.01"
     }  # fmt: skip
     at = click(network_page({**query, "n_code_alpha": "0.01"}), "Train")
-    result = run_of(at).snapshot
+    result = session_run().snapshot
     kept = result.kept_epoch[1]
     assert kept is not None and 1 <= kept <= 30
     [shown] = [m.value for m in at.markdown if "early stopping" in m.value and "validation score" in m.value]
@@ -290,7 +284,7 @@ def test_a_diverged_alpha_is_said_under_the_status_and_its_curves_end_where_it_s
     the status, above the charts, naming the epoch its curves end at (none when it diverged at
     once), which is where its recorded history ends."""
     at = click(network_page({"lang": "en", "preset": "n_diverges"}), "Train")
-    result = run_of(at).snapshot
+    result = session_run().snapshot
     runs = zip(result.alphas, result.diverged_at, result.history, strict=True)
     diverged = [(alpha, epoch, history) for alpha, epoch, history in runs if epoch]
     assert diverged, "the scene diverges"

@@ -39,9 +39,9 @@ def test_a_scene_with_a_bad_value_is_refused():
 # --- the landscape: the descent re-run by hand ---
 
 
-def plain_descent(values: dict, proximal: bool = False) -> np.ndarray:
-    """The weights of gradient descent (or proximal gradient for L1) on ½(W−W*)ᵀH(W−W*) plus the
-    seed's penalty, written out from the formulas, not from decayviz.descent."""
+def plain_descent(values: dict) -> np.ndarray:
+    """The weights of gradient descent on ½(W−W*)ᵀH(W−W*) plus the seed's penalty, written out from
+    the formulas, not from decayviz.descent; L1 always takes the proximal step (soft-thresholding)."""
     theta = math.radians(values["angle"])
     rotation = np.array([[math.cos(theta), -math.sin(theta)], [math.sin(theta), math.cos(theta)]])
     hessian = rotation @ np.diag([values["c1"], values["c2"]]) @ rotation.T
@@ -76,7 +76,7 @@ def test_landscape_first_zero_follows_the_proximal_descent():
     question = QUESTIONS["landscape_first_zero"]
     values = question.values
     assert values["penalty"] == "l1" and values["opt"] == "proximal"
-    weights = plain_descent(values, proximal=True)
+    weights = plain_descent(values)
     firsts = [np.flatnonzero(weights[:, axis] == 0.0) for axis in (0, 1)]
     first = [int(hits[0]) if hits.size else math.inf for hits in firsts]
     expected = (
@@ -199,9 +199,9 @@ def test_best_alpha_matches_torch_optim():
     expected = question.options[best_alpha(accuracy, val_loss)]
     assert question.truth() == expected
     found = evidence(question)  # what the reveal shows: the same training, the same best α
-    assert found["best"] == expected and list(found["alphas"]) == list(question.options)
-    assert max(found["alphas"], key=found["alphas"].get) == expected
-    assert sorted(accuracy)[-1] > sorted(accuracy)[-2]  # one best α, not a tie
+    assert found.best_alpha == expected and list(found.accuracy_by_alpha) == list(question.options)
+    assert max(found.accuracy_by_alpha, key=found.accuracy_by_alpha.get) == expected
+    assert accuracy.count(max(accuracy)) == 1  # one best α, not a tie
 
 
 @pytest.mark.slow
@@ -234,7 +234,8 @@ def test_other_regularizers_against_the_best_alpha_match_torch_optim():
     expected = {0: "neither", 2: "both"}.get(len(beats)) or beats[0]
     assert question.truth() == expected
     found = evidence(question)  # the reveal's bars decide the same way
-    shown = [name for name, score in found["others"].items() if score > max(found["alphas"].values())]
+    best = max(found.accuracy_by_alpha.values())
+    shown = [name for name, score in found.accuracy_alone.items() if score > best]
     assert ({0: "neither", 2: "both"}.get(len(shown)) or shown[0]) == expected
 
 
@@ -312,6 +313,30 @@ def test_a_tap_can_land_near_any_point_of_the_view():
     )  # every grid point is an answer
     truth = np.array(question.truth())
     assert np.min(np.linalg.norm(grid - truth, axis=1)) <= TAP_GRID_STEP / math.sqrt(2) + 1e-9
+
+
+def test_a_tap_question_builds_its_scene_once_and_checks_answers_from_the_cache(monkeypatch):
+    """A class's every answer is checked against the view's bounds: bounds and truth share one
+    scene built once per process, equal to a scene built afresh, and a check builds none."""
+    from decayviz import scene
+    from decayviz.classroom import questions
+    from decayviz.figures.landscape import view_halfwidth
+
+    question = QUESTIONS["landscape_end"]
+    fresh = scene.build_scene(question.values)
+    half = view_halfwidth(fresh)
+    assert question.bounds == (-half, half)
+    assert question.truth() == (float(fresh.trajectory.final[0]), float(fresh.trajectory.final[1]))
+
+    built = []
+    build = scene.build_scene
+    monkeypatch.setattr(scene, "build_scene", lambda values: built.append(values) or build(values))
+    questions._scene.cache_clear()
+    values = question.values
+    assert question.bounds_of(values) == (-half, half) and question.compute(values) == question.truth()
+    assert len(built) == 1  # the bounds and the truth read the same scene
+    assert question.check([0.0, -half]) == [0.0, -half] and question.check(list(question.truth()))
+    assert len(built) == 1  # answers are checked without building anything
 
 
 def test_the_figures_draw_the_answers_they_are_given():

@@ -16,6 +16,7 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 import torch
+from helpers import run_scripts
 
 from decayviz.figures import decode
 from decayviz.figures.network import (
@@ -183,31 +184,33 @@ def test_a_diverged_grid_cell_has_no_final_value():
     assert grid.diverged_at == [[None, None], [None, 1]] and grid.history[1][1]["val_accuracy"] == []
 
 
-@pytest.mark.parametrize(
-    ("dataset", "alpha", "keywords"),
-    [
-        ("digits", 0.01, {"optimizer": "sgd", "momentum": 0.9, "hidden": 32, "epochs": 3}),
-        ("moons", 0.003, {"optimizer": "adamw", "lr": 0.01, "depth": 2, "hidden": 16, "epochs": 5}),
-        ("digits", 0.001, {"momentum": 0.9, "hidden": 32, "depth": 2, "dropout": 0.3, "epochs": 3}),
-        ("moons", 0.0, {"momentum": 0.9, "depth": 2, "batch_size": 16, "early_stopping": True, "epochs": 40}),
-        ("digits", 0.01, {"optimizer": "nesterov", "lr": 0.05, "hidden": 32, "epochs": 3}),
-        ("moons", 0.003, {"optimizer": "nesterov", "penalty": "l1", "depth": 2, "hidden": 16, "epochs": 5}),
-    ],
-)
-def test_reproduction_script_matches_the_app(tmp_path, dataset, alpha, keywords):
-    script = tmp_path / "reproduce.py"
-    script.write_text(reproduction_script(dataset, alpha, **keywords))
-    output = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, check=True, timeout=120
-    )
-    printed = json.loads(output.stdout.strip().splitlines()[-1])
-    app = train_sweep(dataset, (0.0, alpha), **keywords)
-    assert printed["train_loss"] == pytest.approx(app.final("train_loss")[1], rel=SMOOTH)
-    assert printed["val_accuracy"] == pytest.approx(
-        app.final("val_accuracy")[1], abs=1.5 / len(load(dataset).y_val)
-    )
-    if keywords.get("early_stopping"):  # the script keeps the same epoch, and it is not the last
-        assert printed["epoch"] == app.best_epoch[1] == app.kept_epoch[1] < keywords["epochs"]
+REPRODUCTIONS = [
+    ("digits", 0.01, {"optimizer": "sgd", "momentum": 0.9, "hidden": 32, "epochs": 3}),
+    ("moons", 0.003, {"optimizer": "adamw", "lr": 0.01, "depth": 2, "hidden": 16, "epochs": 5}),
+    ("digits", 0.001, {"momentum": 0.9, "hidden": 32, "depth": 2, "dropout": 0.3, "epochs": 3}),
+    ("moons", 0.0, {"momentum": 0.9, "depth": 2, "batch_size": 16, "early_stopping": True, "epochs": 40}),
+    ("digits", 0.01, {"optimizer": "nesterov", "lr": 0.05, "hidden": 32, "epochs": 3}),
+    ("moons", 0.003, {"optimizer": "nesterov", "penalty": "l1", "depth": 2, "hidden": 16, "epochs": 5}),
+]
+
+def test_reproduction_scripts_match_the_app(tmp_path):
+    """Each script, run on its own data by plain torch, prints what the app's sweep computed."""
+    paths = []
+    for index, (dataset, alpha, keywords) in enumerate(REPRODUCTIONS):
+        paths.append(tmp_path / f"reproduce_{index}.py")
+        paths[-1].write_text(reproduction_script(dataset, alpha, **keywords))
+    lines = run_scripts(paths)
+    assert len(lines) == len(REPRODUCTIONS), lines
+    for line, (dataset, alpha, keywords) in zip(lines, REPRODUCTIONS, strict=True):
+        case = f"{dataset} α={alpha} {keywords}"
+        printed = json.loads(line)
+        app = train_sweep(dataset, (0.0, alpha), **keywords)
+        assert printed["train_loss"] == pytest.approx(app.final("train_loss")[1], rel=SMOOTH), case
+        assert printed["val_accuracy"] == pytest.approx(
+            app.final("val_accuracy")[1], abs=1.5 / len(load(dataset).y_val)
+        ), case
+        if keywords.get("early_stopping"):  # the script keeps the same epoch, and it is not the last
+            assert printed["epoch"] == app.best_epoch[1] == app.kept_epoch[1] < keywords["epochs"], case
 
 
 def test_script_shows_the_parameter_groups_and_the_mapping():
@@ -406,9 +409,9 @@ def test_hits_are_argmax_hits_ties_included():
     generator = torch.Generator().manual_seed(0)
     output = torch.randn(3, 5, 200, generator=generator)
     labels = torch.randint(0, 5, (200,), generator=generator)
-    assert torch.equal(_hits(output, labels), output.argmax(dim=1) == labels)
+    assert torch.equal(_hits(output, labels), (output.argmax(dim=1) == labels).float())
     output[:, 3, :50] = output[:, 1, :50] = 10.0  # exact ties between classes 1 and 3
     labels[:25], labels[25:50] = 1, 3
     hits = _hits(output, labels)
-    assert torch.equal(hits, output.argmax(dim=1) == labels)
-    assert hits[:, :25].all() and not hits[:, 25:50].any()
+    assert torch.equal(hits, (output.argmax(dim=1) == labels).float())
+    assert (hits[:, :25] == 1).all() and (hits[:, 25:50] == 0).all()

@@ -251,7 +251,7 @@ def test_training_threads_run_at_a_lower_priority():
             seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
             super().train_epoch()
 
-    trainings = Trainings(1, 60.0, lambda c, a: Probe(c, a), snapshot_every_s=0.0)
+    trainings = Trainings(1, 60.0, Probe, snapshot_every_s=0.0)
     job = trainings.submit("a", config(0), ALPHAS, 2)
     assert trainings.wait(job, 5.0)
     ours = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())

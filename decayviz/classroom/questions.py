@@ -48,14 +48,13 @@ class Question:
 
     `compute(values)` gives the truth from the scene's control values; `params(values)` the
     numbers its text quotes; `options_of(values)` the choices (an option id to its catalog key,
-    or to None when its label is the id itself, as for an α)."""
+    or to None when its label is the id itself, as for an α). Its text is the catalog's
+    "question.{id}", with its scene's numbers; its short name, for lists, "question.{id}.title"."""
 
     id: str
     page: str
     scene: dict[str, str]
     kind: str
-    text_key: str  # the question, with its scene's numbers
-    title_key: str  # its short name, for lists of questions
     compute: Callable[[dict[str, Any]], Any]
     params: Callable[[dict[str, Any]], dict[str, Any]] = lambda values: {}
     options_of: Callable[[dict[str, Any]], dict[str, str | None]] = lambda values: {}
@@ -96,10 +95,10 @@ class Question:
 
     def text(self, lang: str) -> str:
         """The question as asked, with its scene's numbers."""
-        return t(self.text_key, lang, **self.params(self.values))
+        return t(f"question.{self.id}", lang, **self.params(self.values))
 
     def title(self, lang: str) -> str:
-        return t(self.title_key, lang)
+        return t(f"question.{self.id}.title", lang)
 
     def option_label(self, option: str, lang: str) -> str:
         key = self.options_of(self.values)[option]
@@ -162,9 +161,16 @@ def _number(value: Any, lo: float, hi: float, whole: bool = False) -> float:
 
 
 def _landscape(values: dict[str, Any]):
+    """The landscape page's scene for these values, built once per process: a question's bounds
+    and its truth read the same scene."""
+    return _scene(tuple(sorted(values.items())))
+
+
+@functools.lru_cache(maxsize=8)
+def _scene(items: tuple):
     from decayviz.scene import build_scene
 
-    return build_scene(values)
+    return build_scene(dict(items))
 
 
 def _view_bounds(values: dict[str, Any]) -> tuple[float, float]:
@@ -289,23 +295,27 @@ def _trained(items: tuple):
     return train_sweep(alphas, config, epochs)
 
 
-def evidence(question: Question) -> dict[str, Any] | None:
-    """What a network question's truth was decided from, for its reveal: the final validation
-    accuracy of each α of its scene (option id to score), the best α, and for the other
-    regularizers each one alone. None for a question of another page."""
+@dataclass(frozen=True)
+class Evidence:
+    """What a network question's truth was decided from, shown at its reveal."""
+
+    accuracy_by_alpha: dict[str, float]  # each α of the scene (its option id): final validation accuracy
+    best_alpha: str  # the option id of the best α (a tie goes to the lower validation loss)
+    accuracy_alone: dict[str, float]  # each other regularizer alone (OTHER_SCENES), when the question asks
+
+
+def evidence(question: Question) -> Evidence | None:
+    """The evidence of a network question's truth, from the same cached training; None for a
+    question of another page."""
     if question.page != "network":
         return None
     question.truth()  # trains the scenes once, or waits for the training under way
     result = _train(question.values)
     scores = result.final("val_accuracy")
     best = best_alpha(scores, result.final("val_loss"))
-    others = {}
-    if question.id == "network_other_beats":
-        for name, preset in OTHER_SCENES.items():
-            other = _train(scene_values("network", {"preset": preset}))
-            others[name] = other.final("val_accuracy")[other.alphas.index(0.0)]
+    alone = _accuracy_alone() if question.id == "network_other_beats" else {}
     alphas = [_alpha_text(alpha) for alpha in result.alphas]
-    return {"alphas": dict(zip(alphas, scores, strict=True)), "best": alphas[best], "others": others}
+    return Evidence(dict(zip(alphas, scores, strict=True)), alphas[best], alone)
 
 
 def _alpha_text(alpha: float) -> str:
@@ -331,16 +341,20 @@ def _best_alpha(values: dict[str, Any]) -> str:
 OTHER_SCENES = {"early_stopping": "n_early_stop", "dropout": "n_dropout"}
 
 
+def _accuracy_alone() -> dict[str, float]:
+    """Each other regularizer alone (its scene's α = 0): its final validation accuracy."""
+    alone = {}
+    for name, preset in OTHER_SCENES.items():
+        other = _train(scene_values("network", {"preset": preset}))
+        alone[name] = other.final("val_accuracy")[other.alphas.index(0.0)]
+    return alone
+
+
 def _other_beats(values: dict[str, Any]) -> str:
     """Whether early stopping alone, or dropout alone (each scene's α = 0), scores a higher
     validation accuracy than the best α of weight decay on the question's scene."""
-    decay = _train(values).final("val_accuracy")
-    best = max(decay)
-    beats = []
-    for name, preset in OTHER_SCENES.items():
-        other = _train(scene_values("network", {"preset": preset}))
-        if other.final("val_accuracy")[other.alphas.index(0.0)] > best:
-            beats.append(name)
+    best = max(_train(values).final("val_accuracy"))
+    beats = [name for name, accuracy in _accuracy_alone().items() if accuracy > best]
     return {0: "neither", 2: "both"}.get(len(beats)) or beats[0]
 
 
@@ -359,16 +373,33 @@ def _options(keys: dict[str, str]) -> Callable[[dict[str, Any]], dict[str, str]]
     return lambda values: keys
 
 
+def _landscape_question(question_id: str, scene: dict[str, str], kind: str, compute, **extra) -> Question:
+    """A question on the landscape page's descent: its text quotes the descent's settings."""
+    return Question(question_id, "landscape", scene, kind, compute, params=_descent_params, **extra)
+
+
+def _zeros_question(question_id: str, scene: dict[str, str], penalty: str) -> Question:
+    """How many weights of the sparsity page's regression are exactly 0 under `penalty`."""
+    return Question(
+        question_id, "sparsity", scene, "number", _zeros(penalty),
+        params=_zeros_params, bounds_of=_weights_bounds,
+    )  # fmt: skip
+
+
+def _network_question(question_id: str, preset: str, compute, options_of) -> Question:
+    """A choice on a network scene: its text quotes the networks trained and their α."""
+    return Question(
+        question_id, "network", {"preset": preset}, "choice", compute,
+        params=_network_params, options_of=options_of,
+    )  # fmt: skip
+
+
 _QUESTIONS = (
-    Question(
-        "landscape_end", "landscape", {"preset": "l2_shrinks"}, "point",
-        "question.landscape_end", "question.landscape_end.title", _end,
-        params=_descent_params, bounds_of=_view_bounds,
+    _landscape_question(
+        "landscape_end", {"preset": "l2_shrinks"}, "point", _end, bounds_of=_view_bounds,
     ),
-    Question(
-        "landscape_first_zero", "landscape", {"preset": "l1_zero", "alpha": "1.5"}, "choice",
-        "question.landscape_first_zero", "question.landscape_first_zero.title", _first_zero,
-        params=_descent_params,
+    _landscape_question(
+        "landscape_first_zero", {"preset": "l1_zero", "alpha": "1.5"}, "choice", _first_zero,
         options_of=_options({
             "w1": "question.landscape_first_zero.w1",
             "w2": "question.landscape_first_zero.w2",
@@ -376,45 +407,27 @@ _QUESTIONS = (
             "none": "question.landscape_first_zero.none",
         }),
     ),
-    Question(
-        "landscape_diverges", "landscape", {"preset": "l2_shrinks", "lr": "0.3"}, "choice",
-        "question.landscape_diverges", "question.landscape_diverges.title", _diverges,
-        params=_descent_params,
+    _landscape_question(
+        "landscape_diverges", {"preset": "l2_shrinks", "lr": "0.3"}, "choice", _diverges,
         options_of=_options({
             "diverges": "question.landscape_diverges.diverges",
             "finite": "question.landscape_diverges.finite",
         }),
     ),
+    _zeros_question("sparsity_l1_zeros", {"preset": "lasso_selects"}, "l1"),
+    _zeros_question("sparsity_l2_zeros", {"preset": "lasso_selects", "s_penalty": "l2"}, "l2"),
     Question(
-        "sparsity_l1_zeros", "sparsity", {"preset": "lasso_selects"}, "number",
-        "question.sparsity_l1_zeros", "question.sparsity_l1_zeros.title", _zeros("l1"),
-        params=_zeros_params, bounds_of=_weights_bounds,
-    ),
-    Question(
-        "sparsity_l2_zeros", "sparsity", {"preset": "lasso_selects", "s_penalty": "l2"}, "number",
-        "question.sparsity_l2_zeros", "question.sparsity_l2_zeros.title", _zeros("l2"),
-        params=_zeros_params, bounds_of=_weights_bounds,
-    ),
-    Question(
-        "sparsity_corner_share", "sparsity", {"s_view": "montecarlo"}, "number",
-        "question.sparsity_corner_share", "question.sparsity_corner_share.title", _corner_share,
+        "sparsity_corner_share", "sparsity", {"s_view": "montecarlo"}, "number", _corner_share,
         params=_monte_carlo_params, bounds_of=lambda values: (0.0, 100.0), step=0.1, unit="%",
     ),
     Question(
-        "sparsity_lowrank_kept", "sparsity", {"preset": "lowrank_picture"}, "number",
-        "question.sparsity_lowrank_kept", "question.sparsity_lowrank_kept.title", _lowrank_kept,
+        "sparsity_lowrank_kept", "sparsity", {"preset": "lowrank_picture"}, "number", _lowrank_kept,
         params=_lowrank_params, bounds_of=lambda values: (0.0, float(_lowrank_params(values)["n"])),
     ),
-    Question(
-        "network_best_alpha", "network", {"preset": "n_u_curve"}, "choice",
-        "question.network_best_alpha", "question.network_best_alpha.title", _best_alpha,
-        params=_network_params, options_of=_alpha_options,
-    ),
-    Question(
-        "network_other_beats", "network", {"preset": "n_boundary"}, "choice",
-        "question.network_other_beats", "question.network_other_beats.title", _other_beats,
-        params=_network_params,
-        options_of=_options({
+    _network_question("network_best_alpha", "n_u_curve", _best_alpha, _alpha_options),
+    _network_question(
+        "network_other_beats", "n_boundary", _other_beats,
+        _options({
             "early_stopping": "question.network_other_beats.early_stopping",
             "dropout": "question.network_other_beats.dropout",
             "both": "question.network_other_beats.both",

@@ -8,6 +8,7 @@ validate every spec with plotly.graph_objects.Figure so a typo cannot slip throu
 from __future__ import annotations
 
 import base64
+from typing import NamedTuple
 
 import numpy as np
 
@@ -101,6 +102,73 @@ def panel_title(lines: list[str], x: float, y: float = 1.0, size: int = 13, bold
     text = "<br>".join(f"<b>{line}</b>" if bold else line for line in lines)
     return {"text": text, "x": x, "y": y, "xref": "paper", "yref": "paper", "xanchor": "center",
             "yanchor": "bottom", "showarrow": False, "font": {"size": size}}  # fmt: skip
+
+
+class Panel(NamedTuple):
+    """One panel of a panelled figure: plotly's axis pair x{suffix}/y{suffix} and its place on the
+    paper (domains in 0..1). Traces go on it with `**panel.on`, axes come from `panel.axes`."""
+
+    suffix: str  # "" for the first axis pair, then "2", "3", …
+    x: list[float]
+    y: list[float]
+
+    @property
+    def on(self) -> dict:
+        """The keys that put a trace on this panel."""
+        return {"xaxis": f"x{self.suffix}", "yaxis": f"y{self.suffix}"}
+
+    def axes(self, x: dict | None = None, y: dict | None = None) -> dict:
+        """Layout entries for this panel's two axes, anchored to each other, `x`/`y` merged in."""
+        return {
+            f"xaxis{self.suffix}": {"domain": self.x, "anchor": f"y{self.suffix}", **(x or {})},
+            f"yaxis{self.suffix}": {"domain": self.y, "anchor": f"x{self.suffix}", **(y or {})},
+        }
+
+
+def axis_suffix(number: int) -> str:
+    """Plotly's suffix of the `number`-th axis pair (1-based): "" for the first, "2", "3", …"""
+    return "" if number == 1 else str(number)
+
+
+def panel_grid(
+    rows: int,
+    cols: int,
+    *,
+    x_gap: float = 0.05,
+    y_gap: float = 0.1,
+    left: float = 0.0,
+    right: float = 1.0,
+    bottom: float = 0.0,
+    top: float = 1.0,
+    first: int = 1,
+) -> list[Panel]:
+    """`rows` × `cols` equal panels in the box [left, right] × [bottom, top], `x_gap`/`y_gap`
+    between them, listed row by row from the top left and numbered from axis pair `first`:
+    every panelled figure lays out its panels with this."""
+    width = (right - left - x_gap * (cols - 1)) / cols
+    height = (top - bottom - y_gap * (rows - 1)) / rows
+    panels = []
+    for row in range(rows):
+        y1 = top - row * (height + y_gap)
+        for col in range(cols):
+            x0 = left + col * (width + x_gap)
+            number = first + row * cols + col
+            panels.append(Panel(axis_suffix(number), [x0, x0 + width], [max(y1 - height, 0.0), y1]))
+    return panels
+
+
+def with_roles(pieces) -> tuple[list[dict], dict[str, int]]:
+    """The traces of (role or None, trace) `pieces` in drawing order, and the index of each one
+    with a role: animation frames address a trace by its role, never by a counted position."""
+    data: list[dict] = []
+    roles: dict[str, int] = {}
+    for role, trace in pieces:
+        if role is not None:
+            if role in roles:
+                raise ValueError(f"two traces with the role {role!r}")
+            roles[role] = len(data)
+        data.append(trace)
+    return data, roles
 
 
 def wrap(text: str, columns: int) -> list[str]:
@@ -198,8 +266,8 @@ def presentation(spec: dict) -> dict:
         return {**font, "size": round(font.get("size", size) * 1.35)}
 
     data = []
-    for trace in spec["data"]:
-        trace = dict(trace)
+    for shared in spec["data"]:
+        trace = dict(shared)
         if "line" in trace:
             trace["line"] = {**trace["line"], "width": trace["line"].get("width", 2) * 1.8}
         if "marker" in trace:

@@ -44,22 +44,11 @@ def tap_figure(
     data.append({**_marker(scene.loss.w_star, "W*", "star", "#1a1a1a", size=17, text="W*"), **keep})
     if answer is not None:
         data.append({**you_trace(answer, lang), **keep})
-    if grid:
-        points = tap_grid(half)
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "markers",
-                "name": t("predict.trace.tap", lang),
-                "x": typed(points[:, 0]),
-                "y": typed(points[:, 1]),
-                "marker": {"size": 9, "color": YOU_COLOR, "opacity": 0},
-                "selected": {"marker": {"opacity": 0}},
-                "unselected": {"marker": {"opacity": 0}},
-                "hovertemplate": "(%{x:.1f}, %{y:.1f})<extra></extra>",
-                "showlegend": False,
-            }
-        )
+    if grid:  # unseen, selected or not: the answer's own mark shows a tap
+        marker = {"size": 9, "color": YOU_COLOR, "opacity": 0}
+        unseen = {"selected": {"marker": {"opacity": 0}}, "unselected": {"marker": {"opacity": 0}}}
+        grid_trace = _points_trace(tap_grid(half), t("predict.trace.tap", lang), marker)
+        data.append({**grid_trace, **unseen, "showlegend": False})
     axis = {"range": [-half, half], "zeroline": True, "zerolinecolor": "#444", "showgrid": False,
             "constrain": "domain", "fixedrange": True}  # fmt: skip
     layout = {
@@ -78,6 +67,21 @@ def tap_figure(
     return {"data": data, "layout": layout}
 
 
+def _points_trace(points: np.ndarray | list, name: str, marker: dict) -> dict:
+    """Points (n × 2) as markers that hover their coordinates to a tenth, the tap grid's step:
+    the tap chart's grid and the class's taps."""
+    points = np.asarray(points, dtype=float).reshape(-1, 2)
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "name": name,
+        "x": typed(points[:, 0]),
+        "y": typed(points[:, 1]),
+        "marker": marker,
+        "hovertemplate": "(%{x:.1f}, %{y:.1f})<extra></extra>",
+    }
+
+
 def you_trace(answer, lang: str) -> dict:
     return {
         **_marker(answer, t("predict.trace.you", lang), "x", YOU_COLOR, size=15),
@@ -91,23 +95,9 @@ def taps_overlay(taps: list, truth, lang: str, you=None) -> list[dict]:
     tap, and last the true end as an open ring, so the taps under it still show."""
     traces = []
     if taps:
-        points = np.asarray(taps, dtype=float).reshape(-1, 2)
-        traces.append(
-            {
-                "type": "scatter",
-                "mode": "markers",
-                "name": t("predict.trace.class", lang),
-                "x": typed(points[:, 0]),
-                "y": typed(points[:, 1]),
-                "marker": {
-                    "size": CLASS_TAP_SIZE,
-                    "color": CLASS_COLOR,
-                    "opacity": 0.85,
-                    "line": {"color": "#ffffff", "width": 2},
-                },
-                "hovertemplate": "(%{x:.1f}, %{y:.1f})<extra></extra>",
-            }
-        )
+        outlined = {"color": "#ffffff", "width": 2}
+        marker = {"size": CLASS_TAP_SIZE, "color": CLASS_COLOR, "opacity": 0.85, "line": outlined}
+        traces.append(_points_trace(taps, t("predict.trace.class", lang), marker))
     if you is not None:
         traces.append(you_trace(you, lang))
     truth_marker = _marker(truth, t("predict.trace.truth", lang), "circle-open", TRUTH_COLOR, size=26)

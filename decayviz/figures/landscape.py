@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from decayviz.figures import COLORS, animation_controls, decimate, round_steps, typed, wrap
+from decayviz.figures import (
+    COLORS,
+    Panel,
+    animation_controls,
+    axis_suffix,
+    decimate,
+    round_steps,
+    typed,
+    with_roles,
+    wrap,
+)
 from decayviz.figures.palette import CONSTRAINT_FILL, CONTOUR_RGB, DASH
 from decayviz.i18n import t
 from decayviz.penalties import make_penalty
@@ -104,12 +114,16 @@ def _tail(weights: np.ndarray, shown: np.ndarray, k: int) -> np.ndarray:
     return weights[start : step + 1][decimate(step + 1 - start, 24)]
 
 
-def _frames(weights: np.ndarray, shown: np.ndarray, traces: list[int]) -> list[dict]:
+HEAD_ROLES = ("tail", "head", "inset_head")  # the traces the step frames move, in this order
+
+
+def _frames(weights: np.ndarray, shown: np.ndarray, roles: dict[str, int]) -> list[dict]:
     """Frames that move the head's short tail, the head and, with an inset, the head there too
-    (the `traces`, in that order); never the whole path so far.
+    (HEAD_ROLES); never the whole path so far.
 
     The inset's head is needed as well as wanted: plotly.js clears a subplot that none of a
     redraw-free frame's traces belong to, so without it Play would empty the inset."""
+    traces = [roles[role] for role in HEAD_ROLES if role in roles]
     return [
         {
             "name": str(int(step)),
@@ -118,6 +132,7 @@ def _frames(weights: np.ndarray, shown: np.ndarray, traces: list[int]) -> list[d
                 {"type": "scatter", **_xy(_tail(weights, shown, k))},
                 *[{"type": "scatter", **_xy(weights[step : step + 1])}] * (len(traces) - 1),
             ],
+            "group": STEP_GROUP,
         }
         for k, step in enumerate(shown)
     ]
@@ -148,142 +163,95 @@ def _inset_window(scene: LandscapeScene, half: float) -> tuple[float, tuple[int,
     return 1.25 * extent, corner
 
 
-def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
-    """The seed's key figure: contours of L around W*, the descent from W0, the penalty's ball
-    through Ŵ(α) touching the loss contour there, the path Ŵ(α), and (for AdamW) its ℓ∞ box.
-
-    Under the plot: Play and the step slider (the descent's frames), and an α slider whose
-    frames move the ball, the contour through Ŵ(α) and Ŵ(α) itself over the page's α grid, in
-    the browser. A ball too small to see gets a zoomed inset. The chart's height comes from the
-    page (CSS), so everything under the plot is placed in pixels from its bottom edge."""
-    half = view_halfwidth(scene)
-    traj = scene.trajectory
-    weights = traj.weights[: traj.finite_steps]
-    pen = scene.penalty.kind
-    inset = _inset_window(scene, half)
-
-    data = _contour_bands(scene, half)
+def _paths(scene: LandscapeScene, path_points: np.ndarray, lang: str) -> list[dict]:
+    """The descent without the penalty (its ghost, when there is a penalty), the companion rule's
+    descent (where the comparison says something) and the descent's own path, faint under its
+    moving head."""
+    data = []
     if scene.penalty.alpha > 0:
-        data.append(
-            _line(
-                scene.ghost.weights[: scene.ghost.finite_steps][
-                    decimate(scene.ghost.finite_steps, PATH_POINTS)
-                ],
-                t("landscape.trace.ghost", lang),
-                COLORS["ghost"],
-                width=2,
-                dash="dot",
-                opacity=0.8,
-            )
-        )
+        ghost = scene.ghost.weights[: scene.ghost.finite_steps]
+        ghost = ghost[decimate(scene.ghost.finite_steps, PATH_POINTS)]
+        name = t("landscape.trace.ghost", lang)
+        data.append(_line(ghost, name, COLORS["ghost"], width=2, dash="dot", opacity=0.8))
     if scene.companion is not None:
         comp = scene.companion.weights[: scene.companion.finite_steps]
-        data.append(
-            _line(
-                comp[decimate(len(comp), PATH_POINTS)],
-                t(
-                    "landscape.trace.companion",
-                    lang,
-                    # the rule's name without its explanation in brackets: the legend is one line
-                    optimizer=t(f"choice.opt.{scene.companion_optimizer}", lang).split(" (")[0],
-                ),
-                COLORS["companion"],
-                width=2,
-                dash="dash",
-                opacity=0.9,
-            )
-        )
-    path_points = weights[decimate(len(weights), PATH_POINTS)]
+        # the rule's name without its explanation in brackets: the legend is one line
+        rule = t(f"choice.opt.{scene.companion_optimizer}", lang).split(" (")[0]
+        name = t("landscape.trace.companion", lang, optimizer=rule)
+        comp = comp[decimate(len(comp), PATH_POINTS)]
+        data.append(_line(comp, name, COLORS["companion"], width=2, dash="dash", opacity=0.9))
     data.append(_line(path_points, t("landscape.trace.path", lang), COLORS["path"], width=2.5, opacity=0.55))
-    moving: dict[str, int] = {}  # the traces the α frames move, by role
+    return data
+
+
+def _constraint_traces(scene: LandscapeScene, lang: str) -> list:
+    """As (role, trace): the loss contour through Ŵ(α) ("level") and the penalty's ball through
+    it ("ball"), which the α frames move, the path Ŵ(α); and AdamW's ℓ∞ box."""
+    pen = scene.penalty.kind
+    pieces: list = []
     if pen != "none":
         level = scene.loss.level_curve(scene.data_cost)
-        moving["level"] = len(data)
-        data.append(_line(level, t("landscape.trace.level", lang), COLORS["contour"], width=2, dash="dash"))
-        moving["ball"] = len(data)
-        data.append(
-            _line(
-                ball_boundary(scene.penalty, scene.radius),
-                t(f"landscape.trace.ball.{pen}", lang),
-                COLORS["constraint"],
-                width=2.5,
-                fill="toself",
-                fillcolor=CONSTRAINT_FILL.format(opacity=0.08),
-            )
-        )
-        data.append(
-            _line(scene.path, t("landscape.trace.regpath", lang), COLORS["constraint"], width=1.5, dash="dot")
-        )
+        ball = ball_boundary(scene.penalty, scene.radius)
+        fill = CONSTRAINT_FILL.format(opacity=0.08)
+        level_name, path_name = t("landscape.trace.level", lang), t("landscape.trace.regpath", lang)
+        ball_name = t(f"landscape.trace.ball.{pen}", lang)
+        pieces += [
+            ("level", _line(level, level_name, COLORS["contour"], width=2, dash="dash")),
+            ("ball", _line(ball, ball_name, COLORS["constraint"], width=2.5, fill="toself", fillcolor=fill)),
+            (None, _line(scene.path, path_name, COLORS["constraint"], width=1.5, dash="dot")),
+        ]
     if scene.box_halfwidth is not None and np.isfinite(scene.box_halfwidth):
         c = scene.box_halfwidth
         box = np.array([[-c, -c], [c, -c], [c, c], [-c, c], [-c, -c]])
-        data.append(
-            _line(
-                box, t("landscape.trace.box", lang, c=f"{c:.3g}"), COLORS["box"], width=2.5, dash="longdash"
-            )
-        )
-    data.append(_marker(scene.w0, "W0", "circle", "#ffffff", size=12, text="W₀", position="top left"))
-    data.append(_marker(scene.loss.w_star, "W*", "star", "#1a1a1a", size=17, text="W*"))
-    if pen != "none":
-        moving["optimum"] = len(data)
-        data.append(_optimum_marker(scene.optimum, lang, text="Ŵ(α)"))
+        name = t("landscape.trace.box", lang, c=f"{c:.3g}")
+        pieces.append((None, _line(box, name, COLORS["box"], width=2.5, dash="longdash")))
+    return pieces
 
-    layout_inset = {}
-    if inset is not None:
-        zoom, corner = inset
-        axes = {"xaxis": "x2", "yaxis": "y2", "showlegend": False}
-        data.append({**_line(path_points, "", COLORS["path"], width=2.5, opacity=0.8), **axes})
-        data.append({**_line(scene.path, "", COLORS["constraint"], width=1.5, dash="dot"), **axes})
-        moving["inset_level"] = len(data)
-        level = scene.loss.level_curve(scene.data_cost)
-        data.append({**_line(level, "", COLORS["contour"], dash="dash"), **axes})
-        moving["inset_ball"] = len(data)
-        data.append(
-            {
-                **_line(
-                    ball_boundary(scene.penalty, scene.radius),
-                    "",
-                    COLORS["constraint"],
-                    width=3,
-                    fill="toself",
-                    fillcolor=CONSTRAINT_FILL.format(opacity=0.15),
-                ),
-                **axes,
-            }
-        )
-        moving["inset_optimum"] = len(data)
-        data.append({**_optimum_marker(scene.optimum, lang), **axes})
-        layout_inset = _inset_axes(zoom, half, corner, lang)
 
-    # Last, so they are drawn on top: the animated tail and head, starting at the end of the
-    # descent so that a still page shows the result.
-    shown = round_steps(len(weights), FRAMES)  # the step slider's stops: 0, 5, 10, …
-    steps = [int(s) for s in shown]
-    descent = {"tail": len(data)}  # the traces the step frames move, by role
-    data.append(
-        _line(
-            _tail(weights, shown, len(shown) - 1),
-            t("landscape.trace.now", lang),
-            COLORS["path"],
-            width=4,
-            showlegend=False,
-        )
-    )
-    descent["head"] = len(data)
-    data.append(
-        {
-            **_marker(weights[-1], t("landscape.trace.now", lang), "circle", COLORS["path"], size=12),
-            "showlegend": False,
-            "opacity": 0.85,
-        }
-    )
+def _landmarks(scene: LandscapeScene, lang: str) -> list:
+    """As (role, trace): W₀, W* and, with a penalty, Ŵ(α) ("optimum", moved by the α frames)."""
+    pieces: list = [
+        (None, _marker(scene.w0, "W0", "circle", "#ffffff", size=12, text="W₀", position="top left")),
+        (None, _marker(scene.loss.w_star, "W*", "star", "#1a1a1a", size=17, text="W*")),
+    ]
+    if scene.penalty.kind != "none":
+        pieces.append(("optimum", _optimum_marker(scene.optimum, lang, text="Ŵ(α)")))
+    return pieces
+
+
+def _inset_traces(scene: LandscapeScene, path_points: np.ndarray, inset: Panel, lang: str) -> list:
+    """As (role, trace), on the zoomed inset: the path, the path Ŵ(α), and the contour, ball and
+    Ŵ(α) the α frames move there too (roles "inset_level", "inset_ball", "inset_optimum")."""
+    on = {**inset.on, "showlegend": False}
+    level = scene.loss.level_curve(scene.data_cost)
+    ball = ball_boundary(scene.penalty, scene.radius)
+    fill = {"fill": "toself", "fillcolor": CONSTRAINT_FILL.format(opacity=0.15)}
+    return [
+        (None, {**_line(path_points, "", COLORS["path"], width=2.5, opacity=0.8), **on}),
+        (None, {**_line(scene.path, "", COLORS["constraint"], width=1.5, dash="dot"), **on}),
+        ("inset_level", {**_line(level, "", COLORS["contour"], dash="dash"), **on}),
+        ("inset_ball", {**_line(ball, "", COLORS["constraint"], width=3, **fill), **on}),
+        ("inset_optimum", {**_optimum_marker(scene.optimum, lang), **on}),
+    ]
+
+
+def _head_traces(weights: np.ndarray, shown: np.ndarray, inset: Panel | None, lang: str) -> list:
+    """As (role, trace): the descent's comet tail and head, and its head on the inset (HEAD_ROLES),
+    at the end of the descent so that a still page shows the result."""
+    now = t("landscape.trace.now", lang)
+    tail = _line(_tail(weights, shown, len(shown) - 1), now, COLORS["path"], width=4, showlegend=False)
+    head = _marker(weights[-1], now, "circle", COLORS["path"], size=12)
+    pieces: list = [("tail", tail), ("head", {**head, "showlegend": False, "opacity": 0.85})]
     if inset is not None:  # an open ring: the corner it reaches stays visible
-        head = _marker(weights[-1], t("landscape.trace.now", lang), "circle-open", COLORS["path"], size=10)
-        descent["inset_head"] = len(data)
-        data.append(
-            {**head, "marker": {**head["marker"], "line": {"width": 2.5}}, "xaxis": "x2", "yaxis": "y2"}
-        )
+        ring = _marker(weights[-1], now, "circle-open", COLORS["path"], size=10)
+        ring["marker"] = {**ring["marker"], "line": {"width": 2.5}}
+        pieces.append(("inset_head", {**ring, **inset.on}))
+    return pieces
 
+
+def _landscape_layout(half: float, alpha_row: bool) -> dict:
+    """The square plot of the view [-half, half]², its legend above it, and room under it for the
+    step controls (and the α slider's row)."""
     axis = {
         "range": [-half, half],
         "layer": "above traces",
@@ -295,21 +263,11 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
         # widen it at every resize, and Streamlit resizes a stretched chart as it lays it out)
         "constrain": "domain",
     }
-    controls = animation_controls(
-        steps, lang, FRAME_MS, from_current=True, y=0.0, below_px=CONTROLS_PX, group=STEP_GROUP
-    )
-    frames = _frames(weights, shown, list(descent.values()))
-    for frame in frames:
-        frame["group"] = STEP_GROUP
-    if moving:
-        alpha_frames, alpha_slider = _alpha_controls(scene, moving, inset is not None, lang)
-        frames += alpha_frames
-        controls["sliders"].append(alpha_slider)
-    layout = {
+    return {
         "xaxis": {**axis, "title": {"text": "w₁", "standoff": 2}},
         "yaxis": {**axis, "title": {"text": "w₂", "standoff": 2}, "scaleanchor": "x", "scaleratio": 1},
         "height": 700,  # for the exported HTML; on the page the chart fills its box (decayviz.ui.style)
-        "margin": {"l": 44, "r": 8, "t": 8, "b": CONTROLS_PX + (ALPHA_ROW_PX if moving else 0) + 62},
+        "margin": {"l": 44, "r": 8, "t": 8, "b": CONTROLS_PX + (ALPHA_ROW_PX if alpha_row else 0) + 62},
         # above the plot and across it: beside it, a legend leaves a phone a thumbnail-sized plot
         # a little above the plot: the top tick's number (at the range's end) reaches over its edge
         "legend": {"orientation": "h", "x": 0.0, "y": 1.03, "yanchor": "bottom", "font": {"size": 13}},
@@ -317,14 +275,50 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
         "modebar": {"orientation": "v"},  # beside the plot, off the legend above it
         "uirevision": "landscape",
         "hovermode": "closest",
-        **layout_inset,
-        **controls,
     }
+
+
+def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
+    """The seed's key figure: contours of L around W*, the descent from W0, the penalty's ball
+    through Ŵ(α) touching the loss contour there, the path Ŵ(α), and (for AdamW) its ℓ∞ box.
+
+    Under the plot: Play and the step slider (the descent's frames), and an α slider whose
+    frames move the ball, the contour through Ŵ(α) and Ŵ(α) itself over the page's α grid, in
+    the browser. A ball too small to see gets a zoomed inset. The chart's height comes from the
+    page (CSS), so everything under the plot is placed in pixels from its bottom edge."""
+    half = view_halfwidth(scene)
+    weights = scene.trajectory.weights[: scene.trajectory.finite_steps]
+    path_points = weights[decimate(len(weights), PATH_POINTS)]
+    shown = round_steps(len(weights), FRAMES)  # the step slider's stops: 0, 5, 10, …
+    window = _inset_window(scene, half)
+    inset = _inset_panel(window[1]) if window is not None else None
+    data, roles = with_roles(
+        [
+            *((None, band) for band in _contour_bands(scene, half)),
+            *((None, path) for path in _paths(scene, path_points, lang)),
+            *_constraint_traces(scene, lang),
+            *_landmarks(scene, lang),
+            *(_inset_traces(scene, path_points, inset, lang) if inset is not None else []),
+            *_head_traces(weights, shown, inset, lang),  # last: drawn on top
+        ]
+    )
+    steps = [int(s) for s in shown]
+    controls = animation_controls(
+        steps, lang, FRAME_MS, from_current=True, y=0.0, below_px=CONTROLS_PX, group=STEP_GROUP
+    )
+    frames = _frames(weights, shown, roles)
+    alpha_row = scene.penalty.kind != "none"  # the α slider moves the ball, its contour and Ŵ(α)
+    if alpha_row:
+        alpha_frames, alpha_slider = _alpha_controls(scene, roles, inset is not None, lang)
+        frames += alpha_frames
+        controls["sliders"].append(alpha_slider)
+    layout = _landscape_layout(half, alpha_row)
     if inset is not None:  # the square plot keeps to the inset's corner: the inset stays on it,
-        sx, sy = inset[1]  # never over the y axis's numbers beside a centred plot
+        zoom, (sx, sy) = window  # never over the y axis's numbers beside a centred plot
+        layout |= _inset_axes(inset, zoom, half, (sx, sy), lang)
         layout["xaxis"]["constraintoward"] = "right" if sx > 0 else "left"
         layout["yaxis"]["constraintoward"] = "bottom" if sy < 0 else "top"
-    return {"data": data, "layout": layout, "frames": frames}
+    return {"data": data, "layout": layout | controls, "frames": frames}
 
 
 def _optimum_marker(point, lang: str, text: str | None = None) -> dict:
@@ -337,12 +331,19 @@ def _optimum_marker(point, lang: str, text: str | None = None) -> dict:
     }
 
 
-def _inset_axes(zoom: float, half: float, corner: tuple[int, int], lang: str) -> dict:
-    """A square zoomed view of [-zoom, zoom]² around the origin, in a corner of the plot."""
+def _inset_panel(corner: tuple[int, int]) -> Panel:
+    """The zoomed inset: a square in the plot's `corner` (sx, sy), INSET of its side, off its
+    edges (plotly draws an axis line 8 px out, by the numbers)."""
     sx, sy = corner
-    inner = INSET_GAP  # off the plot's edges: plotly draws an axis line 8 px out, by the numbers
+    inner = INSET_GAP
     x_domain = [1.0 - INSET - inner, 1.0 - inner] if sx > 0 else [inner, INSET + inner]
     y_domain = [inner, INSET + inner] if sy < 0 else [1.0 - INSET - inner, 1.0 - inner]
+    return Panel(axis_suffix(2), x_domain, y_domain)
+
+
+def _inset_axes(inset: Panel, zoom: float, half: float, corner: tuple[int, int], lang: str) -> dict:
+    """A square zoomed view of [-zoom, zoom]² around the origin, in a corner of the plot."""
+    sx, sy = corner
     axis = {
         "range": [-zoom, zoom],
         "zeroline": True,
@@ -357,39 +358,27 @@ def _inset_axes(zoom: float, half: float, corner: tuple[int, int], lang: str) ->
         "constrain": "domain",
         "fixedrange": True,
     }
-    return {
-        "xaxis2": {
-            **axis,
-            "domain": x_domain,
-            "anchor": "y2",
-            "constraintoward": "right" if sx > 0 else "left",
-        },
-        "yaxis2": {
-            **axis,
-            "domain": y_domain,
-            "anchor": "x2",
-            "scaleanchor": "x2",
-            "constraintoward": "bottom" if sy < 0 else "top",
-        },
-        "annotations": [  # inside the inset's top-left corner, where nothing else is written
-            {
-                "text": t("landscape.inset", lang, zoom=f"{half / zoom:.0f}"),
-                "xref": "x2 domain",
-                "yref": "y2 domain",
-                "x": 0.02,
-                "y": 0.98,
-                "xanchor": "left",
-                "yanchor": "top",
-                "showarrow": False,
-                "font": {"size": 12, "color": "#333"},
-                "bgcolor": "rgba(255,255,255,0.85)",
-            }
-        ],
+    axes = inset.axes(
+        x={**axis, "constraintoward": "right" if sx > 0 else "left"},
+        y={**axis, "scaleanchor": inset.on["xaxis"], "constraintoward": "bottom" if sy < 0 else "top"},
+    )
+    note = {  # inside the inset's top-left corner, where nothing else is written
+        "text": t("landscape.inset", lang, zoom=f"{half / zoom:.0f}"),
+        "xref": f"{inset.on['xaxis']} domain",
+        "yref": f"{inset.on['yaxis']} domain",
+        "x": 0.02,
+        "y": 0.98,
+        "xanchor": "left",
+        "yanchor": "top",
+        "showarrow": False,
+        "font": {"size": 12, "color": "#333"},
+        "bgcolor": "rgba(255,255,255,0.85)",
     }
+    return {**axes, "annotations": [note]}
 
 
 def _alpha_controls(
-    scene: LandscapeScene, moving: dict[str, int], inset: bool, lang: str
+    scene: LandscapeScene, roles: dict[str, int], inset: bool, lang: str
 ) -> tuple[list[dict], dict]:
     """Frames that move the ball, the contour through Ŵ(α) and Ŵ(α) over the α grid (all
     computed exactly here, so scrubbing needs no server), and the slider that picks them.
@@ -406,7 +395,7 @@ def _alpha_controls(
             {
                 "name": name,
                 "group": ALPHA_GROUP,
-                "traces": [moving[role] for role in moved],
+                "traces": [roles[role] for role in moved],
                 "data": [{"type": "scatter", **_xy(points)} for points in moved.values()],
             }
         )
@@ -435,37 +424,35 @@ def _alpha_controls(
     return frames, slider
 
 
-def loss_terms_figure(scene: LandscapeScene, lang: str) -> dict:
-    """Term (1) L(W), term (2) the penalty, and their sum over the steps, with dotted lines at
-    their values at Ŵ(α): lowering (1) raises (2), and the sum settles where the two balance.
-    On a log axis, so the settled balance reads as well as the start (~45 times larger).
+def _at_optimum(scene: LandscapeScene) -> dict[str, float]:
+    """Each term's value at the exact optimum Ŵ(α): where the descent's terms settle."""
+    penalty = float(scene.penalty.value(scene.optimum))
+    return {"data_loss": scene.data_cost, "penalty": penalty, "total": scene.data_cost + penalty}
 
-    Under it, with a penalty, the trade-off over α at the exact optimum (decayviz.solve):
-    L(Ŵ(α)) rises and t = ‖Ŵ(α)‖ falls as α grows, the page's α marked."""
+
+def _term_traces(scene: LandscapeScene, lang: str) -> list[dict]:
+    """Each term over the steps (the data loss alone without a penalty), and a dotted line at its
+    value at Ŵ(α) where the log axis can show it."""
     traj = scene.trajectory
     n = traj.finite_steps
     keep = decimate(n, PATH_POINTS)
-    steps = keep.astype(float)
-    data = []
-    at_optimum = {
-        "data_loss": scene.data_cost,
-        "penalty": float(scene.penalty.value(scene.optimum)),
-        "total": scene.data_cost + float(scene.penalty.value(scene.optimum)),
-    }
+    at_optimum = _at_optimum(scene)
     series = (("data_loss", traj.data_loss), ("penalty", traj.penalty_value), ("total", traj.total))
     floor = LOG_FLOOR * max(float(np.max(traj.total[:n])), LOG_FLOOR)  # log axes cannot show 0
+    data = []
     for key, values in series:
         if key != "data_loss" and scene.penalty.alpha == 0:
             continue
+        name = t(f"landscape.term.{key}", lang)
         data.append(
             {
                 "type": "scatter",
                 "mode": "lines",
-                "name": t(f"landscape.term.{key}", lang),
-                "x": typed(steps),
+                "name": name,
+                "x": typed(keep.astype(float)),
                 "y": typed(np.maximum(values[keep], floor)),
                 "line": {"color": COLORS[key], "width": 3 if key == "total" else 2.2, "dash": DASH[key]},
-                "hovertemplate": "%{y:.4g}<extra>" + t(f"landscape.term.{key}", lang) + "</extra>",
+                "hovertemplate": "%{y:.4g}<extra>" + name + "</extra>",
             }
         )
         if at_optimum[key] > floor:
@@ -480,10 +467,15 @@ def loss_terms_figure(scene: LandscapeScene, lang: str) -> dict:
                     "line": {"color": COLORS[key], "width": 1.5, "dash": "dot"},
                 }
             )
-    tradeoff = scene.penalty.kind != "none" and len(scene.path) > 0
-    top = [0.56, 1.0] if tradeoff else [0.0, 1.0]
-    log_range = _log_range(traj.total[:n], at_optimum.values())
-    layout = {
+    return data
+
+
+def _terms_layout(scene: LandscapeScene, tradeoff: bool, lang: str) -> dict:
+    """The steps under a log axis of the terms; over the top part of the chart with a trade-off
+    under it, else over all of it."""
+    total = scene.trajectory.total[: scene.trajectory.finite_steps]
+    log_range = _log_range(total, _at_optimum(scene).values())
+    return {
         "height": 640 if tradeoff else 340,
         "margin": {"l": 56, "r": 56, "t": 30, "b": 40},
         "xaxis": {"title": {"text": t("landscape.step", lang), "standoff": 2}, "anchor": "y"},
@@ -492,12 +484,24 @@ def loss_terms_figure(scene: LandscapeScene, lang: str) -> dict:
             "type": "log",
             "dtick": _decades(log_range),
             "exponentformat": "power",  # 10⁻⁴, not "100μ" (μ is the momentum on this page)
-            "domain": top,
+            "domain": [0.56, 1.0] if tradeoff else [0.0, 1.0],
             "range": log_range,
         },
         "legend": {"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom"},
         "hovermode": "x unified",
     }
+
+
+def loss_terms_figure(scene: LandscapeScene, lang: str) -> dict:
+    """Term (1) L(W), term (2) the penalty, and their sum over the steps, with dotted lines at
+    their values at Ŵ(α): lowering (1) raises (2), and the sum settles where the two balance.
+    On a log axis, so the settled balance reads as well as the start (~45 times larger).
+
+    Under it, with a penalty, the trade-off over α at the exact optimum (decayviz.solve):
+    L(Ŵ(α)) rises and t = ‖Ŵ(α)‖ falls as α grows, the page's α marked."""
+    data = _term_traces(scene, lang)
+    tradeoff = scene.penalty.kind != "none" and len(scene.path) > 0
+    layout = _terms_layout(scene, tradeoff, lang)
     if tradeoff:
         tradeoff_data, tradeoff_layout = _tradeoff(scene, lang)
         data += tradeoff_data

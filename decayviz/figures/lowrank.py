@@ -6,7 +6,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from decayviz.figures import animation_controls, log_axis, panel_title, round_steps, typed
+from decayviz.figures import (
+    Panel,
+    animation_controls,
+    axis_suffix,
+    log_axis,
+    panel_grid,
+    panel_title,
+    round_steps,
+    typed,
+    with_roles,
+)
 from decayviz.figures.palette import GREY, INK, OKABE_ITO
 from decayviz.i18n import t
 from decayviz.lowrank import PENALTY_KINDS, LowRankSection
@@ -48,8 +58,89 @@ def _shown(values: np.ndarray, floor: float) -> np.ndarray:
     return np.maximum(values, floor)
 
 
-def _panel_title(text: str, x: float, y: float) -> dict:
-    return panel_title([text], x, y, size=14)
+def _spectrum(values: np.ndarray, floor: float) -> dict:
+    """A trace's singular values as drawn (zeros on the floor) and as its hover says them."""
+    return {"y": typed(_shown(values, floor)), "customdata": typed(values)}
+
+
+def _descent_at(section: LowRankSection, step: int) -> dict:
+    """The descent's singular values at `step`: the still chart's markers and each frame."""
+    return _spectrum(section.descent.singular_values[step], _floor(section.d))
+
+
+def _ring(color: str, size: int, width: float) -> dict:
+    return {"color": "rgba(0,0,0,0)", "size": size, "line": {"color": color, "width": width}}
+
+
+def _spectrum_traces(section: LowRankSection, kind: str, panel: Panel, step: int) -> list:
+    """One penalty's panel, as (role, trace) pairs: D's singular values ringed in grey and the
+    optimum's filled. Under L2 on the factors the closed form is ringed in ink and the filled
+    markers are the descent at `step` (role "descent": the trace Play moves)."""
+    d, floor = section.d, _floor(section.d)
+    points = {**panel.on, "showlegend": False, "type": "scatter", "mode": "markers"}
+    points["x"] = typed(np.arange(1, len(d) + 1), "u2")
+    hover = "σ%{x} = %{customdata:.3g}<extra></extra>"
+    rings = {**points, "y": typed(d), "marker": _ring(GREY, 9, 1.5)}
+    pieces: list = [(None, rings | {"hovertemplate": "σ%{x} = %{y:.3g}<extra>D</extra>"})]
+    if kind == "factors":
+        closed_form = {**points, **_spectrum(section.spectra[kind], floor), "marker": _ring(INK, 14, 2)}
+        pieces.append((None, closed_form | {"hovertemplate": hover}))
+        role, shown = "descent", _descent_at(section, step)
+    else:
+        role, shown = None, _spectrum(section.spectra[kind], floor)
+    marker = {"color": COLORS[kind], "symbol": SYMBOLS[kind], "size": 7}
+    return [*pieces, (role, {**points, **shown, "marker": marker, "hovertemplate": hover})]
+
+
+def _spectrum_axes(section: LowRankSection, panel: Panel, first: bool, lang: str) -> dict:
+    """A spectrum panel's axes: the index of a singular value, and σ (titled and numbered on the
+    first panel alone: the three share its scale)."""
+    sigma = _sigma_axis(section.d, t("lowrank.sigma_axis", lang) if first else None)
+    return panel.axes(
+        x={"title": {"text": t("lowrank.index_axis", lang)}, "range": [0, len(section.d) + 1]},
+        y={**sigma, "showticklabels": first},
+    )
+
+
+def _spectrum_title(section: LowRankSection, kind: str, panel: Panel, lang: str) -> dict:
+    title = t(KIND_KEYS[kind], lang) + "<br>" + t("lowrank.rank_label", lang, rank=section.ranks[kind])
+    return panel_title([title], sum(panel.x) / 2, 0.94, size=14)
+
+
+def _rank_traces(section: LowRankSection, panel: Panel, lang: str) -> list[dict]:
+    """Each optimum's rank against α, and the chosen α (a dashed line)."""
+    traces = [
+        {
+            "type": "scatter",
+            "mode": "lines+markers",
+            "x": typed(section.alphas),
+            "y": typed(section.rank_paths[kind], "u2"),
+            **panel.on,
+            "name": t(KIND_KEYS[kind], lang),
+            "line": {"color": COLORS[kind], "dash": DASHES[kind], "width": 2.5, "shape": "hv"},
+            "marker": {"color": COLORS[kind], "symbol": SYMBOLS[kind], "size": 6},
+            "hovertemplate": "α = %{x:g}: %{y}<extra>" + t(KIND_KEYS[kind], lang) + "</extra>",
+        }
+        for kind in PENALTY_KINDS
+    ]
+    chosen = {
+        "type": "scatter",
+        "mode": "lines",
+        "x": [section.alpha, section.alpha],
+        "y": [0, len(section.d)],
+        **panel.on,
+        "showlegend": False,
+        "line": {"color": INK, "width": 1.5, "dash": "dash"},
+        "hoverinfo": "skip",
+    }
+    return [*traces, chosen]
+
+
+def _rank_axes(section: LowRankSection, panel: Panel, lang: str) -> dict:
+    return panel.axes(
+        x={**log_axis(section.alphas), "title": {"text": t("lowrank.alpha_axis", lang)}},
+        y={"range": [-0.5, len(section.d) + 1], "title": {"text": t("lowrank.rank_axis", lang)}},
+    )
 
 
 def spectra_figure(section: LowRankSection, lang: str) -> dict:
@@ -57,134 +148,32 @@ def spectra_figure(section: LowRankSection, lang: str) -> dict:
     the first, the closed form max(d − 2α, 0) is ringed in ink and the filled markers are gradient
     descent on A and B, which Play runs in the browser. Bottom: each optimum's rank against α,
     the chosen α marked."""
-    d = section.d
-    history = section.descent.singular_values
-    floor = _floor(d)  # the descent's values below it (on their way to 0) are drawn on it
-    index = typed(np.arange(1, len(d) + 1), "u2")
-    width = (1.0 - 2 * 0.06) / 3
-    steps = [int(s) for s in round_steps(len(history), FRAMES)]
-
-    def descent_at(step: int) -> dict:
-        values = history[step]
-        return {"y": typed(_shown(values, floor)), "customdata": typed(values)}
-
-    data: list[dict] = []
+    steps = [int(s) for s in round_steps(len(section.descent.singular_values), FRAMES)]
+    spectra = panel_grid(1, len(PENALTY_KINDS), x_gap=0.06, bottom=0.5, top=0.93)
+    ranks = Panel(axis_suffix(len(spectra) + 1), [0.0, 1.0], [0.0, 0.3])
+    pieces = [
+        piece
+        for panel, kind in zip(spectra, PENALTY_KINDS, strict=True)
+        for piece in _spectrum_traces(section, kind, panel, steps[-1])
+    ]
+    data, roles = with_roles([*pieces, *((None, trace) for trace in _rank_traces(section, ranks, lang))])
     layout: dict = {
         "height": 660,
         "margin": {"l": 60, "r": 10, "t": 56, "b": 110},
         "hovermode": "closest",
         "annotations": [],
     }
-    for col, kind in enumerate(PENALTY_KINDS, start=1):
-        suffix = "" if col == 1 else str(col)
-        x0 = (col - 1) * (width + 0.06)
-        axes = {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}", "showlegend": False}
-        data.append(
-            {
-                **axes,
-                "type": "scatter",
-                "mode": "markers",
-                "x": index,
-                "y": typed(d),
-                "marker": {"color": "rgba(0,0,0,0)", "size": 9, "line": {"color": GREY, "width": 1.5}},
-                "hovertemplate": "σ%{x} = %{y:.3g}<extra>D</extra>",
-            }
-        )
-        if kind == "factors":  # the closed form ringed, the descent (the animated trace) filled
-            data.append(
-                {
-                    **axes,
-                    "type": "scatter",
-                    "mode": "markers",
-                    "x": index,
-                    "y": typed(_shown(section.spectra[kind], floor)),
-                    "customdata": typed(section.spectra[kind]),
-                    "marker": {"color": "rgba(0,0,0,0)", "size": 14, "line": {"color": INK, "width": 2}},
-                    "hovertemplate": "σ%{x} = %{customdata:.3g}<extra></extra>",
-                }
-            )
-            shown = descent_at(steps[-1])
-        else:
-            values = section.spectra[kind]
-            shown = {"y": typed(_shown(values, floor)), "customdata": typed(values)}
-        data.append(
-            {
-                **axes,
-                **shown,
-                "type": "scatter",
-                "mode": "markers",
-                "x": index,
-                "marker": {"color": COLORS[kind], "symbol": SYMBOLS[kind], "size": 7},
-                "hovertemplate": "σ%{x} = %{customdata:.3g}<extra></extra>",
-            }
-        )
-        layout[f"xaxis{suffix}"] = {
-            "domain": [x0, x0 + width],
-            "anchor": f"y{suffix}",
-            "title": {"text": t("lowrank.index_axis", lang)},
-            "range": [0, len(d) + 1],
-        }
-        layout[f"yaxis{suffix}"] = {
-            "domain": [0.5, 0.93],
-            "anchor": f"x{suffix}",
-            **_sigma_axis(d, t("lowrank.sigma_axis", lang) if col == 1 else None),
-            "showticklabels": col == 1,
-        }
-        title = t(KIND_KEYS[kind], lang) + "<br>" + t("lowrank.rank_label", lang, rank=section.ranks[kind])
-        layout["annotations"].append(_panel_title(title, x0 + width / 2, 0.94))
-    for kind in PENALTY_KINDS:  # the rank against α
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "lines+markers",
-                "x": typed(section.alphas),
-                "y": typed(section.rank_paths[kind], "u2"),
-                "xaxis": "x4",
-                "yaxis": "y4",
-                "name": t(KIND_KEYS[kind], lang),
-                "line": {"color": COLORS[kind], "dash": DASHES[kind], "width": 2.5, "shape": "hv"},
-                "marker": {"color": COLORS[kind], "symbol": SYMBOLS[kind], "size": 6},
-                "hovertemplate": "α = %{x:g}: %{y}<extra>" + t(KIND_KEYS[kind], lang) + "</extra>",
-            }
-        )
-    data.append(
-        {
-            "type": "scatter",
-            "mode": "lines",
-            "x": [section.alpha, section.alpha],
-            "y": [0, len(d)],
-            "xaxis": "x4",
-            "yaxis": "y4",
-            "showlegend": False,
-            "line": {"color": INK, "width": 1.5, "dash": "dash"},
-            "hoverinfo": "skip",
-        }
-    )
-    layout["xaxis4"] = {
-        "domain": [0.0, 1.0],
-        "anchor": "y4",
-        **log_axis(section.alphas),
-        "title": {"text": t("lowrank.alpha_axis", lang)},
-    }
-    layout["yaxis4"] = {
-        "domain": [0.0, 0.3],
-        "anchor": "x4",
-        "range": [-0.5, len(d) + 1],
-        "title": {"text": t("lowrank.rank_axis", lang)},
-    }
-    layout["legend"] = {
-        "x": 0.01,
-        "y": 0.02,
-        "xanchor": "left",
-        "yanchor": "bottom",
-        "bgcolor": "rgba(255,255,255,0.85)",
-    }
+    for panel, kind in zip(spectra, PENALTY_KINDS, strict=True):
+        layout |= _spectrum_axes(section, panel, panel is spectra[0], lang)
+        layout["annotations"].append(_spectrum_title(section, kind, panel, lang))
+    layout |= _rank_axes(section, ranks, lang)
+    layout["legend"] = {"x": 0.01, "y": 0.02, "xanchor": "left", "yanchor": "bottom",
+                        "bgcolor": "rgba(255,255,255,0.85)"}  # fmt: skip
     layout.update(animation_controls(steps, lang, FRAME_MS, from_current=False, y=0.0, below_px=44))
-    frames = [{"name": str(s), "traces": [DESCENT_TRACE], "data": [descent_at(s)]} for s in steps]
+    frames = [
+        {"name": str(s), "traces": [roles["descent"]], "data": [_descent_at(section, s)]} for s in steps
+    ]
     return {"data": data, "layout": layout, "frames": frames}
-
-
-DESCENT_TRACE = 2  # in spectra_figure: D's rings, the closed form's rings, then the descent
 
 
 def picture_images(section: LowRankSection, scale: int = 8) -> list[np.ndarray]:

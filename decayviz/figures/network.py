@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 
-from decayviz.figures import log_axis, panel_title, typed, wrap
+from decayviz.figures import Panel, axis_suffix, log_axis, panel_grid, panel_title, typed, wrap
 from decayviz.figures.palette import ALPHA_DASHES, ALPHA_SEQUENCE, DIVERGING, TRAIN_COLOR, VAL_COLOR
 from decayviz.i18n import t
 from decayviz.training.options import GENERALIZED, METRICS
@@ -48,7 +48,7 @@ def metric_title(metric: str, result: SweepResult, lang: str) -> str:
     return t(f"metric.{metric}", lang)
 
 
-def _layout(title: str, lang: str, **extra) -> dict:
+def _layout(title: str, **extra) -> dict:
     """A chart's layout; its title is wrapped to a phone's width (plotly never wraps a title),
     and the chart grows by the lines it adds."""
     lines = wrap(title, 44)
@@ -63,80 +63,98 @@ def _layout(title: str, lang: str, **extra) -> dict:
     }
 
 
+def _curves_panels() -> list[Panel]:
+    """The curves figure's 2×3 grid, the sixth cell the legend's. The gap between columns holds
+    the next panel's y tick labels: five characters ("0.015", a grokking run's first accuracies)
+    on a phone, where a column is about 300 px wide; the gap between rows, the upper row's x ticks
+    and the lower row's titles (two lines, lifted); the strip under the lower row, its "epoch"."""
+    return panel_grid(2, 3, x_gap=0.125, y_gap=0.22, bottom=0.06)
+
+
+def _curve_name(alpha: float, diverged: bool, best: int | None, lang: str) -> str:
+    """An α's legend entry: it names a divergence or the epoch early stopping keeps."""
+    if diverged:
+        return t("legend.diverged", lang, alpha=alpha_label(alpha))
+    if best:
+        return t("legend.kept", lang, alpha=alpha_label(alpha), epoch=best)
+    return t("legend.alpha", lang, alpha=alpha_label(alpha))
+
+
+def _metric_traces(
+    result: SweepResult, metric: str, panel: Panel, kept: list, in_legend: bool, lang: str
+) -> list[dict]:
+    """One metric's panel: a line per α over the epochs (a diverged α's ends with an ×) and a star
+    at each α's `kept` epoch, if any."""
+    colors, dashes = alpha_colors(result.alphas), alpha_dashes(result.alphas)
+    traces = []
+    for index, alpha in enumerate(result.alphas):
+        values = np.asarray(result.history[index][metric], dtype=np.float32)
+        diverged = result.diverged_at[index] is not None
+        symbols = ["circle"] * len(values)
+        if diverged and len(values):
+            symbols[-1] = "x"
+        best = kept[index] if kept[index] and kept[index] <= len(values) else None
+        name = _curve_name(alpha, diverged, best, lang)
+        traces.append({
+            "type": "scatter", "mode": "lines+markers" if len(values) <= 1 or diverged else "lines",
+            "x": typed(np.arange(1, len(values) + 1, dtype=np.float32)), "y": typed(values),
+            "name": name, "legendgroup": str(index), "showlegend": in_legend,
+            "line": {"color": colors[index], "width": 2, "dash": dashes[index]},
+            "marker": {"color": colors[index], "size": 7, "symbol": symbols}, **panel.on,
+        })  # fmt: skip
+        if best:
+            traces.append({
+                "type": "scatter", "mode": "markers", "x": [best], "y": typed(values[best - 1 : best]),
+                "name": name, "legendgroup": str(index), "showlegend": False, "hoverinfo": "x+y+name",
+                "marker": {"color": colors[index], "size": 13, "symbol": "star",
+                           "line": {"color": "#1a1a1a", "width": 1}}, **panel.on,
+            })  # fmt: skip
+    return traces
+
+
+def _metric_axes(result: SweepResult, metric: str, panel: Panel, lowest: bool, lang: str) -> dict:
+    """A metric's axes: the losses on a log axis where they are positive; "epoch" under the lowest
+    panel of each column only (the gap between the rows holds the numbers and the next row's
+    title, also in the short box a projector leaves the chart)."""
+    log_y = metric in ("train_loss", "val_loss") and _positive(result, metric)
+    epoch = {"title": {"text": t("axis.epoch", lang), "standoff": 4}} if lowest else {}
+    return panel.axes(
+        x={"rangemode": "tozero", **epoch},
+        y=log_axis([v for h in result.history for v in h[metric]]) if log_y else None,
+    )
+
+
+def _curves_legend(result: SweepResult, kept: list, cell: Panel) -> dict:
+    """The legend in the empty `cell` while each entry is a bare "α = 0.01" (a phone's cell is about
+    90 px wide); entries that also name a kept epoch or a divergence go in rows under the panels,
+    where plotly makes room for them, instead of squeezing the panels sideways."""
+    bare = not any(result.diverged_at) and not any(kept)
+    legend = (
+        {"x": cell.x[0], "y": cell.y[1], "yanchor": "top", "itemwidth": 30}
+        if bare
+        else {"orientation": "h", "x": 0, "y": 0, "yref": "container", "yanchor": "bottom"}
+    )
+    return {**legend, "font": {"size": 13}}
+
+
 def curves_figure(result: SweepResult, lang: str, height: int = 640) -> dict:
     """The five metrics over the epochs in a 2×3 grid, one line per α with one shared legend in
     the sixth cell; a diverged α's line ends with an ×. With early stopping a star marks each α's
     best epoch (lowest validation loss), the network the run keeps. One chart, so a live update
     is one send."""
-    colors, dashes = alpha_colors(result.alphas), alpha_dashes(result.alphas)
     kept = result.best_epoch if result.config.early_stopping else [None] * len(result.alphas)
+    *panels, legend_cell = _curves_panels()
     traces, axes, annotations = [], {}, []
-    # the gap between columns holds the next panel's y tick labels: five characters ("0.015",
-    # a grokking run's first accuracies) on a phone, where a column is about 300 px wide; the
-    # gap between rows, the upper row's x ticks and the lower row's titles (two lines, lifted)
-    cell_width, cell_height, col_gap, row_gap = 0.25, 0.36, 0.125, 0.22
-    for panel, metric in enumerate(METRICS):
-        row, column = divmod(panel, 3)
-        suffix = "" if panel == 0 else str(panel + 1)
-        x0 = column * (cell_width + col_gap)
-        top = 1 - row * (cell_height + row_gap)
-        for index, alpha in enumerate(result.alphas):
-            values = np.asarray(result.history[index][metric], dtype=np.float32)
-            diverged = result.diverged_at[index] is not None
-            symbols = ["circle"] * len(values)
-            if diverged and len(values):
-                symbols[-1] = "x"
-            best = kept[index] if kept[index] and kept[index] <= len(values) else None
-            if diverged:
-                name = t("legend.diverged", lang, alpha=alpha_label(alpha))
-            elif best:
-                name = t("legend.kept", lang, alpha=alpha_label(alpha), epoch=best)
-            else:
-                name = t("legend.alpha", lang, alpha=alpha_label(alpha))
-            traces.append({
-                "type": "scatter", "mode": "lines+markers" if len(values) <= 1 or diverged else "lines",
-                "x": typed(np.arange(1, len(values) + 1, dtype=np.float32)), "y": typed(values),
-                "name": name, "legendgroup": str(index), "showlegend": panel == 0,
-                "line": {"color": colors[index], "width": 2, "dash": dashes[index]},
-                "marker": {"color": colors[index], "size": 7, "symbol": symbols},
-                "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
-            })  # fmt: skip
-            if best:
-                traces.append({
-                    "type": "scatter", "mode": "markers", "x": [best], "y": typed(values[best - 1 : best]),
-                    "name": name, "legendgroup": str(index), "showlegend": False, "hoverinfo": "x+y+name",
-                    "marker": {"color": colors[index], "size": 13, "symbol": "star",
-                               "line": {"color": "#1a1a1a", "width": 1}},
-                    "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
-                })  # fmt: skip
-        log_y = metric in ("train_loss", "val_loss") and _positive(result, metric)
-        # "epoch" under the lowest panel of each column only: the gap between the rows holds the
-        # numbers and the next row's title, also in the short box a projector leaves the chart
-        lowest = panel + 3 >= len(METRICS)
-        axes[f"xaxis{suffix}"] = {
-            "domain": [x0, x0 + cell_width], "anchor": f"y{suffix}", "rangemode": "tozero",
-            **({"title": {"text": t("axis.epoch", lang), "standoff": 4}} if lowest else {}),
-        }  # fmt: skip
-        axes[f"yaxis{suffix}"] = {"domain": [top - cell_height, top], "anchor": f"x{suffix}"}
-        if log_y:
-            axes[f"yaxis{suffix}"].update(log_axis([v for h in result.history for v in h[metric]]))
+    for number, (metric, panel) in enumerate(zip(METRICS, panels, strict=True)):
+        traces += _metric_traces(result, metric, panel, kept, in_legend=number == 0, lang=lang)
+        axes |= _metric_axes(result, metric, panel, lowest=number + 3 >= len(METRICS), lang=lang)
         title = wrap(metric_title(metric, result, lang), 18)  # a phone's column is narrow
-        bold = "<br>".join(f"<b>{line}</b>" for line in title)
         # lifted clear of the panel's top y tick label, which a title wider than a phone's
         # panel ("Weight norm ‖W‖") reaches over
-        annotations.append({**_panel_title(bold, x0 + cell_width / 2, top), "yshift": 5})
-    # The legend in the sixth cell while each entry is a bare "α = 0.01" (a phone's cell is about
-    # 90 px wide); entries that also name a kept epoch or a divergence go in rows under the
-    # panels, where plotly makes room for them, instead of squeezing the panels sideways.
-    bare = not any(result.diverged_at) and not any(kept)
-    legend = (
-        {"x": 2 * (cell_width + col_gap), "y": 1 - cell_height - row_gap, "yanchor": "top", "itemwidth": 30}
-        if bare
-        else {"orientation": "h", "x": 0, "y": 0, "yref": "container", "yanchor": "bottom"}
-    )
+        annotations.append({**panel_title(title, sum(panel.x) / 2, panel.y[1]), "yshift": 5})
     layout = _layout(
-        "", lang, height=height, annotations=annotations, showlegend=True,
-        legend={**legend, "font": {"size": 13}}, **axes,
+        "", height=height, annotations=annotations, showlegend=True,
+        legend=_curves_legend(result, kept, legend_cell), **axes,
     )  # fmt: skip
     layout["margin"] = {"l": 50, "r": 10, "t": 48, "b": 40}
     return {"data": traces, "layout": layout}
@@ -190,7 +208,7 @@ def sweep_figure(result: SweepResult, lang: str, height: int = 360) -> dict:
     # 0.1 is the gap of overfitting, and it is invisible on a linear scale
     loss_scale = log_axis([*train, *val]) if (train > 0).all() and (val > 0).all() else {}
     layout = _layout(
-        "", lang, height=height,
+        "", height=height,
         xaxis={**axis_alpha, "domain": [0, 0.45]},
         yaxis={"title": {"text": metric_title("val_accuracy", result, lang)}},
         xaxis2={**axis_alpha, "domain": [0.55, 1], "anchor": "y2"},
@@ -216,7 +234,7 @@ def histogram_figure(result: SweepResult, lang: str, row_height: int = 90) -> di
     growing α squeezes the histogram toward 0 (L2) or piles weights onto 0 (L1)."""
     kept = _trained(result)
     if not kept:
-        return {"data": [], "layout": _layout(t("figure.histograms", lang), lang, height=120)}
+        return {"data": [], "layout": _layout(t("figure.histograms", lang), height=120)}
     weights = [np.concatenate([layer[i].ravel() for layer in result.weights]) for i in kept]
     reach = float(max(np.abs(w).max() for w in weights)) or 1.0
     edges = np.linspace(-reach, reach, HISTOGRAM_BINS + 1)
@@ -228,7 +246,7 @@ def histogram_figure(result: SweepResult, lang: str, row_height: int = 90) -> di
     traces, layout_axes, annotations = [], {}, []
     for row, (index, values) in enumerate(zip(kept, weights, strict=True)):
         counts, _ = np.histogram(values, bins=edges)
-        suffix = "" if row == 0 else str(row + 1)
+        suffix = axis_suffix(row + 1)
         top = 1 - row * (height + gap)
         traces.append({
             "type": "bar", "x": typed(centers), "y": typed(counts.astype(np.float32)),
@@ -255,7 +273,7 @@ def histogram_figure(result: SweepResult, lang: str, row_height: int = 90) -> di
         name: {k: v for k, v in axis.items() if v is not None} for name, axis in layout_axes.items()
     }
     layout = _layout(
-        t("figure.histograms", lang), lang, height=90 + row_height * rows, bargap=0, annotations=annotations,
+        t("figure.histograms", lang), height=90 + row_height * rows, bargap=0, annotations=annotations,
         **layout_axes,
     )  # fmt: skip
     return {"data": traces, "layout": layout}
@@ -267,7 +285,7 @@ def filters_figure(result: SweepResult, lang: str, units: int = FILTER_UNITS) ->
     visible as the weights shrink; what turns white is (close to) zero."""
     kept = _trained(result)
     if not kept:
-        return {"data": [], "layout": _layout("", lang, height=120)}
+        return {"data": [], "layout": _layout("", height=120)}
     first = result.weights[0]  # (models, units, 64)
     units = min(units, first.shape[1])
     side = math.isqrt(first.shape[2])
@@ -284,7 +302,7 @@ def filters_figure(result: SweepResult, lang: str, units: int = FILTER_UNITS) ->
         "zmax": 1, "zmid": 0, "showscale": False, "hoverinfo": "skip", "xgap": 0, "ygap": 0,
     }  # fmt: skip
     layout = _layout(
-        t("figure.filters", lang, units=units), lang, height=80 + 62 * max(len(kept), 1),
+        t("figure.filters", lang, units=units), height=80 + 62 * max(len(kept), 1),
         xaxis={"showticklabels": False, "showgrid": False, "zeroline": False, "constrain": "domain"},
         yaxis={"autorange": "reversed", "scaleanchor": "x", "showgrid": False, "zeroline": False,
                "tickvals": ticks, "ticktext": [f"α = {alpha_label(result.alphas[i])}" for i in kept]},
@@ -301,28 +319,24 @@ def boundary_figure(
     grid = result.boundary
     kept = _trained(result)
     if grid is None or not kept:
-        return {"data": [], "layout": _layout("", lang, height=120)}
+        return {"data": [], "layout": _layout("", height=120)}
     columns = min(BOUNDARY_COLUMNS, len(kept))
     rows = math.ceil(len(kept) / columns)
-    col_gap, row_gap = 0.03, 0.12 / rows
-    width = (1 - col_gap * (columns - 1)) / columns
-    height = (1 - row_gap * (rows - 1)) / rows
+    panels = panel_grid(rows, columns, x_gap=0.03, y_gap=0.12 / rows)
+    width = panels[0].x[1] - panels[0].x[0]  # every panel's
     traces, axes, annotations = [], {}, []
-    for panel, index in enumerate(kept):
-        row, column = divmod(panel, columns)
-        suffix = "" if panel == 0 else str(panel + 1)
-        x0 = column * (width + col_gap)
-        top = 1 - row * (height + row_gap)
+    for panel, index in zip(panels, kept, strict=False):  # the last row may have empty cells
+        probability = typed(grid.probability[index])
         traces.append({
-            "type": "heatmap", "x": typed(grid.xs), "y": typed(grid.ys), "z": typed(grid.probability[index]),
+            "type": "heatmap", "x": typed(grid.xs), "y": typed(grid.ys), "z": probability,
             "zmin": 0, "zmax": 1, "colorscale": [[0, TRAIN_COLOR], [0.5, "#f7f7f7"], [1, VAL_COLOR]],
-            "showscale": False, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}", "hoverinfo": "skip",
+            "showscale": False, **panel.on, "hoverinfo": "skip",
         })  # fmt: skip
         traces.append({
-            "type": "contour", "x": typed(grid.xs), "y": typed(grid.ys), "z": typed(grid.probability[index]),
+            "type": "contour", "x": typed(grid.xs), "y": typed(grid.ys), "z": probability,
             "contours": {"start": 0.5, "end": 0.5, "size": 1, "coloring": "none"},
             "line": {"color": "#1a1a1a", "width": 2}, "showscale": False, "showlegend": False,
-            "hoverinfo": "skip", "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
+            "hoverinfo": "skip", **panel.on,
         })  # fmt: skip
         for label, color, symbol in ((0, TRAIN_COLOR, "circle"), (1, VAL_COLOR, "diamond")):
             chosen = points[labels == label]
@@ -330,16 +344,12 @@ def boundary_figure(
                 "type": "scatter", "mode": "markers", "x": typed(chosen[:, 0]), "y": typed(chosen[:, 1]),
                 "marker": {"color": color, "symbol": symbol, "size": 6,
                            "line": {"color": "white", "width": 0.8}},
-                "xaxis": f"x{suffix}", "yaxis": f"y{suffix}", "showlegend": False, "hoverinfo": "skip",
+                **panel.on, "showlegend": False, "hoverinfo": "skip",
             })  # fmt: skip
-        axes[f"xaxis{suffix}"] = {"domain": [x0, x0 + width], "anchor": f"y{suffix}", "showticklabels": False}
-        axes[f"yaxis{suffix}"] = {
-            "domain": [top - height, top],
-            "anchor": f"x{suffix}",
-            "showticklabels": False,
-        }
-        annotations.append(_panel_title(f"α = {alpha_label(result.alphas[index])}", x0 + width / 2, top))
-    layout = _layout("", lang, height=40 + panel_height * rows, annotations=annotations, **axes)
+        axes |= panel.axes(x={"showticklabels": False}, y={"showticklabels": False})
+        title = f"α = {alpha_label(result.alphas[index])}"
+        annotations.append(_panel_title(title, panel.x[0] + width / 2, panel.y[1]))
+    layout = _layout("", height=40 + panel_height * rows, annotations=annotations, **axes)
     layout["margin"] = {"l": 10, "r": 10, "t": 30, "b": 10}
     return {"data": traces, "layout": layout}
 
@@ -397,7 +407,7 @@ def grokking_figure(result: SweepResult, lang: str, steps_per_epoch: int, height
         "title": {"text": t("axis.step", lang), "standoff": 4},
     }
     layout = _layout(
-        "", lang, height=height, showlegend=True,
+        "", height=height, showlegend=True,
         xaxis={**step_axis, "domain": [0, 0.45], "anchor": "y"},
         yaxis={"range": [-0.02, 1.02], "anchor": "x", "tickformat": ".0%"},
         xaxis2={**step_axis, "domain": [0.55, 1], "anchor": "y2"},

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from decayviz.figures import animation_controls, panel_title, typed, wrap
+from decayviz.figures import Panel, animation_controls, panel_grid, panel_title, typed, with_roles, wrap
 from decayviz.figures.palette import (
     DASH,
     FEATURE_COLORS,
@@ -38,23 +38,12 @@ FRAME_MS = 80
 HISTOGRAM_BINS_PER_SIDE = 20
 
 
-def _columns(count: int, gap: float = 0.05) -> list[list[float]]:
-    """x domains of `count` equal columns side by side."""
-    width = (1.0 - gap * (count - 1)) / count
-    return [[i * (width + gap), i * (width + gap) + width] for i in range(count)]
-
-
 def _title(text: str, domain: list[float], y: float = 1.0) -> dict:
     """A panel title above a column, as a paper-anchored annotation, wrapped to the column's
     width on a phone (about 42 columns across the whole chart, a Hangul syllable two), so
     titles never overlap or run past the chart's edge."""
     lines = wrap(text, max(12, int(42 * (domain[1] - domain[0]))))
     return panel_title(lines, sum(domain) / 2, y, size=15)
-
-
-def _suffix(i: int) -> str:
-    """Plotly's axis suffix: "" for the first axis, "2", "3", ... after it."""
-    return "" if i == 1 else str(i)
 
 
 # --- 1. regularization paths ---
@@ -72,7 +61,9 @@ def _log_ticks(log_alphas: np.ndarray) -> dict:
 
 
 PATH_HEIGHT = 620  # px, the whole path figure
-PATH_PANEL_PX = (1.0 - 0.36) * (PATH_HEIGHT - 40 - 50)  # the coefficient panels: domain × plot area
+PATH_COEFFICIENTS_FROM = 0.36  # the coefficient panels' foot; the zeros' panels below it
+PATH_ZEROS_TO = 0.27
+PATH_PANEL_PX = (1.0 - PATH_COEFFICIENTS_FROM) * (PATH_HEIGHT - 40 - 50)  # its domain × plot area
 
 
 def _display_step(grey: np.ndarray, tolerance: float) -> int:
@@ -116,34 +107,17 @@ def _bundle(lines: list[tuple[np.ndarray, np.ndarray]]) -> dict:
     return {"x": typed(x, gaps=True), "y": typed(y, gaps=True)}
 
 
-def path_base(
-    alphas: np.ndarray,
-    paths: dict[str, np.ndarray],
-    names: tuple[str, ...],
-    highlight: np.ndarray,
-    lang: str,
-    l1_ratio: float = 0.5,
-    bound: float = 0.0,
-) -> dict:
-    """Every coefficient against α for L1, L2 and elastic net, and below each the count of exact
-    zeros, without the chosen α: the same for every α, so a page builds it once per problem and
-    adds the α (with_chosen_alpha) on each rerun. paths: kind -> (len(alphas), d). The
-    coefficient axes reach max(|paths|, bound); pass as `bound` the largest |optimum| to mark.
+def _path_panels() -> list[tuple[Panel, Panel]]:
+    """Per kind of PATH_KINDS, its coefficients' panel (axes 1–3, on top) and below it the panel
+    of its count of exact zeros (axes 4–6)."""
+    coefficients = panel_grid(1, len(PATH_KINDS), bottom=PATH_COEFFICIENTS_FROM)
+    zeros = panel_grid(1, len(PATH_KINDS), top=PATH_ZEROS_TO, first=len(PATH_KINDS) + 1)
+    return list(zip(coefficients, zeros, strict=True))
 
-    alphas must be log-spaced: the α axis is linear in log10 α, so a highlighted path needs
-    only its y values (x0 and dx place them). Features in `highlight` get a colour, a legend
-    entry and a hover label; the rest are thin grey lines, one trace per panel (_bundle), left
-    out where they are 0 at every α (the zero line shows them: with L1, most of them).
-    """
-    log_alphas = np.log10(alphas)
-    x0, dx = float(log_alphas[0]), float(log_alphas[1] - log_alphas[0])
-    d = len(names)
-    highlighted = {int(j): k for k, j in enumerate(highlight)}
-    domains = _columns(3)
-    bound = max(max(float(np.max(np.abs(paths[kind]))) for kind in PATH_KINDS), bound, 1e-9) * 1.05
 
-    data: list[dict] = []
-    layout: dict = {
+def _path_layout(x0: float, dx: float) -> dict:
+    """The paths figure's layout before its axes and titles."""
+    return {
         "height": PATH_HEIGHT,
         "margin": {"l": 60, "r": 10, "t": 72, "b": 50},  # titles wrap on a phone, under the modebar
         "hovermode": "closest",
@@ -174,78 +148,153 @@ def path_base(
             }
         },
     }
-    for col, kind in enumerate(PATH_KINDS, start=1):
-        top, bottom = _suffix(col), _suffix(col + 3)
-        grey = np.delete(paths[kind], list(highlighted), axis=1)
-        step = _display_step(grey, tolerance=0.5 * 2 * bound / PATH_PANEL_PX)  # half a pixel
-        thinned = paths[kind][::step]
-        axes = {"xaxis": f"x{top}", "yaxis": f"y{top}"}
-        grey_paths = (_grey_path(thinned[:, j], x0, dx * step) for j in range(d) if j not in highlighted)
-        data.append(_bundle([line for line in grey_paths if line is not None]) | axes)
+
+
+def _grey_bundle(path: np.ndarray, highlighted: dict[int, int], x0: float, dx: float, bound: float) -> dict:
+    """The paths of the features not highlighted, as one trace (_bundle), every `step`-th α of the
+    grid where that draws them within half a pixel of the coefficient axis reaching ±`bound`."""
+    grey = np.delete(path, list(highlighted), axis=1)
+    step = _display_step(grey, tolerance=0.5 * 2 * bound / PATH_PANEL_PX)  # half a pixel
+    thinned = path[::step]
+    lines = (_grey_path(thinned[:, j], x0, dx * step) for j in range(path.shape[1]) if j not in highlighted)
+    return _bundle([line for line in lines if line is not None])
+
+
+def _highlighted_path(values: np.ndarray, name: str, color: int, in_legend: bool) -> dict:
+    """A highlighted feature's path: its values only (the template places them), coloured and named."""
+    return {
+        "y": typed(values),
+        "name": name,
+        "legendgroup": name,
+        "showlegend": in_legend,
+        "line": {"color": FEATURE_COLORS[color % len(FEATURE_COLORS)], "width": 2.2},
+        "hoverinfo": "all",
+        "hovertemplate": f"{name}: %{{y:.4g}}<extra></extra>",
+    }
+
+
+def _zeros_path(path: np.ndarray, kind: str, x0: float, dx: float, lang: str) -> dict:
+    """The count of exact zeros at each α, a step line in the penalty's colour and dash."""
+    zeros = (path == 0.0).sum(axis=1)
+    return {
+        "type": "scatter",
+        "mode": "lines",
+        "y": typed(zeros.astype(float)),
+        "x0": x0,
+        "dx": dx,
+        "showlegend": False,
+        "line": {"color": PENALTY_COLORS[kind], "width": 2.5, "shape": "hv", "dash": DASH[kind]},
+        "hovertemplate": t("sparsity.paths.zeros_hover", lang) + "<extra></extra>",
+    }
+
+
+def _path_axes(
+    coefficients: Panel, zeros: Panel, first: bool, log_alphas: np.ndarray, bound: float, d: int, lang: str
+) -> dict:
+    """One kind's two panels' axes. The panels share their y ranges: only the `first` names and
+    numbers them; the α axis is labelled under the zeros alone."""
+    ticks = _log_ticks(log_alphas)
+    shown = {"showticklabels": first}
+
+    def named(key: str) -> dict:
+        return {"title": {"text": t(key, lang)}} if first else {}
+
+    coefficient_axes = coefficients.axes(
+        x={"showticklabels": False, "range": [log_alphas[0], log_alphas[-1]], **ticks},
+        y={"range": [-bound, bound], "zeroline": True, "zerolinecolor": "#444", **shown,
+           **named("sparsity.paths.coef_axis")},
+    )  # fmt: skip
+    zeros_axes = zeros.axes(
+        x={"matches": f"x{coefficients.suffix}", "title": {"text": t("sparsity.paths.alpha_axis", lang)},
+           **ticks},
+        y={"range": [-0.02 * d, d * 1.12], **shown, **named("sparsity.paths.zeros_axis")},
+    )  # fmt: skip
+    return coefficient_axes | zeros_axes
+
+
+def path_base(
+    alphas: np.ndarray,
+    paths: dict[str, np.ndarray],
+    names: tuple[str, ...],
+    highlight: np.ndarray,
+    lang: str,
+    l1_ratio: float = 0.5,
+    bound: float = 0.0,
+) -> dict:
+    """Every coefficient against α for L1, L2 and elastic net, and below each the count of exact
+    zeros, without the chosen α: the same for every α, so a page builds it once per problem and
+    adds the α (with_chosen_alpha) on each rerun. paths: kind -> (len(alphas), d). The
+    coefficient axes reach max(|paths|, bound); pass as `bound` the largest |optimum| to mark.
+
+    alphas must be log-spaced: the α axis is linear in log10 α, so a highlighted path needs
+    only its y values (x0 and dx place them). Features in `highlight` get a colour, a legend
+    entry and a hover label; the rest are thin grey lines, one trace per panel (_bundle), left
+    out where they are 0 at every α (the zero line shows them: with L1, most of them).
+    """
+    log_alphas = np.log10(alphas)
+    x0, dx = float(log_alphas[0]), float(log_alphas[1] - log_alphas[0])
+    highlighted = {int(j): k for k, j in enumerate(highlight)}
+    bound = max(*(float(np.max(np.abs(paths[kind]))) for kind in PATH_KINDS), bound, 1e-9) * 1.05
+    data: list[dict] = []
+    layout = _path_layout(x0, dx)
+    for col, (kind, (top, bottom)) in enumerate(zip(PATH_KINDS, _path_panels(), strict=True)):
+        path = paths[kind]
+        data.append(_grey_bundle(path, highlighted, x0, dx, bound) | top.on)
         for j, k in sorted(highlighted.items()):
-            data.append(
-                {
-                    "y": typed(paths[kind][:, j]),
-                    **axes,
-                    "name": names[j],
-                    "legendgroup": names[j],
-                    "showlegend": col == 1,
-                    "line": {"color": FEATURE_COLORS[k % len(FEATURE_COLORS)], "width": 2.2},
-                    "hoverinfo": "all",
-                    "hovertemplate": f"{names[j]}: %{{y:.4g}}<extra></extra>",
-                }
-            )
-        zeros = (paths[kind] == 0.0).sum(axis=1)  # below: the count of exact zeros at each α
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "lines",
-                "y": typed(zeros.astype(float)),
-                "x0": x0,
-                "dx": dx,
-                "xaxis": f"x{bottom}",
-                "yaxis": f"y{bottom}",
-                "showlegend": False,
-                "line": {"color": PENALTY_COLORS[kind], "width": 2.5, "shape": "hv", "dash": DASH[kind]},
-                "hovertemplate": t("sparsity.paths.zeros_hover", lang) + "<extra></extra>",
-            }
-        )
-        ticks = _log_ticks(log_alphas)
-        layout[f"xaxis{top}"] = {
-            "domain": domains[col - 1],
-            "anchor": f"y{top}",
-            "showticklabels": False,
-            "range": [log_alphas[0], log_alphas[-1]],
-            **ticks,
-        }
-        layout[f"xaxis{bottom}"] = {
-            "domain": domains[col - 1],
-            "anchor": f"y{bottom}",
-            "matches": f"x{top}",
-            "title": {"text": t("sparsity.paths.alpha_axis", lang)},
-            **ticks,
-        }
-        # The panels share their y ranges: only the first names and numbers them.
-        first = {"showticklabels": col == 1}
-        layout[f"yaxis{top}"] = {
-            "domain": [0.36, 1.0],
-            "anchor": f"x{top}",
-            "range": [-bound, bound],
-            "zeroline": True,
-            "zerolinecolor": "#444",
-            **first,
-            **({"title": {"text": t("sparsity.paths.coef_axis", lang)}} if col == 1 else {}),
-        }
-        layout[f"yaxis{bottom}"] = {
-            "domain": [0.0, 0.27],
-            "anchor": f"x{bottom}",
-            "range": [-0.02 * d, d * 1.12],
-            **first,
-            **({"title": {"text": t("sparsity.paths.zeros_axis", lang)}} if col == 1 else {}),
-        }
+            data.append({**_highlighted_path(path[:, j], names[j], k, in_legend=col == 0), **top.on})
+        data.append({**_zeros_path(path, kind, x0, dx, lang), **bottom.on})
+        layout |= _path_axes(top, bottom, col == 0, log_alphas, bound, len(names), lang)
         title = t(f"sparsity.paths.panel.{kind}", lang, r=f"{l1_ratio:g}")
-        layout["annotations"].append(_title(title, domains[col - 1]))
+        layout["annotations"].append(_title(title, top.x))
     return {"data": data, "layout": layout}
+
+
+def _chosen_marks(
+    x_chosen: float, optimum: np.ndarray, kind: str, side: str, top: Panel, bottom: Panel
+) -> list[dict]:
+    """The optimum's weights as dots on the coefficients' panel, and its count of zeros, labelled
+    on `side` of its dot, on the zeros' panel."""
+    d = len(optimum)
+    zeros_at = int(np.sum(optimum == 0.0))
+    weights = {
+        "type": "scatter",
+        "mode": "markers",
+        "x": typed(np.full(d, x_chosen)),  # not x0 with dx = 0: plotly reads 0 as unset
+        "y": typed(optimum),
+        **top.on,
+        "showlegend": False,
+        "marker": {"color": ZERO_COLOR, "size": 5},
+        "hoverinfo": "skip",
+    }
+    count = {
+        "type": "scatter",
+        "mode": "markers+text",
+        "x": [x_chosen],
+        "y": [zeros_at],
+        "text": [f"{zeros_at}/{d}"],
+        "textposition": side,
+        "textfont": {"size": 14},
+        "cliponaxis": False,
+        **bottom.on,
+        "showlegend": False,
+        "hoverinfo": "skip",
+        "marker": {"color": PENALTY_COLORS[kind], "size": 10, "line": {"color": ZERO_COLOR, "width": 1}},
+    }
+    return [weights, count]
+
+
+def _chosen_line(x_chosen: float, panel: Panel) -> dict:
+    """A dotted vertical line at the chosen α across `panel`."""
+    return {
+        "type": "line",
+        "x0": x_chosen,
+        "x1": x_chosen,
+        "y0": 0,
+        "y1": 1,
+        "xref": f"x{panel.suffix}",
+        "yref": f"y{panel.suffix} domain",
+        "line": {"color": ZERO_COLOR, "width": 1, "dash": "dot"},
+    }
 
 
 def with_chosen_alpha(base: dict, alpha: float, optima: dict[str, np.ndarray]) -> dict:
@@ -257,57 +306,9 @@ def with_chosen_alpha(base: dict, alpha: float, optima: dict[str, np.ndarray]) -
     # the count beside its dot, on the side away from the y axis's numbers on the left
     side = "top right" if x_chosen < (low + high) / 2 else "top left"
     marks, lines = [], []
-    for col, kind in enumerate(PATH_KINDS, start=1):
-        top, bottom = _suffix(col), _suffix(col + 3)
-        d = len(optima[kind])
-        zeros_at = int(np.sum(optima[kind] == 0.0))
-        marks.append(
-            {
-                "type": "scatter",
-                "mode": "markers",
-                "x": typed(np.full(d, x_chosen)),  # not x0 with dx = 0: plotly reads 0 as unset
-                "y": typed(optima[kind]),
-                "xaxis": f"x{top}",
-                "yaxis": f"y{top}",
-                "showlegend": False,
-                "marker": {"color": ZERO_COLOR, "size": 5},
-                "hoverinfo": "skip",
-            }
-        )
-        marks.append(
-            {
-                "type": "scatter",
-                "mode": "markers+text",
-                "x": [x_chosen],
-                "y": [zeros_at],
-                "text": [f"{zeros_at}/{d}"],
-                "textposition": side,
-                "textfont": {"size": 14},
-                "cliponaxis": False,
-                "xaxis": f"x{bottom}",
-                "yaxis": f"y{bottom}",
-                "showlegend": False,
-                "hoverinfo": "skip",
-                "marker": {
-                    "color": PENALTY_COLORS[kind],
-                    "size": 10,
-                    "line": {"color": ZERO_COLOR, "width": 1},
-                },
-            }
-        )
-        for ref in (top, bottom):
-            lines.append(
-                {
-                    "type": "line",
-                    "x0": x_chosen,
-                    "x1": x_chosen,
-                    "y0": 0,
-                    "y1": 1,
-                    "xref": f"x{ref}",
-                    "yref": f"y{ref} domain",
-                    "line": {"color": ZERO_COLOR, "width": 1, "dash": "dot"},
-                }
-            )
+    for kind, (top, bottom) in zip(PATH_KINDS, _path_panels(), strict=True):
+        marks += _chosen_marks(x_chosen, optima[kind], kind, side, top, bottom)
+        lines += [_chosen_line(x_chosen, top), _chosen_line(x_chosen, bottom)]
     layout = base["layout"] | {"shapes": base["layout"]["shapes"] + lines}
     return {"data": base["data"] + marks, "layout": layout}
 
@@ -321,37 +322,14 @@ def _count_text(weights: np.ndarray, lang: str) -> str:
     return t("sparsity.iterations.count", lang, zeros=zeros, d=len(weights), near=near, band=band)
 
 
-def descent_figure(frames: DescentFrames, lang: str) -> dict:
-    """For each run, a histogram of the weights with the exact zeros stacked in black on the
-    middle bin, above one chart of exact zeros against the step (log axis, like the recorded
-    steps); Play animates both. Frames carry only what moves; the still page shows the end.
-    """
-    names = [name for name, _, _ in DESCENT_RUNS]
-    weights = frames.weights
-    d = weights[names[0]].shape[1]
-    half_width = max(float(np.max(np.abs(weights[name]))) for name in names) * 1.02
-    counted = {name: weight_histogram(weights[name], half_width, HISTOGRAM_BINS_PER_SIDE) for name in names}
-    centres = counted[names[0]][0]
-    steps = frames.steps.astype(float)
-    domains = _columns(3)
+def _descent_panels(runs: int) -> tuple[list[Panel], Panel]:
+    """A histogram's panel per run side by side on top (axes 1–3), the zeros per step below (axis 4)."""
+    return panel_grid(1, runs, bottom=0.5), panel_grid(1, 1, top=0.3, first=runs + 1)[0]
 
-    def moving(k: int) -> list[dict]:
-        """What changes between frames, at frame k: per run its histogram of non-zero weights,
-        its bar of exact zeros (stacked on the middle bin) and its counts, then the three markers
-        on the zeros-per-step chart. Only values: the traces they update hold everything else."""
-        traces = []
-        for name in names:
-            _, counts, zeros = counted[name]
-            traces += [
-                {"y": typed(counts[k], "u2")},
-                {"y": [int(zeros[k])]},
-                {"text": [_count_text(weights[name][k], lang)]},
-            ]
-        return traces + [{"x": [steps[k]], "y": [int(counted[name][2][k])]} for name in names]
 
-    now = moving(len(steps) - 1)
-    data: list[dict] = []
-    layout: dict = {
+def _descent_layout() -> dict:
+    """The iterations figure's layout before its axes, titles and controls."""
+    return {
         "height": 660,
         "margin": {"l": 60, "r": 10, "t": 72, "b": 110},
         "barmode": "stack",
@@ -369,139 +347,172 @@ def descent_figure(frames: DescentFrames, lang: str) -> dict:
             "bgcolor": "rgba(255,255,255,0.8)",
         },
     }
-    moving_traces: list[int] = []  # the traces the frames update, in the order moving(k) lists them
-    for col, name in enumerate(names, start=1):
-        axes = {"xaxis": f"x{_suffix(col)}", "yaxis": f"y{_suffix(col)}", "showlegend": False}
-        bars, zero_bar, count = now[3 * (col - 1) : 3 * col]
-        bin_width = float(centres[1] - centres[0])
-        moving_traces += range(len(data), len(data) + 3)  # its histogram, zeros' bar and count
-        data += [
-            {
-                **bars,
-                **axes,
-                "type": "bar",
-                "x": typed(centres),
-                "width": bin_width,
-                "hovertemplate": "%{x:.3g}: %{y}<extra></extra>",
-                "marker": {"color": RUN_COLORS[name], "opacity": 0.75, "line": {"width": 0}},
-            },
-            {
-                **zero_bar,
-                **axes,
-                "type": "bar",
-                "x": [0.0],
-                "width": bin_width,
-                "hovertemplate": t("sparsity.iterations.exact", lang) + ": %{y}<extra></extra>",
-                "marker": {"color": ZERO_COLOR, "line": {"width": 0}},
-            },
-            {
-                **count,
-                **axes,
-                "type": "scatter",
-                "mode": "text",
-                "x": [-half_width * 0.95],
-                "y": [d * 1.04],
-                "textposition": "bottom right",
-                "textfont": {"size": 11},  # "exactly 0: 176/200" fits a phone's 90 px column
-                "hoverinfo": "skip",
-            },
-        ]
-        layout[f"xaxis{_suffix(col)}"] = {
-            "domain": domains[col - 1],
-            "anchor": f"y{_suffix(col)}",
-            "range": [-half_width, half_width],
-            "title": {"text": t("sparsity.iterations.weight_axis", lang)},
-        }
-        layout[f"yaxis{_suffix(col)}"] = {
-            "domain": [0.5, 1.0],
-            "anchor": f"x{_suffix(col)}",
-            "range": [0, d * 1.05],
-            "showticklabels": col == 1,  # the histograms share their y range
-            **({"title": {"text": t("sparsity.iterations.count_axis", lang)}} if col == 1 else {}),
-        }
-        layout["annotations"].append(_title(t(f"sparsity.iterations.run.{name}", lang), domains[col - 1]))
-    for name in names:  # zeros against the step, drawn whole: they never move
-        label = t(f"sparsity.iterations.run.{name}", lang)
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "lines",
-                "x": typed(steps),
-                "y": typed(counted[name][2], "u2"),
-                "xaxis": "x4",
-                "yaxis": "y4",
-                "name": label,
-                # Subgradient and L2 both stay at 0 exact zeros: wide below, dashed on top, both seen.
-                "line": {
-                    "color": RUN_COLORS[name],
-                    "width": 5 if name == "l1_subgradient" else 2.5,
-                    "dash": DASH[name],
-                },
-                "hovertemplate": "%{x}: %{y}<extra>" + label + "</extra>",
-            }
-        )
-    for name, marker in zip(names, now[3 * len(names) :], strict=True):
-        moving_traces.append(len(data))  # its marker on the zeros-per-step chart
-        data.append(
-            {
-                **marker,
-                "type": "scatter",
-                "mode": "markers",
-                "xaxis": "x4",
-                "yaxis": "y4",
-                "showlegend": False,
-                "hoverinfo": "skip",
-                "cliponaxis": False,
-                "marker": {
-                    "color": RUN_COLORS[name],
-                    "symbol": RUN_SYMBOLS[name],
-                    "size": 8 if name == "l2" else 13,
-                    "line": {"color": ZERO_COLOR, "width": 1},
-                },
-            }
-        )
-    layout["xaxis4"] = {
-        "domain": [0.0, 1.0],
-        "anchor": "y4",
-        "type": "log",
-        "dtick": 1,
-        "range": [0.0, float(np.log10(max(steps[-1], 10.0)))],
-        "title": {"text": t("sparsity.iterations.step_axis", lang)},
+
+
+def _descent_updates(counted: dict, weights: dict, steps: np.ndarray, k: int, lang: str) -> dict[str, dict]:
+    """What changes between frames, at frame k, by role: per run its histogram of non-zero
+    weights, its bar of exact zeros (stacked on the middle bin) and its counts, then each run's
+    marker on the zeros-per-step chart. Only values: the traces they update hold everything else."""
+    updates = {}
+    for name, (_, counts, zeros) in counted.items():
+        updates[f"{name}.bars"] = {"y": typed(counts[k], "u2")}
+        updates[f"{name}.zero_bar"] = {"y": [int(zeros[k])]}
+        updates[f"{name}.count"] = {"text": [_count_text(weights[name][k], lang)]}
+    for name, (_, _, zeros) in counted.items():
+        updates[f"{name}.marker"] = {"x": [steps[k]], "y": [int(zeros[k])]}
+    return updates
+
+
+def _run_traces(
+    name: str, panel: Panel, now: dict, centres: np.ndarray, half_width: float, d: int, lang: str
+) -> list[tuple[str, dict]]:
+    """A run's histogram, its bar of exact zeros and its counts, as (role, trace) pairs; `now`
+    (_descent_updates) gives their values."""
+    on = {**panel.on, "showlegend": False}
+    bin_width = float(centres[1] - centres[0])
+    bars = {
+        **now[f"{name}.bars"],
+        **on,
+        "type": "bar",
+        "x": typed(centres),
+        "width": bin_width,
+        "hovertemplate": "%{x:.3g}: %{y}<extra></extra>",
+        "marker": {"color": RUN_COLORS[name], "opacity": 0.75, "line": {"width": 0}},
     }
-    layout["yaxis4"] = {
-        "domain": [0.0, 0.3],
-        "anchor": "x4",
-        "range": [-0.02 * d, d * 1.05],
-        "title": {"text": t("sparsity.iterations.zeros_axis", lang)},
+    zero_bar = {
+        **now[f"{name}.zero_bar"],
+        **on,
+        "type": "bar",
+        "x": [0.0],
+        "width": bin_width,
+        "hovertemplate": t("sparsity.iterations.exact", lang) + ": %{y}<extra></extra>",
+        "marker": {"color": ZERO_COLOR, "line": {"width": 0}},
     }
-    frame_list = [
-        {"name": str(int(step)), "traces": moving_traces, "data": moving(k)}
-        for k, step in enumerate(frames.steps)
-    ]
-    layout.update(
-        animation_controls(
-            [int(s) for s in frames.steps], lang, FRAME_MS, from_current=False, y=0.0, below_px=44
-        )
-    )
+    count = {
+        **now[f"{name}.count"],
+        **on,
+        "type": "scatter",
+        "mode": "text",
+        "x": [-half_width * 0.95],
+        "y": [d * 1.04],
+        "textposition": "bottom right",
+        "textfont": {"size": 11},  # "exactly 0: 176/200" fits a phone's 90 px column
+        "hoverinfo": "skip",
+    }
+    return [(f"{name}.bars", bars), (f"{name}.zero_bar", zero_bar), (f"{name}.count", count)]
+
+
+def _run_axes(panel: Panel, first: bool, half_width: float, d: int, lang: str) -> dict:
+    """A run's histogram axes; the histograms share their y range: only the `first` numbers it."""
+    return panel.axes(
+        x={"range": [-half_width, half_width], "title": {"text": t("sparsity.iterations.weight_axis", lang)}},
+        y={"range": [0, d * 1.05], "showticklabels": first,
+           **({"title": {"text": t("sparsity.iterations.count_axis", lang)}} if first else {})},
+    )  # fmt: skip
+
+
+def _zeros_line(name: str, steps: np.ndarray, zeros: np.ndarray, panel: Panel, lang: str) -> dict:
+    """A run's exact zeros against the step, drawn whole: it never moves."""
+    label = t(f"sparsity.iterations.run.{name}", lang)
+    return {
+        "type": "scatter",
+        "mode": "lines",
+        "x": typed(steps),
+        "y": typed(zeros, "u2"),
+        **panel.on,
+        "name": label,
+        # Subgradient and L2 both stay at 0 exact zeros: wide below, dashed on top, both seen.
+        "line": {
+            "color": RUN_COLORS[name],
+            "width": 5 if name == "l1_subgradient" else 2.5,
+            "dash": DASH[name],
+        },
+        "hovertemplate": "%{x}: %{y}<extra>" + label + "</extra>",
+    }
+
+
+def _zeros_marker(name: str, now: dict, panel: Panel) -> dict:
+    """A run's marker on the zeros-per-step chart, at the step `now` (_descent_updates) gives."""
+    return {
+        **now[f"{name}.marker"],
+        "type": "scatter",
+        "mode": "markers",
+        **panel.on,
+        "showlegend": False,
+        "hoverinfo": "skip",
+        "cliponaxis": False,
+        "marker": {
+            "color": RUN_COLORS[name],
+            "symbol": RUN_SYMBOLS[name],
+            "size": 8 if name == "l2" else 13,
+            "line": {"color": ZERO_COLOR, "width": 1},
+        },
+    }
+
+
+def _zeros_axes(panel: Panel, steps: np.ndarray, d: int, lang: str) -> dict:
+    """The zeros-per-step chart's axes: the step on a log axis, like the recorded steps."""
+    return panel.axes(
+        x={"type": "log", "dtick": 1, "range": [0.0, float(np.log10(max(steps[-1], 10.0)))],
+           "title": {"text": t("sparsity.iterations.step_axis", lang)}},
+        y={"range": [-0.02 * d, d * 1.05], "title": {"text": t("sparsity.iterations.zeros_axis", lang)}},
+    )  # fmt: skip
+
+
+def descent_figure(frames: DescentFrames, lang: str) -> dict:
+    """For each run, a histogram of the weights with the exact zeros stacked in black on the
+    middle bin, above one chart of exact zeros against the step (log axis, like the recorded
+    steps); Play animates both. Frames carry only what moves, naming the traces they update by
+    role; the still page shows the end.
+    """
+    names = [name for name, _, _ in DESCENT_RUNS]
+    weights = frames.weights
+    d = weights[names[0]].shape[1]
+    half_width = max(float(np.max(np.abs(weights[name]))) for name in names) * 1.02
+    counted = {name: weight_histogram(weights[name], half_width, HISTOGRAM_BINS_PER_SIDE) for name in names}
+    centres = counted[names[0]][0]
+    steps = frames.steps.astype(float)
+    runs, zeros_panel = _descent_panels(len(names))
+    now = _descent_updates(counted, weights, steps, len(steps) - 1, lang)
+    layout = _descent_layout()
+    traces: list[tuple[str | None, dict]] = []  # (role, trace): a role names a trace the frames move
+    for col, (name, panel) in enumerate(zip(names, runs, strict=True)):
+        traces += _run_traces(name, panel, now, centres, half_width, d, lang)
+        layout |= _run_axes(panel, col == 0, half_width, d, lang)
+        layout["annotations"].append(_title(t(f"sparsity.iterations.run.{name}", lang), panel.x))
+    traces += [(None, _zeros_line(name, steps, counted[name][2], zeros_panel, lang)) for name in names]
+    traces += [(f"{name}.marker", _zeros_marker(name, now, zeros_panel)) for name in names]
+    layout |= _zeros_axes(zeros_panel, steps, d, lang)
+    data, roles = with_roles(traces)
+    frame_list = []
+    for k, step in enumerate(frames.steps):
+        updates = _descent_updates(counted, weights, steps, k, lang)
+        moved = [roles[role] for role in updates]
+        frame_list.append({"name": str(int(step)), "traces": moved, "data": list(updates.values())})
+    stops = [int(s) for s in frames.steps]
+    layout |= animation_controls(stops, lang, FRAME_MS, from_current=False, y=0.0, below_px=44)
     return {"data": data, "layout": layout, "frames": frame_list}
 
 
 # --- 3. how often does L1 give a zero? ---
 
 
-def monte_carlo_figure(mc: MonteCarlo, spread: float, lang: str, shown: int = 4000) -> dict:
-    """Left: the loss centres W*, coloured by whether the L1 optimum has an exact zero, with the
-    L1 and L2 balls of the common budget. Right: the shares of exact and almost-zero optima."""
+def _monte_carlo_panels() -> tuple[Panel, Panel]:
+    """The centres' panel on the left (it shrinks to a square), the shares' bars on the right."""
+    return panel_grid(1, 1, right=0.55)[0], panel_grid(1, 1, left=0.64, first=2)[0]
+
+
+def _centre_traces(mc: MonteCarlo, shown: int, lang: str) -> list[dict]:
+    """The first `shown` loss centres W*, split by whether the L1 optimum has an exact zero."""
     centres = mc.w_star[:shown]
     corner = mc.l1_zero[:shown]
-    t_ = mc.budget
-    data = []
+    traces = []
     for hit, color, symbol, key in (
         (True, PENALTY_COLORS["l1"], "diamond", "corner"),
         (False, OKABE_ITO["sky_blue"], "circle", "edge"),
     ):
         points = centres[corner == hit]
-        data.append(
+        traces.append(
             {
                 "type": "scatter",
                 "mode": "markers",
@@ -512,52 +523,63 @@ def monte_carlo_figure(mc: MonteCarlo, spread: float, lang: str, shown: int = 40
                 "hoverinfo": "skip",
             }
         )
+    return traces
+
+
+def _ball_traces(budget: float, lang: str) -> list[dict]:
+    """The L2 and L1 balls of radius `budget`, the common budget of every loss."""
     phi = np.linspace(0.0, 2.0 * np.pi, 121)
-    circle = t_ * np.stack([np.cos(phi), np.sin(phi)], axis=1)
-    diamond = t_ * np.array([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [0.0, -1.0], [1.0, 0.0]])
-    for shape, kind in ((circle, "l2"), (diamond, "l1")):
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "lines",
-                "x": typed(shape[:, 0]),
-                "y": typed(shape[:, 1]),
-                "name": t(f"sparsity.montecarlo.ball.{kind}", lang),
-                "hoverinfo": "skip",
-                "line": {
-                    "color": ZERO_COLOR if kind == "l1" else PENALTY_COLORS["l2"],
-                    "width": 2.5,
-                    "dash": DASH[kind],
-                },
-            }
-        )
+    circle = budget * np.stack([np.cos(phi), np.sin(phi)], axis=1)
+    diamond = budget * np.array([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [0.0, -1.0], [1.0, 0.0]])
+    return [
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "x": typed(shape[:, 0]),
+            "y": typed(shape[:, 1]),
+            "name": t(f"sparsity.montecarlo.ball.{kind}", lang),
+            "hoverinfo": "skip",
+            "line": {
+                "color": ZERO_COLOR if kind == "l1" else PENALTY_COLORS["l2"],
+                "width": 2.5,
+                "dash": DASH[kind],
+            },
+        }
+        for shape, kind in ((circle, "l2"), (diamond, "l1"))
+    ]
+
+
+def _share_traces(mc: MonteCarlo, panel: Panel, lang: str) -> list[dict]:
+    """The shares of L1 and L2 optima with an exact zero, and with an almost-zero weight."""
     shares = {
         "exact": [100 * float(np.mean(mc.l1_zero)), 100 * float(np.mean(mc.l2_zero))],
         "almost": [100 * mc.near_zero_share("l1"), 100 * mc.near_zero_share("l2")],
     }
     labels = [t("choice.s_penalty.l1", lang), t("choice.s_penalty.l2", lang)]
-    for key, color in (("exact", ZERO_COLOR), ("almost", LIGHT_GREY)):
-        data.append(
-            {
-                "type": "bar",
-                "x": labels,
-                "y": shares[key],
-                "xaxis": "x2",
-                "yaxis": "y2",
-                "name": t(f"sparsity.montecarlo.share.{key}", lang, tol=f"{ALMOST_ZERO:.0%}"),
-                "marker": {"color": color},
-                "text": [f"{v:.1f}%" for v in shares[key]],
-                "textposition": "outside",
-                "hovertemplate": "%{y:.1f}%<extra></extra>",
-            }
-        )
-    half = spread * t_
-    layout = {
+    return [
+        {
+            "type": "bar",
+            "x": labels,
+            "y": shares[key],
+            **panel.on,
+            "name": t(f"sparsity.montecarlo.share.{key}", lang, tol=f"{ALMOST_ZERO:.0%}"),
+            "marker": {"color": color},
+            "text": [f"{v:.1f}%" for v in shares[key]],
+            "textposition": "outside",
+            "hovertemplate": "%{y:.1f}%<extra></extra>",
+        }
+        for key, color in (("exact", ZERO_COLOR), ("almost", LIGHT_GREY))
+    ]
+
+
+def _monte_carlo_layout(half: float, centres: Panel, shares: Panel, lang: str) -> dict:
+    """The centres' square axes reaching ±`half`, the shares' axes, titles and legend."""
+    return {
         "height": 560,
         "margin": {"l": 50, "r": 56, "t": 72, "b": 40},  # r: the bars' numbers and axis title
         "barmode": "group",
         "xaxis": {
-            "domain": [0.0, 0.55],
+            "domain": centres.x,
             "range": [-half, half],
             "zeroline": True,
             "zerolinecolor": "#444",
@@ -572,9 +594,10 @@ def monte_carlo_figure(mc: MonteCarlo, spread: float, lang: str, shown: int = 40
             "zerolinecolor": "#444",
             "title": {"text": "w₂*"},
         },
-        "xaxis2": {"domain": [0.64, 1.0], "anchor": "y2"},
-        "yaxis2": {  # on the right: between the panels, a phone's 35 px left its title over the centres
-            "anchor": "x2",
+        f"xaxis{shares.suffix}": {"domain": shares.x, "anchor": f"y{shares.suffix}"},
+        # on the right: between the panels, a phone's 35 px left its title over the centres
+        f"yaxis{shares.suffix}": {
+            "anchor": f"x{shares.suffix}",
             "side": "right",
             "range": [0, 105],
             "title": {"text": t("sparsity.montecarlo.share_axis", lang)},
@@ -582,14 +605,92 @@ def monte_carlo_figure(mc: MonteCarlo, spread: float, lang: str, shown: int = 40
         # at the chart's foot, where plotly makes room for it under w₁*'s title at any height
         "legend": {"orientation": "h", "x": 0.0, "y": 0.0, "yref": "container", "yanchor": "bottom"},
         "annotations": [
-            _title(t("sparsity.montecarlo.panel.centres", lang), [0.0, 0.55]),
-            _title(t("sparsity.montecarlo.panel.shares", lang), [0.64, 1.0]),
+            _title(t("sparsity.montecarlo.panel.centres", lang), centres.x),
+            _title(t("sparsity.montecarlo.panel.shares", lang), shares.x),
         ],
     }
-    return {"data": data, "layout": layout}
+
+
+def monte_carlo_figure(mc: MonteCarlo, spread: float, lang: str, shown: int = 4000) -> dict:
+    """Left: the loss centres W*, coloured by whether the L1 optimum has an exact zero, with the
+    L1 and L2 balls of the common budget. Right: the shares of exact and almost-zero optima."""
+    centres, shares = _monte_carlo_panels()
+    data = [*_centre_traces(mc, shown, lang), *_ball_traces(mc.budget, lang)]
+    data += _share_traces(mc, shares, lang)
+    return {"data": data, "layout": _monte_carlo_layout(spread * mc.budget, centres, shares, lang)}
 
 
 # --- 4. the "why" view: a linear layer as a graph ---
+
+
+def _link_shapes(
+    W: np.ndarray, y_in: np.ndarray, y_out: np.ndarray, strongest: float, panel: Panel
+) -> list[dict]:
+    """One line per weight W_ij from input j to output i, its width ∝ |W_ij| / `strongest`, blue if
+    positive, vermillion if negative, dotted grey if exactly 0; under the nodes."""
+    shapes = []
+    for i, j in np.ndindex(W.shape):
+        w = float(W[i, j])
+        line = (
+            {"color": LIGHT_GREY, "width": 1, "dash": "dot"}
+            if w == 0.0
+            else {"color": POSITIVE if w > 0 else NEGATIVE, "width": 0.6 + 9.0 * abs(w) / strongest}
+        )
+        shapes.append(
+            {
+                "type": "line",
+                "x0": 0.0,
+                "y0": y_in[j],
+                "x1": 1.0,
+                "y1": y_out[i],
+                "xref": f"x{panel.suffix}",
+                "yref": f"y{panel.suffix}",
+                "line": line,
+                "layer": "below",
+            }
+        )
+    return shapes
+
+
+def _layer_traces(W: np.ndarray, y_in: np.ndarray, y_out: np.ndarray, panel: Panel) -> list[dict]:
+    """Invisible points at the links' middles that hover each weight's value, and the nodes."""
+    n_out, n_in = W.shape
+    hover = [f"W[{i + 1},{j + 1}] = {W[i, j]:.3g}" for i in range(n_out) for j in range(n_in)]
+    middles = {
+        "type": "scatter",
+        "mode": "markers",
+        "x": typed(np.full(n_out * n_in, 0.5)),
+        "y": typed(((y_in[None, :] + y_out[:, None]) / 2).ravel()),
+        **panel.on,
+        "hovertext": hover,
+        "hoverinfo": "text",
+        "marker": {"size": 14, "opacity": 0.0},
+        "showlegend": False,
+    }
+    nodes = {
+        "type": "scatter",
+        "mode": "markers+text",
+        "x": typed(np.concatenate([np.zeros(n_in), np.ones(n_out)])),
+        "y": typed(np.concatenate([y_in, y_out])),
+        **panel.on,
+        "text": [f"x{j + 1}" for j in range(n_in)] + [f"y{i + 1}" for i in range(n_out)],
+        "textposition": ["middle left"] * n_in + ["middle right"] * n_out,
+        "marker": {"size": 20, "color": "#ffffff", "line": {"color": ZERO_COLOR, "width": 2}},
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "textfont": {"size": 14},
+    }
+    return [middles, nodes]
+
+
+def _layer_axes(panel: Panel) -> dict:
+    """A graph's hidden axes: room for the nodes' labels left and right; the full height."""
+    hidden = {"showgrid": False, "zeroline": False, "showticklabels": False}
+    x, y = f"x{panel.suffix}", f"y{panel.suffix}"
+    return {
+        f"xaxis{panel.suffix}": {**hidden, "domain": panel.x, "range": [-0.25, 1.25], "anchor": y},
+        f"yaxis{panel.suffix}": {**hidden, "range": [-0.08, 1.08], "anchor": x},
+    }
 
 
 def layer_figure(plain: np.ndarray, penalized: np.ndarray, lang: str, penalty_title: str) -> dict:
@@ -601,74 +702,15 @@ def layer_figure(plain: np.ndarray, penalized: np.ndarray, lang: str, penalty_ti
     y_in = np.linspace(1.0, 0.0, n_in)
     y_out = np.linspace(0.8, 0.2, n_out) if n_out > 1 else np.array([0.5])
     strongest = max(float(np.max(np.abs(plain))), float(np.max(np.abs(penalized))), 1e-12)
-    domains = _columns(2, gap=0.1)
-    data, shapes, annotations = [], [], []
-    for col, (W, title) in enumerate(
-        ((plain, t("sparsity.layer.plain", lang)), (penalized, penalty_title)), start=1
-    ):
-        xref, yref = f"x{_suffix(col)}", f"y{_suffix(col)}"
-        for i in range(n_out):
-            for j in range(n_in):
-                w = float(W[i, j])
-                line = (
-                    {"color": LIGHT_GREY, "width": 1, "dash": "dot"}
-                    if w == 0.0
-                    else {"color": POSITIVE if w > 0 else NEGATIVE, "width": 0.6 + 9.0 * abs(w) / strongest}
-                )
-                shapes.append(
-                    {
-                        "type": "line",
-                        "x0": 0.0,
-                        "y0": y_in[j],
-                        "x1": 1.0,
-                        "y1": y_out[i],
-                        "xref": xref,
-                        "yref": yref,
-                        "line": line,
-                        "layer": "below",
-                    }
-                )
-        middle_x = np.full(n_out * n_in, 0.5)
-        middle_y = ((y_in[None, :] + y_out[:, None]) / 2).ravel()
-        hover = [f"W[{i + 1},{j + 1}] = {W[i, j]:.3g}" for i in range(n_out) for j in range(n_in)]
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "markers",
-                "x": typed(middle_x),
-                "y": typed(middle_y),
-                "xaxis": xref,
-                "yaxis": yref,
-                "hovertext": hover,
-                "hoverinfo": "text",
-                "marker": {"size": 14, "opacity": 0.0},
-                "showlegend": False,
-            }
-        )
-        nodes_x = np.concatenate([np.zeros(n_in), np.ones(n_out)])
-        nodes_y = np.concatenate([y_in, y_out])
-        labels = [f"x{j + 1}" for j in range(n_in)] + [f"y{i + 1}" for i in range(n_out)]
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "markers+text",
-                "x": typed(nodes_x),
-                "y": typed(nodes_y),
-                "xaxis": xref,
-                "yaxis": yref,
-                "text": labels,
-                "textposition": ["middle left"] * n_in + ["middle right"] * n_out,
-                "marker": {"size": 20, "color": "#ffffff", "line": {"color": ZERO_COLOR, "width": 2}},
-                "hoverinfo": "skip",
-                "showlegend": False,
-                "textfont": {"size": 14},
-            }
-        )
+    data, shapes, annotations, axes = [], [], [], {}
+    graphs = ((plain, t("sparsity.layer.plain", lang)), (penalized, penalty_title))
+    for (W, title), panel in zip(graphs, panel_grid(1, 2, x_gap=0.1), strict=True):
+        shapes += _link_shapes(W, y_in, y_out, strongest, panel)
+        data += _layer_traces(W, y_in, y_out, panel)
         zeros = int(np.sum(W == 0.0))
-        annotations.append(
-            _title(t("sparsity.layer.panel", lang, title=title, zeros=zeros, total=W.size), domains[col - 1])
-        )
-    axis = {"showgrid": False, "zeroline": False, "showticklabels": False}
+        text = t("sparsity.layer.panel", lang, title=title, zeros=zeros, total=W.size)
+        annotations.append(_title(text, panel.x))
+        axes |= _layer_axes(panel)
     layout = {
         "height": 460,
         "margin": {"l": 10, "r": 10, "t": 72, "b": 10},
@@ -676,13 +718,6 @@ def layer_figure(plain: np.ndarray, penalized: np.ndarray, lang: str, penalty_ti
         "shapes": shapes,
         "annotations": annotations,
         "showlegend": False,
+        **axes,
     }
-    for col in (1, 2):
-        layout[f"xaxis{_suffix(col)}"] = {
-            **axis,
-            "domain": domains[col - 1],
-            "range": [-0.25, 1.25],
-            "anchor": f"y{_suffix(col)}",
-        }
-        layout[f"yaxis{_suffix(col)}"] = {**axis, "range": [-0.08, 1.08], "anchor": f"x{_suffix(col)}"}
     return {"data": data, "layout": layout}

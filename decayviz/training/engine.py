@@ -11,7 +11,9 @@ its own α and its own lr. Activations are kept feature-major, (models, features
 first layer of every model is a single matrix product and the softmax runs over a middle axis
 (both several times faster on a CPU than the batch-major layout). The backward pass is written
 out (it is short for an MLP) into the gradient buffer instead of going through autograd, whose
-bookkeeping cost more than the arithmetic for networks this small. The optimizer is the rule's
+bookkeeping cost more than the arithmetic for networks this small; training and validation run in
+inference mode (no autograd records at all), and each batch width's activations live in buffers
+made once (a workspace), so a step allocates almost nothing. The optimizer is the rule's
 chain from decayviz.rules, the same code the 2-D landscape runs, here on the stacked buffer (it
 follows torch.optim's single-tensor code step by step). Dropout draws its masks from its own
 generator, one mask per hidden layer and minibatch shared by every model, with the formula of
@@ -25,6 +27,7 @@ import contextlib
 import math
 import threading
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 import torch
@@ -63,6 +66,15 @@ def _flushing_denormals():
         yield
     finally:
         torch.set_flush_denormal(False)
+
+
+class _Workspace(NamedTuple):
+    """The buffers of a forward pass (and a training step's backward) on one batch width: each
+    layer's output, the first one as (models·units, batch), and the gradient reaching each hidden
+    layer's output (made on a backward's first use: a validation slice needs none)."""
+
+    outputs: list[torch.Tensor]
+    grads: list[torch.Tensor]
 
 
 # torch.manual_seed is process-wide: two sessions building models at once must not interleave.
@@ -115,6 +127,9 @@ class SweepTrainer:
         self._shapes = [tuple(p.shape) for p in initial]
         self._n_layers = len(layers)
         self._n_models = len(alphas)
+        # each model's weights: every layer's (the first block's bias column left out)
+        weight_shapes = self._shapes[: self._n_layers]
+        self._weights_per_model = sum(math.prod(shape) for shape in weight_shapes) - self._shapes[0][0]
         self._adopt(torch.cat([p.detach().expand(len(alphas), *p.shape).reshape(-1) for p in initial]))
         self.batch_order = torch.Generator().manual_seed(config.seed)
         self.dropout_masks = torch.Generator().manual_seed(config.seed + 1)
@@ -153,6 +168,9 @@ class SweepTrainer:
         self._grad_layers = [(grads[layer], grads[bias_of + layer]) for layer in layers]
         self._weights_t = [self._blocks[layer].transpose(1, 2) for layer in layers]
         self._layers = self._network(self._blocks)
+        self._workspaces: dict[int, _Workspace] = {}
+        # 1 on every weight, 0 on every bias: what the weight norm and the sparsity count
+        self._on_weights = self._per_element([1.0] * self._n_models, biases=False)
 
     def _network(
         self, blocks: list[torch.Tensor]
@@ -240,24 +258,51 @@ class SweepTrainer:
     # --- the batched network, forward and backward ---
 
     def _forward(
-        self, inputs: torch.Tensor, blocks: list[torch.Tensor] | None = None, training: bool = False
+        self,
+        inputs: torch.Tensor,
+        blocks: list[torch.Tensor] | None = None,
+        training: bool = False,
+        workspace: _Workspace | None = None,
     ) -> list[torch.Tensor]:
         """Every model on the same inputs, given with a row of ones and transposed: (features + 1,
         batch). Returns the activations: those inputs, then each layer's output, (models, units,
         batch), after ReLU (and, when training, dropout) for hidden layers; the last one is the
-        network's output. `blocks` default to the current parameters."""
+        network's output. `blocks` default to the current parameters. With a `workspace` (of
+        `_workspace(batch)`) the activations are written into its buffers, valid until its next use."""
         first, layers = self._layers if blocks is None else self._network(blocks)
         # the first layer of all models at once: one (models·units, in + 1) @ (in + 1, batch) product
-        output = torch.mm(first, inputs)
+        if workspace is None:
+            output = torch.mm(first, inputs)
+        else:
+            output = torch.mm(first, inputs, out=workspace.outputs[0])
         activations = [inputs, output.view(self._n_models, -1, output.shape[1])]
         rate = self.config.dropout if training else 0.0
-        for weight, bias in layers:
+        for index, (weight, bias) in enumerate(layers, start=1):
             hidden = activations[-1].clamp_min_(0)  # ReLU, in place: only its output is kept
             if rate:  # reference.SeededDropout's mask, drawn as (batch, units), shared by all models
                 keep = torch.rand(hidden.shape[2], hidden.shape[1], generator=self.dropout_masks) >= rate
                 hidden.mul_(keep.T).div_(1 - rate)
-            activations.append(torch.baddbmm(bias, weight, hidden))
+            if workspace is None:
+                activations.append(torch.baddbmm(bias, weight, hidden))
+            else:
+                activations.append(torch.baddbmm(bias, weight, hidden, out=workspace.outputs[index]))
         return activations
+
+    def _workspace(self, batch: int, backward: bool = False) -> _Workspace:
+        """The buffers of a pass on `batch` samples, made once per batch width: a fresh
+        activation per step would cost an allocation (and cold cache lines) per layer."""
+        workspace = self._workspaces.get(batch)
+        if workspace is not None and (workspace.grads or not backward or self._n_layers == 1):
+            return workspace
+        models, widths = self._n_models, [shape[0] for shape in self._shapes[: self._n_layers]]
+        with torch.inference_mode(False):  # plain tensors: usable in and out of inference mode
+            if workspace is None:
+                outputs = [torch.empty(models * widths[0], batch)]
+                outputs += [torch.empty(models, width, batch) for width in widths[1:]]
+                workspace = self._workspaces[batch] = _Workspace(outputs, [])
+            if backward and len(workspace.grads) < len(widths) - 1:
+                workspace.grads[:] = [torch.empty(models, width, batch) for width in widths[:-1]]
+        return workspace
 
     def forward(self, inputs: torch.Tensor, blocks: list[torch.Tensor] | None = None) -> list[torch.Tensor]:
         """Every model on the same inputs (batch, features), as `_forward` (no dropout)."""
@@ -290,7 +335,9 @@ class SweepTrainer:
         loss_sum.addcmul_(residual, residual)
         return residual.mul_(2 / residual[0].numel())
 
-    def _backward(self, activations: list[torch.Tensor], grad_output: torch.Tensor) -> None:
+    def _backward(
+        self, activations: list[torch.Tensor], grad_output: torch.Tensor, workspace: _Workspace
+    ) -> None:
         """Gradients of the summed data losses into the gradient buffer; each model's slice is
         the gradient of its own loss."""
         grad = grad_output  # (models, units, batch)
@@ -299,7 +346,7 @@ class SweepTrainer:
             layer_input = activations[layer]
             torch.sum(grad, dim=2, out=bias_grad)
             torch.bmm(grad, layer_input.transpose(1, 2), out=weight_grad)
-            grad = torch.bmm(self._weights_t[layer - 1], grad)
+            grad = torch.bmm(self._weights_t[layer - 1], grad, out=workspace.grads[layer - 1])
             if self.config.dropout:  # dropout's backward: ×keep/(1 − rate); ×keep is below
                 grad.div_(1 - self.config.dropout)
             # ReLU's backward: the gradient passes where the unit was active (and, with dropout,
@@ -341,7 +388,7 @@ class SweepTrainer:
             return torch.nn.functional.one_hot(targets, self.data.n_outputs).T.to(self.X_train.dtype)
         return targets.T
 
-    @torch.no_grad()
+    @torch.inference_mode()
     def train_epoch(self) -> None:
         """One pass over the training data in a fresh random order, then the metrics."""
         n_train, batch_size = len(self.X_train), self.config.batch_size
@@ -354,14 +401,12 @@ class SweepTrainer:
         )
         with _flushing_denormals():
             for batch_inputs, batch_targets in batches:
-                activations = self._forward(batch_inputs, training=True)
-                batch_sum = (
-                    loss_sum
-                    if batch_inputs.shape[1] == batch_size
-                    else loss_sum[..., : batch_inputs.shape[1]]
-                )
+                batch = batch_inputs.shape[1]
+                workspace = self._workspace(batch, backward=True)
+                activations = self._forward(batch_inputs, training=True, workspace=workspace)
+                batch_sum = loss_sum if batch == batch_size else loss_sum[..., :batch]
                 grad_output = self._gradient(activations[-1], batch_targets, batch_sum)
-                self._backward(activations, grad_output)
+                self._backward(activations, grad_output, workspace)
                 self._step()
                 if any_diverged:
                     self._silence_diverged()
@@ -400,38 +445,43 @@ class SweepTrainer:
             self._mark_alive()
             self._silence_diverged()
 
-    @torch.no_grad()
+    @torch.inference_mode()
     def metrics(self) -> dict[str, np.ndarray]:
         """reference.evaluate for every model at once: one value per model per metric."""
         output = self._outputs(self._val_inputs)
         val_loss = self._loss(output, self.y_val)
         if self.data.is_classification:
-            accuracy = _hits(output, self.y_val).float().mean(dim=1)
+            accuracy = _accuracy(output, self.y_val)
         else:
             residual = ((output - self.y_val.T) ** 2).flatten(1).sum(dim=1)
             accuracy = 1 - residual / ((self.y_val - self.y_val.mean()) ** 2).sum()
-        weights = self.weights
-        every = [tuple(range(1, w.ndim)) for w in weights]
-        squares = sum(w.square().sum(dim=dims) for w, dims in zip(weights, every, strict=True))
-        near_zero = sum(
-            (w.abs() < SPARSITY_THRESHOLD).sum(dim=dims) for w, dims in zip(weights, every, strict=True)
-        )
+        # the weights: the flat buffer with its biases zeroed, seen per model and block
+        weights = torch.mul(self.flat, self._on_weights)
+        blocks = [block.view(self._n_models, -1) for block in self._split(weights)[: self._n_layers]]
+        norms = torch.stack([torch.linalg.vector_norm(block, dim=1) for block in blocks])
+        # |w| < threshold as floats, in place (a bool result takes a path several times slower);
+        # the zeroed bias column of the first block counts too: its `units` entries come off
+        torch.lt(weights.abs_(), SPARSITY_THRESHOLD, out=weights)
+        near_zero = sum(block.sum(dim=1) for block in blocks) - self._shapes[0][0]
         metrics = {
             "val_loss": val_loss.numpy(),
             "val_accuracy": accuracy.numpy(),
-            "weight_norm": squares.sqrt().numpy(),
-            "sparsity": (near_zero / sum(w[0].numel() for w in weights)).numpy(),
+            "weight_norm": torch.linalg.vector_norm(norms, dim=0).numpy(),
+            "sparsity": (near_zero / self._weights_per_model).numpy(),
         }
         if self.data.name in TRAIN_ACCURACY:  # after the epoch, on every training sample
-            hits = _hits(self._outputs(self._train_inputs.T), self.y_train)
-            metrics["train_accuracy"] = hits.float().mean(dim=1).numpy()
+            metrics["train_accuracy"] = _accuracy(self._outputs(self._train_inputs.T), self.y_train).numpy()
         return metrics
 
     def _outputs(self, inputs: torch.Tensor) -> torch.Tensor:
         """The networks' outputs on many inputs (as `_forward` takes them), in slices of
         EVAL_SLICE samples: each slice's hidden activations stay in a core's cache."""
-        slices = torch.split(inputs, EVAL_SLICE, dim=1)
-        return torch.cat([self._forward(piece)[-1] for piece in slices], dim=2)
+        outputs = torch.empty(self._n_models, self._shapes[self._n_layers - 1][0], inputs.shape[1])
+        for start in range(0, inputs.shape[1], EVAL_SLICE):
+            piece = inputs[:, start : start + EVAL_SLICE]
+            activations = self._forward(piece, workspace=self._workspace(piece.shape[1]))
+            outputs[..., start : start + piece.shape[1]] = activations[-1]
+        return outputs
 
     def continue_with(self, alphas: Sequence[float]) -> None:
         """Go on training with a new list of α without starting over: an α already trained keeps
@@ -501,15 +551,21 @@ def _with_ones(inputs: torch.Tensor) -> torch.Tensor:
 
 
 def _hits(output: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-    """Whether each model's argmax over the classes (dim 1) is the label, (models, samples).
-    The largest logit is found with amax, many times faster than argmax on a middle axis; only
-    when two classes tie exactly does it take argmax's rule (the first of them) the slow way."""
-    top = output.amax(dim=1, keepdim=True)
-    ties = (output == top).sum(dim=1) > 1
-    if ties.any():
-        return output.max(dim=1).indices == labels
+    """1.0 where a model's argmax over the classes (dim 1) is the label, else 0.0, (models,
+    samples). The largest logit is found with amax, many times faster than argmax on a middle
+    axis, and compared into floats (a bool result is several times slower); only when two
+    classes tie exactly (more entries at the top than samples) does it take argmax's rule (the
+    first of them) the slow way."""
+    at_top = torch.eq(output, output.amax(dim=1, keepdim=True), out=torch.empty_like(output))
+    if float(at_top.sum()) > len(output) * len(labels):
+        return (output.max(dim=1).indices == labels).to(output.dtype)
     index = labels.view(1, 1, -1).expand(len(output), 1, -1)
-    return (output.gather(1, index) == top).squeeze(1)
+    return at_top.gather(1, index).squeeze(1)
+
+
+def _accuracy(output: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+    """Each model's share of hits, (models,), as reference.evaluate's float32 mean."""
+    return _hits(output, labels).mean(dim=1)
 
 
 def train_sweep(alphas: Sequence[float], config: SweepConfig, epochs: int) -> SweepResult:

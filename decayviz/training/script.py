@@ -89,6 +89,7 @@ import torch
 from torch import nn
 '''
     main = f"""if __name__ == "__main__":
+    torch.set_num_threads(1)  # a network this small trains several times faster on one core
     X_train, X_val, y_train, y_val = {dataset}_split({DATA_SEED})
     history = train_one(
         X_train,

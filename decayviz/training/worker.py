@@ -91,6 +91,41 @@ def yield_to_pages() -> None:
 _NICER = threading.local()
 
 
+def training_cores() -> int:
+    """How many trainings compute at once: every core the server may use but one, which stays
+    the pages' (on a 2-core laptop, one training computes while the other waits for its turn)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return max(1, cores - 1)
+
+
+class Turns:
+    """At most `n` holders at once, served first come, first served: a worker that asks again
+    right after its turn queues behind those already waiting, so trainings sharing a core take
+    epochs in turn instead of one starving the other."""
+
+    def __init__(self, n: int) -> None:
+        self._free = n
+        self._waiting: collections.deque[object] = collections.deque()
+        self._lock = threading.Condition()
+
+    def __enter__(self) -> None:
+        me = object()
+        with self._lock:
+            self._waiting.append(me)
+            self._lock.wait_for(lambda: self._waiting[0] is me and self._free > 0)
+            self._waiting.popleft()
+            self._free -= 1
+            self._lock.notify_all()  # the next in line goes too if a turn is still free
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self._free += 1
+            self._lock.notify_all()
+
+
 def _trim_heap() -> Callable[[], None]:
     """glibc keeps freed memory in its arenas; malloc_trim hands it back to the system, so the
     server's RSS falls when a class's trainings are released. A no-op elsewhere."""
@@ -109,7 +144,9 @@ class Trainings:
     `start_grid(config, lrs, alphas)` a grid job's (decayviz.training.grids.start_grids); injected
     so tests can count or fake what is built. `session_state(owner)` says whether an owner is still
     there (ACTIVE, INACTIVE or GONE); a janitor thread releases the trainers of owners INACTIVE
-    for `grace_s` seconds and forgets owners GONE or INACTIVE for `forget_s`.
+    for `grace_s` seconds and forgets owners GONE or INACTIVE for `forget_s`. Of the `slots` jobs
+    training, `cores` (training_cores()) compute an epoch at once and the others wait their turn:
+    besides a core, a training's Python holds the GIL that every page rerun needs too.
     """
 
     def __init__(
@@ -123,8 +160,10 @@ class Trainings:
         forget_s: float = 600.0,
         check_every_s: float = 1.0,
         start_grid: Callable[[SweepConfig, Sequence[float], Sequence[float]], Any] | None = None,
+        cores: int | None = None,
     ) -> None:
         self.slots = slots
+        self._turns = Turns(cores or training_cores())
         self.run_seconds = run_seconds
         self._start_trainer = start_trainer
         self._start_grid = start_grid
@@ -346,9 +385,10 @@ class Trainings:
             if job.segment_seconds >= self.run_seconds:
                 status = TIME_LIMIT
                 break
-            started = time.perf_counter()
-            trainer.train_epoch()
-            elapsed = time.perf_counter() - started
+            with self._turns:  # the time waiting for a turn is no training time
+                started = time.perf_counter()
+                trainer.train_epoch()
+                elapsed = time.perf_counter() - started
             job.segment_seconds += elapsed
             job.total_seconds += elapsed
             job.epochs_done = trainer.epochs_done

@@ -35,7 +35,7 @@ def _lowrank(alpha: float, steps: int, seed: int, lang: str):
     """The section's numbers, its figure and its pictures, once per setting for the whole server."""
     section = lowrank_section(alpha, FIELD["s_alpha"].options, steps, seed)
     facts = lowrank_facts(section)
-    captions = [t("lowrank.picture.noisy", lang, rank=facts["n"], true_rank=facts["true_rank"])] + [
+    captions = [t("lowrank.picture.noisy", lang, rank=facts.n, true_rank=facts.true_rank)] + [
         t(
             "lowrank.picture.caption",
             lang,
@@ -66,10 +66,16 @@ def lowrank_view(page: str, lang: str) -> None:
             args=(defaults(page),),
             width="stretch",
         )
-    st.markdown(t("lowrank.readout", lang, **facts))
-    st.caption(t("lowrank.descent.caption", lang, **facts) + "\n\n" + t("lowrank.caption", lang))
+    readout = t(
+        "lowrank.readout", lang, alpha=facts.alpha, n=facts.n, kept=facts.kept,
+        rank_factors=facts.rank_factors, true_rank=facts.true_rank, shrink=facts.shrink,
+        zeros=facts.zeros, rank_l1=facts.rank_l1,
+    )  # fmt: skip
+    st.markdown(readout)
+    descent = t("lowrank.descent.caption", lang, n=facts.n, lr=facts.lr, steps=facts.steps, gap=facts.gap)
+    st.caption(descent + "\n\n" + t("lowrank.caption", lang))
     st.image(pictures, caption=captions, width=168, alt=captions, output_format="PNG")
-    st.caption(t("lowrank.pictures.caption", lang, **facts))
+    st.caption(t("lowrank.pictures.caption", lang, true_rank=facts.true_rank))
     _share(page, spectra, t("sparsity.lowrank.title", lang), "decayviz_sparsity_lowrank.html", lang)
 
 

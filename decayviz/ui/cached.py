@@ -113,31 +113,31 @@ def _paths_base(problem_key: tuple, l1_ratio: float, lang: str):
     return data, base, optima
 
 
-def _paths(problem_key: tuple, alpha: float, l1_ratio: float, lang: str) -> tuple[dict, dict]:
+def _paths(problem_key: tuple, alpha: float, l1_ratio: float, lang: str) -> tuple[dict, sparsity.PathFacts]:
     data, base, optima = _paths_base(problem_key, l1_ratio, lang)
-    at = optima[alpha]  # the control offers only these α (and a link is snapped to them)
-    n, d = data.X.shape
-    facts = {"n": n, "d": d, "true": None if data.w_true is None else int(np.sum(data.w_true != 0.0))}
-    return with_chosen_alpha(base, alpha, at), facts | {kind: int(np.sum(w == 0.0)) for kind, w in at.items()}
+    chosen = optima[alpha]  # the control offers only these α (and a link is snapped to them)
+    return with_chosen_alpha(base, alpha, chosen), sparsity.path_facts(data, chosen)
 
 
-def _iterations(problem_key: tuple, alpha: float, steps: int, lang: str) -> tuple[dict, dict]:
+def _iterations(
+    problem_key: tuple, alpha: float, steps: int, lang: str
+) -> tuple[dict, sparsity.IterationFacts]:
     data = sparsity.make_problem(*problem_key)
     frames = sparsity.descent_frames(data, alpha, steps, seed=problem_key[-1])
     exact = sparsity.coefficient_path(data.X, data.y, "l1", [alpha])[0]  # where the proximal run heads
-    facts = {name: int(np.sum(w[-1] == 0.0)) for name, w in frames.weights.items()}
-    facts |= {"d": len(exact), "lr": frames.lr, "exact": int(np.sum(exact == 0.0)), "grew": frames.grew("l2")}
-    return descent_figure(frames, lang), facts
+    return descent_figure(frames, lang), sparsity.iteration_facts(frames, exact)
 
 
-def _montecarlo(count: int, shape: str, spread: float, seed: int, lang: str) -> tuple[dict, dict]:
+def _montecarlo(
+    count: int, shape: str, spread: float, seed: int, lang: str
+) -> tuple[dict, sparsity.MonteCarloShares]:
     mc = sparsity.sparsity_monte_carlo(count, seed, shape, spread)
-    shares = {"l1": np.mean(mc.l1_zero), "l2": np.mean(mc.l2_zero), "l2_almost": mc.near_zero_share("l2")}
-    percents = {name: f"{100 * share:.1f}%" for name, share in shares.items()}
-    return monte_carlo_figure(mc, spread, lang), percents
+    return monte_carlo_figure(mc, spread, lang), mc.shares()
 
 
-def _layer(kind: str, alpha: float, l1_ratio: float, seed: int, lang: str) -> tuple[dict, dict]:
+def _layer(
+    kind: str, alpha: float, l1_ratio: float, seed: int, lang: str
+) -> tuple[dict, sparsity.LayerSummary]:
     X, Y, _ = sparsity.layer_problem(seed=seed)
     plain = sparsity.fit_layer(X, Y, "l2", 0.0)
     penalized = sparsity.fit_layer(X, Y, kind, alpha, l1_ratio)
@@ -152,6 +152,7 @@ _SPARSITY_SECTIONS = {"paths": _paths, "iterations": _iterations, "montecarlo": 
 
 @recent(32)
 @st.cache_resource(max_entries=64, show_spinner=False)
-def sparsity_section(view: str, settings: SectionSettings, lang: str) -> tuple[dict, dict]:
-    """One section of the sparsity page: its figure spec and the numbers its text quotes."""
+def sparsity_section(view: str, settings: SectionSettings, lang: str) -> tuple[dict, sparsity.SectionFacts]:
+    """One section of the sparsity page: its figure spec and the numbers its text quotes. `view`
+    keeps the sections' entries apart: settings of two sections can compare equal as tuples."""
     return _SPARSITY_SECTIONS[view](*settings, lang)

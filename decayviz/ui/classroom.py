@@ -21,13 +21,14 @@ import io
 import math
 import secrets
 import threading
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from decayviz.classroom.limits import ANSWERS, JOINS, RateLimited
+from decayviz.classroom.membership import Membership
 from decayviz.classroom.questions import QUESTIONS, Question, evidence, page_questions, readable
 from decayviz.figures.classroom import (
     bars_figure,
@@ -45,15 +46,26 @@ from decayviz.ui.style import MAIN_CHART
 POLL_S = 1.0  # every screen of a class asks the store this often what the class shows
 TEACHER_PARAM = "teacher"  # ?teacher=KEY: the teacher's link only
 XSRF_COOKIE = "_streamlit_xsrf"  # Streamlit's per-browser cookie: the voter id is derived from it
-CLASS = "decayviz_class"  # this session's class: {"code", "key"}; the key only for its teacher
+CLASS = "decayviz_class"  # this session's class: a Membership
 FOLLOWED = "decayviz_class_followed"  # (code, question) whose scene this session last opened
 SOLO = "decayviz_predict"  # the question a student opened alone, by page
 SOLO_ANSWERS = "decayviz_predict_answers"  # question id -> the student's checked answer
 SOLO_REVEALED = "decayviz_predict_revealed"  # question ids the student revealed
 NOTICE = "decayviz_class_notice"  # (level, key, values): said once, on the next run
-REVEALED = "decayviz_class_revealed"  # this run's revealed point question, for the page's chart
+REVEALED = "decayviz_class_revealed"  # this run's RevealedTaps, for the page's chart
 BROWSER_SECRET = "decayviz_browser_secret"  # without the cookie: one per session
 PLAYED = "decayviz_class_played"  # the revealed questions whose descent this session has played
+
+
+class RevealedTaps(NamedTuple):
+    """A revealed point question, for the page's chart to draw: the class's taps (none alone) and
+    this student's own (None when they did not answer)."""
+
+    question_id: str
+    taps: list[list[float]]
+    yours: list[float] | None
+
+
 # On a reveal the landscape's descent plays once: Play is pressed for the student as soon as the
 # page's chart is drawn (plotly.js has no autoplay; its Play restarts the descent from W₀).
 PLAY_JS = """
@@ -176,14 +188,14 @@ def _show_notice(lang: str) -> None:
         getattr(st, level)(t(key, lang, **values), icon=icon)
 
 
-def room() -> dict | None:
+def membership() -> Membership | None:
     """This session's class, or None."""
     return st.session_state.get(CLASS)
 
 
 def _set_class(code: str, key: str | None) -> None:
     if code:
-        st.session_state[CLASS] = {"code": code, "key": key}
+        st.session_state[CLASS] = Membership(code, key)
     else:
         st.session_state.pop(CLASS, None)
     ui.apply({"class": code})  # the address bar keeps ?class=CODE, never the key
@@ -196,26 +208,26 @@ def sidebar(lang: str) -> None:
     """The sidebar's class box: open a class; or, in one, its code and how to leave or close it.
     A link's ?class= (and the teacher's ?teacher=) is taken here, on the session's first run."""
     _join_from_link()
-    current = room()
-    if current is not None and _ended(current["code"]):
+    joined = membership()
+    if joined is not None and _ended(joined.code):
         _set_class("", None)
         _notify("info", "class.ended")
-        current = None
+        joined = None
     with st.sidebar:
-        if current is None:
+        if joined is None:
             st.button(
                 t("class.open", lang), icon=":material/groups:", on_click=_open_class,
                 help=t("class.open_help", lang), width="stretch", key="class_open",
             )  # fmt: skip
-        elif current["key"]:
-            st.markdown(t("class.teacher_of", lang, code=current["code"]))
+        elif joined.teaches:
+            st.markdown(t("class.teacher_of", lang, code=joined.code))
             with st.expander(t("class.teacher_link", lang)):
                 st.caption(t("class.teacher_link_help", lang))
                 origin, _ = ui.app_origin()
-                st.code(f"{origin}/?class={current['code']}&{TEACHER_PARAM}={current['key']}", language=None)
+                st.code(f"{origin}/?class={joined.code}&{TEACHER_PARAM}={joined.teacher_key}", language=None)
             st.button(t("class.close", lang), on_click=_close_class, width="stretch", key="class_close")
         else:
-            st.markdown(t("class.student_of", lang, code=current["code"]))
+            st.markdown(t("class.student_of", lang, code=joined.code))
             st.button(
                 t("class.leave", lang),
                 on_click=_set_class,
@@ -243,8 +255,8 @@ def _join_from_link() -> None:
     if key is not None:
         del st.query_params[TEACHER_PARAM]
     code = ui.value("class")
-    current = room()
-    if code == (current["code"] if current else ""):
+    joined = membership()
+    if code == (joined.code if joined else ""):
         return
     try:
         JOINS.hit(session_id())
@@ -288,8 +300,7 @@ def _open_class() -> None:
 
 
 def _close_class() -> None:
-    current = room()
-    if current is not None:
+    if membership() is not None:
         _teacher_action("close", None)
     _set_class("", None)
 
@@ -297,8 +308,8 @@ def _close_class() -> None:
 def _teacher_action(action: str, question_id: str | None) -> None:
     """Ask, reveal, ask again or close, with this session's key: the store refuses any other
     (a student's session has none), and nothing changes."""
-    current = room() or {}
-    code, key = current.get("code", ""), current.get("key")
+    joined = membership() or Membership("")
+    code, key = joined.code, joined.teacher_key
     if action == "move" and question_id is None:
         question_id = st.session_state.get("class_pick")
     try:
@@ -326,9 +337,9 @@ def panel(page: str, lang: str) -> None:
     student opened. Until it is revealed the rest of the page is not drawn (st.stop)."""
     st.session_state.pop(REVEALED, None)
     _show_notice(lang)
-    current = room()
-    if current is not None:
-        _class_panel(page, lang, current)
+    joined = membership()
+    if joined is not None:
+        _class_panel(page, lang, joined)
     else:
         _solo_panel(page, lang)
 
@@ -411,8 +422,8 @@ def _solo_panel(page: str, lang: str) -> None:
         _hide_rest(page, lang)
 
 
-def _class_panel(page: str, lang: str, current: dict) -> None:
-    code, teacher = current["code"], bool(current["key"])
+def _class_panel(page: str, lang: str, joined: Membership) -> None:
+    code, teacher = joined.code, joined.teaches
     try:
         state = store().state(code)
     except LookupError:
@@ -683,13 +694,13 @@ def _submit(question: Question, answer: Any) -> None:
     in a class, kept in the session alone. A bad one is said and changes nothing."""
     if answer is None:
         return
-    current = room()
+    joined = membership()
     try:
-        if current is None:
+        if joined is None:
             st.session_state.setdefault(SOLO_ANSWERS, {})[question.id] = question.check(answer)
             return
         ANSWERS.hit(session_id())
-        store().answer(current["code"], question.id, voter(current["code"]), answer)
+        store().answer(joined.code, question.id, voter(joined.code), answer)
     except RateLimited as limit:
         _notify("warning", "class.slow_down", seconds=math.ceil(limit.retry_after))
     except (ValueError, TypeError):
@@ -739,7 +750,7 @@ def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teac
     if question.page == "landscape":
         _play_once(question)
     if question.kind == "point":  # one line over the chart that draws the taps and the truth
-        st.session_state[REVEALED] = {"question": question.id, "taps": answers or [], "you": mine}
+        st.session_state[REVEALED] = RevealedTaps(question.id, answers or [], mine)
         if answers is not None:
             median = readable(float(np.median([question.distance(a) for a in answers]))) if answers else "–"
             text += " " + t("class.summary.point", lang, count=len(answers), median=median)
@@ -769,11 +780,11 @@ def _evidence(question: Question, lang: str) -> None:
     found = evidence(question)
     if found is None:
         return
-    scores = {f"α = {alpha}": score for alpha, score in found["alphas"].items()}
-    scores |= {t(f"predict.evidence.{name}", lang): score for name, score in found["others"].items()}
-    best = f"α = {found['best']}"
+    scores = {f"α = {alpha}": score for alpha, score in found.accuracy_by_alpha.items()}
+    scores |= {t(f"predict.evidence.{name}", lang): score for name, score in found.accuracy_alone.items()}
+    best = f"α = {found.best_alpha}"
     st.caption(t("predict.evidence", lang))
-    alt = t("predict.alt.evidence", lang, best=found["best"],
+    alt = t("predict.alt.evidence", lang, best=found.best_alpha,
             scores=", ".join(f"{label} {score:.3f}" for label, score in scores.items()))  # fmt: skip
     figure = evidence_figure(scores, best, lang)
     plotly_chart(figure, key=f"class_evidence_{question.id}", alt=alt, config={"displayModeBar": False})
@@ -796,7 +807,7 @@ def chart_overlay(page: str, spec: dict, lang: str) -> dict:
     revealed = st.session_state.get(REVEALED)
     if revealed is None:
         return spec
-    question = QUESTIONS[revealed["question"]]
+    question = QUESTIONS[revealed.question_id]
     if question.page != page or any(ui.value(name) != value for name, value in question.values.items()):
         return spec
-    return with_overlay(spec, taps_overlay(revealed["taps"], question.truth(), lang, revealed["you"]))
+    return with_overlay(spec, taps_overlay(revealed.taps, question.truth(), lang, revealed.yours))

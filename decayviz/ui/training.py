@@ -12,6 +12,8 @@ from __future__ import annotations
 import atexit
 import os
 import threading
+import time
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -102,17 +104,23 @@ _default_lock = threading.Lock()
 _default: dict[str, Any] = {}
 _asked = threading.Event()  # a network page wants the default scene: no more waiting
 _closing = threading.Event()  # the server is exiting
-# After the first page's script run, the warm-up waits this long more: a fresh server's first
-# visitor's browser draws that page's charts before PyTorch's import (1.5 s of CPU, much of it
-# holding the GIL) starts (bench/page_load.py --fresh: 1.83× the reference page with 1 s).
-WARM_UP_PAUSE_S = 3.0
+# After the first page's script run, the warm-up waits until the machine is quiet: PyTorch's
+# import takes a core for 1.5 s, much of it holding the GIL, and would slow whatever else runs:
+# the first visitor's browser drawing the page's charts (on a laptop, the same machine), the next
+# students' first pages. Quiet: QUIET_CORES of the machine's cores idle over QUIET_FOR_S (the
+# import's core and some to spare). On a machine that is never quiet it starts after
+# WARM_UP_MAX_WAIT_S all the same; a network page that asks starts it at once.
+QUIET_CORES = 1.5
+QUIET_FOR_S = 1.0
+WARM_UP_MAX_WAIT_S = 60.0
 
 
 def warm_up() -> None:
     """Once per server, in a background thread: import torch and train the network page's
     default scene, so the page opens with curves and Train never waits for the import. It starts
-    once the page that called it has been served, or at once when a network page asks for it.
-    DECAYVIZ_WARM_UP=0 switches it off (bench/page_load.py compares)."""
+    once the page that called it has been served and the machine is quiet (_wait_until_quiet), at
+    a training's lower priority; at once when a network page asks for it. DECAYVIZ_WARM_UP=0
+    switches it off (bench/page_load.py --fresh compares)."""
     if os.environ.get("DECAYVIZ_WARM_UP") == "0":
         return
     with _default_lock:
@@ -134,10 +142,38 @@ def _end_warm_up() -> None:
     _default["thread"].join(60.0)
 
 
+def _cpu_times() -> tuple[float, float] | None:
+    """(idle, total) CPU time of the whole machine, summed over its cores, from Linux's
+    /proc/stat; None elsewhere."""
+    try:
+        with Path("/proc/stat").open() as stat:
+            fields = [float(x) for x in stat.readline().split()[1:9]]  # user … steal
+    except (OSError, ValueError):
+        return None
+    return fields[3] + fields[4], sum(fields)  # idle and iowait count as idle
+
+
+def _wait_until_quiet() -> None:
+    """Return once the machine has had QUIET_CORES idle for QUIET_FOR_S, a network page asks
+    for the default scene, the server is closing, or WARM_UP_MAX_WAIT_S have passed. Without
+    /proc/stat, after one QUIET_FOR_S."""
+    cores = os.cpu_count() or 1
+    deadline = time.monotonic() + WARM_UP_MAX_WAIT_S
+    before = _cpu_times()
+    while not _asked.wait(QUIET_FOR_S) and time.monotonic() < deadline:
+        now = _cpu_times()
+        if before is None or now is None:
+            return
+        idle, total = (b - a for a, b in zip(before, now, strict=True))
+        if total > 0 and cores * idle / total >= min(QUIET_CORES, cores):
+            return
+        before = now
+
+
 def _train_default(script: threading.Thread) -> None:
     while script.is_alive() and not _asked.wait(0.05):  # the first page's script run comes first
         pass
-    _asked.wait(WARM_UP_PAUSE_S)  # and its chart
+    _wait_until_quiet()  # and its visitor's browser drawing it
     if _closing.is_set():  # the server is stopping: no use importing torch now
         return
     yield_to_pages()

@@ -6,7 +6,6 @@ creates (through runuser). Needs Debian's postgresql (`apt-get install postgresq
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
 import shutil
 import subprocess
@@ -22,7 +21,7 @@ def binaries() -> Path | None:
     found = shutil.which("initdb") or shutil.which("pg_ctl")
     if found:
         return Path(found).parent
-    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(p.split("/")[4]))
+    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), key=lambda p: int(p.parts[4]))
     return Path(versions[-1]).parent if versions else None
 
 
@@ -54,7 +53,7 @@ def postgres_cluster() -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="decayviz-pg-") as folder:
         data, log = Path(folder) / "data", Path(folder) / "log"
         if as_root:  # the cluster's files belong to the user that runs it
-            os.chmod(folder, 0o755)
+            Path(folder).chmod(0o755)
             shutil.chown(folder, "postgres")
 
         def run(*command: str) -> None:
@@ -68,10 +67,10 @@ def postgres_cluster() -> Iterator[str]:
         try:
             yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
         finally:
-            subprocess.run(
+            subprocess.run(  # unchecked: a failed stop must not hide the error that ended the test
                 [*(["runuser", "-u", "postgres", "--"] if as_root else []),
                  str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
-                capture_output=True, cwd=folder,
+                capture_output=True, cwd=folder, check=False,
             )  # fmt: skip
 
 

@@ -8,7 +8,7 @@ values not seen before by the server, so every computation and figure is built f
 (what every later student pays: the scene cache is shared by the whole server). The pages take
 turns, round after round (bench.common.interleaved_ms), and each ratio is taken within a round.
 
-    python bench/landscape.py [--rounds N] [--per-round N] [--json]
+    python bench/landscape_rerun.py [--rounds N] [--per-round N] [--json]
 """
 
 from __future__ import annotations

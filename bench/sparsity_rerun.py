@@ -3,14 +3,14 @@ reference page, the size of its figures, the time of a 100-α path on 200 featur
 Monte Carlo over 5,000 random losses. Medians are quoted.
 
 The page shows one section at a time; each is measured. Two kinds of rerun, as in
-bench/landscape.py: "cached" moves one control back and forth between two values (every
+bench/landscape_rerun.py: "cached" moves one control back and forth between two values (every
 computation is in the server's caches, as for every student after the first); "fresh" also sets
 a seed not seen before, so the section's data and figure are computed from scratch (what the
 first student to ask pays). The reference page and the sections take turns, round after round
 (bench.common.interleaved_ms), and each ratio is taken within a round. The figure size is that
 of the section's default view.
 
-    python bench/sparsity.py [--rounds N] [--per-round N] [--json]
+    python bench/sparsity_rerun.py [--rounds N] [--per-round N] [--json]
 """
 
 from __future__ import annotations
