@@ -133,9 +133,12 @@ def test_a_class_from_open_to_reveal(browser, class_url):
     for student in students:
         wait_for_text(student, "The answer, computed from this scene", 30)
         student.get_by_text(f"({x:.2f}, {y:.2f})").first.wait_for()
-    chart = phone.locator(f"{CHART} .js-plotly-plot").first  # the page's chart, back after the reveal
-    names = chart.evaluate("gd => gd._fullData.map(trace => trace.name)")
-    assert "The class's taps" in names and "True end" in names  # the cloud beside the truth
+    # the page's chart, back after the reveal (it may come a rerun after the truth's sentence),
+    # with the class's cloud of taps beside the truth
+    cloud = """() => { const gd = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
+        const names = gd && gd._fullData ? gd._fullData.map((trace) => trace.name) : [];
+        return names.includes("The class's taps") && names.includes('True end'); }"""
+    phone.wait_for_function(cloud, timeout=30_000)
     playing = """() => { const gd = document.querySelector('.st-key-main_chart .js-plotly-plot');
         return !!gd && gd.dataset.dvRevealPlayed === '1'; }"""
     phone.wait_for_function(playing, timeout=30_000)  # the descent plays on the reveal, by itself

@@ -45,9 +45,19 @@ LONG = "n_dataset=digits&n_hidden=256&n_depth=3&n_batch=16&n_epochs=1000&n_alpha
 
 
 @pytest.fixture(scope="module")
-def server():
+def server(monkeypatch_module):
+    # The runs must finish on a busy machine too, where a training (nicer than the pages, as it
+    # should be) gets a small share of a core: no time limit in the way (tests/test_worker.py
+    # tests the limit).
+    monkeypatch_module.setenv("DECAYVIZ_RUN_SECONDS", "900")
     with streamlit_server() as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
 
 
 async def open_network(session: StreamlitSession, query: str):
@@ -90,15 +100,15 @@ async def curious(session: StreamlitSession, rounds: list[int]) -> None:
 async def undisturbed_and_disturbed(url: str) -> tuple[Training, Training, list[int]]:
     async with StreamlitSession(url, timeout=120) as calm, StreamlitSession(url, timeout=120) as curious_one:
         await open_network(calm, SWEEP)
-        reference = await train(calm, 0.3, time.monotonic() + 180)
+        reference = await train(calm, 0.3, time.monotonic() + 400)
         await open_network(curious_one, SWEEP)
         rounds: list[int] = []
-        disturbed = await train(curious_one, 0.2, time.monotonic() + 180, lambda s: curious(s, rounds))
+        disturbed = await train(curious_one, 0.2, time.monotonic() + 400, lambda s: curious(s, rounds))
         return reference, disturbed, rounds
 
 
 def test_a_disturbed_training_ends_with_the_numbers_of_an_undisturbed_one(server):
-    reference, disturbed, rounds = run_async(undisturbed_and_disturbed(server))
+    reference, disturbed, rounds = run_async(undisturbed_and_disturbed(server), timeout=540)
     assert reference.done and disturbed.done
     assert len(set(rounds)) == 6, rounds  # every kind of disturbance happened during the training
     assert disturbed.epochs == sorted(disturbed.epochs), disturbed.epochs  # never backwards

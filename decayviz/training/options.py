@@ -6,6 +6,8 @@ checks its arguments against them.
 
 from __future__ import annotations
 
+import os
+
 from decayviz.rules import NETWORK_RULES
 
 DATASETS = ("digits", "highdim", "moons", "modular")
@@ -39,8 +41,9 @@ TORCH_THREADS = 1
 TRAINING_NICENESS = 10
 # How many trainings the whole server runs at once; a session asking for more is told to wait.
 SERVER_TRAININGS = 2
-# A training stops after this many seconds of wall time, keeping what it learned so far.
-RUN_SECONDS = 60.0
+# A training stops after this many seconds of training (waiting for a turn aside), keeping what it
+# learned so far; a server with cores to spare may allow more (DECAYVIZ_RUN_SECONDS).
+RUN_SECONDS = float(os.environ.get("DECAYVIZ_RUN_SECONDS", "60"))
 # A tab that lost its connection this long stops its training and frees its tensors (its results
 # stay, should it come back); a request still waiting in line is withdrawn at once.
 SESSION_GRACE_S = 15.0
