@@ -198,16 +198,21 @@ def test_students_follow_within_two_seconds(browser, class_url):
     phone_context.close()
 
 
-def test_a_student_alone_taps_reveals_and_the_descent_plays(browser, class_url):
+def phone_on_the_question_alone(browser, class_url):
+    """A phone, no class, that picked "Where does the descent end?" to try alone: (context, tab)."""
     context = new_context(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     phone = context.new_page()
     phone.goto(f"{class_url}/")
     wait_for_app(phone)
     phone.get_by_text("Where does the descent end?").click()
     phone.get_by_text(re.compile("Tap the chart where the descent ends")).first.wait_for()
+    return context, phone
+
+
+def test_a_student_alone_taps_reveals_and_the_descent_plays(browser, class_url):
+    context, phone = phone_on_the_question_alone(browser, class_url)
     assert phone.locator(".st-key-main_chart").count() == 0  # the descent is not drawn yet
-    tap(phone, 0.6, 0.4)
-    phone.get_by_text(re.compile("Your answer: ")).first.wait_for(timeout=30_000)
+    tap_until_answered(phone, 0.6, 0.4)
     phone.get_by_role("button", name="Reveal the answer").click()
     phone.get_by_text(re.compile("The answer, computed from this scene")).first.wait_for(timeout=30_000)
     moving = """() => { const gd = document.querySelector('.st-key-main_chart .js-plotly-plot');
@@ -255,12 +260,7 @@ def test_the_teacher_stays_the_teacher_after_a_reload_and_in_a_second_tab(browse
 def test_a_phones_tap_answers_with_the_point_tapped_not_the_one_before(browser, class_url):
     """plotly.js on a touch screen selects the point it last hovered, and a tap hovered only after
     its click: each tap recorded the previous one (the first, nothing)."""
-    context = new_context(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    phone = context.new_page()
-    phone.goto(f"{class_url}/")
-    wait_for_app(phone)
-    phone.get_by_text("Where does the descent end?").click()
-    phone.get_by_text(re.compile("Tap the chart where the descent ends")).first.wait_for()
+    context, phone = phone_on_the_question_alone(browser, class_url)
     wait_for_app(phone)
     assert phone.locator(".st-key-main_chart").count() == 0  # the tap chart is the only chart
     plot = phone.locator(CHART).first.locator(".nsewdrag").first
