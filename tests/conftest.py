@@ -78,7 +78,7 @@ class TabPool:
         self.contexts: dict[str, object] = {}
         self.free: dict[str, list] = {"desktop": [], "phone": []}
 
-    def borrow(self, screen: str):
+    def borrow(self, screen: str | tuple[int, int]):
         kind = "phone" if screen == "phone" else "desktop"
         width, height = SCREEN_SIZES[screen] if isinstance(screen, str) else screen
         if kind not in self.contexts:
@@ -88,13 +88,13 @@ class TabPool:
             )
         tab = self.free[kind].pop() if self.free[kind] else self.contexts[kind].new_page()
         tab.set_viewport_size({"width": width, "height": height})
-        tab.screen_name = screen
+        tab.pool_kind = kind
         return tab
 
     def give_back(self, tab, clean: bool = True) -> None:
         if tab.is_closed():
             return
-        kind = "phone" if tab.screen_name == "phone" else "desktop"
+        kind = tab.pool_kind
         try:
             if tab.url.startswith("http"):  # what the page kept (Streamlit keeps the sidebar's state)
                 tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
@@ -122,13 +122,12 @@ def tab_pool(browser):
 @pytest.fixture
 def tab_at(tab_pool):
     """tab_at(screen) -> a warm tab at the named screen ("wide", "laptop", "projector", "phone")
-    or (width, height) on a desktop,
-    given back to the pool after the test; tab_at(screen, fresh=True) for one that will listen
-    to events (closed after)."""
+    or at (width, height) on a desktop, given back to the pool after the test;
+    tab_at(screen, fresh=True) for one that will listen to events (closed after)."""
     SCREENSHOTS.mkdir(exist_ok=True)
     borrowed = []
 
-    def borrow(screen: str = "wide", fresh: bool = False):
+    def borrow(screen: str | tuple[int, int] = "wide", fresh: bool = False):
         tab = tab_pool.borrow(screen)
         borrowed.append((tab, not fresh))
         return tab
