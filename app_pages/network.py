@@ -22,8 +22,8 @@ from decayviz.rules import network_rule
 from decayviz.state import defaults, page_fields, sweep_request
 from decayviz.training import METRICS, SweepConfig, SweepResult, reproduction_script, worker
 from decayviz.training.data import steps_per_epoch
-from decayviz.training.grids import GRID_ALPHAS, GRID_LRS, GRID_OPTIMIZERS, grid_config
-from decayviz.training.options import RUN_SECONDS, SERVER_TRAININGS
+from decayviz.training.grids import grid_config
+from decayviz.training.options import GRID_ALPHAS, GRID_LRS, GRID_OPTIMIZERS, RUN_SECONDS, SERVER_TRAININGS
 from decayviz.ui import classroom, training
 from decayviz.ui import controls as ui
 from decayviz.ui.charts import main_chart, plotly_chart

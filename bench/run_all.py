@@ -184,6 +184,20 @@ def page_load_rows(output: str) -> list[Row]:
     ]
 
 
+def fresh_load_rows(output: str) -> list[Row]:
+    m = last_json(output)
+    on, off = m["fresh_x_warm_up_on"], m["fresh_x_warm_up_off"]
+    return [
+        (
+            f"fresh server: first landscape chart vs a fresh reference page ({m['rounds']} rounds, "
+            f"load {m['load_average']:.1f})",
+            f"{on:.2f}× with the warm-up, {off:.2f}× without",
+            f"≤ {m['budget_x']:g}× with the warm-up",
+            on <= m["budget_x"],
+        )
+    ]
+
+
 STICKY = re.compile(r"sticky per browser: (\w+); backends reached by \d+ browsers: (\d+)")
 THROUGH_NGINX = re.compile(
     r"through nginx: (\d+) reruns, (\d+) errors, p50 ([\d.]+) ms, p95 ([\d.]+) ms, max ([\d.]+) ms"
@@ -250,8 +264,8 @@ BENCHMARKS = (
     Benchmark(
         "classroom_load_flooders",
         "classroom_load.py",
-        ("--sessions", "30", "--duration", "60", "--page", "all", "--flooders", "2"),
-        ("--sessions", "30", "--duration", "20", "--page", "all", "--flooders", "2"),
+        ("--sessions", "30", "--duration", "60", "--page", "all", "--flooders", "2", "--trainers", "4"),
+        ("--sessions", "30", "--duration", "20", "--page", "all", "--flooders", "2", "--trainers", "4"),
         classroom_rows,
     ),
     Benchmark("classroom_answering", "classroom_load.py", ("--answering",), ("--answering",), answering_rows),
@@ -278,6 +292,13 @@ BENCHMARKS = (
     ),
     Benchmark("first_train", "first_train.py", ("--rounds", "5"), ("--rounds", "2"), first_train_rows),
     Benchmark("page_load", "page_load.py", ("--json",), ("--json", "--rounds", "5"), page_load_rows),
+    Benchmark(
+        "page_load_fresh",
+        "page_load.py",
+        ("--fresh", "5", "--json"),
+        ("--fresh", "2", "--json"),
+        fresh_load_rows,
+    ),
 )
 
 

@@ -8,7 +8,8 @@ of wall times; beside it, the ratio of the process's CPU times, which a busy mac
 Three runs, all on digits with metrics after every epoch (the app needs them):
 - sweep: the 8-α sweep, a 64-128-10 MLP, batch 64, SGD with L2, 20 epochs (budget: ≥ 8×);
 - default scene: the network page's default run (what Train trains when the page opens);
-- grid: the page's lr × α grid, Adam with L2 and AdamW, 2 × 36 networks (budget: ≤ 10 s).
+- grid: the page's lr × α grid (its grid scene), Adam with L2 and AdamW, 2 × 36 networks
+  (budget: ≤ 10 s).
 
     python bench/training.py [--repeats 5] [--skip-grid] [--json]
 """
@@ -22,27 +23,27 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import torch
 
+from decayviz.scenes import PRESETS
 from decayviz.state import defaults, sweep_request
 from decayviz.training import SweepConfig, train_grid, train_sweep
 from decayviz.training.data import load
-from decayviz.training.options import (
-    GRID_ALPHAS,
-    GRID_EPOCHS,
-    GRID_LRS,
-    GRID_OPTIMIZERS,
-    TORCH_THREADS,
-)
+from decayviz.training.grids import grid_config
+from decayviz.training.options import GRID_ALPHAS, GRID_LRS, GRID_OPTIMIZERS, TORCH_THREADS
 from decayviz.training.reference import train_reference
 
 SWEEP_ALPHAS = (0.0, 1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 1e-1)
 SWEEP = SweepConfig(penalty="l2", optimizer="sgd", lr=0.1, hidden=128, batch_size=64, seed=0)
 SWEEP_EPOCHS = 20
+# the grid the network page trains in its grid scene, with the scene's run settings and epochs
+_grid_scene, _, GRID_EPOCHS = sweep_request(defaults("network") | PRESETS["network"]["n_grid"])
+GRID = grid_config(_grid_scene)
 
 
 def timed(run: Callable[[], object]) -> tuple[float, float]:
@@ -70,13 +71,16 @@ def batched_sweep(config: SweepConfig, alphas, epochs: int) -> None:
 
 
 def batched_grid(epochs: int) -> None:
+    keywords = GRID.keywords()
+    dataset = keywords.pop("dataset")
+    del keywords["optimizer"], keywords["lr"]
     for optimizer in GRID_OPTIMIZERS:
-        train_grid("digits", GRID_LRS, GRID_ALPHAS, optimizer=optimizer, epochs=epochs)
+        train_grid(dataset, GRID_LRS, GRID_ALPHAS, optimizer=optimizer, epochs=epochs, **keywords)
 
 
 def grid_one_by_one(epochs: int) -> None:
     for optimizer in GRID_OPTIMIZERS:
-        one_by_one(SweepConfig(optimizer=optimizer), GRID_ALPHAS, epochs, lrs=GRID_LRS)
+        one_by_one(replace(GRID, optimizer=optimizer), GRID_ALPHAS, epochs, lrs=GRID_LRS)
 
 
 def compare(

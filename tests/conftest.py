@@ -18,8 +18,23 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # Tabs of the app share one renderer process: a test's new tab then costs Chromium a third of
+    # the CPU of a new tab in a process of its own (one renderer draws one page at a time anyway,
+    # and a worker drives its tabs one after another).
+    "--process-per-site",
 ]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
+# Review images of the pages (tests/screenshots/, to look at after changing a page at the three
+# screens): each costs Chromium about a second, so they are taken when asked for, with
+# DECAYVIZ_SCREENSHOTS=1. No test reads them.
+TAKE_SCREENSHOTS = os.environ.get("DECAYVIZ_SCREENSHOTS") == "1"
+
+
+def shoot(target, name: str, full_page: bool = False) -> None:
+    """Save a review image of a tab or an element as tests/screenshots/`name`, if asked for."""
+    if TAKE_SCREENSHOTS:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        target.screenshot(path=str(SCREENSHOTS / name), **({"full_page": True} if full_page else {}))
 
 # torch on one thread in every test process and in the servers they start: the app's engine
 # uses one (decayviz.training.options.TORCH_THREADS), and the tests run side by side (xdist), where
@@ -124,7 +139,6 @@ def tab_at(tab_pool):
     """tab_at(screen) -> a warm tab at the named screen ("wide", "laptop", "projector", "phone")
     or at (width, height) on a desktop, given back to the pool after the test;
     tab_at(screen, fresh=True) for one that will listen to events (closed after)."""
-    SCREENSHOTS.mkdir(exist_ok=True)
     borrowed = []
 
     def borrow(screen: str | tuple[int, int] = "wide", fresh: bool = False):
@@ -139,7 +153,7 @@ def tab_at(tab_pool):
 
 @pytest.fixture
 def page(tab_at):
-    """A browser tab, 1400×1000 like a projector; screenshots go to tests/screenshots/."""
+    """A browser tab, 1400×1000 like a projector."""
     return tab_at("wide")
 
 

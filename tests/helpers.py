@@ -7,6 +7,7 @@ import json
 import math
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +80,16 @@ HOSTILE_VALUES = (
 
 # the widgets the table's fields are drawn with, and the language switch's radio
 WIDGETS = (*sorted({f.widget for f in FIELD.values() if f.widget}), "radio")
+
+
+def wait_until(condition, what: str, timeout: float = 30.0):
+    """Poll `condition()` every 50 ms until it returns something true, and return that; fail
+    saying `what` did not happen after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not (value := condition()):
+        assert time.monotonic() < deadline, what
+        time.sleep(0.05)
+    return value
 
 
 def run_async(coroutine, timeout: float = 240):
@@ -199,12 +210,14 @@ def wait_for_run(at, timeout: float = 120.0):
 
 def torch_importer(app: str, page: str | None) -> str:
     """Open `page` of the app (None: the default) in a fresh interpreter and return the name of
-    the thread that imported torch, once the background warm-up has finished."""
+    the thread that imported torch, once one has (the page's script ran first) or the background
+    warm-up has finished without it; the interpreter then exits without waiting for the warm-up's
+    training of the default scene."""
     import subprocess
     import sys
 
     code = f"""
-import importlib.abc, sys, threading, time
+import importlib.abc, os, sys, threading, time
 seen = []
 class Watch(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path, target=None):
@@ -222,10 +235,11 @@ if {page!r}:
     at.run()
 assert not at.exception, at.exception
 deadline = time.monotonic() + 90
-while training.default_pending():
+while not seen and training.default_pending():
     assert time.monotonic() < deadline
     time.sleep(0.05)
-print(seen[0] if seen else "nobody")
+print(seen[0] if seen else "nobody", flush=True)
+os._exit(0)
 """
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=180

@@ -34,6 +34,9 @@ def test_run_all_runs_every_benchmark(options):
     assert {"first_train.py", "page_load.py", "training_memory.py"} <= benchmarks()  # the scan sees them
     assert set(re.findall(r"bench/(\w+\.py)", commands)) == benchmarks()
     assert "--flooders" in commands  # classroom_load's scenarios: flooding clients too
+    # the class's budget with flooders and trainers together, and first visits to fresh servers
+    assert re.search(r"classroom_load\.py .*--flooders 2 --trainers 4", commands)
+    assert re.search(r"page_load\.py --fresh \d+ --json", commands)
 
 
 def test_run_all_only_runs_what_it_is_asked():

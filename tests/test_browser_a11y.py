@@ -9,7 +9,7 @@ import re
 import time
 
 import pytest
-from conftest import SCREENSHOTS, wait_for_app, wait_for_charts
+from conftest import shoot, wait_for_app, wait_for_charts
 
 from decayviz.describe import landscape_alt, terms_alt
 from decayviz.scene import build_scene
@@ -90,7 +90,7 @@ def test_axe_finds_nothing_serious(tab_at, app_url, axe, page, lang, size):
     assert all(bool(hangul.search(text)) == (lang == "ko") for text in texts), texts
     assert tab.locator('[data-testid="stException"]').count() == 0
     if lang == "ko":
-        tab.screenshot(path=str(SCREENSHOTS / f"a11y_{page}_{size}_ko.png"))
+        shoot(tab, f"a11y_{page}_{size}_ko.png")
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -147,7 +147,7 @@ def test_play_and_pause_from_the_keyboard(tab_at, app_url):
     assert ["A", "stSidebarNavLink"] in visited or any(v[0] == "A" for v in visited)  # sidebar first
     outline = tab.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"  # the focus is visible
-    tab.screenshot(path=str(SCREENSHOTS / "a11y_chart_focused.png"))
+    shoot(tab, "a11y_chart_focused.png")
     tab.keyboard.press("Space")
     time.sleep(0.6)
     playing = step_shown(tab)

@@ -9,7 +9,7 @@ import re
 import time
 
 import pytest
-from conftest import SCREENSHOTS, wait_for_app
+from conftest import shoot, wait_for_app
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from support.server import streamlit_server
 
@@ -46,8 +46,10 @@ def new_context(browser, **options):
 def tap(page, fx: float, fy: float) -> None:
     """Tap the question's chart at a fraction of its plot area (from the top left)."""
     plot = page.locator(CHART).first.locator(".nsewdrag").first
-    plot.wait_for()
-    box = plot.bounding_box()
+    box = None
+    while box is None:  # None if the chart is redrawn between the wait and the measure
+        plot.wait_for()
+        box = plot.bounding_box()
     page.mouse.click(box["x"] + fx * box["width"], box["y"] + fy * box["height"])
 
 
@@ -103,7 +105,7 @@ def test_a_class_from_open_to_reveal(browser, class_url):
     assert re.fullmatch(r"[A-Z0-9]{4,6}", code)
     assert "teacher" not in teacher.url and f"class={code}" in teacher.url
     teacher.locator('[data-testid="stImage"] img').first.wait_for()  # the QR code (count() would not wait)
-    teacher.screenshot(path=str(SCREENSHOTS / "classroom_teacher_open.png"))
+    shoot(teacher, "classroom_teacher_open.png")
 
     contexts = [
         new_context(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True),
@@ -125,11 +127,11 @@ def test_a_class_from_open_to_reveal(browser, class_url):
     on_screen(teacher, f"{CHART} .main-svg")  # the question's scene on the projector
     on_screen(phone, "text=Tap the chart where the descent ends")  # the question on the phone
     on_screen(phone, f"{CHART} .nsewdrag")  # and where to tap
-    teacher.screenshot(path=str(SCREENSHOTS / "classroom_teacher_asked.png"))
-    phone.screenshot(path=str(SCREENSHOTS / "classroom_phone_asked.png"))
+    shoot(teacher, "classroom_teacher_asked.png")
+    shoot(phone, "classroom_phone_asked.png")
     for student, (fx, fy) in zip(students, [(0.6, 0.4), (0.7, 0.45), (0.3, 0.3)], strict=True):
         tap_until_answered(student, fx, fy)
-    phone.screenshot(path=str(SCREENSHOTS / "classroom_phone_answered.png"), full_page=True)
+    shoot(phone, "classroom_phone_answered.png", full_page=True)
     wait_for_text(teacher, "Answers so far: 3", 30)
 
     tap(students[1], 0.62, 0.42)  # a changed answer replaces the old one
@@ -162,8 +164,17 @@ def test_a_class_from_open_to_reveal(browser, class_url):
     teacher.set_viewport_size({"width": 1366, "height": 768})
     on_screen(teacher, main)
     teacher.set_viewport_size({"width": 1024, "height": 768})
-    teacher.screenshot(path=str(SCREENSHOTS / "classroom_teacher_revealed.png"), full_page=True)
-    phone.screenshot(path=str(SCREENSHOTS / "classroom_phone_revealed.png"), full_page=True)
+    shoot(teacher, "classroom_teacher_revealed.png", full_page=True)
+    shoot(phone, "classroom_phone_revealed.png", full_page=True)
+
+    # Asked again and revealed again: the page opens the question's scene once more (its controls
+    # were not drawn while the question hid the page), with the class's taps on it
+    teacher.get_by_role("button", name="Ask again").click()
+    wait_for_text(phone, "Tap the chart where the descent ends", 30)
+    tap_until_answered(phone, 0.5, 0.5)
+    teacher.get_by_role("button", name="Reveal to the class").click()
+    wait_for_text(phone, "The answer, computed from this scene", 30)
+    phone.wait_for_function(cloud, timeout=30_000)
 
     teacher.get_by_role("button", name="Next question").click()
     following = QUESTIONS["landscape_first_zero"]
@@ -223,7 +234,7 @@ def test_a_student_alone_taps_reveals_and_the_descent_plays(browser, class_url):
         "gd => gd._fullData.map(t => t.name)"
     )
     assert "Your tap" in names and "True end" in names
-    phone.screenshot(path=str(SCREENSHOTS / "classroom_alone_revealed.png"), full_page=True)
+    shoot(phone, "classroom_alone_revealed.png", full_page=True)
     no_exception(phone)
     context.close()
 

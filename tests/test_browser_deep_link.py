@@ -8,15 +8,24 @@ wide layout) until some session opens the root. The pages live in app_pages/ for
 import re
 
 import pytest
-from conftest import SCREENSHOTS, wait_for_app
-from support.server import streamlit_server
+from conftest import shoot, wait_for_app
+from support.server import free_port, streamlit_server
 
 pytestmark = pytest.mark.browser
 
 
+@pytest.fixture(scope="module")
+def port():
+    """One port for the module's fresh servers, one after the other: the browser then keeps
+    Streamlit's scripts (and their compiled code) from the first server's page for the next."""
+    return free_port()
+
+
 @pytest.mark.parametrize("path", ["landscape", "sparsity", "network"])
-def test_first_request_is_a_deep_link(page, path):
-    with streamlit_server() as url:  # a fresh server: this is its very first request
+def test_first_request_is_a_deep_link(page, path, port, monkeypatch):
+    # The network page's default scene, trained in the background, is no part of this test.
+    monkeypatch.setenv("DECAYVIZ_WARM_UP", "0")
+    with streamlit_server(port=port) as url:  # a fresh server: this is its very first request
         page.goto(f"{url}/{path}?lang=ko")
         wait_for_app(page)
         page.get_by_text("한국어").first.wait_for(timeout=30_000)  # the language switch: app.py ran
@@ -26,4 +35,5 @@ def test_first_request_is_a_deep_link(page, path):
         current = page.locator('[data-testid="stSidebarNavLink"][aria-current="page"]')
         assert current.count() == 1  # the page list marks the page shown (/landscape included)
         assert page.locator('[data-testid="stException"]').count() == 0
-        page.screenshot(path=str(SCREENSHOTS / f"deep_link_{path}.png"))
+        shoot(page, f"deep_link_{path}.png")
+        page.goto("about:blank")  # before the server stops: no reconnecting to the next one

@@ -15,7 +15,7 @@ import shutil
 import signal
 
 import pytest
-from conftest import SCREENSHOTS, wait_for_app
+from conftest import shoot, wait_for_app
 from support.nginx import nginx
 from support.server import streamlit_server
 
@@ -72,7 +72,7 @@ def test_a_killed_backend_sends_its_students_to_the_other_with_their_scene(
         survivor = context.request.get(f"{front}/_stcore/health").headers["x-decayviz-backend"]
         assert survivor != served_by, states
         assert slider_values(tab) == before  # the same scene, from the URL
-        tab.screenshot(path=str(SCREENSHOTS / "failover_after.png"))
+        shoot(tab, "failover_after.png")
         assert "alpha=2.0" in tab.url and "lang=ko" in tab.url
         assert tab.locator('[data-testid="stException"]').count() == 0
         assert tab.get_by_text("2차원 손실 지형").count() >= 1  # still in Korean

@@ -5,7 +5,8 @@ import time
 
 import numpy as np
 import pytest
-from conftest import SCREENSHOTS, wait_for_app, wait_for_charts
+from conftest import shoot, wait_for_app, wait_for_charts
+from helpers import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -29,19 +30,23 @@ def test_play_keeps_the_contours(page, app_url):
     bands_before = page.locator(CHART).first.locator(BANDS).count()
     assert bands_before >= 10
     end = head_position(page)
-    page.screenshot(path=str(SCREENSHOTS / "landscape_before_play.png"), full_page=True)
+    shoot(page, "landscape_before_play.png", full_page=True)
 
     page.get_by_text("▶ Play").click()
-    time.sleep(0.8)
-    during = head_position(page)
-    page.screenshot(path=str(SCREENSHOTS / "landscape_playing.png"))
+    during = wait_until(lambda: (at := head_position(page)) != end and at, "the head never moved")
+    shoot(page, "landscape_playing.png")
     assert during != end  # the head went back to the start and is moving, without a rerun
     assert page.locator(CHART).first.locator(BANDS).count() == bands_before
 
-    time.sleep(5.0)  # 60 frames of 50 ms, and a margin
-    page.screenshot(path=str(SCREENSHOTS / "landscape_after_play.png"), full_page=True)
+    def at_the_end():  # 60 frames of 50 ms later
+        at = head_position(page)
+        return abs(at[0] - end[0]) < 2 and abs(at[1] - end[1]) < 2
+
+    wait_until(at_the_end, "the head never came back to the end of the descent")
+    time.sleep(0.3)  # and stays there
+    shoot(page, "landscape_after_play.png", full_page=True)
     assert page.locator(CHART).first.locator(BANDS).count() == bands_before
-    assert abs(head_position(page)[0] - end[0]) < 2 and abs(head_position(page)[1] - end[1]) < 2
+    assert at_the_end()
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
@@ -49,12 +54,12 @@ def test_korean_page_and_a_scene_button(page, app_url):
     page.goto(f"{app_url}/landscape?lang=ko")
     wait_for_app(page)
     page.get_by_test_id("stButtonGroup").get_by_text("Adam+L2 vs AdamW", exact=True).click()
-    time.sleep(0.5)
+    page.wait_for_function("location.search.includes('opt=adamw')", polling=100)
     wait_for_app(page)
     page.wait_for_selector(f"{CHART} .main-svg")
     assert "opt=adamw" in page.url  # the address bar follows the scene
     assert page.get_by_text("AdamW 상자").count() >= 1
-    page.screenshot(path=str(SCREENSHOTS / "landscape_ko_adamw.png"), full_page=True)
+    shoot(page, "landscape_ko_adamw.png", full_page=True)
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
@@ -64,7 +69,7 @@ def test_diverging_learning_rate_shows_a_message(page, app_url):
     page.wait_for_selector(f"{CHART} .main-svg")
     alerts = page.locator('[data-testid="stAlertContentError"]')
     assert alerts.filter(has_text="Diverged at step").count() == 1  # one message, in an error box
-    page.screenshot(path=str(SCREENSHOTS / "landscape_diverged.png"), full_page=True)
+    shoot(page, "landscape_diverged.png", full_page=True)
     assert page.locator('[data-testid="stException"]').count() == 0
 
 

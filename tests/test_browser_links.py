@@ -7,7 +7,7 @@ import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import SCREENSHOTS, wait_for_app
+from conftest import shoot, wait_for_app
 
 from decayviz.i18n import t
 
@@ -50,7 +50,7 @@ def test_prepared_link_shows_its_values_and_the_address_bar_follows(page, app_ur
     assert query_of(page)["steps"] == "310"
     assert query_of(page)["penalty"] == "l1"  # the rest of the scene stays in the link
     wait_for_app(page)
-    page.screenshot(path=str(SCREENSHOTS / "link_prepared.png"), full_page=True)
+    shoot(page, "link_prepared.png", full_page=True)
     assert page.locator(EXCEPTION).count() == 0
 
 
@@ -64,7 +64,7 @@ def test_hidden_controls_and_a_preset_link(page, app_url):
     assert sidebar.get_by_text("장면", exact=True).count() == 0  # no scene buttons
     assert "hide=s_alpha" in page.url.replace("%2C", ",")
     assert "s_view=iterations" in page.url  # the preset became the scene's full link
-    page.screenshot(path=str(SCREENSHOTS / "link_hidden_ko.png"), full_page=True)
+    shoot(page, "link_hidden_ko.png", full_page=True)
     assert page.locator(EXCEPTION).count() == 0
 
 
@@ -75,7 +75,7 @@ def test_the_html_export_animates_offline(page, app_url, tmp_path):
     dialog = page.get_by_role("dialog")
     dialog.wait_for()
     assert "penalty=l1" in dialog.locator("code").inner_text()  # the link to this scene
-    page.screenshot(path=str(SCREENSHOTS / "share_dialog.png"))
+    shoot(page, "share_dialog.png")
     with page.expect_download() as download:
         dialog.get_by_role("button", name="The animation as an HTML file").click()
     path = tmp_path / "landscape.html"
@@ -89,4 +89,4 @@ def test_the_html_export_animates_offline(page, app_url, tmp_path):
     page.get_by_text("▶ Play").click()
     time.sleep(2.0)
     assert page.locator("g.scatterlayer path.js-fill").count() == bands
-    page.screenshot(path=str(SCREENSHOTS / "export_html.png"))
+    shoot(page, "export_html.png")

@@ -6,7 +6,7 @@ import re
 import time
 
 import pytest
-from conftest import SCREENSHOTS, wait_for_app
+from conftest import shoot, wait_for_app
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from decayviz.i18n import t
@@ -28,7 +28,7 @@ def test_train_live_then_stop(page, app_url):
     page.get_by_text(re.compile(r"Epoch \d+ of 200")).first.wait_for(timeout=60_000)
     page.wait_for_selector(f"{CHART} .main-svg", timeout=60_000)
     time.sleep(2.0)  # a few more epochs: the curves grow
-    page.screenshot(path=str(SCREENSHOTS / "network_training.png"), full_page=True)
+    shoot(page, "network_training.png", full_page=True)
     assert page.locator(EXCEPTION).count() == 0
 
     page.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Stop", exact=True).click()
@@ -40,11 +40,11 @@ def test_train_live_then_stop(page, app_url):
     assert 1 <= stopped_at < 200
     page.wait_for_selector(f"{CHART} .main-svg")
     assert page.locator(CHART).count() >= 4  # the curves, the α sweep, the histograms, the filters
-    page.screenshot(path=str(SCREENSHOTS / "network_stopped.png"), full_page=True)
+    shoot(page, "network_stopped.png", full_page=True)
 
     page.get_by_role("tab", name="PyTorch code").click()
     page.get_by_text("def param_groups").first.wait_for(timeout=10_000)
-    page.screenshot(path=str(SCREENSHOTS / "network_code.png"), full_page=True)
+    shoot(page, "network_code.png", full_page=True)
     assert page.locator(EXCEPTION).count() == 0
 
 
@@ -57,7 +57,7 @@ def test_moons_boundaries_in_korean(page, app_url):
     wait_for_app(page)
     page.get_by_role("tab", name="결정 경계").click()
     time.sleep(1.0)
-    page.screenshot(path=str(SCREENSHOTS / "network_moons_ko.png"), full_page=True)
+    shoot(page, "network_moons_ko.png", full_page=True)
     assert page.locator(EXCEPTION).count() == 0
 
 
@@ -69,7 +69,7 @@ def test_opens_with_curves_and_shows_live_curves_on_a_laptop_screen(tab_at, app_
     wait_for_app(tab)
     tab.wait_for_selector(f"{CHART} .main-svg", timeout=60_000)  # without pressing anything
     tab.get_by_text("default scene").first.wait_for(timeout=10_000)
-    tab.screenshot(path=str(SCREENSHOTS / "network_open_1366.png"))
+    shoot(tab, "network_open_1366.png")
 
     tab.goto(f"{app_url}/network?{LONG_RUN}&lang=en")
     wait_for_app(tab)
@@ -84,7 +84,7 @@ def test_opens_with_curves_and_shows_live_curves_on_a_laptop_screen(tab_at, app_
     # Measured in one step inside the page: each live redraw replaces the chart's node, so a
     # bounding_box() that resolves the node first may find it gone when it measures.
     curves = tab.locator(CHART).first.evaluate("chart => chart.getBoundingClientRect().toJSON()")
-    tab.screenshot(path=str(SCREENSHOTS / "network_training_1366.png"))
+    shoot(tab, "network_training_1366.png")
     assert curves["y"] >= 0 and curves["y"] + curves["height"] / 2 <= 768, curves  # on screen
     tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Stop", exact=True).click()
     tab.get_by_text(re.compile(r"Stopped after \d+ epochs?")).wait_for(timeout=30_000)
@@ -133,7 +133,7 @@ def test_live_curves_and_legend_fit_the_screen(tab_at, app_url, size, lang):
     tab.goto(f"{app_url}/network?lang={lang}")
     wait_for_app(tab)
     curves_on_screen(tab, size, alphas=len(defaults("network")["n_alphas"]))
-    tab.screenshot(path=str(SCREENSHOTS / f"network_curves_{size}_{lang}.png"))
+    shoot(tab, f"network_curves_{size}_{lang}.png")
 
     tab.goto(f"{app_url}/network?{LONG_RUN}&lang={lang}")
     wait_for_app(tab)
@@ -141,7 +141,7 @@ def test_live_curves_and_legend_fit_the_screen(tab_at, app_url, size, lang):
     main.get_by_role("button", name=t("network.train", lang), exact=True).click()
     main.get_by_test_id("stProgress").wait_for(timeout=60_000)  # training, not in line
     curves_on_screen(tab, size, alphas=4)
-    tab.screenshot(path=str(SCREENSHOTS / f"network_curves_training_{size}_{lang}.png"))
+    shoot(tab, f"network_curves_training_{size}_{lang}.png")
     assert tab.locator(EXCEPTION).count() == 0
     # Stop what is left of the run; on an idle machine it may end on its own meanwhile
     with contextlib.suppress(PlaywrightTimeoutError):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import SCREENSHOTS, wait_for_app, wait_for_charts
+from conftest import shoot, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -17,19 +17,91 @@ DESKTOPS = {"projector": (1024, 768), "laptop": (1366, 768)}
 PHONE = (390, 844)
 
 
-@pytest.fixture
-def screen(tab_at, request):
-    """A tab of the size request.param names: "projector", "laptop" or "phone"."""
-    tab = tab_at(request.param)
-    tab.size_name = request.param
-    return tab
-
-
 def open_page(tab, url: str) -> None:
     tab.goto(url)
     wait_for_app(tab)
-    tab.wait_for_selector(f"{CHART} .main-svg", timeout=30_000)
+    tab.wait_for_selector(f"{CHART} .main-svg", timeout=60_000)
     wait_for_charts(tab)
+
+
+TO_THE_TOP = "() => { for (const element of document.querySelectorAll('*')) element.scrollTop = 0; }"
+
+
+KEEP = {"desktop": 8, "phone": 1}  # pages kept open, by kind of tab
+
+
+class ShownPages:
+    """Pages already opened, kept in their tabs across the module's tests (at most KEEP of each
+    kind): a test that checks a URL at a size another test opened it at gets that tab, scrolled
+    back to the top, instead of loading the page again (~1.3 s of the browser's CPU). Never at
+    another size: after a resize plotly does not place legends and square plots as a page
+    opened at that size does. A tab whose test changed the page (a click, Play) or failed goes
+    back to the pool emptied."""
+
+    def __init__(self, pool) -> None:
+        self.pool = pool
+        self.kept: dict[str, list] = {"desktop": [], "phone": []}  # the least recently used first
+
+    def blank(self, size: str):
+        """A tab of that size from the pool, making room for it among the kept ones."""
+        kind = "phone" if size == "phone" else "desktop"
+        if len(self.kept[kind]) >= KEEP[kind]:
+            self.pool.give_back(self.kept[kind].pop(0))
+        tab = self.pool.borrow(size)
+        tab.shown = None
+        return tab
+
+    def show(self, url: str, size: str):
+        """A tab of that size showing url at the top of the page, its charts drawn."""
+        kind = "phone" if size == "phone" else "desktop"
+        shown = (url, size)
+        tab = next((tab for tab in self.kept[kind] if tab.shown == shown), None)
+        if tab is None:
+            tab = self.blank(size)
+            open_page(tab, url)
+            tab.shown = shown
+        else:
+            self.kept[kind].remove(tab)
+            tab.evaluate(TO_THE_TOP)
+            wait_for_charts(tab)
+        tab.size_name = size
+        return tab
+
+    def take_back(self, tab, keep: bool) -> None:
+        if keep and tab.shown is not None and not tab.is_closed():
+            self.kept[tab.pool_kind].append(tab)
+        else:
+            self.pool.give_back(tab)
+
+    def close(self) -> None:
+        for tab in self.kept["desktop"] + self.kept["phone"]:
+            self.pool.give_back(tab)
+
+
+@pytest.fixture(scope="module")
+def shown_pages(tab_pool):
+    pages = ShownPages(tab_pool)
+    yield pages
+    pages.close()
+
+
+@pytest.fixture
+def screen(shown_pages, request):
+    """screen(url) -> a tab of the size request.param names ("projector", "laptop" or "phone")
+    showing url, opened by this test or kept from another's; screen(url, changes=True) for a
+    test that changes the page, whose tab is not kept."""
+    used = []
+
+    def show(url: str, changes: bool = False):
+        tab = shown_pages.show(url, request.param)
+        used.append((tab, not changes))
+        return tab
+
+    show.size = request.param
+    failed = request.session.testsfailed
+    yield show
+    for tab, keep in used:
+        shown_pages.take_back(tab, keep and request.session.testsfailed == failed)
 
 
 def box(tab, selector: str, index: int = 0) -> dict:
@@ -66,13 +138,13 @@ def test_landscape_fits_a_projector(screen, app_url, query):
     """Sidebar open, the whole main chart — Play, the step slider, the α slider — on screen on
     opening, also when the descent diverges (its message goes under the chart); Play is at least
     40 px tall and clear of the step slider."""
-    open_page(screen, f"{app_url}/?{query}")
-    width, height = DESKTOPS[screen.size_name]
+    tab = screen(f"{app_url}/?{query}")
+    width, height = DESKTOPS[tab.size_name]
     viewport = {"x": 0, "y": 0, "width": width, "height": height}
-    assert box(screen, '[data-testid="stSidebar"]')["width"] > 200  # the sidebar is open
-    chart = box(screen, CHART)
+    assert box(tab, '[data-testid="stSidebar"]')["width"] > 200  # the sidebar is open
+    chart = box(tab, CHART)
     assert inside(chart, viewport), chart
-    main = screen.locator(CHART).first
+    main = tab.locator(CHART).first
     play, pause = (main.locator(".updatemenu-button").nth(i).bounding_box() for i in range(2))
     step_rail, alpha_rail = (main.locator(".slider-rail-rect").nth(i).bounding_box() for i in range(2))
     for element in (play, pause, step_rail, alpha_rail):
@@ -80,37 +152,37 @@ def test_landscape_fits_a_projector(screen, app_url, query):
     assert play["height"] >= 40 and pause["height"] >= 40
     assert pause["x"] + pause["width"] <= step_rail["x"]  # never over the step slider
     assert alpha_rail["y"] > step_rail["y"] + 20  # the α slider is the second row
-    plot = box(screen, f"{CHART} .nsewdrag")
+    plot = box(tab, f"{CHART} .nsewdrag")
     assert plot["height"] >= 300, plot  # the landscape itself is not squeezed
-    no_sideways_scroll(screen)
+    no_sideways_scroll(tab)
     name = "diverges" if "diverges" in query else "default"
-    screen.screenshot(path=str(SCREENSHOTS / f"screen_landscape_{name}_{screen.size_name}.png"))
-    no_errors(screen)
+    shoot(tab, f"screen_landscape_{name}_{tab.size_name}.png")
+    no_errors(tab)
 
 
 @pytest.mark.parametrize("screen", ["phone"], indirect=True)
 def test_landscape_on_a_phone(screen, app_url):
     """The chart takes the width, its legend above the plot (not beside it), the readouts stack
     as label | value rows inside the screen, and nothing scrolls sideways."""
-    open_page(screen, f"{app_url}/?lang=en")
-    chart = box(screen, CHART)
+    tab = screen(f"{app_url}/?lang=en")
+    chart = box(tab, CHART)
     assert chart["width"] >= PHONE[0] - 40, chart
-    plot = box(screen, f"{CHART} .nsewdrag")
+    plot = box(tab, f"{CHART} .nsewdrag")
     assert plot["width"] >= 260 and plot["height"] >= 260, plot  # not a thumbnail
-    legend = box(screen, f"{CHART} .legend")
+    legend = box(tab, f"{CHART} .legend")
     assert legend["y"] + legend["height"] <= plot["y"] + 2  # above the plot, not beside it
-    table = screen.locator('[data-testid="stMain"] table').first
+    table = tab.locator('[data-testid="stMain"] table').first
     table.scroll_into_view_if_needed()
     cells = table.locator("th, td")
     for i in range(cells.count()):
         cell = cells.nth(i).bounding_box()
         assert cell["x"] >= 0 and cell["x"] + cell["width"] <= PHONE[0] + 1, cell
-    no_sideways_scroll(screen)
-    screen.locator(CHART).first.scroll_into_view_if_needed()
-    screen.screenshot(path=str(SCREENSHOTS / "screen_landscape_phone.png"))
+    no_sideways_scroll(tab)
+    tab.locator(CHART).first.scroll_into_view_if_needed()
+    shoot(tab, "screen_landscape_phone.png")
     table.scroll_into_view_if_needed()
-    screen.screenshot(path=str(SCREENSHOTS / "screen_landscape_phone_readouts.png"))
-    no_errors(screen)
+    shoot(tab, "screen_landscape_phone_readouts.png")
+    no_errors(tab)
 
 
 def overlapping_titles(tab, chart_index: int) -> list:
@@ -144,7 +216,7 @@ def charts_fit(screen, screenshot: str) -> None:
         assert overlapping_titles(screen, i) == []
     no_sideways_scroll(screen)
     charts.first.scroll_into_view_if_needed()
-    screen.screenshot(path=str(SCREENSHOTS / screenshot))
+    shoot(screen, screenshot)
     no_errors(screen)
 
 
@@ -153,8 +225,8 @@ def charts_fit(screen, screenshot: str) -> None:
 def test_sparsity_views_fit(screen, app_url, view):
     """Every view of the sparsity page: full-width charts, no panel titles over each other, no
     sideways scroll."""
-    open_page(screen, f"{app_url}/sparsity?s_view={view}&lang=en")
-    charts_fit(screen, f"screen_sparsity_{view}_{screen.size_name}.png")
+    tab = screen(f"{app_url}/sparsity?s_view={view}&lang=en")
+    charts_fit(tab, f"screen_sparsity_{view}_{tab.size_name}.png")
 
 
 @pytest.mark.parametrize("screen", list(DESKTOPS), indirect=True)
@@ -162,17 +234,17 @@ def test_sparsity_views_fit(screen, app_url, view):
 def test_sparsity_chart_fits_a_projector(screen, app_url, view):
     """Sidebar open, the section's whole chart on screen on opening (its Play and slider too):
     the section picker is one row over it, what it shows and its numbers come under it."""
-    open_page(screen, f"{app_url}/sparsity?s_view={view}&lang=en")
-    width, height = DESKTOPS[screen.size_name]
-    assert box(screen, '[data-testid="stSidebar"]')["width"] > 200
-    chart = box(screen, CHART)
+    tab = screen(f"{app_url}/sparsity?s_view={view}&lang=en")
+    width, height = DESKTOPS[tab.size_name]
+    assert box(tab, '[data-testid="stSidebar"]')["width"] > 200
+    chart = box(tab, CHART)
     assert inside(chart, {"x": 0, "y": 0, "width": width, "height": height}), chart
     assert chart["height"] >= 440, chart
     for selector in (".legend", ".updatemenu-button", ".slider-rail-rect"):
-        for element in screen.locator(CHART).first.locator(selector).all():
+        for element in tab.locator(CHART).first.locator(selector).all():
             assert inside(element.bounding_box(), chart), (selector, element.bounding_box())
-    screen.screenshot(path=str(SCREENSHOTS / f"screen_sparsity_{view}_open_{screen.size_name}.png"))
-    no_errors(screen)
+    shoot(tab, f"screen_sparsity_{view}_open_{tab.size_name}.png")
+    no_errors(tab)
 
 
 @pytest.mark.parametrize("screen", ["phone"], indirect=True)
@@ -180,30 +252,27 @@ def test_sparsity_chart_fits_a_projector(screen, app_url, view):
 def test_a_scene_chosen_on_a_phone_folds_the_sidebar(screen, app_url, path):
     """On a phone the sidebar covers the page: once a scene is chosen there, it folds away and
     the scene's chart shows."""
-    open_page(screen, f"{app_url}/{path}?lang=en")
-    sidebar = screen.locator('[data-testid="stSidebar"]')
-    screen.locator('[data-testid="stExpandSidebarButton"]').click()
+    tab = screen(f"{app_url}/{path}?lang=en", changes=True)
+    sidebar = tab.locator('[data-testid="stSidebar"]')
+    tab.locator('[data-testid="stExpandSidebarButton"]').click()
     folded = """(collapsed) => document.querySelector('[data-testid="stSidebar"]')
                                 .getAttribute('data-collapsed') === collapsed"""
-    screen.wait_for_function(folded, arg="false")
+    tab.wait_for_function(folded, arg="false")
     sidebar.locator('[data-testid="stButtonGroup"] button').nth(1).click()
-    screen.wait_for_function(folded, arg="true", timeout=15_000)
-    wait_for_charts(screen)
-    chart = box(screen, CHART)
+    tab.wait_for_function(folded, arg="true", timeout=15_000)
+    wait_for_charts(tab)
+    chart = box(tab, CHART)
     assert chart["x"] >= 0 and chart["width"] >= PHONE[0] - 40
-    screen.screenshot(path=str(SCREENSHOTS / f"screen_{path or 'landscape'}_scene_chosen_phone.png"))
-    no_errors(screen)
+    shoot(tab, f"screen_{path or 'landscape'}_scene_chosen_phone.png")
+    no_errors(tab)
 
 
 @pytest.mark.parametrize("screen", ["phone", *DESKTOPS], indirect=True)
 def test_network_page_fits(screen, app_url):
     """The network page: it opens with the default scene's curves (trained in the background),
     no sideways scroll, its charts full width, titles clear."""
-    screen.goto(f"{app_url}/network?lang=en")
-    wait_for_app(screen)
-    screen.wait_for_selector(f"{CHART} .main-svg", timeout=60_000)
-    wait_for_charts(screen)
-    charts_fit(screen, f"screen_network_{screen.size_name}.png")
+    tab = screen(f"{app_url}/network?lang=en")
+    charts_fit(tab, f"screen_network_{tab.size_name}.png")
 
 
 def inset_diamond_width(tab) -> float:
@@ -218,23 +287,23 @@ def inset_diamond_width(tab) -> float:
 def test_l1_diamond_is_large_enough(screen, app_url):
     """The scene "L1 makes a weight exactly zero": its diamond (t ≈ 0.15) gets an inset where it
     is at least 80 px across, with Ŵ(α) on its corner as an open ring."""
-    open_page(screen, f"{app_url}/?preset=l1_zero&lang=en")
-    screen.locator(CHART).first.scroll_into_view_if_needed()
-    assert inset_diamond_width(screen) >= 80
-    inset = screen.locator(CHART).first.locator("g.subplot.x2y2")
+    tab = screen(f"{app_url}/?preset=l1_zero&lang=en", changes=True)
+    tab.locator(CHART).first.scroll_into_view_if_needed()
+    assert inset_diamond_width(tab) >= 80
+    inset = tab.locator(CHART).first.locator("g.subplot.x2y2")
     ring = inset.locator("path.point").last.bounding_box()
     diamond = inset.locator("path.js-fill").last.bounding_box()
     # the ring sits on the diamond's right corner, on the w₁ axis: w₂ is exactly 0
     assert abs(ring["x"] + ring["width"] / 2 - (diamond["x"] + diamond["width"])) < 6
     assert abs(ring["y"] + ring["height"] / 2 - (diamond["y"] + diamond["height"] / 2)) < 6
-    screen.screenshot(path=str(SCREENSHOTS / f"screen_l1_zero_{screen.size_name}.png"))
-    screen.locator(CHART).first.get_by_text("▶ Play").click()  # the inset stays drawn while it runs
+    shoot(tab, f"screen_l1_zero_{tab.size_name}.png")
+    tab.locator(CHART).first.get_by_text("▶ Play").click()  # the inset stays drawn while it runs
     time.sleep(1.0)
-    assert inset_diamond_width(screen) >= 80
+    assert inset_diamond_width(tab) >= 80
     time.sleep(3.5)
-    assert inset_diamond_width(screen) >= 80
-    screen.screenshot(path=str(SCREENSHOTS / f"screen_l1_zero_{screen.size_name}_played.png"))
-    no_errors(screen)
+    assert inset_diamond_width(tab) >= 80
+    shoot(tab, f"screen_l1_zero_{tab.size_name}_played.png")
+    no_errors(tab)
 
 
 ALPHA_ACTIVE = """() => document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot')
@@ -246,16 +315,27 @@ BALL_EXTENT = """() => {
 }"""
 
 
-def test_alpha_slider_works_in_the_browser(tab_at, app_url):
+def test_alpha_slider_works_in_the_browser(shown_pages, app_url):
     """Scrubbing α redraws the ball in the browser: no websocket message goes to the server,
     Streamlit does not rerun, and the contours stay drawn, before and after Play."""
     sent = []
-    screen = tab_at("projector", fresh=True)  # it listens to the websocket
 
     def record(frame) -> None:  # a Python function: Playwright reads its handlers' signatures
         sent.append(frame)
 
-    screen.on("websocket", lambda ws: ws.on("framesent", record))
+    def listen(ws) -> None:
+        ws.on("framesent", record)
+
+    screen = shown_pages.blank("projector")
+    screen.on("websocket", listen)
+    try:
+        alpha_slider_works(screen, app_url, sent)
+    finally:  # the tab listens no more and goes back to the pool
+        screen.remove_listener("websocket", listen)
+        shown_pages.take_back(screen, keep=False)
+
+
+def alpha_slider_works(screen, app_url: str, sent: list) -> None:
     open_page(screen, f"{app_url}/?lang=en")
     chart = screen.locator(CHART).first
     bands = chart.locator(BANDS).count()
@@ -274,7 +354,7 @@ def test_alpha_slider_works_in_the_browser(tab_at, app_url):
     assert sent == []  # not one message to the server
     assert screen.locator('[data-testid="stApp"]').get_attribute("data-test-script-state") == "notRunning"
     assert chart.locator(BANDS).count() == bands
-    screen.screenshot(path=str(SCREENSHOTS / "screen_alpha_scrubbed.png"))
+    shoot(screen, "screen_alpha_scrubbed.png")
 
     chart.get_by_text("▶ Play").click()  # Play runs the descent's frames, never the α frames
     time.sleep(4.5)
@@ -287,25 +367,25 @@ def test_alpha_slider_works_in_the_browser(tab_at, app_url):
 @pytest.mark.parametrize("screen", ["projector"], indirect=True)
 def test_presentation_view(screen, app_url):
     """?present=1: the sidebar folded away, larger type, thicker lines; the share dialog offers it."""
-    open_page(screen, f"{app_url}/?present=1&lang=en")
-    assert screen.evaluate("getComputedStyle(document.documentElement).fontSize") == "20px"
-    sidebar = screen.locator('[data-testid="stSidebar"]')
+    tab = screen(f"{app_url}/?present=1&lang=en", changes=True)
+    assert tab.evaluate("getComputedStyle(document.documentElement).fontSize") == "20px"
+    sidebar = tab.locator('[data-testid="stSidebar"]')
     assert sidebar.get_attribute("data-collapsed") == "true"
-    widths = screen.evaluate(
+    widths = tab.evaluate(
         """() => document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot')._fullData
                  .filter(trace => trace.mode === 'lines' && trace.xaxis === 'x').map(t => t.line.width)"""
     )
     assert max(widths) >= 4
-    chart = box(screen, CHART)
+    chart = box(tab, CHART)
     assert chart["y"] + chart["height"] <= DESKTOPS["projector"][1]
-    screen.screenshot(path=str(SCREENSHOTS / "screen_presentation_projector.png"))
+    shoot(tab, "screen_presentation_projector.png")
 
-    screen.locator('[data-testid="stExpandSidebarButton"]').click()
-    screen.get_by_role("button", name="Share or save this scene").click()
-    dialog = screen.get_by_role("dialog")
+    tab.locator('[data-testid="stExpandSidebarButton"]').click()
+    tab.get_by_role("button", name="Share or save this scene").click()
+    dialog = tab.get_by_role("dialog")
     dialog.wait_for()
     assert "present=1" in dialog.locator("code").inner_text()
-    no_errors(screen)
+    no_errors(tab)
 
 
 def test_alpha_slider_in_the_exported_html(browser, tmp_path):
@@ -326,15 +406,15 @@ def test_alpha_slider_in_the_exported_html(browser, tmp_path):
     rail = tab.locator(".slider-rail-rect").nth(1).bounding_box()
     tab.mouse.click(rail["x"] + 0.12 * rail["width"], rail["y"] + rail["height"] / 2)
     tab.wait_for_function(f"() => ({extent})() > {1.3 * before}", timeout=15_000)
-    tab.screenshot(path=str(SCREENSHOTS / "screen_export_alpha.png"))
+    shoot(tab, "screen_export_alpha.png")
     context.close()
 
 
 @pytest.mark.parametrize("screen", ["projector"], indirect=True)
 def test_korean_pause_leaves_room_for_the_step_label(screen, app_url):
     """일시 정지 is wider than Pause: the step slider and its label start right of it."""
-    open_page(screen, f"{app_url}/?lang=ko")
-    main = screen.locator(CHART).first
+    tab = screen(f"{app_url}/?lang=ko")
+    main = tab.locator(CHART).first
     pause = main.locator(".updatemenu-button").nth(1).bounding_box()
     label = main.locator("g.slider-container text.slider-label").first.bounding_box()
     assert pause["x"] + pause["width"] <= label["x"], (pause, label)
@@ -364,15 +444,15 @@ SPLIT_WORDS = """(selector) => {
 def test_korean_lines_break_between_words(screen, app_url, path):
     """Korean text wraps between words, never inside one (e.g. "근접 스/텝" in a scene button),
     in the scene buttons, the text, the captions and the alerts."""
-    open_page(screen, f"{app_url}/{path}?lang=ko")
-    if screen.size_name == "phone":
-        screen.locator('[data-testid="stExpandSidebarButton"]').click()
-        screen.wait_for_function(
+    tab = screen(f"{app_url}/{path}?lang=ko", changes=screen.size == "phone")  # the sidebar opens
+    if tab.size_name == "phone":
+        tab.locator('[data-testid="stExpandSidebarButton"]').click()
+        tab.wait_for_function(
             """() => document.querySelector('[data-testid="stSidebar"]')
                          .getAttribute('data-collapsed') === 'false'"""
         )
-        screen.wait_for_timeout(500)  # it slides in for 300 ms; its words wrap at the final width
+        tab.wait_for_timeout(500)  # it slides in for 300 ms; its words wrap at the final width
     testids = ("stButtonGroup", "stMarkdownContainer", "stCaptionContainer")
     selector = ", ".join(f'[data-testid="{testid}"]' for testid in testids)
-    assert screen.evaluate(SPLIT_WORDS, selector) == []
-    no_errors(screen)
+    assert tab.evaluate(SPLIT_WORDS, selector) == []
+    no_errors(tab)

@@ -5,7 +5,7 @@ shows."""
 import time
 
 import pytest
-from conftest import SCREENSHOTS, wait_for_app, wait_for_charts
+from conftest import shoot, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -34,25 +34,25 @@ def descent_state(chart) -> dict:
 
 def test_play_animates_the_descents(page, app_url):
     open_sparsity(page, app_url, "?s_view=iterations")
-    page.screenshot(path=str(SCREENSHOTS / "sparsity_iterations_page.png"))
+    shoot(page, "sparsity_iterations_page.png")
     chart = page.locator(CHART).first
     chart.scroll_into_view_if_needed()
     time.sleep(0.5)
     before = descent_state(chart)
     assert before["lines"] == 3 and before["bars"] > 0
-    chart.screenshot(path=str(SCREENSHOTS / "sparsity_descent_before_play.png"))
+    shoot(chart, "sparsity_descent_before_play.png")
 
     chart.get_by_text("▶ Play", exact=True).click()
     time.sleep(0.8)
     during = descent_state(chart)
-    chart.screenshot(path=str(SCREENSHOTS / "sparsity_descent_playing.png"))
+    shoot(chart, "sparsity_descent_playing.png")
     assert during["marker"]["x"] < before["marker"]["x"] - 50  # back near the start, moving
     assert during["text"] != before["text"]  # the count of exact zeros follows the frames
     assert during["lines"] == before["lines"] and during["bars"] == before["bars"]  # nothing vanished
 
     time.sleep(5.0)  # ~45 frames of 80 ms
     after = descent_state(chart)
-    chart.screenshot(path=str(SCREENSHOTS / "sparsity_descent_after_play.png"))
+    shoot(chart, "sparsity_descent_after_play.png")
     assert abs(after["marker"]["x"] - before["marker"]["x"]) < 2 and after["text"] == before["text"]
     assert after["lines"] == before["lines"] and after["bars"] == before["bars"]
     assert page.locator(EXCEPTION).count() == 0
@@ -62,8 +62,8 @@ def test_play_animates_the_descents(page, app_url):
 def test_every_section_draws(page, app_url, view):
     open_sparsity(page, app_url, f"?s_view={view}")
     assert page.locator(CHART).count() == 1
-    page.screenshot(path=str(SCREENSHOTS / f"sparsity_{view}_page.png"))
-    page.locator(CHART).first.screenshot(path=str(SCREENSHOTS / f"sparsity_{view}.png"))
+    shoot(page, f"sparsity_{view}_page.png")
+    shoot(page.locator(CHART).first, f"sparsity_{view}.png")
     assert page.locator(EXCEPTION).count() == 0
 
 
@@ -71,14 +71,12 @@ def test_korean_page_and_a_scene_button(page, app_url):
     open_sparsity(page, app_url, "?lang=ko")
     assert page.get_by_text("많은 가중치: L1이 정확한 0을 만드는 곳").count() == 1
     page.get_by_test_id("stButtonGroup").get_by_text("원형 손실 함수 (Parr의 66%)", exact=True).click()
-    time.sleep(0.5)
+    page.wait_for_function("location.search.includes('s_shape=circular')", polling=100)  # run's end
     wait_for_app(page)
-    page.wait_for_selector(f"{CHART} .main-svg")
-    time.sleep(1.0)
+    wait_for_charts(page)
     assert "s_shape=circular" in page.url
     share = page.locator('[data-testid="stMarkdown"] table tbody td').first.inner_text()
     assert 60 < float(share.rstrip("%")) < 72  # Parr reports 66% for circular losses
     page.locator(CHART).first.scroll_into_view_if_needed()
-    time.sleep(0.5)
-    page.screenshot(path=str(SCREENSHOTS / "sparsity_korean_circular.png"))
+    shoot(page, "sparsity_korean_circular.png")
     assert page.locator(EXCEPTION).count() == 0

@@ -19,7 +19,8 @@ from decayviz.i18n import t
 from decayviz.scenes import PRESETS
 from decayviz.state import encode, sweep_request
 from decayviz.training import SweepConfig, train_grid
-from decayviz.training.grids import GRID_ALPHAS, GRID_LRS, GRID_OPTIMIZERS, grid_config, start_grids
+from decayviz.training.grids import grid_config, start_grids
+from decayviz.training.options import GRID_ALPHAS, GRID_LRS, GRID_OPTIMIZERS
 from decayviz.training.result import GridResult
 from decayviz.training.worker import DONE, QUEUED, STOPPED, Trainings
 from decayviz.ui import training

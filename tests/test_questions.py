@@ -4,6 +4,7 @@ torch.optim networks), and what an answer may be."""
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -160,21 +161,35 @@ def test_corner_share_matches_the_kkt_conditions_at_the_corners():
 # --- the network page: torch.optim, one network at a time ---
 
 
-def reference_finals(values: dict) -> tuple[list[float], list[float]]:
-    """Validation accuracy and loss after the last epoch of each α, trained by torch.optim."""
+def reference_histories(values: dict) -> list[dict[str, list[float]]]:
+    """The history of each α of the scene, trained by torch.optim one network at a time."""
     from decayviz.state import sweep_request
+
+    config, alphas, epochs = sweep_request(values)
+    keywords = config.keywords()
+    # Early stopping picks the epoch kept, it does not change the training: the networks an
+    # early-stopping scene trains are those of the same scene without it, trained once here.
+    del keywords["early_stopping"]
+    return [reference_history(tuple(sorted(keywords.items())), alpha, epochs) for alpha in alphas]
+
+
+@functools.cache
+def reference_history(keywords: tuple, alpha: float, epochs: int) -> dict[str, list[float]]:
+    """One network trained by torch.optim, once per process for the same arguments."""
     from decayviz.training.data import load
     from decayviz.training.reference import train_reference
 
     one_thread()
-    config, alphas, epochs = sweep_request(values)
-    data = load(config.dataset)
-    histories = [
-        train_reference(
-            data.X_train, data.X_val, data.y_train, data.y_val, alpha, epochs=epochs, **config.keywords()
-        )
-        for alpha in alphas
-    ]
+    settings = dict(keywords)
+    data = load(settings["dataset"])
+    return train_reference(
+        data.X_train, data.X_val, data.y_train, data.y_val, alpha, epochs=epochs, **settings
+    )
+
+
+def reference_finals(values: dict) -> tuple[list[float], list[float]]:
+    """Validation accuracy and loss after the last epoch of each α, trained by torch.optim."""
+    histories = reference_histories(values)
     return [h["val_accuracy"][-1] for h in histories], [h["val_loss"][-1] for h in histories]
 
 
@@ -215,16 +230,7 @@ def test_other_regularizers_against_the_best_alpha_match_torch_optim():
         values = scene_values("network", {"preset": preset})
         values["n_alphas"] = (0.0,)  # that regularizer alone
         if name == "early_stopping":  # the kept network: the epoch of lowest validation loss
-            from decayviz.state import sweep_request
-            from decayviz.training.data import load
-            from decayviz.training.reference import train_reference
-
-            one_thread()
-            config, _, epochs = sweep_request(values)
-            data = load(config.dataset)
-            history = train_reference(
-                data.X_train, data.X_val, data.y_train, data.y_val, 0.0, epochs=epochs, **config.keywords()
-            )
+            [history] = reference_histories(values)
             kept = int(np.argmin(history["val_loss"]))
             score = history["val_accuracy"][kept]
         else:

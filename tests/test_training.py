@@ -37,6 +37,7 @@ from decayviz.training import (
 )
 from decayviz.training.data import SPLITS, load
 from decayviz.training.engine import SweepTrainer
+from decayviz.training.options import DEFAULT_RUN_SECONDS, run_seconds
 from decayviz.training.reference import build_mlp, train_reference
 
 SMOOTH = 1e-4
@@ -336,6 +337,17 @@ def test_continuing_with_a_new_alpha_keeps_the_trained_networks():
 def test_bad_input_gets_a_clear_message(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+@pytest.mark.parametrize("setting", ["90s", "", "nan", "inf", "0", "-5"])
+def test_a_malformed_run_limit_setting_is_logged_and_the_default_used(setting, caplog):
+    assert run_seconds(setting) == DEFAULT_RUN_SECONDS
+    assert "DECAYVIZ_RUN_SECONDS" in caplog.text and repr(setting) in caplog.text
+
+
+def test_a_run_limit_setting_is_read_in_seconds(caplog):
+    assert run_seconds(None) == DEFAULT_RUN_SECONDS and run_seconds("900") == 900.0
+    assert run_seconds(" 2.5 ") == 2.5 and not caplog.text
 
 
 def test_the_data_sets():

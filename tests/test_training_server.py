@@ -42,6 +42,11 @@ QUEUED_SWEEP = "n_dataset=digits&n_hidden=128&n_depth=2&n_batch=16&n_epochs=40&n
 # Longer than the grace period plus its margins even with a fast engine: each press trains for at
 # most RUN_SECONDS, and the tests press Stop when they are done with it.
 LONG = "n_dataset=digits&n_hidden=256&n_depth=3&n_batch=16&n_epochs=1000&n_alphas=0.0,0.001,0.01"
+# A student who only watches looks once a second: every look is a rerun, and on a busy machine the
+# (nicer) training takes long enough for faster looks to cost the server more than the training.
+WATCH_S = 1.0
+# The curious student disturbs the training this many times (every kind twice), then only watches.
+DISTURBANCES = 12
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +72,12 @@ async def open_network(session: StreamlitSession, query: str):
 
 
 async def curious(session: StreamlitSession, rounds: list[int]) -> None:
-    """Between two looks at the page: one of a curious student's disturbances, in turn."""
+    """Between two looks at the page: one of a curious student's disturbances, in turn; past
+    DISTURBANCES of them, a pause."""
     page, query = session.page, session.query
+    if len(rounds) >= DISTURBANCES:
+        await asyncio.sleep(WATCH_S)
+        return
     kind = (len(rounds) + 4) % 6  # Train again (4) first, while the run is surely still going
     if kind == 4 and len(rounds) >= 6:  # and only once: pressed just as the run finishes, it
         kind = 0  # would rightly start a new run
@@ -100,7 +109,7 @@ async def curious(session: StreamlitSession, rounds: list[int]) -> None:
 async def undisturbed_and_disturbed(url: str) -> tuple[Training, Training, list[int]]:
     async with StreamlitSession(url, timeout=120) as calm, StreamlitSession(url, timeout=120) as curious_one:
         await open_network(calm, SWEEP)
-        reference = await train(calm, 0.3, time.monotonic() + 400)
+        reference = await train(calm, WATCH_S, time.monotonic() + 400)
         await open_network(curious_one, SWEEP)
         rounds: list[int] = []
         disturbed = await train(curious_one, 0.2, time.monotonic() + 400, lambda s: curious(s, rounds))

@@ -2,21 +2,22 @@
 
 Every parameter carries an extra leading model axis: the weight of layer l is a tensor of shape
 (models, out, in); the first layer's bias rides along as one more input column (the inputs get a
-column of ones), so its gradient comes out of the same matrix product as the weights'. All
-parameters live in one flat buffer (and their gradients in another), so the
-optimizer's chain runs once per step on every parameter of every model: its handful of
-elementwise operations, not a handful per layer. The penalty's numbers and the learning rate are
-per-element vectors over that buffer (0 where a parameter is not decayed), so each model can have
-its own α and its own lr. Activations are kept feature-major, (models, features, batch), so the
-first layer of every model is a single matrix product and the softmax runs over a middle axis
-(both several times faster on a CPU than the batch-major layout). The backward pass is written
+column of ones), so its gradient comes out of the same matrix product as the weights' (a bias block
+of its own keeps those products at width 64 instead of 65, but its row sum and broadcast add cost
+as much as the odd width does). All parameters live in one flat buffer (and their gradients in
+another), so the optimizer's chain runs once per step on every parameter of every model: its
+handful of elementwise operations, not a handful per layer. The penalty's numbers and the learning
+rate are per-element vectors over that buffer (0 where a parameter is not decayed), so each model
+can have its own α and its own lr. Activations are kept feature-major, (models, features, batch),
+so the first layer of every model is a single matrix product and the softmax runs over a middle
+axis (both several times faster on a CPU than the batch-major layout). The backward pass is written
 out (it is short for an MLP) into the gradient buffer instead of going through autograd, whose
 bookkeeping cost more than the arithmetic for networks this small; training and validation run in
 inference mode (no autograd records at all), and each batch width's activations live in buffers
-made once (a workspace), so a step allocates almost nothing. The optimizer is the rule's
-chain from decayviz.rules, the same code the 2-D landscape runs, here on the stacked buffer (it
-follows torch.optim's single-tensor code step by step). Dropout draws its masks from its own
-generator, one mask per hidden layer and minibatch shared by every model, with the formula of
+made once (a workspace), so a step allocates almost nothing. The optimizer is the rule's chain from
+decayviz.rules, the same code the 2-D landscape runs, here on the stacked buffer (it follows
+torch.optim's single-tensor code step by step). Dropout draws its masks from its own generator, one
+mask per hidden layer and minibatch shared by every model, with the formula of
 `reference.SeededDropout`. Together, each model follows the path `reference.train_one` takes with
 torch.optim, up to float rounding.
 """
@@ -281,7 +282,7 @@ class SweepTrainer:
             hidden = activations[-1].clamp_min_(0)  # ReLU, in place: only its output is kept
             if rate:  # reference.SeededDropout's mask, drawn as (batch, units), shared by all models
                 keep = torch.rand(hidden.shape[2], hidden.shape[1], generator=self.dropout_masks) >= rate
-                hidden.mul_(keep.T).div_(1 - rate)
+                hidden.mul_(keep.T.contiguous()).div_(1 - rate)  # a transposed mask: ~2× slower
             if workspace is None:
                 activations.append(torch.baddbmm(bias, weight, hidden))
             else:
@@ -382,11 +383,12 @@ class SweepTrainer:
 
     def _epoch_targets(self, permutation: torch.Tensor) -> torch.Tensor:
         """The training targets in this epoch's order, as `_gradient` reads them: one-hot labels
-        (classes, samples) or targets (outputs, samples)."""
+        (classes, samples) or targets (outputs, samples), contiguous: on a transposed view each step's
+        elementwise operations with them take a path ~1.5× slower."""
         targets = self.y_train[permutation]
         if self.data.is_classification:
-            return torch.nn.functional.one_hot(targets, self.data.n_outputs).T.to(self.X_train.dtype)
-        return targets.T
+            targets = torch.nn.functional.one_hot(targets, self.data.n_outputs).to(self.X_train.dtype)
+        return targets.T.contiguous()
 
     @torch.inference_mode()
     def train_epoch(self) -> None:

@@ -8,12 +8,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from decayviz.training.options import GRID_LRS, GRID_OPTIMIZERS
 from decayviz.training.result import GridResult, SweepConfig
-
-# Log grids of 6 × 6 per optimizer (72 models); weight_decay λ = 2α runs from 2e-5 to 2.
-GRID_LRS = (1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03)
-GRID_ALPHAS = (1e-5, 1e-4, 1e-3, 0.01, 0.1, 1.0)
-GRID_OPTIMIZERS = ("adam", "adamw")
 
 
 class OptimizerGrids:

@@ -6,6 +6,8 @@ checks its arguments against them.
 
 from __future__ import annotations
 
+import logging
+import math
 import os
 
 from decayviz.rules import NETWORK_RULES
@@ -43,7 +45,27 @@ TRAINING_NICENESS = 10
 SERVER_TRAININGS = 2
 # A training stops after this many seconds of training (waiting for a turn aside), keeping what it
 # learned so far; a server with cores to spare may allow more (DECAYVIZ_RUN_SECONDS).
-RUN_SECONDS = float(os.environ.get("DECAYVIZ_RUN_SECONDS", "60"))
+DEFAULT_RUN_SECONDS = 60.0
+
+
+def run_seconds(setting: str | None) -> float:
+    """DECAYVIZ_RUN_SECONDS as a positive number of seconds; a value that is not one is said once
+    in the server's log and the default is used (a typo in a setting must not stop the class)."""
+    if setting is None:
+        return DEFAULT_RUN_SECONDS
+    try:
+        seconds = float(setting)
+    except ValueError:
+        seconds = math.nan
+    if math.isfinite(seconds) and seconds > 0:
+        return seconds
+    logging.getLogger(__name__).warning(
+        "DECAYVIZ_RUN_SECONDS=%r is not a positive number of seconds: using %g", setting, DEFAULT_RUN_SECONDS
+    )
+    return DEFAULT_RUN_SECONDS
+
+
+RUN_SECONDS = run_seconds(os.environ.get("DECAYVIZ_RUN_SECONDS"))
 # A tab that lost its connection this long stops its training and frees its tensors (its results
 # stay, should it come back); a request still waiting in line is withdrawn at once.
 SESSION_GRACE_S = 15.0
@@ -62,10 +84,9 @@ DEFAULT_EPOCHS = 20
 MAX_DROPOUT = 0.8
 DROPOUT_STEP = 0.05
 
-# The learning rate × α grid (Loshchilov & Hutter 2019, Fig. 2) that bench/training.py times:
-# every pair trained for Adam with L2 in the gradient and for AdamW, 2 × 36 networks in two
-# batched runs (train_grid).
-GRID_LRS = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03)
-GRID_ALPHAS = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03)
+# The network page's learning rate × α grid (Loshchilov & Hutter 2019, Fig. 2): every pair trained
+# for Adam with L2 in the gradient and for AdamW, 2 × 36 networks in two batched runs
+# (decayviz.training.grids); weight_decay λ = 2α runs from 2e-5 to 2.
+GRID_LRS = (1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03)
+GRID_ALPHAS = (1e-5, 1e-4, 1e-3, 0.01, 0.1, 1.0)
 GRID_OPTIMIZERS = ("adam", "adamw")
-GRID_EPOCHS = 20

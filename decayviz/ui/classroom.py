@@ -48,6 +48,7 @@ TEACHER_PARAM = "teacher"  # ?teacher=KEY: the teacher's link only
 XSRF_COOKIE = "_streamlit_xsrf"  # Streamlit's per-browser cookie: the voter id is derived from it
 CLASS = "decayviz_class"  # this session's class: a Membership
 FOLLOWED = "decayviz_class_followed"  # (code, question) whose scene this session last opened
+SHOWN = "decayviz_class_shown"  # (code, question) whose reveal this session last opened the scene of
 SOLO = "decayviz_predict"  # the question a student opened alone, by page
 SOLO_ANSWERS = "decayviz_predict_answers"  # question id -> the student's checked answer
 SOLO_REVEALED = "decayviz_predict_revealed"  # question ids the student revealed
@@ -79,7 +80,7 @@ PLAY_JS = """
       button.dispatchEvent(new MouseEvent('click', {bubbles: true}));
       gd.dataset.dvRevealPlayed = '1';  // for the browser test: the reveal pressed Play
     }
-    else if (++tries < 100) setTimeout(play, 100);
+    else if (++tries < 600) setTimeout(play, 100);  /* a busy phone may draw the chart late */
   };
   setTimeout(play, 300);
 })();
@@ -443,6 +444,15 @@ def _class_panel(page: str, lang: str, joined: Membership) -> None:
     if question is not None and question.page != page and not teacher:  # a student answers first
         st.switch_page(f"app_pages/{question.page}.py", query_params=ui.scene_query(question.page))
     revealed = question is not None and question.id in state.revealed
+    if revealed and question.page == page and st.session_state.get(SHOWN) != (code, question.id):
+        # The scene's controls were not drawn while the question hid the page, and Streamlit keeps
+        # no state for a widget it does not draw (a poll sent during the ask may even carry the
+        # widgets' values from before it): the reveal opens the question's scene again, so that
+        # the page's chart is the one the truth and the class's taps were computed on.
+        st.session_state[SHOWN] = (code, question.id)
+        ui.apply(question.values)
+    elif not revealed:
+        st.session_state.pop(SHOWN, None)
     if teacher:
         _teacher_bar(lang, code, question, revealed, page)
     here = question is not None and question.page == page
