@@ -70,7 +70,7 @@ def cached_queries(section: str) -> Iterator[str]:
 def fresh_queries(section: str) -> Iterator[str]:
     """Seeds never seen before (the seed runs to 999: enough for 50 rounds of 15)."""
     name, values = SECTIONS[section]
-    options = FIELD[name].options or values
+    options = getattr(FIELD[name], "options", ()) or values  # a select slider's grid, else the pair
     return (
         f"s_view={section}&{name}={options[k % len(options)]}&s_seed={100 + k}" for k in itertools.count()
     )

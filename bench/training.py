@@ -32,9 +32,9 @@ import torch
 
 from decayviz.scenes import PRESETS
 from decayviz.state import defaults, sweep_request
-from decayviz.training import SweepConfig, train_grid, train_sweep
+from decayviz.training import SweepConfig, train_sweep
 from decayviz.training.data import load
-from decayviz.training.grids import grid_config
+from decayviz.training.grids import grid_config, start_grids
 from decayviz.training.options import GRID_ALPHAS, GRID_LRS, GRID_OPTIMIZERS, TORCH_THREADS
 from decayviz.training.reference import train_reference
 
@@ -71,11 +71,10 @@ def batched_sweep(config: SweepConfig, alphas, epochs: int) -> None:
 
 
 def batched_grid(epochs: int) -> None:
-    keywords = GRID.keywords()
-    dataset = keywords.pop("dataset")
-    del keywords["optimizer"], keywords["lr"]
-    for optimizer in GRID_OPTIMIZERS:
-        train_grid(dataset, GRID_LRS, GRID_ALPHAS, optimizer=optimizer, epochs=epochs, **keywords)
+    """Both optimizers' grids, trained as the page's worker trains them."""
+    grids = start_grids(GRID, GRID_LRS, GRID_ALPHAS)
+    for _ in range(epochs):
+        grids.train_epoch()
 
 
 def grid_one_by_one(epochs: int) -> None:
