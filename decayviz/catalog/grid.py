@@ -40,8 +40,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "digits: with Adam and L2 in the gradient, every learning rate fails once λ reaches 0.2, because "
         "Adam rescales the penalty's gradient together with the loss's, so how strongly it pulls is set "
         "by λ alone and no learning rate rescues it. AdamW multiplies each weight by 1 − lr·λ at every "
-        "step, outside Adam's rescaling: no cell fails, and what decay costs grows along the dashed lines, most where "
-        "lr·λ is largest. The best cells of the two are about as good.",
+        "step, outside Adam's rescaling: no cell fails, and what decay costs grows along the dashed "
+        "lines, most where lr·λ is largest. The best cells of the two are about as good.",
         "칸 하나가 같은 초기 가중치에서 자기 학습률과 가중치 감쇠 λ로 학습한 신경망 하나입니다. "
         "점선은 lr·λ가 같은 칸을 잇습니다. 분리된 감쇠가 잊는 데 걸리는 스텝 수, 시간 척도 "
         "τ = 1/(lr·λ)입니다(Wang & Aitchison, 2024). 이 격자가 숫자 데이터에서 보여 주는 것: 기울기에 "
