@@ -82,8 +82,9 @@ class TabPool:
     The first page a new tab opens costs the browser about 3 s of CPU (a new renderer compiles
     Streamlit's and plotly's scripts); the next one in the same tab about 1.3 s. A test borrows a
     tab at the size it names and gives it back emptied of what the page stored (Streamlit keeps
-    the sidebar's state in the browser) and on about:blank, which ends the app's session (a
-    training run stops with its tab, as when a student leaves) and keeps the tab warm. A tab
+    the sidebar's state in the browser) and on about:blank, which keeps the tab warm and
+    disconnects the app's session (a training run it left goes on for the grace period, as when
+    a student leaves, then stops). A tab
     that a test closed, or that listens to events, is not taken back. Class mode's tests, whose
     cookie makes a teacher, make contexts of their own.
     """

@@ -6,6 +6,7 @@ import time
 
 import pytest
 from conftest import shoot, wait_for_app, wait_for_charts
+from helpers import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -43,14 +44,19 @@ def test_play_animates_the_descents(page, app_url):
     shoot(chart, "sparsity_descent_before_play.png")
 
     chart.get_by_text("▶ Play", exact=True).click()
-    time.sleep(0.8)
-    during = descent_state(chart)
+
+    def gone_back():
+        now = descent_state(chart)
+        return now if now["marker"]["x"] < before["marker"]["x"] - 50 else None
+
+    during = wait_until(gone_back, "the descents never went back to their start")
     shoot(chart, "sparsity_descent_playing.png")
-    assert during["marker"]["x"] < before["marker"]["x"] - 50  # back near the start, moving
     assert during["text"] != before["text"]  # the count of exact zeros follows the frames
     assert during["lines"] == before["lines"] and during["bars"] == before["bars"]  # nothing vanished
 
-    time.sleep(5.0)  # ~45 frames of 80 ms
+    # ~45 frames of 80 ms (longer on a busy machine): the marker ends where the descents end
+    wait_until(lambda: abs(descent_state(chart)["marker"]["x"] - before["marker"]["x"]) < 2, "no end", 60)
+    time.sleep(0.5)  # and stays
     after = descent_state(chart)
     shoot(chart, "sparsity_descent_after_play.png")
     assert abs(after["marker"]["x"] - before["marker"]["x"]) < 2 and after["text"] == before["text"]

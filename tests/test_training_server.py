@@ -146,13 +146,13 @@ def test_more_sessions_than_places_wait_in_line_and_all_finish_in_order(server):
     assert sum(run.queued for run in runs) >= 3  # the ones past the places waited in line
     for run in runs:
         assert run.places == sorted(run.places, reverse=True)  # a place in line only moves up
-    # First asked, first trained, as far as a client looking every POLL_S can tell: runs that
-    # start together on free places (the first ones, or two taking the places two equal runs
-    # free at once) may be seen to begin in either order within one look. The exact order is
-    # tested on the workers themselves (tests/test_worker.py).
-    starts = [run.started_by for run in runs]
-    assert all(earlier <= later + POLL_S for earlier, later in itertools.pairwise(starts))
-    assert max(starts[:SERVER_TRAININGS]) <= min(starts[SERVER_TRAININGS:])
+    # First asked, first trained, as far as a client can tell: no run is still seen waiting (or
+    # not yet pressed) after a run asked later was surely training. The client's bounds hold on a
+    # busy machine too: a look shows what was true between its asking and its answer, and the
+    # training time a page shows leaves out waits for a core. The exact order is tested on the
+    # workers themselves (tests/test_worker.py).
+    for earlier, later in itertools.combinations(runs, 2):
+        assert earlier.not_started_at <= later.started_by, (earlier, later)
     # the spans are those the runs certainly trained in: the first two, pressed together, were
     # seen training at once; never more than the places
     assert most_at_once(runs) == SERVER_TRAININGS

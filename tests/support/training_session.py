@@ -28,6 +28,7 @@ class Training:
     # When its networks were certainly training, as a perf_counter span (see training_span)
     intervals: list[tuple[float, float]] = dataclasses.field(default_factory=list)
     started_by: float | None = None  # the perf_counter time by which it had surely started
+    not_started_at: float = 0.0  # a perf_counter time at which it had surely not started yet
     last: RerunResult | None = None  # what the page showed once the run was done
 
 
@@ -102,6 +103,7 @@ async def train(session: StreamlitSession, poll_s: float, give_up: float, distur
     run.seconds = time.perf_counter() - pressed
     span = training_span(start, looks)
     run.started_by = min((answered - seconds for _, answered, seconds, _ in looks), default=None)
+    run.not_started_at = start  # the press, or the last look that showed it waiting in line
     run.intervals = [span] if span else []
     run.done = bool(run.epochs) and run.epochs[-1] == int(EPOCH.findall(" ".join(result.texts))[-1][1])
     run.last = result
