@@ -76,6 +76,11 @@ def browser():
 SCREEN_SIZES = {"wide": (1400, 1000), "laptop": (1366, 768), "projector": (1024, 768), "phone": (390, 844)}
 
 
+def context_kind(screen: str | tuple[int, int]) -> str:
+    """Which of the pool's contexts a screen's tab comes from: "phone" or "desktop"."""
+    return "phone" if screen == "phone" else "desktop"
+
+
 class TabPool:
     """Browser tabs kept open across the session's tests, in one desktop and one phone context.
 
@@ -95,7 +100,7 @@ class TabPool:
         self.free: dict[str, list] = {"desktop": [], "phone": []}
 
     def borrow(self, screen: str | tuple[int, int]):
-        kind = "phone" if screen == "phone" else "desktop"
+        kind = context_kind(screen)
         width, height = SCREEN_SIZES[screen] if isinstance(screen, str) else screen
         if kind not in self.contexts:
             phone = kind == "phone"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import shoot, wait_for_app, wait_for_charts
+from conftest import context_kind, shoot, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +44,7 @@ class ShownPages:
 
     def blank(self, size: str):
         """A tab of that size from the pool, making room for it among the kept ones."""
-        kind = "phone" if size == "phone" else "desktop"
+        kind = context_kind(size)
         if len(self.kept[kind]) >= KEEP[kind]:
             self.pool.give_back(self.kept[kind].pop(0))
         tab = self.pool.borrow(size)
@@ -53,7 +53,7 @@ class ShownPages:
 
     def show(self, url: str, size: str):
         """A tab of that size showing url at the top of the page, its charts drawn."""
-        kind = "phone" if size == "phone" else "desktop"
+        kind = context_kind(size)
         shown = (url, size)
         tab = next((tab for tab in self.kept[kind] if tab.shown == shown), None)
         if tab is None:
