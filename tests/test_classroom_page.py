@@ -374,3 +374,28 @@ def test_a_link_hides_the_questions_apart_from_the_scene_buttons():
     assert not [w for w in hidden.get("button_group") if w.key == "predict_pick_landscape"]
     scenes_hidden = open_page("landscape", {"hide": "presets"})
     assert [w for w in scenes_hidden.get("button_group") if w.key == "predict_pick_landscape"]
+
+
+def plays_the_descent(at) -> bool:
+    """Whether the run sent the script that plays the page's descent (once per reveal)."""
+    return any("dv-play" in element.proto.body for element in at.get("html"))
+
+
+def test_each_reveal_plays_the_descent_once_even_when_asked_again():
+    teacher, room = open_class()
+    student = open_page("landscape", {"class": room.code})
+    ask(teacher, "landscape_first_zero")
+    student.run()
+    answer_choice(student, "landscape_first_zero", "w2")
+    widget(teacher, "button", "class_reveal").click().run()
+    student.run()
+    assert plays_the_descent(student)
+    student.run()
+    assert not plays_the_descent(student)  # once: a poll does not play it again
+    widget(teacher, "button", "class_reset").click().run()  # Ask again
+    student.run()
+    assert not plays_the_descent(student)
+    answer_choice(student, "landscape_first_zero", "w1")
+    widget(teacher, "button", "class_reveal").click().run()
+    student.run()
+    assert plays_the_descent(student)  # the second reveal plays it too

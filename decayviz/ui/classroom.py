@@ -453,6 +453,8 @@ def _class_panel(page: str, lang: str, joined: Membership) -> None:
         ui.apply(question.values)
     elif not revealed:
         st.session_state.pop(SHOWN, None)
+        if question is not None:  # asked (again): its next reveal plays the descent again
+            st.session_state.setdefault(PLAYED, set()).discard(question.id)
     if teacher:
         _teacher_bar(lang, code, question, revealed, page)
     here = question is not None and question.page == page
