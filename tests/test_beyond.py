@@ -53,7 +53,7 @@ def test_with_decay_the_angle_per_step_settles_where_lr_times_decay_says(lr, alp
     weight_decay = 2 * alpha  # λ = 2α
     x = lr * weight_decay
     run = normalized_run(ScaleInvariantLoss(), L2(alpha), (-2.5, 2.5), "gd", lr, 3000)
-    # the formula, written out independently: tan θ = √(2ηλ − (ηλ)²)/(1 − ηλ)
+    # the formula, written out independently: tan θ = √(2ηλ − (ηλ)²)/(1 − ηλ)
     expected = np.arctan2(np.sqrt(2 * x - x * x), 1 - x)
     assert run.predicted_angle == pytest.approx(expected, rel=1e-12)
     assert run.angles[-1] == pytest.approx(expected, rel=1e-9)

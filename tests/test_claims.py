@@ -306,7 +306,7 @@ def test_divergence_message_says_the_rule_and_its_limit(rule, kind, alpha, key):
         assert not np.all(np.abs(torch_above[-1]) < 1e6) and np.all(np.abs(torch_below) < 1e3)
 
 
-def test_diverging_scene_and_the_issues_adamw_example():
+def test_diverging_scene_and_an_adamw_that_flips_sign():
     s = preset("diverges")
     assert s.trajectory.diverged_at is not None and s.lr > s.max_stable_lr
     assert s.divergence()[0] == "landscape.diverged.gd"

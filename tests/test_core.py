@@ -345,7 +345,7 @@ def test_adamw_limit_is_where_the_decay_factor_passes_minus_one():
         assert limit == pytest.approx(1 / alpha2)
         assert 1 - BELOW * limit * 2 * alpha2 > -1 > 1 - ABOVE * limit * 2 * alpha2
         assert_limit_is_sharp(loss, penalty, w0, "adamw")
-    # the example: α = 2, lr = 1 diverges (decay factor 1 − 4 = −3)
+    # an example: α = 2, lr = 1 diverges (decay factor 1 − 4 = −3)
     assert descend(LOSSES[0], L2(2.0), (-2.5, 2.5), "adamw", 1.0, 200).diverged_at is not None
 
 

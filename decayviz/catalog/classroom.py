@@ -1,4 +1,4 @@
-"""Strings of the questions and the class: predict, then see (issue 18)."""
+"""Strings of the questions and the class: predict, then see."""
 
 from __future__ import annotations
 
