@@ -477,7 +477,10 @@ def _terms_layout(scene: LandscapeScene, tradeoff: bool, lang: str) -> dict:
     log_range = _log_range(total, _at_optimum(scene).values())
     return {
         "height": 640 if tradeoff else 340,
-        "margin": {"l": 56, "r": 56, "t": 30, "b": 40},
+        # as wide as the axes' numbers and titles take (Streamlit's theme lets plotly widen the
+        # margins to fit them): a margin plotly must widen after drawing the axes costs it a
+        # second drawing of the whole chart on every page load
+        "margin": {"l": 80, "r": 70, "t": 30, "b": 53},
         "xaxis": {"title": {"text": t("landscape.step", lang), "standoff": 2}, "anchor": "y"},
         "yaxis": {
             "title": {"text": t("landscape.loss", lang)},
