@@ -401,25 +401,34 @@ class SweepTrainer:
         """The factor `_gradient` leaves out when not scaled."""
         return 1 / output.shape[2] if self._classification else 2 / output[0].numel()
 
+    def _output_gradients(
+        self, activations: list[torch.Tensor], grad_output: torch.Tensor, workspace: _Workspace
+    ) -> list[torch.Tensor]:
+        """The gradient reaching each layer's output, the last layer's first (`grad_output`),
+        each hidden one in its workspace buffer."""
+        grads = [grad_output]  # (models, units, batch)
+        for layer in range(self._n_layers - 1, 0, -1):
+            grad = torch.bmm(self._weights_t[layer - 1], grads[-1], out=workspace.grads[layer - 1])
+            if self.config.dropout:  # dropout's backward: ×keep/(1 − rate); ×keep is below
+                grad.div_(1 - self.config.dropout)
+            # ReLU's backward: the gradient passes where the unit was active (and, with dropout,
+            # kept: a dropped unit's output is 0), is 0 elsewhere
+            grads.append(_threshold_backward(grad, activations[layer], 0, grad_input=grad))
+        return grads
+
     def _backward(
         self, activations: list[torch.Tensor], grad_output: torch.Tensor, workspace: _Workspace
     ) -> None:
         """Gradients of the summed data losses into the gradient buffer; each model's slice is
         the gradient of its own loss."""
-        grad = grad_output  # (models, units, batch)
-        for layer in reversed(range(1, self._n_layers)):
+        grads = self._output_gradients(activations, grad_output, workspace)
+        for layer in range(1, self._n_layers):
             weight_grad, bias_grad = self._grad_layers[layer - 1]
-            layer_input = activations[layer]
+            grad = grads[self._n_layers - 1 - layer]
             torch.sum(grad, dim=2, out=bias_grad)
-            torch.bmm(grad, layer_input.transpose(1, 2), out=weight_grad)
-            grad = torch.bmm(self._weights_t[layer - 1], grad, out=workspace.grads[layer - 1])
-            if self.config.dropout:  # dropout's backward: ×keep/(1 − rate); ×keep is below
-                grad.div_(1 - self.config.dropout)
-            # ReLU's backward: the gradient passes where the unit was active (and, with dropout,
-            # kept: a dropped unit's output is 0), is 0 elsewhere
-            grad = _threshold_backward(grad, layer_input, 0, grad_input=grad)
+            torch.bmm(grad, workspace.activations_t[layer - 1], out=weight_grad)
         # the first layer, bias column included: one (models·units, batch) @ (batch, in + 1) product
-        torch.mm(grad.reshape(len(self._grad_first), -1), activations[0].T, out=self._grad_first)
+        torch.mm(grads[-1].reshape(len(self._grad_first), -1), activations[0].T, out=self._grad_first)
 
     def _backward_step(
         self,
@@ -435,21 +444,14 @@ class SweepTrainer:
         torch.optim takes it; each weight moves by −lr·(∇ + λW) up to float rounding. `samples`:
         the inputs as (batch, features + 1), activations[0] untransposed."""
         self.steps += 1
-        n_layers, rate = self._n_layers, self.config.dropout
         step = -self._lr * self._grad_scale(grad_output)
         first, layers = self._layers
-        grads = [grad_output]  # the gradient reaching each layer's output, the last layer's first
-        for layer in range(n_layers - 1, 0, -1):
-            grad = torch.bmm(self._weights_t[layer - 1], grads[-1], out=workspace.grads[layer - 1])
-            if rate:  # dropout's backward: ×keep/(1 − rate); ×keep is below
-                grad.div_(1 - rate)
-            # ReLU's backward (and, with dropout, the mask: a dropped unit's output is 0)
-            grads.append(_threshold_backward(grad, activations[layer], 0, grad_input=grad))
+        grads = self._output_gradients(activations, grad_output, workspace)
         if self._lr_decay is not None:  # −lr·λ·W, the decay of the weights before this step
             self.flat.addcmul_(self._lr_decay, self.flat)
-        for layer in range(1, n_layers):
+        for layer in range(1, self._n_layers):
             weight, bias = layers[layer - 1]
-            grad = grads[n_layers - 1 - layer]
+            grad = grads[self._n_layers - 1 - layer]
             weight.baddbmm_(grad, workspace.activations_t[layer - 1], alpha=step)
             bias.add_(grad.sum(dim=2, keepdim=True), alpha=step)
         first_grad = workspace.first_grad[0] if workspace.first_grad else grads[-1].view(len(first), -1)
