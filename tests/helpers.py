@@ -82,13 +82,13 @@ HOSTILE_VALUES = (
 WIDGETS = (*sorted({f.widget for f in FIELD.values() if f.widget}), "radio")
 
 
-def wait_until(condition, what: str, timeout: float = 30.0):
-    """Poll `condition()` every 50 ms until it returns something true, and return that; fail
-    saying `what` did not happen after `timeout` seconds."""
+def wait_until(condition, what: str, timeout: float = 30.0, poll: float = 0.05):
+    """Poll `condition()` every `poll` seconds until it returns something true, and return that;
+    fail saying `what` did not happen after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while not (value := condition()):
         assert time.monotonic() < deadline, what
-        time.sleep(0.05)
+        time.sleep(poll)
     return value
 
 
@@ -198,12 +198,7 @@ def session_run():
 def wait_for_run(at, timeout: float = 120.0):
     """Wait until the session's training has finished, then run the page again (in a browser,
     the page's live view does that by itself); returns the job."""
-    import time
-
-    deadline = time.monotonic() + timeout
-    while not session_run().finished:
-        assert time.monotonic() < deadline, "the training did not finish"
-        time.sleep(0.02)
+    wait_until(lambda: session_run().finished, "the training did not finish", timeout, poll=0.02)
     at.run()
     return session_run()
 

@@ -11,7 +11,7 @@ import time
 import numpy as np
 import plotly.graph_objects as go
 import pytest
-from helpers import open_page, session_run, wait_for_run
+from helpers import open_page, session_run, wait_for_run, wait_until
 
 from decayviz.describe import grid_alt
 from decayviz.figures.grid import best_cell, grid_figure, tau_lines
@@ -68,17 +68,11 @@ def test_a_grid_job_waits_in_the_same_queue_and_stops_after_an_epoch():
 
     service = Trainings(1, 60.0, FakeSweep, start_grid=slow_grids)
     sweep = service.submit("sweeper", TINY, ALPHAS, 20)
-    deadline = time.monotonic() + 30
-    while sweep.status == QUEUED:  # the one worker takes the sweep first
-        assert time.monotonic() < deadline
-        time.sleep(0.01)
+    wait_until(lambda: sweep.status != QUEUED, "the worker never took the sweep", poll=0.01)  # it comes first
     grid = service.submit("gridder", TINY, ALPHAS, 1000, lrs=LRS)
     assert grid.status == QUEUED and service.place(grid) == 1 and not built  # nothing built in line
     service.stop("sweeper")
-    deadline = time.monotonic() + 30
-    while grid.epochs_done < 2:
-        assert time.monotonic() < deadline
-        time.sleep(0.01)
+    wait_until(lambda: grid.epochs_done >= 2, "the grid never trained two epochs", poll=0.01)
     service.stop("gridder")
     assert service.wait(grid, 30.0) and grid.status == STOPPED and sweep.status == STOPPED
     assert isinstance(grid.snapshot[0], GridResult) and grid.snapshot[0].epochs_done == grid.epochs_done

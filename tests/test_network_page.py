@@ -10,7 +10,7 @@ import sys
 import time
 
 import pytest
-from helpers import APP, TIMEOUT, open_page, session_run, wait_for_run
+from helpers import APP, TIMEOUT, open_page, session_run, wait_for_run, wait_until
 from streamlit.testing.v1 import AppTest
 
 from decayviz.i18n import t
@@ -155,10 +155,7 @@ def test_a_waiting_run_shows_its_place_in_line_alone_and_its_progress_once_it_tr
         for i in range(SERVER_TRAININGS):
             trainings.stop(f"other-{i}")
     run = session_run()
-    deadline = time.monotonic() + TIMEOUT
-    while run.epochs_done < 1:
-        assert time.monotonic() < deadline, "the waiting run never started"
-        time.sleep(0.01)
+    wait_until(lambda: run.epochs_done >= 1, "the waiting run never started", TIMEOUT, poll=0.01)
     at.run()
     [bar] = at.progress
     assert bar.text.startswith("Epoch ") and not any("in line" in info.value for info in at.info)
@@ -203,8 +200,8 @@ def test_leaving_the_page_withdraws_a_waiting_run_but_not_a_training_one():
     assert not any("Stopped after" in info.value for info in at.info)
     click(at, "Train", wait=False)
     training_one = session_run()
-    while training_one.status != worker.RUNNING and not training_one.finished:
-        time.sleep(0.01)
+    wait_until(lambda: training_one.status == worker.RUNNING or training_one.finished, "it never started",
+               TIMEOUT, poll=0.01)  # fmt: skip
     at.switch_page("app_pages/sparsity.py").run()  # a training run goes on
     wait_for_run(at)
     assert training_one.status == worker.DONE and training_one.epochs_done == 2
@@ -224,8 +221,7 @@ def test_stop_keeps_the_trained_networks():
     at = click(
         network_page({"lang": "en", **SHORT, "n_epochs": "200", "n_hidden": "256.0"}), "Train", wait=False
     )
-    while session_run().epochs_done < 2:
-        time.sleep(0.01)
+    wait_until(lambda: session_run().epochs_done >= 2, "it never trained two epochs", TIMEOUT, poll=0.01)
     click(at, "Stop")
     run = session_run()
     assert run.status == worker.STOPPED and 2 <= run.epochs_done < 200

@@ -8,6 +8,7 @@ import threading
 import time
 
 import pytest
+from helpers import wait_until
 
 from decayviz.ui import training
 
@@ -69,10 +70,7 @@ def test_a_busy_machine_keeps_it_waiting_until_a_page_asks(monkeypatch):
     machine = Machine(quiet=False)
     monkeypatch.setattr(training, "_cpu_times", machine)
     thread, _ = waiting()
-    deadline = time.monotonic() + 30
-    while machine.looks < 5:  # busy at look after look
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.005)
+    wait_until(lambda: machine.looks >= 5, "timed out", poll=0.005)  # busy at look after look
     assert thread.is_alive()
     asked = time.monotonic()
     training._asked.set()  # a network page wants the default scene

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from typing import ClassVar
 
 import pytest
+from helpers import wait_until
 
 from decayviz.training.result import SweepConfig
 from decayviz.training.worker import (
@@ -76,10 +77,8 @@ def service(slots=2, run_seconds=60.0, epoch_s=0.02, **kwargs) -> Trainings:
 
 
 def wait(condition, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.005)
+    """helpers.wait_until with the worker tests' quick polls and shorter limit."""
+    wait_until(condition, "timed out", timeout, poll=0.005)
 
 
 def config(seed: int) -> SweepConfig:
