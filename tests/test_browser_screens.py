@@ -247,23 +247,50 @@ def test_sparsity_chart_fits_a_projector(screen, app_url, view):
     no_errors(tab)
 
 
+FOLDED = """(collapsed) => document.querySelector('[data-testid="stSidebar"]')
+                            .getAttribute('data-collapsed') === collapsed"""
+
+
+def open_sidebar(tab) -> None:
+    tab.locator('[data-testid="stExpandSidebarButton"]').click()
+    tab.wait_for_function(FOLDED, arg="false")
+
+
+def stays_open_after_a_rerun(tab) -> None:
+    """The language switch, in the sidebar, reruns the page; the open sidebar stays open."""
+    tab.locator('[data-testid="stSidebar"] label').filter(has_text="한국어").click()
+    tab.wait_for_function("document.documentElement.lang === 'ko'", timeout=30_000)
+    wait_for_charts(tab)
+    tab.wait_for_timeout(500)  # a fold would have started by now
+    assert tab.evaluate(FOLDED, "false"), "the sidebar folded without a scene being chosen"
+
+
 @pytest.mark.parametrize("screen", ["phone"], indirect=True)
 @pytest.mark.parametrize("path", ["", "sparsity"])
 def test_a_scene_chosen_on_a_phone_folds_the_sidebar(screen, app_url, path):
     """On a phone the sidebar covers the page: once a scene is chosen there, it folds away and
-    the scene's chart shows."""
+    the scene's chart shows; opened again, it stays open while the student works in it."""
     tab = screen(f"{app_url}/{path}?lang=en", changes=True)
     sidebar = tab.locator('[data-testid="stSidebar"]')
-    tab.locator('[data-testid="stExpandSidebarButton"]').click()
-    folded = """(collapsed) => document.querySelector('[data-testid="stSidebar"]')
-                                .getAttribute('data-collapsed') === collapsed"""
-    tab.wait_for_function(folded, arg="false")
+    open_sidebar(tab)
     sidebar.locator('[data-testid="stButtonGroup"] button').nth(1).click()
-    tab.wait_for_function(folded, arg="true", timeout=15_000)
+    tab.wait_for_function(FOLDED, arg="true", timeout=15_000)
     wait_for_charts(tab)
     chart = box(tab, CHART)
     assert chart["x"] >= 0 and chart["width"] >= PHONE[0] - 40
     shoot(tab, f"screen_{path or 'landscape'}_scene_chosen_phone.png")
+    open_sidebar(tab)
+    stays_open_after_a_rerun(tab)
+    no_errors(tab)
+
+
+@pytest.mark.parametrize("screen", ["phone"], indirect=True)
+def test_a_scene_link_on_a_phone_does_not_fold_the_sidebar_later(screen, app_url):
+    """A link's scene is not a choice made in the sidebar: the sidebar a student opens after
+    following it stays open when the page reruns."""
+    tab = screen(f"{app_url}/?preset=l1_zero&lang=en", changes=True)
+    open_sidebar(tab)
+    stays_open_after_a_rerun(tab)
     no_errors(tab)
 
 

@@ -62,27 +62,42 @@ KEYS_JS = """
 
 
 # A phone's sidebar covers the page: once a scene is chosen in it, fold it to show the scene.
-# (The number makes the element new, so that its script runs again for each choice.)
+# Sent with every run after the choice, and done once per choice (its token): a run whose page
+# the browser never drew (a newer one replaced it first) does not lose the fold. The sidebar may
+# still be drawing its button: looked for again for a few seconds.
 FOLD_JS = """
-/* scene %d */
-if (window.matchMedia('(max-width: 640px)').matches) {
-  const fold = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
-  if (fold) fold.click();
-}
+(() => {
+  const token = %s;
+  if (window.dvFolded === token || !window.matchMedia('(max-width: 640px)').matches) return;
+  const until = Date.now() + 5000;
+  const fold = () => {
+    const sidebar = document.querySelector('[data-testid="stSidebar"]');
+    const button = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+    if (sidebar && sidebar.getAttribute('data-collapsed') === 'true') {
+      window.dvFolded = token;
+    } else if (sidebar && button) {
+      window.dvFolded = token;
+      button.click();
+    } else if (Date.now() < until) {
+      setTimeout(fold, 100);
+    }
+  };
+  fold();
+})();
 """
 
 
-def page_setup(lang: str, page_css: str, scene_chosen: int | None = None) -> None:
+def page_setup(lang: str, page_css: str, scene_chosen: str | None = None) -> None:
     """Tell screen readers the page's language (<html lang>, read by their voice choice), make
-    animated charts operable from the keyboard, fold a phone's sidebar after `scene_chosen`, and
-    apply
-    the app's `page_css`. One element per rerun (each costs the script and the browser time),
-    hidden (display: none) so it takes no room; its style applies all the same."""
+    animated charts operable from the keyboard, fold a phone's sidebar once per `scene_chosen`
+    (a token, see decayviz.ui.controls.scene_chosen), and apply the app's `page_css`. One element
+    per rerun (each costs the script and the browser time), hidden (display: none) so it takes
+    no room; its style applies all the same."""
     script = f"document.documentElement.lang = {json.dumps(lang)};" + KEYS_JS % json.dumps(
         t("ui.chart_keys", lang)
     )
     if scene_chosen is not None:
-        script += FOLD_JS % scene_chosen
+        script += FOLD_JS % json.dumps(scene_chosen)
     st.html(
         f'<style>{page_css}{CSS}</style><span class="{LANG_CLASS}"></span><script>{script}</script>',
         unsafe_allow_javascript=True,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -96,7 +97,7 @@ def load_page(page: str) -> list[Correction]:
     preset = query.get(PRESET_KEY)
     if preset is not None:
         if preset in PRESETS.get(page, {}):
-            apply({**defaults(page), **PRESETS[page][preset]})
+            apply({**defaults(page), **PRESETS[page][preset]}, fold=False)
         else:
             corrections.append(Correction(PRESET_KEY, preset, None))
     values = _values()
@@ -129,26 +130,25 @@ def show_corrections(corrections: list[Correction], language: str) -> None:
     st.info(t("ui.url_fixed", language, items="; ".join(items)), icon=":material/build:")
 
 
-FOLDS_KEY = "decayviz_sidebar_folds"  # how many times a scene was chosen (see scene_chosen)
-FOLD_PENDING_KEY = "decayviz_sidebar_fold_pending"
+FOLD_KEY = "decayviz_sidebar_fold"  # the latest scene choice's token (see scene_chosen)
 
 
-def apply(values: dict[str, Any]) -> None:
-    """Set several controls at once (a scene, or Reset); call from a button's on_click."""
+def apply(values: dict[str, Any], fold: bool = True) -> None:
+    """Set several controls at once (a scene, or Reset); call from a button's on_click. `fold`:
+    the choice was made in the sidebar, which a phone then folds away (a link's scene, applied
+    as the page opens, was not)."""
     stored = _values()
     for name, value in values.items():
         stored[name] = value
         st.session_state[widget_key(name)] = FIELD[name].widget_state(value)
-    st.session_state[FOLDS_KEY] = st.session_state.get(FOLDS_KEY, 0) + 1
-    st.session_state[FOLD_PENDING_KEY] = True
+    if fold:
+        st.session_state[FOLD_KEY] = secrets.token_hex(4)
 
 
-def scene_chosen() -> int | None:
-    """In the run right after a scene (or Reset) was chosen, its number (1, 2, ...), else None:
-    on a phone the sidebar, which covers the page, then folds away to show the scene."""
-    if st.session_state.pop(FOLD_PENDING_KEY, False):
-        return st.session_state[FOLDS_KEY]
-    return None
+def scene_chosen() -> str | None:
+    """The token of the latest scene (or Reset) chosen in this session, None before any: on a
+    phone the sidebar, which covers the page, then folds away to show the scene, once per token."""
+    return st.session_state.get(FOLD_KEY)
 
 
 # A polite live region out of the layout's flow: a screen reader hears which scene is shown.
