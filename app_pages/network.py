@@ -184,7 +184,7 @@ def views(result, code_config: SweepConfig, code_epochs: int, lang: str) -> None
 
             data = load(result.config.dataset)
             st.caption(t("network.boundary_caption", lang))
-            boundary = boundary_figure(result, data.X_train, data.y_train, lang)
+            boundary = boundary_figure(result, data.X_train, data.y_train)
             plotly_chart(boundary, key="boundary", alt=describe(result, "boundary", lang))
     with tabs[3]:
         code_view(result, code_config, code_epochs, lang)

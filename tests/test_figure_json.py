@@ -108,7 +108,7 @@ def _network_specs() -> dict[str, dict]:
         "curves_kept": figures.curves_figure(network_result(3, early_stopping=True, diverged=True), "ko"),
         "sweep": figures.sweep_figure(network_result(4, early_stopping=True), "en"),
         "histograms": figures.histogram_figure(network_result(5), "en"),
-        "boundary": figures.boundary_figure(network_result(6), points, labels, "en"),
+        "boundary": figures.boundary_figure(network_result(6), points, labels),
     }
 
 
@@ -160,7 +160,7 @@ def test_boundary_and_histogram_panels_stay_on_the_paper_for_every_number_of_alp
 
     assert len(FIELD["n_alphas"].options) == 12
     result = network_result(count)
-    boundary = boundary_figure(result, np.zeros((2, 2)), np.array([0, 1]), "en")
+    boundary = boundary_figure(result, np.zeros((2, 2)), np.array([0, 1]))
     for spec in (boundary, histogram_figure(result, "en")):
         go.Figure(spec)
         assert_panels_hold_together(spec)

@@ -376,7 +376,7 @@ def test_views_for_every_data_set():
             assert decode(image["data"][0]["z"]).shape == (2 * 9 - 1, 10 * 9 - 1)
             specs.append(image)
         if dataset == "moons":
-            specs.append(boundary_figure(result, data.X_train, data.y_train, "en"))
+            specs.append(boundary_figure(result, data.X_train, data.y_train))
             assert result.boundary.probability.shape[0] == 2
         else:
             assert result.boundary is None

@@ -312,7 +312,7 @@ def filters_figure(result: SweepResult, lang: str, units: int = FILTER_UNITS) ->
 
 
 def boundary_figure(
-    result: SweepResult, points: np.ndarray, labels: np.ndarray, lang: str, panel_height: int = 260
+    result: SweepResult, points: np.ndarray, labels: np.ndarray, panel_height: int = 260
 ) -> dict:
     """Small multiples, one per α: the probability of class 1 over the plane (0.5 is the
     decision boundary) and the training points on top."""
