@@ -3,6 +3,7 @@ shows is finite and within the table."""
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from streamlit.components.v2.component_manager import BidiComponentManager
 from streamlit.testing.v1 import AppTest
 
 from decayviz.figures import decode
@@ -21,11 +23,35 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 120  # seconds for one script run: a first run imports plotly and builds every figure
 
 
+# A server looks for installed Streamlit components once (reading every installed package's
+# metadata, 0.2–0.3 s of CPU); AppTest does it again for every new AppTest, about 300 times a
+# suite. The tests' sessions share one registry, as a server's sessions do. AppTest takes it in a
+# private attribute (tests/test_streamlit_private.py fails by name if that changes).
+COMPONENTS_ATTRIBUTE = "_bidi_component_manager"
+
+
+@functools.cache
+def components() -> BidiComponentManager:
+    """The installed components, looked for once per test process."""
+    registry = BidiComponentManager()
+    registry.discover_and_register_components(start_file_watching=False)
+    return registry
+
+
+def new_session() -> AppTest:
+    """An AppTest of the app, sharing the component registry of the tests' earlier sessions."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if COMPONENTS_ATTRIBUTE not in vars(at):
+        raise RuntimeError(f"AppTest has no {COMPONENTS_ATTRIBUTE} any more: update tests/helpers.py")
+    setattr(at, COMPONENTS_ATTRIBUTE, components())
+    return at
+
+
 def open_page(page: str = "landscape", query: dict | None = None, lang: str | None = None) -> AppTest:
     """A fresh session opened on a link to `page` with `query` (and ?lang=), as a browser
     would: the first run is already on the page (the first page is the root's: no switch). The
     run must end without an exception."""
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at = new_session()
     for key, value in {**(query or {}), **({"lang": lang} if lang else {})}.items():
         at.query_params[key] = value
     if url_path(page):

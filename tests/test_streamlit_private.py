@@ -1,4 +1,5 @@
-"""Streamlit's private API, used in decayviz/ui/streamlit_private.py only, is still as used there.
+"""Streamlit's private API, used in decayviz/ui/streamlit_private.py only, is still as used there;
+and the one private attribute of AppTest the tests set (tests/helpers.new_session).
 
 A real Runtime (not started: no server, no port) is built with Streamlit's own defaults; its
 session manager must answer get_session_info for an unknown session with None, which is what
@@ -6,6 +7,8 @@ session manager must answer get_session_info for an unknown session with None, w
 """
 
 import pytest
+from helpers import new_session
+from streamlit.components.v2.component_manager import BidiComponentManager
 from streamlit.runtime import Runtime, RuntimeConfig
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
@@ -35,3 +38,17 @@ def test_a_missing_private_api_fails_loudly_by_name():
 
     with pytest.raises(streamlit_private.StreamlitChanged, match="_session_mgr"):
         streamlit_private.session_dropped(NoSessionManager(), "any")
+
+
+def test_sessions_share_one_component_registry(monkeypatch):
+    """AppTest still keeps its component registry where tests/helpers.new_session puts it: a
+    second session's run looks for installed components no more."""
+    new_session().run()
+    searches = []
+    monkeypatch.setattr(
+        BidiComponentManager, "discover_and_register_components", lambda self, **_: searches.append(self)
+    )
+    at = new_session()
+    at.run()
+    assert not at.exception
+    assert searches == []
