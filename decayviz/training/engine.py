@@ -84,14 +84,12 @@ class _Workspace(NamedTuple):
     views a step takes of them, made once too: each layer's output (the first one as (models·units,
     batch) for its product, and as (models, units, batch) in `activations`), the hidden layers'
     outputs transposed (the next layer's weight gradient), and the gradient reaching each hidden
-    layer's output (made on a backward's first use: a validation slice needs none), the first one
-    as (models·units, batch) too (the first layer's weight gradient)."""
+    layer's output (made on a backward's first use: a validation slice needs none)."""
 
     outputs: list[torch.Tensor]
     activations: list[torch.Tensor]
     activations_t: list[torch.Tensor]
     grads: list[torch.Tensor]
-    first_grad: list[torch.Tensor]
 
 
 # ReLU's backward in place: the gradient where the unit was active, 0 elsewhere
@@ -356,10 +354,9 @@ class SweepTrainer:
                 outputs += [torch.empty(models, width, batch) for width in widths[1:]]
                 activations = [outputs[0].view(models, widths[0], batch), *outputs[1:]]
                 transposed = [output.transpose(1, 2) for output in activations[:-1]]
-                workspace = self._workspaces[batch] = _Workspace(outputs, activations, transposed, [], [])
+                workspace = self._workspaces[batch] = _Workspace(outputs, activations, transposed, [])
             if backward and len(workspace.grads) < len(widths) - 1:
                 workspace.grads[:] = [torch.empty(models, width, batch) for width in widths[:-1]]
-                workspace.first_grad[:] = [workspace.grads[0].view(-1, batch)]
         return workspace
 
     def forward(self, inputs: torch.Tensor, blocks: list[torch.Tensor] | None = None) -> list[torch.Tensor]:
@@ -454,8 +451,7 @@ class SweepTrainer:
             grad = grads[self._n_layers - 1 - layer]
             weight.baddbmm_(grad, workspace.activations_t[layer - 1], alpha=step)
             bias.add_(grad.sum(dim=2, keepdim=True), alpha=step)
-        first_grad = workspace.first_grad[0] if workspace.first_grad else grads[-1].view(len(first), -1)
-        first.addmm_(first_grad, samples, alpha=step)
+        first.addmm_(grads[-1].reshape(len(first), -1), samples, alpha=step)
 
     # --- the batched optimizer ---
 
