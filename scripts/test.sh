@@ -58,6 +58,11 @@ else
     echo "!!! The store tests run on SQLite only; their PostgreSQL half is SKIPPED." >&2
 fi
 
+# Python's default: compiled modules are kept (in __pycache__/, which git ignores). With
+# PYTHONDONTWRITEBYTECODE set, each test worker compiled the app's and the tests' 26,000 lines
+# again and rewrote every test module's asserts again (collecting took 8.9 s instead of 5.4 s).
+unset PYTHONDONTWRITEBYTECODE
+
 echo "==> ruff"
 python -m ruff check .
 # The tests run side by side in DECAYVIZ_TEST_WORKERS processes (pytest-xdist; 3 by default: the

@@ -4,6 +4,7 @@ started on a free loopback port, polled until healthy, stopped after."""
 from __future__ import annotations
 
 import contextlib
+import os
 import subprocess
 import sys
 import time
@@ -67,7 +68,12 @@ def streamlit_server(
     command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *extra]  # fmt: skip
-    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # A fresh server starts as a teacher's does after its first start: with the app's modules
+    # compiled once and kept (Python's default), even where PYTHONDONTWRITEBYTECODE is set.
+    environment = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    proc = subprocess.Popen(
+        command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = ServerURL(f"http://127.0.0.1:{port}")
     url.pid = proc.pid
     try:
