@@ -20,14 +20,21 @@ EXCEPTION = '[data-testid="stException"]'
 LONG_RUN = "n_depth=3&n_hidden=256.0&n_batch=16.0&n_epochs=200&n_alphas=0.0,0.001,0.01,0.1"
 
 
-def wait_until_stopped(tab) -> None:
-    """Wait for the page to say the run stopped; if it does not, fail with what it says instead."""
+STOPPED = re.compile(r"Stopped after (\d+) epochs?")
+
+
+def stop(tab) -> int:
+    """Press Stop and wait for the page to say the run stopped: after how many epochs. If it
+    does not say so, fail with what it says instead."""
+    main = tab.get_by_test_id("stMainBlockContainer")
+    main.get_by_role("button", name="Stop", exact=True).click()
+    said = tab.get_by_text(STOPPED)
     try:
-        tab.get_by_text(re.compile(r"Stopped after \d+ epochs?")).wait_for(timeout=30_000)
+        said.wait_for(timeout=30_000)
     except PlaywrightTimeoutError:
-        main = tab.get_by_test_id("stMainBlockContainer")
-        said = main.locator('[data-testid="stAlert"], [data-testid="stProgress"]').all_inner_texts()
-        raise AssertionError(f"no 'Stopped after' 30 s after Stop; the page says {said}") from None
+        shown = main.locator('[data-testid="stAlert"], [data-testid="stProgress"]').all_inner_texts()
+        raise AssertionError(f"no 'Stopped after' 30 s after Stop; the page says {shown}") from None
+    return int(STOPPED.search(said.inner_text())[1])
 
 
 def test_train_live_then_stop(page, app_url):
@@ -41,12 +48,8 @@ def test_train_live_then_stop(page, app_url):
     shoot(page, "network_training.png", full_page=True)
     assert page.locator(EXCEPTION).count() == 0
 
-    page.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Stop", exact=True).click()
-    wait_until_stopped(page)
+    stopped_at = stop(page)
     wait_for_app(page)
-    stopped_at = int(
-        re.search(r"Stopped after (\d+)", page.get_by_text(re.compile("Stopped after")).inner_text())[1]
-    )
     assert 1 <= stopped_at < 200
     page.wait_for_selector(f"{CHART} .main-svg")
     assert page.locator(CHART).count() >= 4  # the curves, the α sweep, the histograms, the filters
@@ -96,8 +99,7 @@ def test_opens_with_curves_and_shows_live_curves_on_a_laptop_screen(tab_at, app_
     curves = tab.locator(CHART).first.evaluate("chart => chart.getBoundingClientRect().toJSON()")
     shoot(tab, "network_training_1366.png")
     assert curves["y"] >= 0 and curves["y"] + curves["height"] / 2 <= 768, curves  # on screen
-    tab.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Stop", exact=True).click()
-    wait_until_stopped(tab)
+    stop(tab)
 
 
 SIZES = {"projector": (1024, 768), "laptop": (1366, 768), "phone": (390, 844)}
