@@ -36,11 +36,68 @@ def class_url(tmp_path_factory):
             os.environ["DECAYVIZ_CLASS_DB"] = saved
 
 
-def new_context(browser, **options):
-    """A browser context whose waits allow a busy machine (six engineers share two cores)."""
-    context = browser.new_context(**options)
-    context.set_default_timeout(60_000)
-    return context
+PROJECTOR, LAPTOP, PHONE = (1024, 768), (1366, 768), (390, 844)
+
+
+class Browsers:
+    """The module's browsers (Playwright contexts: each one voter, or the teacher), lent to a
+    test as (context, first tab) and taken back after it emptied — its cookies cleared (the next
+    test's browser is another voter: the voter id comes from Streamlit's per-browser cookie), its
+    page's storage cleared, its other tabs closed — and warm on about:blank: a new context's first
+    page costs Chromium ~4.7 s of CPU, a page in a context that has shown the app ~2.3 s. Waits
+    allow a busy machine (six engineers share two cores)."""
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+        self.spare: dict[bool, list] = {False: [], True: []}  # by phone or not
+        self.lent: list = []
+
+    def open(self, size: tuple[int, int]):
+        """A browser with one tab at `size` (PHONE: a touch phone): (context, tab)."""
+        phone = size == PHONE
+        viewport = dict(zip(("width", "height"), size, strict=True))
+        if self.spare[phone]:
+            context, tab = self.spare[phone].pop()
+            tab.set_viewport_size(viewport)
+        else:
+            context = self.browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
+            context.set_default_timeout(60_000)
+            tab = context.new_page()
+        self.lent.append((phone, context, tab))
+        return context, tab
+
+    def take_back(self) -> None:
+        for phone, context, tab in self.lent:
+            try:
+                for other in context.pages:
+                    if other != tab:
+                        other.close()
+                if tab.url.startswith("http"):
+                    tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+                tab.goto("about:blank")
+                tab.emulate_media(reduced_motion="no-preference")
+                context.clear_cookies()
+                self.spare[phone].append((context, tab))
+            except Exception:  # a browser that will not leave the page is not worth keeping
+                context.close()
+        self.lent.clear()
+
+    def close(self) -> None:
+        for context, _ in self.spare[False] + self.spare[True]:
+            context.close()
+
+
+@pytest.fixture(scope="module")
+def module_browsers(browser):
+    browsers = Browsers(browser)
+    yield browsers
+    browsers.close()
+
+
+@pytest.fixture
+def browsers(module_browsers):
+    yield module_browsers
+    module_browsers.take_back()
 
 
 def tap(page, fx: float, fy: float) -> None:
@@ -89,30 +146,24 @@ def no_exception(page) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
-def open_class_on_a_projector(browser, class_url):
-    """A teacher's browser at 1024×768 opens a class from the sidebar: (context, tab, code)."""
-    projector = new_context(browser, viewport={"width": 1024, "height": 768})
-    teacher = projector.new_page()
+def open_class_on_a_projector(browsers, class_url):
+    """A teacher's browser at 1024×768 opens a class from the sidebar: (tab, code)."""
+    _, teacher = browsers.open(PROJECTOR)
     teacher.goto(f"{class_url}/")
     wait_for_app(teacher)
     teacher.get_by_role("button", name="Open a class").click()
     teacher.locator(".decayviz-code").wait_for()
-    return projector, teacher, teacher.locator(".decayviz-code").inner_text().strip()
+    return teacher, teacher.locator(".decayviz-code").inner_text().strip()
 
 
-def test_a_class_from_open_to_reveal(browser, class_url):
-    projector, teacher, code = open_class_on_a_projector(browser, class_url)
+def test_a_class_from_open_to_reveal(browsers, class_url):
+    teacher, code = open_class_on_a_projector(browsers, class_url)
     assert re.fullmatch(r"[A-Z0-9]{4,6}", code)
     assert "teacher" not in teacher.url and f"class={code}" in teacher.url
     teacher.locator('[data-testid="stImage"] img').first.wait_for()  # the QR code (count() would not wait)
     shoot(teacher, "classroom_teacher_open.png")
 
-    contexts = [
-        new_context(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True),
-        new_context(browser, viewport={"width": 1366, "height": 768}),
-        new_context(browser, viewport={"width": 1024, "height": 768}),
-    ]
-    students = [context.new_page() for context in contexts]
+    contexts, students = zip(*(browsers.open(size) for size in (PHONE, LAPTOP, PROJECTOR)), strict=True)
     for student in students:
         student.goto(f"{class_url}/?class={code}")
         wait_for_app(student)
@@ -143,6 +194,8 @@ def test_a_class_from_open_to_reveal(browser, class_url):
     time.sleep(2 * FOLLOW_S)
     assert teacher.get_by_text(re.compile("Answers so far: 3")).count() == 1
 
+    laptop, main = students[1], ".st-key-main_chart .js-plotly-plot"
+    laptop.emulate_media(reduced_motion="reduce")  # this student's browser asks for less motion
     teacher.get_by_role("button", name="Reveal to the class").click()
     x, y = question.truth()
     for student in students:
@@ -157,8 +210,14 @@ def test_a_class_from_open_to_reveal(browser, class_url):
     playing = """() => { const gd = document.querySelector('.st-key-main_chart .js-plotly-plot');
         return !!gd && gd.dataset.dvRevealPlayed === '1'; }"""
     phone.wait_for_function(playing, timeout=30_000)  # the descent plays on the reveal, by itself
+    still = """() => { const gd = document.querySelector('.st-key-main_chart .js-plotly-plot');
+        return !!gd && gd.dataset.dvRevealPlayed === 'still'; }"""
+    laptop.wait_for_function(still, timeout=30_000)  # but not where reduced motion is asked for:
+    step, steps = laptop.locator(main).evaluate(
+        "gd => [gd._fullLayout.sliders[0].active, gd._fullLayout.sliders[0].steps.length]"
+    )
+    assert step == steps - 1  # the descent's end, where the answer is
     wait_for_text(teacher, "The class: 3 taps", 30)
-    main = ".st-key-main_chart .js-plotly-plot"
     for projector_page in (teacher, students[1], students[2]):  # 1024 and 1366 wide, 768 high
         on_screen(projector_page, main)  # the class's taps beside the truth, without scrolling
     teacher.set_viewport_size({"width": 1366, "height": 768})
@@ -185,17 +244,12 @@ def test_a_class_from_open_to_reveal(browser, class_url):
     for page in (teacher, *students):
         no_exception(page)
         assert "teacher=" not in page.url
-    for context in (projector, *contexts):
-        context.close()
 
 
-def test_students_follow_within_two_seconds(browser, class_url):
+def test_students_follow_within_two_seconds(browsers, class_url):
     """The time from the teacher's click to a student's screen showing the new question."""
-    projector, teacher, code = open_class_on_a_projector(browser, class_url)
-    phone_context = new_context(
-        browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
-    phone = phone_context.new_page()
+    teacher, code = open_class_on_a_projector(browsers, class_url)
+    _, phone = browsers.open(PHONE)
     phone.goto(f"{class_url}/?class={code}")
     wait_for_app(phone)
     phone.get_by_text(re.compile("waiting for the teacher")).first.wait_for()
@@ -205,23 +259,20 @@ def test_students_follow_within_two_seconds(browser, class_url):
     print(f"a student followed the class in {followed:.2f} s")
     assert followed < 5.0  # a poll (≤ 1 s), then one rerun; measured ~1–2 s, the margin is for a busy machine
     no_exception(phone)
-    projector.close()
-    phone_context.close()
 
 
-def phone_on_the_question_alone(browser, class_url):
-    """A phone, no class, that picked "Where does the descent end?" to try alone: (context, tab)."""
-    context = new_context(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    phone = context.new_page()
+def phone_on_the_question_alone(browsers, class_url):
+    """A phone, no class, that picked "Where does the descent end?" to try alone."""
+    _, phone = browsers.open(PHONE)
     phone.goto(f"{class_url}/")
     wait_for_app(phone)
     phone.get_by_text("Where does the descent end?").click()
     phone.get_by_text(re.compile("Tap the chart where the descent ends")).first.wait_for()
-    return context, phone
+    return phone
 
 
-def test_a_student_alone_taps_reveals_and_the_descent_plays(browser, class_url):
-    context, phone = phone_on_the_question_alone(browser, class_url)
+def test_a_student_alone_taps_reveals_and_the_descent_plays(browsers, class_url):
+    phone = phone_on_the_question_alone(browsers, class_url)
     assert phone.locator(".st-key-main_chart").count() == 0  # the descent is not drawn yet
     tap_until_answered(phone, 0.6, 0.4)
     phone.get_by_role("button", name="Reveal the answer").click()
@@ -236,13 +287,12 @@ def test_a_student_alone_taps_reveals_and_the_descent_plays(browser, class_url):
     assert "Your tap" in names and "True end" in names
     shoot(phone, "classroom_alone_revealed.png", full_page=True)
     no_exception(phone)
-    context.close()
 
 
-def test_the_teacher_stays_the_teacher_after_a_reload_and_in_a_second_tab(browser, class_url):
+def test_the_teacher_stays_the_teacher_after_a_reload_and_in_a_second_tab(browsers, class_url):
     """The key is gone from the address bar, but the teacher's browser is remembered by the store:
     F5 or a second tab is the teacher again; a student's browser on the same link is not."""
-    projector, teacher, code = open_class_on_a_projector(browser, class_url)
+    teacher, code = open_class_on_a_projector(browsers, class_url)
     teacher.get_by_role("button", name="Ask", exact=True).click()
     wait_for_text(teacher, "Answers so far: 0", 30)
     assert "teacher=" not in teacher.url
@@ -250,28 +300,23 @@ def test_the_teacher_stays_the_teacher_after_a_reload_and_in_a_second_tab(browse
     wait_for_app(teacher)
     wait_for_text(teacher, f"You teach class {code}", 30)
     teacher.get_by_role("button", name="Reveal to the class").wait_for()
-    second_tab = projector.new_page()
+    second_tab = teacher.context.new_page()
     second_tab.goto(f"{class_url}/?class={code}")
     wait_for_app(second_tab)
     wait_for_text(second_tab, f"You teach class {code}", 30)
-    phone_context = new_context(
-        browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
-    phone = phone_context.new_page()
+    _, phone = browsers.open(PHONE)
     phone.goto(f"{class_url}/?class={code}")
     wait_for_app(phone)
     wait_for_text(phone, "Tap the chart where the descent ends", 30)
     assert phone.get_by_role("button", name="Reveal to the class").count() == 0
     for page in (teacher, second_tab, phone):
         no_exception(page)
-    projector.close()
-    phone_context.close()
 
 
-def test_a_phones_tap_answers_with_the_point_tapped_not_the_one_before(browser, class_url):
+def test_a_phones_tap_answers_with_the_point_tapped_not_the_one_before(browsers, class_url):
     """plotly.js on a touch screen selects the point it last hovered, and a tap hovered only after
     its click: each tap recorded the previous one (the first, nothing)."""
-    context, phone = phone_on_the_question_alone(browser, class_url)
+    phone = phone_on_the_question_alone(browsers, class_url)
     wait_for_app(phone)
     assert phone.locator(".st-key-main_chart").count() == 0  # the tap chart is the only chart
     plot = phone.locator(CHART).first.locator(".nsewdrag").first
@@ -294,4 +339,3 @@ def test_a_phones_tap_answers_with_the_point_tapped_not_the_one_before(browser, 
             timeout=30_000,
         )
     no_exception(phone)
-    context.close()

@@ -68,7 +68,9 @@ class RevealedTaps(NamedTuple):
 
 
 # On a reveal the landscape's descent plays once: Play is pressed for the student as soon as the
-# page's chart is drawn (plotly.js has no autoplay; its Play restarts the descent from W₀).
+# page's chart is drawn (plotly.js has no autoplay; its Play restarts the descent from W₀). A
+# browser that asks for reduced motion keeps the chart still on the descent's end (where the
+# answer is), as every animated chart opens; its Play button is there all the same.
 PLAY_JS = """
 /* %s */
 (() => {
@@ -76,11 +78,14 @@ PLAY_JS = """
   const play = () => {
     const gd = document.querySelector('.st-key-%s .js-plotly-plot');
     const button = gd && gd._fullLayout && gd.querySelector('.updatemenu-button');
-    if (button) {
+    if (!button) {
+      if (++tries < 600) setTimeout(play, 100);  /* a busy phone may draw the chart late */
+    } else if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) {
+      gd.dataset.dvRevealPlayed = 'still';  // for the browser tests: the reveal left it still
+    } else {
       button.dispatchEvent(new MouseEvent('click', {bubbles: true}));
-      gd.dataset.dvRevealPlayed = '1';  // for the browser test: the reveal pressed Play
+      gd.dataset.dvRevealPlayed = '1';  // for the browser tests: the reveal pressed Play
     }
-    else if (++tries < 600) setTimeout(play, 100);  /* a busy phone may draw the chart late */
   };
   setTimeout(play, 300);
 })();
