@@ -222,6 +222,13 @@ def readable(problems: list) -> str:
 
 PILLS = '[data-testid="stSidebar"] [data-testid="stButtonGroup"] [role="radio"]'
 SIDEBAR_IN_PLACE = "() => document.querySelector('[data-testid=stSidebar]').getBoundingClientRect().left >= 0"
+# What a phone's page says about its sidebar's fold (decayviz.ui.a11y.FOLD_JS), for a failure's message.
+FOLD_STATE = """() => ({url: location.search, folded: window.dvFolded ?? null,
+    collapsed: document.querySelector('[data-testid=stSidebar]')?.getAttribute('data-collapsed'),
+    collapseButton: !!document.querySelector('[data-testid=stSidebarCollapseButton] button'),
+    scriptState: document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state'),
+    alerts: [...document.querySelectorAll('[data-testid=stAlert], [data-testid=stException]')]
+        .map((e) => e.innerText)})"""
 
 
 def written_query(page: str, path: str, lang: str) -> dict[str, str]:
@@ -250,7 +257,12 @@ def go_to(tab, path: str, lang: str) -> None:
             tab.wait_for_function(SIDEBAR_IN_PLACE)
         tab.locator(PILLS, has_text=t(f"preset.{query['preset']}", lang)).click()
         if closed:
-            expand.wait_for()
+            try:
+                expand.wait_for()
+            except PlaywrightTimeout:  # the app did not fold the phone's sidebar: say what it shows
+                raise AssertionError(
+                    f"{path}: the sidebar did not fold after the scene's click: {tab.evaluate(FOLD_STATE)}"
+                ) from None
     else:
         label = FIELD["s_view"].widget_args(lang)["format_func"](query["s_view"])
         main = tab.get_by_test_id("stMainBlockContainer")
