@@ -348,3 +348,16 @@ def test_network_chart_text_is_clear(screens, app_url, lang):
     beyond = [f"{app_url}/network?{query}&lang={lang}" for query in NETWORK_BEYOND_RUNS]
     problems += survey(screens, beyond, start=train(lang))
     assert problems == [], readable(problems)
+
+
+def test_legend_stays_off_the_plot_when_the_window_widens(tab_at, app_url):
+    """A teacher widens the window from the projector's 1024 px to 1366: plotly keeps a legend
+    placed by the plot where the narrower chart had put it (plotly.js issue 6492), which covered
+    the plot's top tick in this scene; the landscape's legend is placed by the chart's top."""
+    tab = tab_at("projector")
+    tab.goto(f"{app_url}/?preset=adam_vs_adamw&lang=en")
+    ready(tab)
+    assert check(tab, "opened at 1024×768") == []
+    tab.set_viewport_size(size(LAPTOP))
+    problems = check(tab, "widened to 1366×768")
+    assert problems == [], readable(problems)

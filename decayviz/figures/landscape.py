@@ -268,9 +268,18 @@ def _landscape_layout(half: float, alpha_row: bool) -> dict:
         "yaxis": {**axis, "title": {"text": "w₂", "standoff": 2}, "scaleanchor": "x", "scaleratio": 1},
         "height": 700,  # for the exported HTML; on the page the chart fills its box (decayviz.ui.style)
         "margin": {"l": 44, "r": 8, "t": 8, "b": CONTROLS_PX + (ALPHA_ROW_PX if alpha_row else 0) + 62},
-        # above the plot and across it: beside it, a legend leaves a phone a thumbnail-sized plot
-        # a little above the plot: the top tick's number (at the range's end) reaches over its edge
-        "legend": {"orientation": "h", "x": 0.0, "y": 1.03, "yanchor": "bottom", "font": {"size": 13}},
+        # above the plot and across it: beside it, a legend leaves a phone a thumbnail-sized plot.
+        # Placed by the chart's top, not the plot's: after a window widens, plotly.js keeps a
+        # plot-placed legend where the narrower chart had it, over the top tick's number
+        # (plotly.js issue 6492); the plot starts under the legend all the same (automargin)
+        "legend": {
+            "orientation": "h",
+            "x": 0.0,
+            "yref": "container",
+            "y": 1.0,
+            "yanchor": "top",
+            "font": {"size": 13},
+        },
         "plot_bgcolor": "#ffffff",
         "modebar": {"orientation": "v"},  # beside the plot, off the legend above it
         "uirevision": "landscape",
