@@ -40,6 +40,7 @@ class Run(NamedTuple):
     epochs: int
     lrs: tuple[float, ...]
 
+
 LIVE_EVERY_S = 0.5  # while a run trains, its progress and curves are redrawn this often
 SHOWN_KEY = "network_shown"
 

@@ -21,6 +21,7 @@ def prose(key: str) -> tuple[str, str]:
     pair in the catalog like any other, but readable and diffable as prose."""
     return tuple((PROSE / f"{key}.{lang}.md").read_text(encoding="utf-8").rstrip("\n") for lang in LANGUAGES)
 
+
 STRINGS: dict[str, tuple[str, str]] = {
     # --- app ---
     "app.title": ("decayviz: weight decay, seen", "decayviz: 눈으로 보는 가중치 감쇠"),

@@ -182,7 +182,6 @@ class Number(Field):
 class Integer(Number):
     """An int from lo to hi by step, on a slider."""
 
-
     def _cast(self, value: float) -> Any:
         return int(value)
 

@@ -65,6 +65,7 @@ unset PYTHONDONTWRITEBYTECODE
 
 echo "==> ruff"
 python -m ruff check .
+python -m ruff format --check .
 # The tests run side by side in DECAYVIZ_TEST_WORKERS processes (pytest-xdist; 3 by default: the
 # browser tests spend much of their time waiting on a page, so one more process than two cores
 # keeps both busy); each process starts its own app server and browser when its tests need them.

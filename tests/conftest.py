@@ -36,6 +36,7 @@ def shoot(target, name: str, full_page: bool = False) -> None:
         SCREENSHOTS.mkdir(exist_ok=True)
         target.screenshot(path=str(SCREENSHOTS / name), **({"full_page": True} if full_page else {}))
 
+
 # torch on one thread in every test process and in the servers they start: the app's engine
 # uses one (decayviz.training.options.TORCH_THREADS), and the tests run side by side (xdist), where
 # a second thread of each would only wait for a core.

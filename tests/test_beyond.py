@@ -160,7 +160,10 @@ def test_the_early_stopping_frames_move_the_steps_point_its_nearest_optimum_and_
         assert cursor["yaxis"] == "y4"  # the hidden axis across both panels of steps
         (w1, w2), (r1, r2) = match.weights[k], match.ridge[k]
         assert frame["data"] == [
-            {"x": [w1, r1], "y": [w2, r2]}, {"x": [w1], "y": [w2]}, {"x": [r1], "y": [r2]}, {"x": [k, k]}
+            {"x": [w1, r1], "y": [w2, r2]},
+            {"x": [w1], "y": [w2]},
+            {"x": [r1], "y": [r2]},
+            {"x": [k, k]},
         ]
     [still] = [frame for frame in figure["frames"] if frame["name"] == str(step)]
     for index, update in zip(still["traces"], still["data"], strict=True):

@@ -206,4 +206,3 @@ def test_the_page_trains_the_grid_scene_and_draws_both_heatmaps():
         assert len(charts) == 2 and all('"heatmap"' in chart.proto.spec for chart in charts)
         assert any(t("grid.caption", lang)[:30] in c.value for c in at.caption)
     training.service().release(session_run().owner)  # leave no grid run to the next test
-

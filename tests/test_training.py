@@ -194,6 +194,7 @@ REPRODUCTIONS = [
     ("moons", 0.003, {"optimizer": "nesterov", "penalty": "l1", "depth": 2, "hidden": 16, "epochs": 5}),
 ]
 
+
 def test_reproduction_scripts_match_the_app(tmp_path):
     """Each script, run on its own data by plain torch, prints what the app's sweep computed."""
     paths = []
