@@ -17,7 +17,7 @@ from decayviz.figures.network import (
     histogram_figure,
     sweep_figure,
 )
-from decayviz.i18n import t
+from decayviz.i18n import LANGUAGES, t
 from decayviz.rules import network_rule
 from decayviz.state import defaults, page_fields, sweep_request
 from decayviz.training import METRICS, SweepConfig, SweepResult, reproduction_script, worker
@@ -162,33 +162,62 @@ def final_table(result, lang: str) -> None:
     st.dataframe(rows, hide_index=True)
 
 
-def views(result, code_config: SweepConfig, code_epochs: int, lang: str) -> None:
-    diverged = [alpha_label(a) for a, e in zip(result.alphas, result.diverged_at, strict=True) if e]
-    tabs = st.tabs([t(f"network.tab.{name}", lang) for name in ("sweep", "weights", "boundary", "code")])
-    with tabs[0]:
-        st.caption(t("network.sweep_caption", lang))
-        plotly_chart(sweep_figure(result, lang), key="sweep", alt=describe(result, "sweep", lang))
-        final_table(result, lang)
-    with tabs[1]:
-        if diverged:
-            st.caption(t("network.diverged_views", lang, alphas=", ".join(diverged)))
-        histograms = histogram_figure(result, lang)
-        plotly_chart(histograms, key="histograms", alt=describe(result, "histograms", lang))
-        if result.config.dataset == "digits":
-            st.caption(t("network.filters_caption", lang))
-            plotly_chart(filters_figure(result, lang), key="filters", alt=describe(result, "filters", lang))
-    with tabs[2]:
-        if result.boundary is None:
-            st.info(t("network.boundary_only_moons", lang))
-        else:
-            from decayviz.training.data import load
+VIEWS = ("sweep", "weights", "boundary", "code")
+VIEW_KEY = "network_view"  # the open view's label, in the page's language (st.tabs' state)
 
-            data = load(result.config.dataset)
-            st.caption(t("network.boundary_caption", lang))
-            boundary = boundary_figure(result, data.X_train, data.y_train)
-            plotly_chart(boundary, key="boundary", alt=describe(result, "boundary", lang))
-    with tabs[3]:
-        code_view(result, code_config, code_epochs, lang)
+
+def view_tabs(lang: str) -> dict[str, object]:
+    """The views' tabs, by name. Only the open one is built and drawn (each switch reruns the
+    page): the hidden ones' charts, and the code's syntax highlighting, cost a phone a third of
+    the page's drawing on every load and every rerun. The open view stays open when the language
+    changes (its label is the tabs' state)."""
+    labels = {language: [t(f"network.tab.{name}", language) for name in VIEWS] for language in LANGUAGES}
+    chosen = st.session_state.get(VIEW_KEY)
+    for language, named in labels.items():
+        if chosen in named and language != lang:
+            st.session_state[VIEW_KEY] = labels[lang][named.index(chosen)]
+    return dict(zip(VIEWS, st.tabs(labels[lang], key=VIEW_KEY, on_change="rerun"), strict=True))
+
+
+def views(result, code_config: SweepConfig, code_epochs: int, lang: str) -> None:
+    tabs = view_tabs(lang)
+    if tabs["sweep"].open:
+        with tabs["sweep"]:
+            st.caption(t("network.sweep_caption", lang))
+            plotly_chart(sweep_figure(result, lang), key="sweep", alt=describe(result, "sweep", lang))
+            final_table(result, lang)
+    if tabs["weights"].open:
+        with tabs["weights"]:
+            weights_view(result, lang)
+    if tabs["boundary"].open:
+        with tabs["boundary"]:
+            boundary_view(result, lang)
+    if tabs["code"].open:
+        with tabs["code"]:
+            code_view(result, code_config, code_epochs, lang)
+
+
+def weights_view(result, lang: str) -> None:
+    diverged = [alpha_label(a) for a, e in zip(result.alphas, result.diverged_at, strict=True) if e]
+    if diverged:
+        st.caption(t("network.diverged_views", lang, alphas=", ".join(diverged)))
+    histograms = histogram_figure(result, lang)
+    plotly_chart(histograms, key="histograms", alt=describe(result, "histograms", lang))
+    if result.config.dataset == "digits":
+        st.caption(t("network.filters_caption", lang))
+        plotly_chart(filters_figure(result, lang), key="filters", alt=describe(result, "filters", lang))
+
+
+def boundary_view(result, lang: str) -> None:
+    if result.boundary is None:
+        st.info(t("network.boundary_only_moons", lang))
+        return
+    from decayviz.training.data import load
+
+    data = load(result.config.dataset)
+    st.caption(t("network.boundary_caption", lang))
+    boundary = boundary_figure(result, data.X_train, data.y_train)
+    plotly_chart(boundary, key="boundary", alt=describe(result, "boundary", lang))
 
 
 def code_view(result, config: SweepConfig, epochs: int, lang: str) -> None:

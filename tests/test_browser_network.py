@@ -52,8 +52,11 @@ def test_train_live_then_stop(page, app_url):
     wait_for_app(page)
     assert 1 <= stopped_at < 200
     page.wait_for_selector(f"{CHART} .main-svg")
-    assert page.locator(CHART).count() >= 4  # the curves, the α sweep, the histograms, the filters
+    assert page.locator(CHART).count() == 2  # the curves and the α sweep, the view that is open
     shoot(page, "network_stopped.png", full_page=True)
+    page.get_by_role("tab", name="Weights").click()  # a view is drawn when opened
+    page.wait_for_selector(".st-key-filters .main-svg", timeout=30_000)
+    assert page.locator(f".st-key-histograms {CHART}").count() == 1 and page.locator(CHART).count() == 3
 
     page.get_by_role("tab", name="PyTorch code").click()
     page.get_by_text("def param_groups").first.wait_for(timeout=10_000)
@@ -69,7 +72,7 @@ def test_moons_boundaries_in_korean(page, app_url):
     page.get_by_text(re.compile(r"60 에폭을")).wait_for(timeout=60_000)
     wait_for_app(page)
     page.get_by_role("tab", name="결정 경계").click()
-    time.sleep(1.0)
+    page.wait_for_selector(".st-key-boundary .main-svg", timeout=30_000)  # drawn once opened
     shoot(page, "network_moons_ko.png", full_page=True)
     assert page.locator(EXCEPTION).count() == 0
 

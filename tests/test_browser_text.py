@@ -311,13 +311,21 @@ def test_chart_text_is_clear(screens, app_url, page, lang):
     assert problems == [], readable(problems)
 
 
+# The open tab's panel has drawn what its view shows (a view is built when its tab opens): a
+# chart, or the note that stands for one.
+VIEW_DRAWN = """() => [...document.querySelectorAll('[role="tabpanel"]')]
+    .filter((panel) => panel.getBoundingClientRect().width > 0)
+    .some((panel) => panel.querySelector('[data-testid=stPlotlyChart] .main-svg, [data-testid=stAlert]'))"""
+
+
 def open_view(index: int):
-    """A function that opens the page's index-th tab (st.tabs) and waits for it to show."""
+    """A function that opens the page's index-th tab (st.tabs) and waits for its view to draw."""
 
     def view(tab) -> None:
         heading = tab.get_by_role("tab").nth(index)
         heading.click()
         expect(heading).to_have_attribute("aria-selected", "true")
+        tab.wait_for_function(VIEW_DRAWN, timeout=30_000)
 
     return view
 

@@ -28,6 +28,14 @@ def network_page(query: dict[str, str]) -> AppTest:
     return open_page("network", query, lang=query.get("lang", "en"))
 
 
+def open_view(at: AppTest, view: str, lang: str = "en") -> AppTest:
+    """Open one of the page's views (st.tabs' state is the open tab's label), as a click does."""
+    at.session_state["network_view"] = t(f"network.tab.{view}", lang)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
 def click(at: AppTest, label: str, wait: bool = True) -> AppTest:
     """Press a button; with `wait`, wait for the session's run to finish and look again (as the
     page's live view does by itself in a browser)."""
@@ -51,12 +59,25 @@ def test_trains_in_korean_and_shows_every_view():
     run = session_run()
     assert run.status == worker.DONE and run.epochs_done == 2
     assert "2 에폭" in at.success[0].value
-    assert len(at.get("plotly_chart")) == 4  # curves, α sweep, histograms, decision boundaries
-    assert any("def param_groups" in code.value for code in at.code)
+    assert [chart.key for chart in at.get("plotly_chart")] == ["curves", "sweep"]  # the first view's
+    for view, chart in [("weights", "histograms"), ("boundary", "boundary")]:
+        keys = [chart.key for chart in open_view(at, view, "ko").get("plotly_chart")]
+        assert keys == ["curves", chart]  # only the open view is drawn
+    assert not at.code
+    assert any("def param_groups" in code.value for code in open_view(at, "code", "ko").code)
+
+
+def test_the_open_view_stays_open_when_the_language_changes():
+    at = open_view(network_page({"lang": "en"}), "weights")
+    assert "histograms" in [chart.key for chart in at.get("plotly_chart")]
+    at.radio(key="ctl_lang").set_value("ko").run()
+    assert not at.exception
+    assert at.session_state["network_view"] == t("network.tab.weights", "ko")
+    assert "histograms" in [chart.key for chart in at.get("plotly_chart")]
 
 
 def test_changing_a_view_does_not_retrain():
-    at = click(network_page({"lang": "en", **SHORT}), "Train")
+    at = open_view(click(network_page({"lang": "en", **SHORT}), "Train"), "code")
     trainer = session_run().trainer
     at.select_slider(key="ctl_n_code_alpha").set_value(0.01).run()
     assert not at.exception
@@ -81,6 +102,7 @@ def test_nesterov_trains_and_its_script_uses_torch_optims_nesterov():
     click(at, "Train")
     run = session_run()
     assert run.epochs_done == 2 and run.snapshot.config.momentum == 0.9
+    open_view(at, "code")
     assert any("optimizer_keywords={'momentum': 0.9, 'nesterov': True}" in code.value for code in at.code)
 
 
@@ -214,7 +236,7 @@ def test_the_time_limit_keeps_what_was_trained(monkeypatch):
     assert "limit" in at.warning[0].value and "each press" in at.warning[0].value
     [more] = [button for button in at.button if button.label.startswith("Continue")]
     assert not more.disabled  # as the message says, Continue trains further
-    assert len(at.get("plotly_chart")) >= 3
+    assert [chart.key for chart in at.get("plotly_chart")] == ["curves", "sweep"]  # what was trained
 
 
 def test_stop_keeps_the_trained_networks():
@@ -226,7 +248,7 @@ def test_stop_keeps_the_trained_networks():
     run = session_run()
     assert run.status == worker.STOPPED and 2 <= run.epochs_done < 200
     assert any(f"Stopped after {run.epochs_done} epochs" in info.value for info in at.info)
-    assert len(at.get("plotly_chart")) >= 3
+    assert [chart.key for chart in at.get("plotly_chart")] == ["curves", "sweep"]  # what was trained
 
 
 def test_pressing_train_twice_trains_once():
@@ -256,7 +278,7 @@ def test_the_page_opens_with_the_default_scene_trained_in_the_background():
         "    time.sleep(0.05)\n"
         "at.run()\n"
         "assert 'torch' in sys.modules\n"
-        "assert len(at.get('plotly_chart')) >= 3, 'no curves on open'\n"
+        "assert [c.key for c in at.get('plotly_chart')] == ['curves', 'sweep'], 'no curves on open'\n"
         "assert any('default scene' in c.value for c in at.caption)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=TIMEOUT)
@@ -266,7 +288,7 @@ def test_early_stopping_reports_the_kept_epoch_in_the_table_and_beside_the_scrip
     query = {
         "lang": "en", "n_dataset": "moons", "n_epochs": "30", "n_early_stop": "true", "n_alphas": "0.0,0.01"
     }  # fmt: skip
-    at = click(network_page({**query, "n_code_alpha": "0.01"}), "Train")
+    at = open_view(click(network_page({**query, "n_code_alpha": "0.01"}), "Train"), "code")
     result = session_run().snapshot
     kept = result.kept_epoch[1]
     assert kept is not None and 1 <= kept <= 30
