@@ -82,6 +82,15 @@ def context_kind(screen: str | tuple[int, int]) -> str:
     return "phone" if screen == "phone" else "desktop"
 
 
+def empty(tab) -> None:
+    """Leave a tab as a new one: what the page kept cleared (Streamlit keeps the sidebar's state
+    in the browser), on about:blank (which disconnects the app's session), motion as by default."""
+    if tab.url.startswith("http"):
+        tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    tab.goto("about:blank")
+    tab.emulate_media(reduced_motion="no-preference")
+
+
 class TabPool:
     """Browser tabs kept open across the session's tests, in one desktop and one phone context.
 
@@ -118,10 +127,7 @@ class TabPool:
             return
         kind = tab.pool_kind
         try:
-            if tab.url.startswith("http"):  # what the page kept (Streamlit keeps the sidebar's state)
-                tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-            tab.goto("about:blank")
-            tab.emulate_media(reduced_motion="no-preference")
+            empty(tab)
         except Exception:  # a tab that will not leave the page is not worth keeping
             clean = False
         if clean:

@@ -9,7 +9,7 @@ import re
 import time
 
 import pytest
-from conftest import shoot, wait_for_app
+from conftest import empty, shoot, wait_for_app
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from support.server import streamlit_server
 
@@ -72,10 +72,7 @@ class Browsers:
                 for other in context.pages:
                     if other != tab:
                         other.close()
-                if tab.url.startswith("http"):
-                    tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-                tab.goto("about:blank")
-                tab.emulate_media(reduced_motion="no-preference")
+                empty(tab)
                 context.clear_cookies()
                 self.spare[phone].append((context, tab))
             except Exception:  # a browser that will not leave the page is not worth keeping
