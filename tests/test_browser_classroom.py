@@ -41,11 +41,12 @@ PROJECTOR, LAPTOP, PHONE = (1024, 768), (1366, 768), (390, 844)
 
 class Browsers:
     """The module's browsers (Playwright contexts: each one voter, or the teacher), lent to a
-    test as (context, first tab) and taken back after it emptied — its cookies cleared (the next
-    test's browser is another voter: the voter id comes from Streamlit's per-browser cookie), its
-    page's storage cleared, its other tabs closed — and warm on about:blank: a new context's first
-    page costs Chromium ~4.7 s of CPU, a page in a context that has shown the app ~2.3 s. Waits
-    allow a busy machine (six engineers share two cores)."""
+    test as their first tab (its `.context` is the browser) and taken back after it emptied —
+    its cookies cleared (the next test's browser is another voter: the voter id comes from
+    Streamlit's per-browser cookie), its page's storage cleared, its other tabs closed — and
+    warm on about:blank: a new context's first page costs Chromium ~4.7 s of CPU, a page in a
+    context that has shown the app ~2.3 s. Waits allow a busy machine (six engineers share two
+    cores)."""
 
     def __init__(self, browser) -> None:
         self.browser = browser
@@ -53,35 +54,35 @@ class Browsers:
         self.lent: list = []
 
     def open(self, size: tuple[int, int]):
-        """A browser with one tab at `size` (PHONE: a touch phone): (context, tab)."""
+        """The first tab of a browser, at `size` (PHONE: a touch phone)."""
         phone = size == PHONE
         viewport = dict(zip(("width", "height"), size, strict=True))
         if self.spare[phone]:
-            context, tab = self.spare[phone].pop()
+            tab = self.spare[phone].pop()
             tab.set_viewport_size(viewport)
         else:
             context = self.browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
             context.set_default_timeout(60_000)
             tab = context.new_page()
-        self.lent.append((phone, context, tab))
-        return context, tab
+        self.lent.append((phone, tab))
+        return tab
 
     def take_back(self) -> None:
-        for phone, context, tab in self.lent:
+        for phone, tab in self.lent:
             try:
-                for other in context.pages:
+                for other in tab.context.pages:
                     if other != tab:
                         other.close()
                 empty(tab)
-                context.clear_cookies()
-                self.spare[phone].append((context, tab))
+                tab.context.clear_cookies()
+                self.spare[phone].append(tab)
             except Exception:  # a browser that will not leave the page is not worth keeping
-                context.close()
+                tab.context.close()
         self.lent.clear()
 
     def close(self) -> None:
-        for context, _ in self.spare[False] + self.spare[True]:
-            context.close()
+        for tab in self.spare[False] + self.spare[True]:
+            tab.context.close()
 
 
 @pytest.fixture(scope="module")
@@ -145,7 +146,7 @@ def no_exception(page) -> None:
 
 def open_class_on_a_projector(browsers, class_url):
     """A teacher's browser at 1024×768 opens a class from the sidebar: (tab, code)."""
-    _, teacher = browsers.open(PROJECTOR)
+    teacher = browsers.open(PROJECTOR)
     teacher.goto(f"{class_url}/")
     wait_for_app(teacher)
     teacher.get_by_role("button", name="Open a class").click()
@@ -160,7 +161,7 @@ def test_a_class_from_open_to_reveal(browsers, class_url):
     teacher.locator('[data-testid="stImage"] img').first.wait_for()  # the QR code (count() would not wait)
     shoot(teacher, "classroom_teacher_open.png")
 
-    contexts, students = zip(*(browsers.open(size) for size in (PHONE, LAPTOP, PROJECTOR)), strict=True)
+    students = [browsers.open(size) for size in (PHONE, LAPTOP, PROJECTOR)]
     for student in students:
         student.goto(f"{class_url}/?class={code}")
         wait_for_app(student)
@@ -183,7 +184,7 @@ def test_a_class_from_open_to_reveal(browsers, class_url):
     wait_for_text(teacher, "Answers so far: 3", 30)
 
     tap(students[1], 0.62, 0.42)  # a changed answer replaces the old one
-    second_tab = contexts[2].new_page()  # the same browser again: the same voter
+    second_tab = students[2].context.new_page()  # the same browser again: the same voter
     second_tab.goto(f"{class_url}/?class={code}")
     wait_for_app(second_tab)
     tap(second_tab, 0.55, 0.5)
@@ -204,12 +205,9 @@ def test_a_class_from_open_to_reveal(browsers, class_url):
         const names = gd && gd._fullData ? gd._fullData.map((trace) => trace.name) : [];
         return names.includes("The class's taps") && names.includes('True end'); }"""
     phone.wait_for_function(cloud, timeout=30_000)
-    playing = """() => { const gd = document.querySelector('.st-key-main_chart .js-plotly-plot');
-        return !!gd && gd.dataset.dvRevealPlayed === '1'; }"""
-    phone.wait_for_function(playing, timeout=30_000)  # the descent plays on the reveal, by itself
-    still = """() => { const gd = document.querySelector('.st-key-main_chart .js-plotly-plot');
-        return !!gd && gd.dataset.dvRevealPlayed === 'still'; }"""
-    laptop.wait_for_function(still, timeout=30_000)  # but not where reduced motion is asked for:
+    revealed = """([chart, how]) => document.querySelector(chart)?.dataset.dvRevealPlayed === how"""
+    phone.wait_for_function(revealed, arg=[main, "1"], timeout=30_000)  # it plays on the reveal, by itself
+    laptop.wait_for_function(revealed, arg=[main, "still"], timeout=30_000)  # but not with less motion:
     step, steps = laptop.locator(main).evaluate(
         "gd => [gd._fullLayout.sliders[0].active, gd._fullLayout.sliders[0].steps.length]"
     )
@@ -246,7 +244,7 @@ def test_a_class_from_open_to_reveal(browsers, class_url):
 def test_students_follow_within_two_seconds(browsers, class_url):
     """The time from the teacher's click to a student's screen showing the new question."""
     teacher, code = open_class_on_a_projector(browsers, class_url)
-    _, phone = browsers.open(PHONE)
+    phone = browsers.open(PHONE)
     phone.goto(f"{class_url}/?class={code}")
     wait_for_app(phone)
     phone.get_by_text(re.compile("waiting for the teacher")).first.wait_for()
@@ -260,7 +258,7 @@ def test_students_follow_within_two_seconds(browsers, class_url):
 
 def phone_on_the_question_alone(browsers, class_url):
     """A phone, no class, that picked "Where does the descent end?" to try alone."""
-    _, phone = browsers.open(PHONE)
+    phone = browsers.open(PHONE)
     phone.goto(f"{class_url}/")
     wait_for_app(phone)
     phone.get_by_text("Where does the descent end?").click()
@@ -301,7 +299,7 @@ def test_the_teacher_stays_the_teacher_after_a_reload_and_in_a_second_tab(browse
     second_tab.goto(f"{class_url}/?class={code}")
     wait_for_app(second_tab)
     wait_for_text(second_tab, f"You teach class {code}", 30)
-    _, phone = browsers.open(PHONE)
+    phone = browsers.open(PHONE)
     phone.goto(f"{class_url}/?class={code}")
     wait_for_app(phone)
     wait_for_text(phone, "Tap the chart where the descent ends", 30)

@@ -365,7 +365,8 @@ def test_legend_stays_off_the_plot_when_the_window_widens(tab_at, app_url):
     tab = tab_at("projector")
     tab.goto(f"{app_url}/?preset=adam_vs_adamw&lang=en")
     ready(tab)
-    assert check(tab, "opened at 1024×768") == []
+    opened = check(tab, "opened at 1024×768")
+    assert opened == [], readable(opened)
     tab.set_viewport_size(size(LAPTOP))
     problems = check(tab, "widened to 1366×768")
     assert problems == [], readable(problems)
