@@ -15,7 +15,7 @@ from support.server import streamlit_server
 
 from decayviz.classroom.questions import QUESTIONS
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 FOLLOW_S = 2.0  # students' screens follow the class within this (the store is polled every 1 s)
 CHART = '[data-testid="stPlotlyChart"]'

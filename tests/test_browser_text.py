@@ -28,7 +28,7 @@ from decayviz.i18n import t
 from decayviz.scenes import PRESETS
 from decayviz.state import FIELD, encode, page_fields, parse
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 SPARSITY_VIEWS = FIELD["s_view"].options
 
