@@ -284,6 +284,29 @@ def test_a_scene_chosen_on_a_phone_folds_the_sidebar(screen, app_url, path):
     no_errors(tab)
 
 
+# The next press of the sidebar's fold button never reaches the page (as a tap during the
+# sidebar's slide may not): a listener ahead of React's swallows it.
+LOSE_ONE_FOLD = """() => document.addEventListener('click', (event) => {
+    if (!window.dvLostFold && event.target.closest('[data-testid=stSidebarCollapseButton]')) {
+        window.dvLostFold = true;
+        event.stopImmediatePropagation();
+    }
+}, true)"""
+
+
+@pytest.mark.parametrize("screen", ["phone"], indirect=True)
+def test_a_lost_fold_is_pressed_again(screen, app_url):
+    """The app folds a phone's sidebar until it sees it folded, not once: its first press of
+    the fold button is lost here, and the sidebar folds all the same."""
+    tab = screen(f"{app_url}/?lang=en", changes=True)
+    open_sidebar(tab)
+    tab.evaluate(LOSE_ONE_FOLD)
+    tab.locator('[data-testid="stSidebar"] [data-testid="stButtonGroup"] button').nth(1).click()
+    tab.wait_for_function(FOLDED, arg="true", timeout=15_000)
+    assert tab.evaluate("window.dvLostFold") is True  # a press was lost on the way
+    no_errors(tab)
+
+
 @pytest.mark.parametrize("screen", ["phone"], indirect=True)
 def test_a_scene_link_on_a_phone_does_not_fold_the_sidebar_later(screen, app_url):
     """A link's scene is not a choice made in the sidebar: the sidebar a student opens after

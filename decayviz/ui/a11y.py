@@ -63,24 +63,22 @@ KEYS_JS = """
 
 # A phone's sidebar covers the page: once a scene is chosen in it, fold it to show the scene.
 # Sent with every run after the choice, and done once per choice (its token): a run whose page
-# the browser never drew (a newer one replaced it first) does not lose the fold. The sidebar may
-# still be drawing its button: looked for again for a few seconds.
+# the browser never drew (a newer one replaced it first) does not lose the fold. Done means seen
+# folded: the sidebar may still be drawing its button, and a click while it slides may be lost,
+# so the button is looked for and pressed again every quarter second, for up to ten seconds.
 FOLD_JS = """
 (() => {
   const token = %s;
   if (window.dvFolded === token || !window.matchMedia('(max-width: 640px)').matches) return;
-  const until = Date.now() + 5000;
+  const until = Date.now() + 10000;
   const fold = () => {
     const sidebar = document.querySelector('[data-testid="stSidebar"]');
-    const button = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
     if (sidebar && sidebar.getAttribute('data-collapsed') === 'true') {
       window.dvFolded = token;
-    } else if (sidebar && button) {
-      window.dvFolded = token;
-      button.click();
-    } else if (Date.now() < until) {
-      setTimeout(fold, 100);
+      return;
     }
+    document.querySelector('[data-testid="stSidebarCollapseButton"] button')?.click();
+    if (Date.now() < until) setTimeout(fold, 250);
   };
   fold();
 })();
