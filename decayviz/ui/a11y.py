@@ -65,13 +65,18 @@ KEYS_JS = """
 # Sent with every run after the choice, and done once per choice (its token): a run whose page
 # the browser never drew (a newer one replaced it first) does not lose the fold. Done means seen
 # folded: the sidebar may still be drawing its button, and a click while it slides may be lost,
-# so the button is looked for and pressed again every quarter second, for up to ten seconds.
+# so the button is looked for and pressed again every quarter second, for up to ten seconds;
+# by one loop per choice, however often the script comes (two loops' presses would undo each
+# other's, and a loop still going would fold a sidebar the student opened again).
 FOLD_JS = """
 (() => {
   const token = %s;
-  if (window.dvFolded === token || !window.matchMedia('(max-width: 640px)').matches) return;
+  if (window.dvFolded === token || window.dvFolding === token) return;
+  if (!window.matchMedia('(max-width: 640px)').matches) return;
+  window.dvFolding = token;
   const until = Date.now() + 10000;
   const fold = () => {
+    if (window.dvFolding !== token) return;  // a newer choice has its own loop
     const sidebar = document.querySelector('[data-testid="stSidebar"]');
     if (sidebar && sidebar.getAttribute('data-collapsed') === 'true') {
       window.dvFolded = token;
