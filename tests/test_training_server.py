@@ -35,10 +35,11 @@ SWEEP = (
     "n_dataset=digits&n_hidden=256&n_depth=2&n_batch=16&n_epochs=100&n_alphas=0.0,0.001,0.01,0.1"
     "&n_code_alpha=0.001"
 )
-# About a second each on 2 cores: longer than the half second the presses take, so the presses
-# past the places are sure to find them taken (a 0.2 s sweep once finished before the last press).
+# About two seconds each on 2 cores: longer than the presses take (each waits for the answer to
+# the one before, 0.1–0.7 s), so the presses past the places are sure to find them taken (a 0.2 s
+# sweep once finished before the last press).
 POLL_S = 0.25  # how often each session looks at the page while it waits or trains
-QUEUED_SWEEP = "n_dataset=digits&n_hidden=128&n_depth=2&n_batch=16&n_epochs=40&n_alphas=0.0,0.01"
+QUEUED_SWEEP = "n_dataset=digits&n_hidden=128&n_depth=2&n_batch=16&n_epochs=80&n_alphas=0.0,0.01"
 # Longer than the grace period plus its margins even with a fast engine: each press trains for at
 # most RUN_SECONDS, and the tests press Stop when they are done with it.
 LONG = "n_dataset=digits&n_hidden=256&n_depth=3&n_batch=16&n_epochs=1000&n_alphas=0.0,0.001,0.01"
@@ -134,9 +135,14 @@ async def queue_of(url: str, sessions: int) -> list[Training]:
         for client in clients:
             await open_network(client, QUEUED_SWEEP)
         trainings = []
-        for client in clients:  # pressed one after another, a moment apart, in this order
-            trainings.append(asyncio.create_task(train(client, POLL_S, time.monotonic() + 180)))
-            await asyncio.sleep(0.05)
+        # pressed one after another, in this order, each once the server has answered the press
+        # before it: presses a moment apart reach the server's sessions (a thread each) in an
+        # order of the machine's choosing, and the line is in the order the server took them
+        for client in clients:
+            pressed = asyncio.Event()
+            give_up = time.monotonic() + 180
+            trainings.append(asyncio.create_task(train(client, POLL_S, give_up, pressed=pressed)))
+            await pressed.wait()
         return await asyncio.gather(*trainings)
 
 

@@ -62,18 +62,27 @@ def training_span(
     return (begin, max(ends)) if max(ends) > begin else None
 
 
-async def train(session: StreamlitSession, poll_s: float, give_up: float, disturb=None) -> Training:
+async def train(
+    session: StreamlitSession,
+    poll_s: float,
+    give_up: float,
+    disturb=None,
+    pressed: asyncio.Event | None = None,
+) -> Training:
     """Press Train on the network page the session shows, then look again every `poll_s`
     (the page's own live view does the same) until the run is done: Stop is off again.
     `disturb(session)`, if given, runs between two looks (a curious student's clicks) and
-    must leave the session on the same page and query. Raises RuntimeError on an exception,
-    a rerun without script_finished, or past `give_up`."""
-    pressed = start = time.perf_counter()
+    must leave the session on the same page and query. `pressed`, if given, is set once the
+    press is answered: the server has taken the request (it trains, or waits in line). Raises
+    RuntimeError on an exception, a rerun without script_finished, or past `give_up`."""
+    pressed_at = start = time.perf_counter()
     result = await session.press(TRAIN)
-    first_reply = time.perf_counter() - pressed
+    first_reply = time.perf_counter() - pressed_at
+    if pressed is not None:
+        pressed.set()
     run = Training(0.0, first_reply, False, [], False)
     looks: list[tuple[float, float, float, bool]] = []  # (asked, answered, seconds shown, training)
-    looked, answered = pressed, time.perf_counter()
+    looked, answered = pressed_at, time.perf_counter()
     page, query = session.page, session.query
     while True:
         if result.exceptions or not result.finished:
@@ -100,7 +109,7 @@ async def train(session: StreamlitSession, poll_s: float, give_up: float, distur
         looked = time.perf_counter()
         result = await session.rerun(page, query)
         answered = time.perf_counter()
-    run.seconds = time.perf_counter() - pressed
+    run.seconds = time.perf_counter() - pressed_at
     span = training_span(start, looks)
     run.started_by = min((answered - seconds for _, answered, seconds, _ in looks), default=None)
     run.not_started_at = start  # the press, or the last look that showed it waiting in line
