@@ -70,7 +70,9 @@ if kind != "none":
     readouts[t(WEIGHT_DECAY_LABELS[kind], lang)] = (
         t("landscape.readout.weight_decay_none", lang) if kind == "l1" else f"{scene.weight_decay:.4g}"
     )
-end_label = t("landscape.readout.end", lang, step=trajectory.finite_steps - 1)
+# a diverged descent's table row is its last finite point, a step before "Diverged at step …"
+end = "landscape.readout.end" if trajectory.diverged_at is None else "landscape.readout.end_diverged"
+end_label = t(end, lang, step=trajectory.finite_steps - 1)
 readouts[end_label] = (
     point(trajectory.final)
     + " · "

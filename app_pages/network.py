@@ -251,6 +251,13 @@ def code_view(result, config: SweepConfig, epochs: int, lang: str) -> None:
     st.code(script, language="python", line_numbers=True)
 
 
+def is_default(run: Run) -> bool:
+    """The sidebar describes the default scene, the one trained in the background: only then
+    are its curves shown before Train (under other settings, a chosen scene's or a question's,
+    its legend's α values and its data set would not be the sidebar's)."""
+    return not run.lrs and (run.config, run.alphas, run.epochs) == training.default_request()
+
+
 def shown_state() -> tuple:
     """What decides the page beyond the live section: which run, whether it is finished, and
     whether the default scene is ready. The live section reruns the whole page when it changes."""
@@ -268,9 +275,9 @@ def live_section(run: Run, lang: str) -> None:
         st.info(t("grid.nothing_yet", lang, models=models), icon=":material/arrow_upward:")
         return
     if job is None:
-        result = training.default_result()
+        result = training.default_result() if is_default(run) else None
         if result is None:
-            if training.default_pending():
+            if is_default(run) and training.default_pending():
                 st.info(t("network.loading", lang), icon=":material/hourglass_empty:")
             else:
                 st.info(t("network.nothing_yet", lang), icon=":material/arrow_back:")
@@ -341,12 +348,12 @@ if training.request_error():
     st.error(t("network.bad_input", lang, reason=training.request_error()), icon=":material/block:")
 
 st.session_state[SHOWN_KEY] = shown_state()
-polling = busy or (job is None and training.default_pending())
+polling = busy or (job is None and is_default(run) and training.default_pending())
 st.fragment(live_section, run_every=LIVE_EVERY_S if polling else None)(run, lang)
 st.caption(t("network.intro", lang))
 explain_mapping(run.config, run.alphas, lang)
 
-views_result = training.default_result() if job is None else job.snapshot
+views_result = (training.default_result() if is_default(run) else None) if job is None else job.snapshot
 if run.lrs or isinstance(views_result, tuple):  # the grid mode has its heatmaps alone
     pass
 elif views_result is not None and views_result.epochs_done:

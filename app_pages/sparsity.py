@@ -5,6 +5,7 @@ import streamlit as st
 
 from decayviz.describe import percent_one_decimal, sparsity_alt
 from decayviz.export import figure_html
+from decayviz.figures.sparsity import SCATTER_POINTS
 from decayviz.i18n import t
 from decayviz.sparsity import IterationFacts, MonteCarloShares, PathFacts
 from decayviz.state import FIELD, defaults
@@ -143,15 +144,13 @@ elif isinstance(facts, IterationFacts):
 
 elif isinstance(facts, MonteCarloShares):
     losses, shape, spread = settings.losses, settings.shape, settings.spread
-    st.caption(
-        t(
-            "sparsity.montecarlo.caption",
-            lang,
-            count=losses,
-            shape=t(f"choice.s_shape.{shape}", lang),
-            spread=f"{spread:g}",
-        )
-    )
+    caption = t(
+        "sparsity.montecarlo.caption", lang, count=losses, shape=t(f"choice.s_shape.{shape}", lang),
+        spread=f"{spread:g}",
+    )  # fmt: skip
+    if losses > SCATTER_POINTS:
+        caption += " " + t("sparsity.montecarlo.shown", lang, shown=SCATTER_POINTS, count=losses)
+    st.caption(caption)
     l1, l2, l2_almost = (percent_one_decimal(share) for share in facts)
     rows = {
         t("sparsity.montecarlo.metric.l1", lang): l1,

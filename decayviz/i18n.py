@@ -417,10 +417,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "있습니다. 다시 학습하려면 학습을 누르세요.",
     ),
     "network.default_scene": (
-        "These curves are the default scene, trained once when the server started. Press **Train** to "
-        "train the settings in the sidebar.",
-        "이 곡선은 서버가 시작할 때 한 번 학습해 둔 기본 장면입니다. 사이드바의 설정으로 학습하려면 "
-        "**학습**을 누르세요.",
+        "These curves are the default scene, trained once when the server started. Change the settings "
+        "in the sidebar and press **Train** to train your own.",
+        "이 곡선은 서버가 시작할 때 한 번 학습해 둔 기본 장면입니다. 사이드바에서 설정을 바꾸고 "
+        "**학습**을 누르면 직접 학습할 수 있습니다.",
     ),
     "network.stop_help": (
         "Stops the training after the current epoch and keeps what it learned. (The Stop at the top of "
@@ -771,6 +771,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "크기는 같게 맞춥니다. 두 영역 모두 같은 t를 써서 마름모의 꼭짓점이 원에 닿고, 두 영역이 각 축 "
         "방향으로 정확히 t까지 뻗습니다. 중심은 한 변의 절반이 {spread}·t인 정사각형에서 고르게 뽑되, "
         "두 제약이 모두 작동하도록 원 바깥의 것만 씁니다.",
+    ),
+    "sparsity.montecarlo.shown": (
+        "The left chart draws the first {shown} of them; the shares count all {count}.",
+        "왼쪽 차트에는 그 가운데 처음 {shown}개만 그리고, 비율은 {count}개 모두로 셉니다.",
     ),
     "sparsity.montecarlo.metric.l1": ("L1: a weight exactly 0", "L1: 가중치가 정확히 0"),
     "sparsity.montecarlo.metric.l2": ("L2: a weight exactly 0", "L2: 가중치가 정확히 0"),
@@ -1146,6 +1150,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "landscape.readout.contact_edge": ("an edge: no weight is 0", "변: 0인 가중치 없음"),
     "landscape.readout.contact_origin": ("the origin: both weights 0", "원점: 두 가중치 모두 0"),
     "landscape.readout.end": ("Descent after {step|step}", "{step} 스텝 뒤의 하강 위치"),
+    "landscape.readout.end_diverged": (
+        "Last point before it diverged, after {step|step}",
+        "발산하기 전 마지막 위치({step} 스텝 뒤)",
+    ),
     "landscape.readout.distance": ("{d} from Ŵ(α)", "Ŵ(α)까지 거리 {d}"),
     "landscape.readout.zero": ("First step with an exact 0", "처음으로 정확히 0이 된 스텝"),
     "landscape.readout.zero_never": ("never", "없음"),

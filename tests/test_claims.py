@@ -7,7 +7,7 @@ Each test names the catalog key whose sentence it checks.
 
 import numpy as np
 import pytest
-from helpers import one_decay_step_from_rest
+from helpers import decode, one_decay_step_from_rest
 from sklearn.linear_model import ElasticNet as SkElasticNet
 from sklearn.linear_model import Lasso, Ridge
 
@@ -520,6 +520,20 @@ def test_scene_names_hold():
     assert corner_share("circular", 5.0) == pytest.approx(0.66, abs=0.02)
     near = PRESETS["sparsity"]["centres_near_the_ball"]["s_spread"]
     assert corner_share("elliptic", near) < corner_share("elliptic", FIELD["s_spread"].default) - 0.1
+
+
+def test_monte_carlo_scatter_draws_the_first_losses_the_shares_count_all():
+    """sparsity.montecarlo.shown: the scatter draws the first SCATTER_POINTS loss centres (those
+    of the losses the shares count first), the shares count every loss."""
+    from decayviz.figures.sparsity import SCATTER_POINTS, monte_carlo_figure
+
+    mc = sparsity.sparsity_monte_carlo(5000, 0, "elliptic", 5.0)
+    names = {t(f"sparsity.montecarlo.{key}", "en") for key in ("corner", "edge")}
+    centres = [trace for trace in monte_carlo_figure(mc, 5.0, "en")["data"] if trace.get("name") in names]
+    drawn = np.concatenate([np.column_stack([decode(trace["x"]), decode(trace["y"])]) for trace in centres])
+    assert len(drawn) == SCATTER_POINTS < len(mc.w_star) == 5000
+    first = mc.w_star[:SCATTER_POINTS].astype(np.float32)  # as the chart's float32 arrays hold them
+    assert sorted(map(tuple, drawn)) == sorted(map(tuple, first))
 
 
 def test_monte_carlo_caption_and_synthetic_sizes():

@@ -96,6 +96,31 @@ def test_a_student_alone_answers_then_reveals():
     assert chart_keys(at)  # the page is back, in the question's scene
 
 
+def test_a_number_answer_is_read_as_a_teacher_would():
+    """A fraction for a count is quoted as typed (150.7, which three digits would round to 151,
+    a whole number); the exact count is right, not "off by 0"; and the gap between two
+    percentages is in percentage points."""
+    at = open_page("sparsity")
+    widget(at, "button_group", "predict_pick_sparsity").select("sparsity_l1_zeros").run()
+    widget(at, "number_input", "number_sparsity_l1_zeros").set_value(150.7)
+    submit(at)
+    assert "150.7 is not a whole number" in texts(at)
+    truth = QUESTIONS["sparsity_l1_zeros"].truth()
+    widget(at, "number_input", "number_sparsity_l1_zeros").set_value(float(truth))
+    submit(at)
+    widget(at, "button", "predict_reveal").click().run()
+    assert f"You answered “{truth:g}”, which is right." in texts(at) and "off by" not in texts(at)
+
+    at = open_page("sparsity", lang="ko")
+    widget(at, "button_group", "predict_pick_sparsity").select("sparsity_corner_share").run()
+    widget(at, "number_input", "number_sparsity_corner_share").set_value(70.0)
+    [send] = [b for b in at.button if b.label == "답하기"]
+    send.click().run()
+    widget(at, "button", "predict_reveal").click().run()
+    gap = readable(abs(70.0 - QUESTIONS["sparsity_corner_share"].truth()))
+    assert f"정답과 {gap}%p만큼 차이 납니다" in texts(at)
+
+
 def test_a_student_alone_sees_a_wrong_choice_as_wrong_in_korean():
     at = open_page("landscape", lang="ko")
     widget(at, "button_group", "predict_pick_landscape").select("landscape_diverges").run()
@@ -141,13 +166,34 @@ def test_a_class_from_open_to_reveal():
     assert "1 answer, " in texts(teacher)
     student.run()
     said = texts(student)
-    assert "You answered Neither is ever exactly 0: not this time." in said
+    assert "You answered “Neither is ever exactly 0”, which is not right this time." in said
     assert any("bar" in chart.proto.spec for chart in student.get("plotly_chart"))  # the class's bars
 
     assert not [w for w in student.get("button_group") if w.key == f"choice_{question.id}"]  # closed
     student.session_state[f"choice_{question.id}"] = "w1"  # a late widget state, forged
     student.run()
     assert classroom.store().answers(room.code, question.id) == ["none"]
+
+
+def test_next_asks_a_question_the_class_has_seen_answered_afresh():
+    """Next onto a question whose answer the class has seen (Next wraps round after the last
+    one) asks it again: no answers, not revealed, not shown as it ended with Reveal greyed out."""
+    ids = list(QUESTIONS)
+    seen = "landscape_diverges"
+    teacher, room = open_class()
+    student = open_page("landscape", {"class": room.code})
+    ask(teacher, seen)
+    student.run()
+    answer_choice(student, seen, "finite")
+    widget(teacher, "button", "class_reveal").click().run()
+    ask(teacher, ids[ids.index(seen) - 1])
+    widget(teacher, "button", "class_next").click().run()
+    state = classroom.store().state(room.code)
+    assert state.current == seen and seen not in state.revealed
+    assert classroom.store().count(room.code, seen) == 0
+    assert not widget(teacher, "button", "class_reveal").disabled
+    student.run()
+    assert [w for w in student.get("button_group") if w.key == f"choice_{seen}"]  # open to answers
 
 
 def test_the_class_moves_students_to_the_questions_page():

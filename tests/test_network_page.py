@@ -262,7 +262,8 @@ def test_pressing_train_twice_trains_once():
 
 def test_the_page_opens_with_the_default_scene_trained_in_the_background():
     """The script never imports torch; a background thread does, once, and trains the default
-    scene, which the page then shows (until the student trains their own)."""
+    scene, which the page then shows (until the student trains their own), and only while the
+    sidebar describes that scene."""
     code = (
         "import sys, time\n"
         "from streamlit.testing.v1 import AppTest\n"
@@ -280,6 +281,10 @@ def test_the_page_opens_with_the_default_scene_trained_in_the_background():
         "assert 'torch' in sys.modules\n"
         "assert [c.key for c in at.get('plotly_chart')] == ['curves', 'sweep'], 'no curves on open'\n"
         "assert any('default scene' in c.value for c in at.caption)\n"
+        # another scene: not the default scene's curves under it, but a word to press Train
+        "at.button_group(key='preset_network').select('n_overfit').run()\n"
+        "assert not at.get('plotly_chart'), [c.key for c in at.get('plotly_chart')]\n"
+        "assert any('press **Train**' in i.value for i in at.info), [i.value for i in at.info]\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=TIMEOUT)
 

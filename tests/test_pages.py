@@ -28,6 +28,17 @@ def test_the_address_bar_follows_the_controls(page):
     assert at.query_params[field.name] in (field.url_text(value), [field.url_text(value)])
 
 
+@pytest.mark.parametrize("page", PAGES)
+def test_the_language_switch_is_named_in_the_language_just_picked(page):
+    """Korean picked: the page and the switch's own label are Korean in the same run, and
+    English back again."""
+    at = open_page(page)
+    for lang in ("ko", "en"):
+        at.radio(key="ctl_lang").set_value(lang).run()
+        assert at.radio(key="ctl_lang").label == t("app.language", lang)
+        assert at.title[0].value == t(f"{page}.title", lang)
+
+
 @pytest.mark.parametrize("page", [p for p in PAGES if p != "network"])
 def test_the_page_never_waits_for_torch(page):
     """Only the background warm-up thread imports torch (for the network page); the page's

@@ -190,3 +190,7 @@ def test_log_axes_are_labelled_with_the_numbers_they_mean():
     assert [float(text) for text in axis["ticktext"]] == axis["tickvals"]
     wide = log_axis([1e-4, 0.5])
     assert wide["ticktext"] == ["0.0001", "0.001", "0.01", "0.1"]  # decades alone over 4 of them
+    # a training loss that falls to 1e-15 (a network that memorizes its few samples): a label
+    # every fourth decade, not 17 of them piled up in a small panel
+    deep = log_axis([2.3e-15, 0.2])
+    assert deep["ticktext"] == ["1e-13", "1e-10", "1e-07", "0.0001", "0.1"]

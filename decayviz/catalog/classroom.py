@@ -117,8 +117,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Your answer, {answer}, was off by {distance}.",
         "내 답 {answer}: 정답과 {distance}만큼 차이 납니다.",
     ),
-    "predict.right": ("You answered {answer}: right.", "내 답 {answer}: 맞았습니다."),
-    "predict.wrong": ("You answered {answer}: not this time.", "내 답 {answer}: 이번에는 틀렸습니다."),
+    "predict.points": ("{value|percentage point}", "{value}%p"),
+    "predict.right": ("You answered “{answer}”, which is right.", "내 답 “{answer}”: 맞았습니다."),
+    "predict.wrong": (
+        "You answered “{answer}”, which is not right this time.",
+        "내 답 “{answer}”: 이번에는 틀렸습니다.",
+    ),
     "predict.no_answer": ("You did not answer this one.", "이 질문에는 답하지 않았습니다."),
     "predict.bad.point": (
         "That tap was not taken: tap a point inside the chart.",

@@ -8,6 +8,7 @@ validate every spec with plotly.graph_objects.Figure so a typo cannot slip throu
 from __future__ import annotations
 
 import base64
+import math
 from typing import NamedTuple
 
 import numpy as np
@@ -75,17 +76,28 @@ BUTTON_FONT_PX = 26  # plotly.js sizes a button by its font: 26 px makes it abou
 BUTTON_WORD_PX = 15
 
 
+# A small panel's log axis holds about this many labels one above another (a network page's
+# panel is ~120 px tall on a projector): a training loss falling to 1e-15 spans 17 decades.
+MAX_DECADE_LABELS = 5
+
+
 def log_axis(values) -> dict:
     """A log axis labelled with plain numbers at 1, 2, 5 × 10^k (at 10^k alone over more than
-    two decades) over the positive `values`: plotly's own minor labels on a log axis are bare
-    digits ("3" for 0.3)."""
+    two decades, and at every second, third … decade down from the top one over more than
+    MAX_DECADE_LABELS of them) over the positive `values`: plotly's own minor labels on a log
+    axis are bare digits ("3" for 0.3), and its decades over a wide range pile up."""
     finite = np.asarray([v for v in values if v is not None and np.isfinite(v) and v > 0], dtype=float)
     if finite.size == 0:
         return {"type": "log"}
-    low, high = np.floor(np.log10(finite.min())), np.ceil(np.log10(finite.max()))
-    steps = (1, 2, 5) if high - low <= 2 else (1,)  # over many decades, the decades alone
-    ticks = [m * 10.0**k for k in range(int(low), int(high) + 1) for m in steps]
-    ticks = [v for v in ticks if finite.min() / 1.5 <= v <= finite.max() * 1.5] or [10.0**low]
+    smallest, largest = finite.min() / 1.5, finite.max() * 1.5  # a label this near counts
+    low, high = int(np.floor(np.log10(finite.min()))), int(np.ceil(np.log10(finite.max())))
+    if high - low <= 2:
+        ticks = [m * 10.0**k for k in range(low, high + 1) for m in (1, 2, 5)]
+    else:  # the decades alone
+        top, bottom = int(np.floor(np.log10(largest))), int(np.ceil(np.log10(smallest)))
+        stride = max(1, math.ceil((top - bottom + 1) / MAX_DECADE_LABELS))
+        ticks = [10.0**k for k in range(top, bottom - 1, -stride)][::-1]
+    ticks = [v for v in ticks if smallest <= v <= largest] or [10.0**low]
     return {"type": "log", "tickvals": ticks, "ticktext": [f"{v:g}" for v in ticks]}
 
 

@@ -611,7 +611,12 @@ def _monte_carlo_layout(half: float, centres: Panel, shares: Panel, lang: str) -
     }
 
 
-def monte_carlo_figure(mc: MonteCarlo, spread: float, lang: str, shown: int = 4000) -> dict:
+# The loss centres the Monte Carlo's scatter draws, the first of them (its shares count all):
+# more would add to the figure sent on every rerun and hide nothing new.
+SCATTER_POINTS = 4000
+
+
+def monte_carlo_figure(mc: MonteCarlo, spread: float, lang: str, shown: int = SCATTER_POINTS) -> dict:
     """Left: the loss centres W*, coloured by whether the L1 optimum has an exact zero, with the
     L1 and L2 balls of the common budget. Right: the shares of exact and almost-zero optima."""
     centres, shares = _monte_carlo_panels()

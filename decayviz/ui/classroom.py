@@ -312,14 +312,18 @@ def _close_class() -> None:
 
 
 def _teacher_action(action: str, question_id: str | None) -> None:
-    """Ask, reveal, ask again or close, with this session's key: the store refuses any other
-    (a student's session has none), and nothing changes."""
+    """Ask, reveal, ask again, go on to the next question or close, with this session's key: the
+    store refuses any other (a student's session has none), and nothing changes."""
     joined = membership() or Membership("")
     code, key = joined.code, joined.teacher_key
     if action == "move" and question_id is None:
         question_id = st.session_state.get("class_pick")
     try:
         if action == "move":
+            store().move_to(code, question_id, key)
+        elif action == "next":  # asked afresh if the class has seen its answer (Next wrapped round)
+            if question_id in store().state(code).revealed:
+                store().reset(code, question_id, key)
             store().move_to(code, question_id, key)
         elif action == "reveal":
             store().reveal(code, question_id, key)
@@ -576,7 +580,7 @@ def _teacher_bar(lang: str, code: str, question: Question | None, revealed: bool
         help=t("class.reset_help", lang), width="stretch", key="class_reset",
     )  # fmt: skip
     buttons[2].button(
-        t("class.next", lang), on_click=_teacher_action, args=("move", following), width="stretch",
+        t("class.next", lang), on_click=_teacher_action, args=("next", following), width="stretch",
         key="class_next",
     )  # fmt: skip
     with buttons[3].popover(
@@ -680,7 +684,7 @@ def _submit_number(question: Question, key: str) -> None:
     if value is None:
         _notify_bad_answer(question)
     elif question.step == 1.0 and math.isfinite(value) and value != round(value):
-        _notify("error", "predict.bad.fraction", value=readable(value))
+        _notify("error", "predict.bad.fraction", value=f"{value:.12g}")  # as typed: 150.7, not 151
     else:
         _submit(question, value)
 
@@ -748,6 +752,15 @@ def _format(question: Question, answer: Any, lang: str) -> str:
     return question.option_label(answer, lang)
 
 
+def _distance(question: Question, answer: Any, lang: str) -> str:
+    """How far an answer lies from the truth, as read aloud: a gap between two percentages is in
+    percentage points (70% against 73.4%: 3.4 points, not 3.4%)."""
+    distance = readable(question.distance(answer))
+    if question.kind != "number" or not question.unit:
+        return distance
+    return t("predict.points", lang, value=distance) if question.unit == "%" else distance + question.unit
+
+
 def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teacher: bool = False) -> None:
     """The truth computed from the scene, how far off this student was, and (in a class) where
     the class stood: bars, a histogram, or taps laid over the page's chart."""
@@ -760,10 +773,12 @@ def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teac
     elif question.kind == "choice":
         key = "predict.right" if mine == truth else "predict.wrong"
         text += " " + t(key, lang, answer=question.option_label(mine, lang))
+    elif question.kind == "number" and question.distance(mine) == 0:
+        text += " " + t("predict.right", lang, answer=_format(question, mine, lang))
     else:
         key = "predict.off.point" if question.kind == "point" else "predict.off.number"
-        distance = readable(question.distance(mine)) + (question.unit if question.kind == "number" else "")
-        text += " " + t(key, lang, answer=_format(question, mine, lang), distance=distance)
+        answer = _format(question, mine, lang)
+        text += " " + t(key, lang, answer=answer, distance=_distance(question, mine, lang))
     if question.page == "landscape":
         _play_once(question)
     if question.kind == "point":  # one line over the chart that draws the taps and the truth

@@ -76,7 +76,7 @@ def language_selector() -> str:
         st.session_state[key] = values["lang"]
     field = FIELD["lang"]
     values["lang"] = st.sidebar.radio(
-        t("app.language", values["lang"]),
+        t("app.language", st.session_state[key]),  # the language just picked names it at once
         field.options,
         key=key,
         format_func=lambda option: t(f"choice.lang.{option}", "en"),

@@ -179,12 +179,17 @@ def _train_default(script: threading.Thread) -> None:
     yield_to_pages()
     from decayviz.training.engine import train_sweep
 
-    config, alphas, epochs = sweep_request(defaults("network"))
+    config, alphas, epochs = default_request()
     try:
         _default["result"] = train_sweep(alphas, config, epochs)
     except Exception as error:  # the page then shows its usual "nothing yet" instead
         _default["result"] = None
         _default["error"] = error
+
+
+def default_request() -> tuple:
+    """The default scene's run, (config, alphas, epochs), as the background trains it."""
+    return sweep_request(defaults("network"))
 
 
 def default_result() -> SweepResult | None:
