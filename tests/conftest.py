@@ -198,6 +198,9 @@ CHARTS_SETTLED = """() => {
 
 
 def wait_for_charts(tab, timeout_ms: int = 60_000) -> None:
-    """Wait until the app has run and every visible chart is drawn at the size of its box."""
+    """Wait until the app has run, its fonts are in (text set in a fallback font is wider: a row
+    of buttons may wrap, and everything under it move down) and every visible chart is drawn at
+    the size of its box."""
     wait_for_app(tab, timeout_ms)
+    tab.wait_for_function("document.fonts.status === 'loaded'", timeout=timeout_ms)
     tab.wait_for_function(CHARTS_SETTLED, timeout=timeout_ms)
