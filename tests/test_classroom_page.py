@@ -405,6 +405,26 @@ def test_a_network_question_reveals_the_trained_truth():
     assert "Early stopping alone (α = 0)" in bars["y"] and "Dropout alone (α = 0)" in bars["y"]
 
 
+def test_a_choice_the_validation_set_cannot_tell_from_the_best_counts_as_right():
+    """Which α scores best: α = 0 trails the best by one validation image of 899, well inside one
+    standard error; the reveal says so, counts it right and marks its bar."""
+    teacher, room = open_class()
+    ask(teacher, "network_best_alpha")
+    student = open_page("network", {"class": room.code})
+    question = QUESTIONS["network_best_alpha"]
+    assert question.truth() != "0" and "0" in question.accepted()
+    answer_choice(student, question.id, "0")
+    widget(teacher, "button", "class_reveal").click().run()
+    student.run()
+    said = texts(student)
+    assert "cannot tell them apart, so they count as right" in said
+    assert "You answered “α = 0”, which is right." in said
+    assert "1 answer, 1 right" in texts(teacher)
+    [chart] = [c for c in teacher.get("plotly_chart") if "class_answers_network_best_alpha" in c.proto.id]
+    marked = [name for name in json.loads(chart.proto.spec)["data"][0]["y"] if name.startswith("✓")]
+    assert sorted(marked) == sorted(f"✓ {question.option_label(o, 'en')}" for o in question.accepted())
+
+
 def test_a_student_who_wanders_off_is_brought_back_to_the_question():
     teacher, room = open_class()
     ask(teacher, "sparsity_l1_zeros")

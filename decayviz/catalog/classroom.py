@@ -117,6 +117,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Your answer, {answer}, was off by {distance}.",
         "내 답 {answer}: 정답과 {distance}만큼 차이 납니다.",
     ),
+    "predict.tied": (
+        "Within one standard error of its validation accuracy ({error}, on {samples|validation sample}) "
+        "lie α = {alphas} too: this validation set cannot tell them apart, so they count as right.",
+        "α = {alphas}도 검증 정확도가 이 값에서 표준오차 하나({error}, 검증 표본 {samples}개) 안에 "
+        "듭니다. 이 검증 세트로는 서로 구별할 수 없으므로 함께 정답으로 칩니다.",
+    ),
     "predict.points": ("{value|percentage point}", "{value}%p"),
     "predict.right": ("You answered “{answer}”, which is right.", "내 답 “{answer}”: 맞았습니다."),
     "predict.wrong": (

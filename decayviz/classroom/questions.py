@@ -59,6 +59,8 @@ class Question:
     params: Callable[[dict[str, Any]], dict[str, Any]] = lambda values: {}
     options_of: Callable[[dict[str, Any]], dict[str, str | None]] = lambda values: {}
     bounds_of: Callable[[dict[str, Any]], tuple[float, float]] = lambda values: (0.0, 0.0)
+    # a choice question's options that count as right (None: the truth alone); see accepted()
+    accepted_of: Callable[[dict[str, Any]], frozenset] | None = None
     step: float = 1.0  # a number question's step (1: a count, a whole number)
     unit: str = ""  # a number question's unit symbol, after the number ("%")
     _cache: dict = field(default_factory=dict, repr=False)
@@ -92,6 +94,13 @@ class Question:
     def truth(self) -> Any:
         """The true answer, computed from the scene by decayviz."""
         return self._once("truth", lambda: self.compute(self.values))
+
+    def accepted(self) -> frozenset:
+        """The choices that count as right: the truth, and for a question whose scores are
+        measured on a sample, each choice the sample cannot tell from it (`accepted_of`)."""
+        if self.accepted_of is None:
+            return frozenset({self.truth()})
+        return self._once("accepted", lambda: self.accepted_of(self.values))
 
     def text(self, lang: str) -> str:
         """The question as asked, with its scene's numbers."""
@@ -302,6 +311,9 @@ class Evidence:
     accuracy_by_alpha: dict[str, float]  # each α of the scene (its option id): final validation accuracy
     best_alpha: str  # the option id of the best α (a tie goes to the lower validation loss)
     accuracy_alone: dict[str, float]  # each other regularizer alone (OTHER_SCENES), when the question asks
+    tied: tuple[str, ...] = ()  # the other α within one standard error of the best (tied_with_best)
+    standard_error: float = 0.0  # of the best α's accuracy on the validation samples
+    validation_samples: int = 0
 
 
 def evidence(question: Question) -> Evidence | None:
@@ -315,7 +327,12 @@ def evidence(question: Question) -> Evidence | None:
     best = best_alpha(scores, result.final("val_loss"))
     alone = _accuracy_alone() if question.id == "network_other_beats" else {}
     alphas = [_alpha_text(alpha) for alpha in result.alphas]
-    return Evidence(dict(zip(alphas, scores, strict=True)), alphas[best], alone)
+    if question.accepted_of is None:
+        return Evidence(dict(zip(alphas, scores, strict=True)), alphas[best], alone)
+    samples = _validation_samples(result)
+    tied = tuple(alphas[i] for i in tied_with_best(scores, samples) if i != best)
+    error = standard_error(max(scores), samples)
+    return Evidence(dict(zip(alphas, scores, strict=True)), alphas[best], alone, tied, error, samples)
 
 
 def _alpha_text(alpha: float) -> str:
@@ -329,6 +346,31 @@ def _alpha_options(values: dict[str, Any]) -> dict[str, None]:
 def best_alpha(accuracy: list[float], val_loss: list[float]) -> int:
     """The index of the highest validation accuracy; a tie goes to the lower validation loss."""
     return max(range(len(accuracy)), key=lambda i: (accuracy[i], -val_loss[i]))
+
+
+def standard_error(accuracy: float, samples: int) -> float:
+    """The standard error of an accuracy measured on `samples` validation samples, √(p(1−p)/n)."""
+    return math.sqrt(accuracy * (1 - accuracy) / samples)
+
+
+def tied_with_best(accuracy: list[float], samples: int) -> list[int]:
+    """The indices whose accuracy lies within one standard error of the best one's: closer to it
+    than a validation set of `samples` samples can tell apart (on digits, ~4 of its 899 images)."""
+    best = max(accuracy)
+    return [i for i, score in enumerate(accuracy) if best - score <= standard_error(best, samples)]
+
+
+def _validation_samples(result) -> int:
+    from decayviz.training.data import load
+
+    return len(load(result.config.dataset).y_val)
+
+
+def _tied_alphas(values: dict[str, Any]) -> frozenset:
+    """The best α and every α tied with it (tied_with_best): each counts as right."""
+    result = _train(values)
+    tied = tied_with_best(result.final("val_accuracy"), _validation_samples(result))
+    return frozenset(_alpha_text(result.alphas[i]) for i in tied) | {_best_alpha(values)}
 
 
 def _best_alpha(values: dict[str, Any]) -> str:
@@ -386,11 +428,11 @@ def _zeros_question(question_id: str, scene: dict[str, str], penalty: str) -> Qu
     )  # fmt: skip
 
 
-def _network_question(question_id: str, preset: str, compute, options_of) -> Question:
+def _network_question(question_id: str, preset: str, compute, options_of, accepted_of=None) -> Question:
     """A choice on a network scene: its text quotes the networks trained and their α."""
     return Question(
         question_id, "network", {"preset": preset}, "choice", compute,
-        params=_network_params, options_of=options_of,
+        params=_network_params, options_of=options_of, accepted_of=accepted_of,
     )  # fmt: skip
 
 
@@ -424,7 +466,7 @@ _QUESTIONS = (
         "sparsity_lowrank_kept", "sparsity", {"preset": "lowrank_picture"}, "number", _lowrank_kept,
         params=_lowrank_params, bounds_of=lambda values: (0.0, float(_lowrank_params(values)["n"])),
     ),
-    _network_question("network_best_alpha", "n_u_curve", _best_alpha, _alpha_options),
+    _network_question("network_best_alpha", "n_u_curve", _best_alpha, _alpha_options, _tied_alphas),
     _network_question(
         "network_other_beats", "n_boundary", _other_beats,
         _options({

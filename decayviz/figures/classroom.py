@@ -4,6 +4,7 @@ on the landscape, a histogram for a number, bars for a choice."""
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 
 import numpy as np
 
@@ -145,18 +146,19 @@ def histogram_figure(answers: list[float], truth: float, bounds: tuple[float, fl
     return {"data": data, "layout": layout}
 
 
-def bars_figure(counts: dict[str, int], labels: dict[str, str], truth: str, lang: str) -> dict:
-    """The class's choices as horizontal bars, one per option in order; the true option in the
-    descent's colour and marked in its label (not by colour alone)."""
+def bars_figure(counts: dict[str, int], labels: dict[str, str], right: Collection[str], lang: str) -> dict:
+    """The class's choices as horizontal bars, one per option in order; the options that count
+    as right (the truth, and any tied with it) in the descent's colour and marked in their label
+    (not by colour alone)."""
     options = list(counts)
-    names = [f"✓ {labels[o]}" if o == truth else labels[o] for o in options]
+    names = [f"✓ {labels[o]}" if o in right else labels[o] for o in options]
     data = [
         {
             "type": "bar",
             "orientation": "h",
             "y": names[::-1],
             "x": [counts[o] for o in options][::-1],
-            "marker": {"color": [TRUTH_COLOR if o == truth else CLASS_COLOR for o in options][::-1]},
+            "marker": {"color": [TRUTH_COLOR if o in right else CLASS_COLOR for o in options][::-1]},
             "text": [str(counts[o]) for o in options][::-1],
             "textposition": "auto",
             "hovertemplate": "%{y}: %{x}<extra></extra>",

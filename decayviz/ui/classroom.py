@@ -761,17 +761,27 @@ def _distance(question: Question, answer: Any, lang: str) -> str:
     return t("predict.points", lang, value=distance) if question.unit == "%" else distance + question.unit
 
 
+def _ties(question: Question, lang: str) -> str:
+    """The choices tied with the truth, which count as right too: a sentence, or nothing."""
+    found = evidence(question) if question.accepted_of is not None else None
+    if found is None or not found.tied:
+        return ""
+    alphas = ", ".join(found.tied)
+    error = f"{found.standard_error:.4f}"
+    return " " + t("predict.tied", lang, alphas=alphas, error=error, samples=found.validation_samples)
+
+
 def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teacher: bool = False) -> None:
     """The truth computed from the scene, how far off this student was, and (in a class) where
     the class stood: bars, a histogram, or taps laid over the page's chart."""
     with st.spinner(t("predict.computing", lang)):
         truth = question.truth()
     shown = _format(question, list(truth) if question.kind == "point" else truth, lang)
-    text = t("predict.truth", lang, truth=shown)
+    text = t("predict.truth", lang, truth=shown) + _ties(question, lang)
     if mine is None:
         text += "" if teacher else " " + t("predict.no_answer", lang)
     elif question.kind == "choice":
-        key = "predict.right" if mine == truth else "predict.wrong"
+        key = "predict.right" if mine in question.accepted() else "predict.wrong"
         text += " " + t(key, lang, answer=question.option_label(mine, lang))
     elif question.kind == "number" and question.distance(mine) == 0:
         text += " " + t("predict.right", lang, answer=_format(question, mine, lang))
@@ -800,9 +810,10 @@ def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teac
         figure = histogram_figure(answers, truth, question.bounds, lang)
     else:
         counts = {option: sum(a == option for a in answers) for option in question.options}
-        st.markdown(t("class.summary.choice", lang, count=count, right=counts.get(truth, 0)))
+        right = sum(counts.get(option, 0) for option in question.accepted())
+        st.markdown(t("class.summary.choice", lang, count=count, right=right))
         labels = {option: question.option_label(option, lang) for option in question.options}
-        figure = bars_figure(counts, labels, truth, lang)
+        figure = bars_figure(counts, labels, question.accepted(), lang)
     plotly_chart(figure, key=f"class_answers_{question.id}", alt=alt, config={"displayModeBar": False})
 
 
