@@ -258,6 +258,11 @@ def is_default(run: Run) -> bool:
     return not run.lrs and (run.config, run.alphas, run.epochs) == training.default_request()
 
 
+def default_shown(run: Run) -> SweepResult | None:
+    """The default scene's sweep while the sidebar describes it and it is trained, else None."""
+    return training.default_result() if is_default(run) else None
+
+
 def shown_state() -> tuple:
     """What decides the page beyond the live section: which run, whether it is finished, and
     whether the default scene is ready. The live section reruns the whole page when it changes."""
@@ -275,7 +280,7 @@ def live_section(run: Run, lang: str) -> None:
         st.info(t("grid.nothing_yet", lang, models=models), icon=":material/arrow_upward:")
         return
     if job is None:
-        result = training.default_result() if is_default(run) else None
+        result = default_shown(run)
         if result is None:
             if is_default(run) and training.default_pending():
                 st.info(t("network.loading", lang), icon=":material/hourglass_empty:")
@@ -353,7 +358,7 @@ st.fragment(live_section, run_every=LIVE_EVERY_S if polling else None)(run, lang
 st.caption(t("network.intro", lang))
 explain_mapping(run.config, run.alphas, lang)
 
-views_result = (training.default_result() if is_default(run) else None) if job is None else job.snapshot
+views_result = default_shown(run) if job is None else job.snapshot
 if run.lrs or isinstance(views_result, tuple):  # the grid mode has its heatmaps alone
     pass
 elif views_result is not None and views_result.epochs_done:

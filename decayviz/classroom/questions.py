@@ -330,7 +330,7 @@ def evidence(question: Question) -> Evidence | None:
     if question.accepted_of is None:
         return Evidence(dict(zip(alphas, scores, strict=True)), alphas[best], alone)
     samples = _validation_samples(result)
-    tied = tuple(alphas[i] for i in tied_with_best(scores, samples) if i != best)
+    tied = tuple(alpha for alpha in alphas if alpha in question.accepted() and alpha != alphas[best])
     error = standard_error(max(scores), samples)
     return Evidence(dict(zip(alphas, scores, strict=True)), alphas[best], alone, tied, error, samples)
 
@@ -367,10 +367,11 @@ def _validation_samples(result) -> int:
 
 
 def _tied_alphas(values: dict[str, Any]) -> frozenset:
-    """The best α and every α tied with it (tied_with_best): each counts as right."""
+    """The best α and every α tied with it (tied_with_best, which holds the best): each counts
+    as right."""
     result = _train(values)
     tied = tied_with_best(result.final("val_accuracy"), _validation_samples(result))
-    return frozenset(_alpha_text(result.alphas[i]) for i in tied) | {_best_alpha(values)}
+    return frozenset(_alpha_text(result.alphas[i]) for i in tied)
 
 
 def _best_alpha(values: dict[str, Any]) -> str:
