@@ -33,6 +33,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Some values in the link were out of range or unreadable and were corrected: {items}",
         "링크의 일부 값이 범위를 벗어났거나 읽을 수 없어 바로잡았습니다: {items}",
     ),
+    "ui.url_fixed.options": (
+        "(each value moves to the nearest of {options}; unreadable ones are left out)",
+        "(각 값은 {options} 가운데 가장 가까운 값으로 바뀌고, 읽을 수 없는 값은 빠집니다)",
+    ),
     "ui.presets": ("Scenes", "장면"),
     "ui.scene_shown": ("Scene shown: {scene}", "지금 보이는 장면: {scene}"),
     "ui.reset": ("Reset to defaults", "기본값으로 되돌리기"),
@@ -563,9 +567,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network.diverged_views": ("Not shown (diverged): α = {alphas}", "표시하지 않음 (발산): α = {alphas}"),
     "network.code_intro": (
         "The same run as a standalone script with torch.optim, parameter groups included. It prints the "
-        "final validation score and training loss; they match the app's numbers below up to float rounding.",
+        "final validation score and training loss. Its steps are the app's up to float rounding; over a "
+        "long run, or one near divergence, those tiny differences can grow, so its final numbers may "
+        "differ from the app's below, as two computers' runs would.",
         "같은 실행을 torch.optim으로 작성한 독립 스크립트입니다 (파라미터 그룹 포함). 최종 검증 점수와 학습 "
-        "손실을 출력하며, 아래 앱의 값과 부동소수점 반올림 정도로만 다릅니다.",
+        "손실을 출력합니다. 스크립트의 스텝은 앱의 스텝과 부동소수점 반올림 정도로만 다릅니다. 다만 오래 "
+        "학습하거나 발산에 가까운 실행에서는 그 작은 차이가 커져, 최종 값이 아래 앱의 값과 다를 수 "
+        "있습니다. 서로 다른 컴퓨터에서 돌린 두 실행도 그렇습니다.",
     ),
     "network.code_result": (
         "The app's result for α = {alpha} after {epochs|epoch}: validation score {score:.4f}, training "

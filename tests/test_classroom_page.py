@@ -403,6 +403,13 @@ def test_a_network_question_reveals_the_trained_truth():
     assert sorted(bars["x"]) == pytest.approx(sorted(scores))
     assert f"✓ α = {found.best_alpha}" in bars["y"]
     assert "Early stopping alone (α = 0)" in bars["y"] and "Dropout alone (α = 0)" in bars["y"]
+    # dropout alone scores 6 of 500 validation samples above the best α, inside one standard
+    # error (~7): the set cannot tell whether it beats it, so "neither" counts as right too
+    said = texts(at)
+    assert found.tied == ("dropout",) and question.accepted() == {"dropout", "neither"}
+    assert "Dropout alone (α = 0): its validation accuracy lies within one standard error (0.0132" in said
+    assert "Each of these answers counts as right: “Dropout beats it”, “Neither beats it”." in said
+    assert "You answered “Neither beats it”, which is right." in said
 
 
 def test_a_choice_the_validation_set_cannot_tell_from_the_best_counts_as_right():

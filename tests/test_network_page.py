@@ -140,6 +140,22 @@ def test_bad_url_values_are_corrected_with_a_notice():
     assert at.session_state["decayviz_values"]["n_epochs"] == FIELD["n_epochs"].hi
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_hand_edited_alpha_list_says_why_values_moved_or_went(lang):
+    """Only the page's α grid is offered: a link's α move to the nearest of it, unreadable ones go,
+    and the notice says so (it named only the result); a long value is quoted cut, with "…"."""
+    given = "1,2,x,-3," + "0" * 60
+    at = network_page({"lang": lang, "n_alphas": given})
+    [notice] = [i.value for i in at.info if "1,2,x,-3" in i.value]
+    grid = ", ".join(f"{a:g}" for a in FIELD["n_alphas"].options)
+    assert f"1,2,x,-3,{'0' * 30}…” → 0, 1, 3 " in notice
+    if lang == "en":
+        assert f"(each value moves to the nearest of {grid}; unreadable ones are left out)" in notice
+    else:
+        assert f"(각 값은 {grid} 가운데 가장 가까운 값으로 바뀌고, 읽을 수 없는 값은 빠집니다)" in notice
+    assert at.session_state["decayviz_values"]["n_alphas"] == (0.0, 1.0, 3.0)
+
+
 def test_a_full_server_queues_the_run_and_starts_it_by_itself():
     trainings = training.service()
     blockers = [

@@ -10,7 +10,15 @@ import math
 import numpy as np
 import pytest
 
-from decayviz.classroom.questions import KINDS, QUESTIONS, evidence, page_questions, readable, scene_values
+from decayviz.classroom.questions import (
+    KINDS,
+    QUESTIONS,
+    beats_within_error,
+    evidence,
+    page_questions,
+    readable,
+    scene_values,
+)
 from decayviz.i18n import LANGUAGES
 from decayviz.scenes import PRESETS
 from decayviz.state import PAGES, parse
@@ -243,7 +251,7 @@ def test_other_regularizers_against_the_best_alpha_match_torch_optim():
 
     question = QUESTIONS["network_other_beats"]
     accuracy, _ = reference_finals(question.values)
-    beats = []
+    beats, alone = [], []
     for name, preset in OTHER_SCENES.items():
         values = scene_values("network", {"preset": preset})
         values["n_alphas"] = (0.0,)  # that regularizer alone
@@ -253,6 +261,7 @@ def test_other_regularizers_against_the_best_alpha_match_torch_optim():
             score = history["val_accuracy"][kept]
         else:
             score = reference_finals(values)[0][0]
+        alone.append(score)
         if score > max(accuracy):
             beats.append(name)
     expected = {0: "neither", 2: "both"}.get(len(beats)) or beats[0]
@@ -261,6 +270,31 @@ def test_other_regularizers_against_the_best_alpha_match_torch_optim():
     best = max(found.accuracy_by_alpha.values())
     shown = [name for name, score in found.accuracy_alone.items() if score > best]
     assert ({0: "neither", 2: "both"}.get(len(shown)) or shown[0]) == expected
+    # a regularizer within one standard error of the best α may beat it or not: both answers
+    # count as right, by the app's numbers and by torch.optim's alike
+    samples = found.validation_samples
+    assert question.accepted() == beats_within_error(best, found.accuracy_alone, samples)
+    torch_alone = dict(zip(OTHER_SCENES, alone, strict=True))
+    assert question.accepted() == beats_within_error(max(accuracy), torch_alone, samples)
+    error = math.sqrt(best * (1 - best) / samples)
+    assert set(found.tied) == {name for name, s in found.accuracy_alone.items() if abs(s - best) <= error}
+
+
+@pytest.mark.parametrize(
+    ("alone", "accepted"),
+    [
+        ({"early_stopping": 0.80, "dropout": 0.95}, {"dropout"}),  # clearly below, clearly above
+        ({"early_stopping": 0.95, "dropout": 0.96}, {"both"}),
+        ({"early_stopping": 0.80, "dropout": 0.80}, {"neither"}),
+        ({"early_stopping": 0.80, "dropout": 0.91}, {"dropout", "neither"}),  # above, inside the error
+        ({"early_stopping": 0.80, "dropout": 0.89}, {"dropout", "neither"}),  # below, inside the error
+        ({"early_stopping": 0.91, "dropout": 0.89}, {"early_stopping", "dropout", "both", "neither"}),
+        ({"early_stopping": 0.95, "dropout": 0.89}, {"early_stopping", "both"}),
+    ],
+)
+def test_a_regularizer_within_one_standard_error_of_the_best_alpha_may_beat_it_or_not(alone, accepted):
+    # best 0.9 on 500 samples: one standard error is √(0.9·0.1/500) = 0.0134
+    assert beats_within_error(0.9, alone, 500) == accepted
 
 
 # --- answers: canonical forms, and every bad one refused ---

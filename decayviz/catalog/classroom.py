@@ -123,6 +123,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "α = {alphas}도 검증 정확도가 이 값에서 표준오차 하나({error}, 검증 표본 {samples}개) 안에 "
         "듭니다. 이 검증 세트로는 서로 구별할 수 없으므로 함께 정답으로 칩니다.",
     ),
+    "predict.tied_other": (
+        "{name}: its validation accuracy lies within one standard error ({error}, on "
+        "{samples|validation sample}) of the best α's, so this validation set cannot tell which is higher.",
+        "{name}: 검증 정확도가 가장 좋은 α의 값에서 표준오차 하나({error}, 검증 표본 {samples}개) 안에 "
+        "들어, 이 검증 세트로는 어느 쪽이 더 높은지 구별할 수 없습니다.",
+    ),
+    "predict.accepted": (
+        "Each of these answers counts as right: {answers}.",
+        "다음 답은 모두 정답으로 칩니다: {answers}.",
+    ),
     "predict.points": ("{value|percentage point}", "{value}%p"),
     "predict.right": ("You answered “{answer}”, which is right.", "내 답 “{answer}”: 맞았습니다."),
     "predict.wrong": (

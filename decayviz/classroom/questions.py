@@ -14,6 +14,7 @@ scene's numbers, so what is asked and what is computed come from the same values
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import numbers
 import threading
@@ -311,7 +312,9 @@ class Evidence:
     accuracy_by_alpha: dict[str, float]  # each α of the scene (its option id): final validation accuracy
     best_alpha: str  # the option id of the best α (a tie goes to the lower validation loss)
     accuracy_alone: dict[str, float]  # each other regularizer alone (OTHER_SCENES), when the question asks
-    tied: tuple[str, ...] = ()  # the other α within one standard error of the best (tied_with_best)
+    # the other α (tied_with_best), or the other regularizers (beats_within_error), within one
+    # standard error of the best α's accuracy
+    tied: tuple[str, ...] = ()
     standard_error: float = 0.0  # of the best α's accuracy on the validation samples
     validation_samples: int = 0
 
@@ -330,8 +333,11 @@ def evidence(question: Question) -> Evidence | None:
     if question.accepted_of is None:
         return Evidence(dict(zip(alphas, scores, strict=True)), alphas[best], alone)
     samples = _validation_samples(result)
-    tied = tuple(alpha for alpha in alphas if alpha in question.accepted() and alpha != alphas[best])
     error = standard_error(max(scores), samples)
+    if alone:  # the other regularizers that score within one standard error of the best α
+        tied = tuple(name for name, score in alone.items() if abs(score - max(scores)) <= error)
+    else:
+        tied = tuple(alpha for alpha in alphas if alpha in question.accepted() and alpha != alphas[best])
     return Evidence(dict(zip(alphas, scores, strict=True)), alphas[best], alone, tied, error, samples)
 
 
@@ -393,12 +399,37 @@ def _accuracy_alone() -> dict[str, float]:
     return alone
 
 
+def _beats_answer(beats: list[str]) -> str:
+    """The option saying which other regularizers (names of OTHER_SCENES) beat the best α."""
+    return {0: "neither", 2: "both"}.get(len(beats)) or beats[0]
+
+
 def _other_beats(values: dict[str, Any]) -> str:
     """Whether early stopping alone, or dropout alone (each scene's α = 0), scores a higher
     validation accuracy than the best α of weight decay on the question's scene."""
     best = max(_train(values).final("val_accuracy"))
-    beats = [name for name, accuracy in _accuracy_alone().items() if accuracy > best]
-    return {0: "neither", 2: "both"}.get(len(beats)) or beats[0]
+    return _beats_answer([name for name, accuracy in _accuracy_alone().items() if accuracy > best])
+
+
+def beats_within_error(best: float, alone: dict[str, float], samples: int) -> frozenset:
+    """The answers to "does early stopping or dropout alone beat the best α?" that a validation
+    set of `samples` samples cannot rule out: a regularizer whose accuracy lies within one
+    standard error of the best α's (the rule of tied_with_best) may beat it or not."""
+    error = standard_error(best, samples)
+    possible = [
+        [True] if score - best > error else [False] if best - score > error else [True, False]
+        for score in alone.values()
+    ]
+    return frozenset(
+        _beats_answer([name for name, beats in zip(alone, combination, strict=True) if beats])
+        for combination in itertools.product(*possible)
+    )
+
+
+def _other_beats_accepted(values: dict[str, Any]) -> frozenset:
+    result = _train(values)
+    best = max(result.final("val_accuracy"))
+    return beats_within_error(best, _accuracy_alone(), _validation_samples(result))
 
 
 def _network_params(values: dict[str, Any]) -> dict[str, Any]:
@@ -476,6 +507,7 @@ _QUESTIONS = (
             "both": "question.network_other_beats.both",
             "neither": "question.network_other_beats.neither",
         }),
+        _other_beats_accepted,
     ),
 )  # fmt: skip
 

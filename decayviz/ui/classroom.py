@@ -766,9 +766,16 @@ def _ties(question: Question, lang: str) -> str:
     found = evidence(question) if question.accepted_of is not None else None
     if found is None or not found.tied:
         return ""
-    alphas = ", ".join(found.tied)
-    error = f"{found.standard_error:.4f}"
-    return " " + t("predict.tied", lang, alphas=alphas, error=error, samples=found.validation_samples)
+    error, samples = f"{found.standard_error:.4f}", found.validation_samples
+    if not found.accuracy_alone:
+        return " " + t("predict.tied", lang, alphas=", ".join(found.tied), error=error, samples=samples)
+    sentences = [
+        t("predict.tied_other", lang, name=t(f"predict.evidence.{name}", lang), error=error, samples=samples)
+        for name in found.tied
+    ]
+    accepted = question.accepted()
+    answers = ", ".join(f"“{question.option_label(o, lang)}”" for o in question.options if o in accepted)
+    return " " + " ".join([*sentences, t("predict.accepted", lang, answers=answers)])
 
 
 def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teacher: bool = False) -> None:

@@ -20,7 +20,7 @@ import streamlit as st
 
 from decayviz.i18n import has, t
 from decayviz.scenes import PRESETS
-from decayviz.state import FIELD, Correction, defaults, encode, page_fields, parse, url_path
+from decayviz.state import FIELD, Correction, Multi, defaults, encode, page_fields, parse, url_path
 
 VALUES = "decayviz_values"
 PRESET_KEY = "preset"  # ?preset=<name>: a named scene, as a link
@@ -113,9 +113,13 @@ def load_page(page: str) -> list[Correction]:
     return [c for c in corrections if c.name == PRESET_KEY or FIELD[c.name].page in (page, "app")]
 
 
+QUOTED_CHARACTERS = 40  # of a corrected URL value, quoted; a longer one is cut, with "…"
+
+
 def _plain(text: str) -> str:
     """URL text made safe to quote in markdown: letters, digits and a few marks only."""
-    return re.sub(r"[^\w.,+\- ]", "?", text)[:40]
+    safe = re.sub(r"[^\w.,+\- ]", "?", text)
+    return safe if len(safe) <= QUOTED_CHARACTERS else safe[: QUOTED_CHARACTERS - 1] + "…"
 
 
 def show_corrections(corrections: list[Correction], language: str) -> None:
@@ -126,7 +130,10 @@ def show_corrections(corrections: list[Correction], language: str) -> None:
     for c in corrections:
         field = FIELD.get(c.name)
         used = "—" if field is None else field.label(c.used, language)
-        items.append(f"{t(f'field.{c.name}', language)}: “{_plain(c.given)}” → {used}")
+        item = f"{t(f'field.{c.name}', language)}: “{_plain(c.given)}” → {used}"
+        if isinstance(field, Multi):  # why a listed value moved or went: only these are offered
+            item += " " + t("ui.url_fixed.options", language, options=field.label(field.options, language))
+        items.append(item)
     st.info(t("ui.url_fixed", language, items="; ".join(items)), icon=":material/build:")
 
 
