@@ -331,7 +331,8 @@ async def answering_app(
     store.move_to(room.code, ANSWERING_QUESTION, room.teacher_key)
     plans = answer_plans(students, within, question.options, random.Random(seed))
     answer_box = t("predict.axis.answer", "en")
-    shown_count = re.compile(re.escape(t("class.count", "en", count=12345)).replace("12345", r"(\d+)"))
+    count_text = t("class.count", "en", count=12345, joined=67890)
+    shown_count = re.compile(re.escape(count_text).replace("12345", r"(\d+)").replace("67890", r"\d+"))
     run = Answering(0.0, [], [], [], [])
     async with contextlib.AsyncExitStack() as stack:
         phones = []

@@ -172,7 +172,7 @@ def test_a_class_from_open_to_reveal(browsers, class_url):
     for student in students:
         wait_for_text(student, "Tap the chart where the descent ends", 30)
     phone = students[0]
-    wait_for_text(teacher, "Answers so far: 0", 30)
+    wait_for_text(teacher, "Answers: 0 of 3", 30)
     on_screen(teacher, f"{CHART} .main-svg")  # the question's scene on the projector
     on_screen(phone, "text=Tap the chart where the descent ends")  # the question on the phone
     on_screen(phone, f"{CHART} .nsewdrag")  # and where to tap
@@ -181,7 +181,7 @@ def test_a_class_from_open_to_reveal(browsers, class_url):
     for student, (fx, fy) in zip(students, [(0.6, 0.4), (0.7, 0.45), (0.3, 0.3)], strict=True):
         tap_until_answered(student, fx, fy)
     shoot(phone, "classroom_phone_answered.png", full_page=True)
-    wait_for_text(teacher, "Answers so far: 3", 30)
+    wait_for_text(teacher, "Answers: 3 of 3", 30)
 
     tap(students[1], 0.62, 0.42)  # a changed answer replaces the old one
     second_tab = students[2].context.new_page()  # the same browser again: the same voter
@@ -190,7 +190,7 @@ def test_a_class_from_open_to_reveal(browsers, class_url):
     tap(second_tab, 0.55, 0.5)
     second_tab.get_by_text(re.compile("Your answer: ")).first.wait_for(timeout=30_000)
     time.sleep(2 * FOLLOW_S)
-    assert teacher.get_by_text(re.compile("Answers so far: 3")).count() == 1
+    assert teacher.get_by_text(re.compile("Answers: 3 of 3")).count() == 1
 
     laptop, main = students[1], ".st-key-main_chart .js-plotly-plot"
     laptop.emulate_media(reduced_motion="reduce")  # this student's browser asks for less motion
@@ -289,7 +289,7 @@ def test_the_teacher_stays_the_teacher_after_a_reload_and_in_a_second_tab(browse
     F5 or a second tab is the teacher again; a student's browser on the same link is not."""
     teacher, code = open_class_on_a_projector(browsers, class_url)
     teacher.get_by_role("button", name="Ask", exact=True).click()
-    wait_for_text(teacher, "Answers so far: 0", 30)
+    wait_for_text(teacher, "Answers: 0 of 0", 30)
     assert "teacher=" not in teacher.url
     teacher.reload()
     wait_for_app(teacher)

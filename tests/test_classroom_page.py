@@ -159,7 +159,7 @@ def test_a_class_from_open_to_reveal():
     answer_choice(student, question.id, "w2")
     answer_choice(student, question.id, "none")  # changed: still one answer
     teacher.run()
-    assert "#### Answers so far: **1**" in texts(teacher)
+    assert "#### Answers: **1** of 1" in texts(teacher)
     assert "The class" not in texts(teacher)  # nothing of the answers before the reveal
 
     widget(teacher, "button", "class_reveal").click().run()
@@ -430,6 +430,28 @@ def test_a_choice_the_validation_set_cannot_tell_from_the_best_counts_as_right()
     [chart] = [c for c in teacher.get("plotly_chart") if "class_answers_network_best_alpha" in c.proto.id]
     marked = [name for name in json.loads(chart.proto.spec)["data"][0]["y"] if name.startswith("✓")]
     assert sorted(marked) == sorted(f"✓ {question.option_label(o, 'en')}" for o in question.accepted())
+
+
+def test_the_teacher_sees_how_many_students_joined():
+    """Before the first question, and beside the count of answers once one is asked: the
+    students in the room, each browser once; the students' own screens do not show it."""
+    teacher, room = open_class()
+    assert "0 students joined" in texts(teacher)
+    first = open_page("landscape", {"class": room.code})
+    open_page("sparsity", {"class": room.code})
+    first.run()  # the same student again: still one
+    teacher.run()
+    assert "2 students joined" in texts(teacher)
+    assert "joined" not in texts(first)
+    ask(teacher, "landscape_diverges")
+    first.run()
+    answer_choice(first, "landscape_diverges", "finite")
+    teacher.run()
+    assert "#### Answers: **1** of 2" in texts(teacher)
+    korean = open_page("landscape", {"class": room.code, "lang": "ko"})
+    assert "참여한 학생" not in texts(korean)
+    teacher.radio(key="ctl_lang").set_value("ko").run()
+    assert "응답 **1**/3명" in texts(teacher)
 
 
 def test_a_student_who_wanders_off_is_brought_back_to_the_question():

@@ -126,7 +126,7 @@ async def class_across_a_killed_backend(front: str, backends: list, room) -> Non
             answered = await phone.choose(answer_box, label[final[name]])
             assert answered.shows(yours[final[name]]), answered.texts  # acknowledged on the phone
         shown = await teacher.rerun(teacher.page, teacher.query)
-        assert shown.shows(t("class.count", "en", count=5)), shown.texts
+        assert shown.shows(t("class.count", "en", count=5, joined=5)), shown.texts
 
         os.kill(victim.pid, signal.SIGKILL)  # mid-question
         moved = [name for name, phone in students.items() if phone.backend == victim.removeprefix("http://")]
@@ -141,7 +141,7 @@ async def class_across_a_killed_backend(front: str, backends: list, room) -> Non
             changed = await phone.choose(answer_box, label[final[name]])
             assert changed.shows(yours[final[name]]), changed.texts
         shown = await teacher.rerun(teacher.page, teacher.query)
-        assert shown.shows(t("class.count", "en", count=5)), shown.texts  # still one each
+        assert shown.shows(t("class.count", "en", count=5, joined=5)), shown.texts  # still one each
 
         await teacher.press(t("class.reveal", "en"))
         truth = question.truth()

@@ -17,10 +17,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from support.postgres import create_database, missing_reason, postgres_cluster
 
 from decayviz.classroom import QUESTIONS, ClassStore, store
 from decayviz.classroom.limits import RateLimited, RateLimiter
+from decayviz.classroom.store import members
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -134,6 +136,28 @@ def test_answers_are_counted_once_per_voter_and_replaced(classes):
     assert classes.answers(room.code, "t_choice", room.teacher_key) == ["none"]
     # a code typed on a phone: lower case, spaces
     assert classes.count(f" {room.code.lower()} ", "t_number") == 2
+
+
+def test_who_joined_is_counted_once_per_voter_and_answering_counts_as_joining(classes):
+    room, other = classes.open_class(), classes.open_class()
+    assert classes.joined(room.code) == 0
+    classes.join(room.code, "voter-a")
+    classes.join(room.code, "voter-a")  # a second tab, a reload: the same voter
+    classes.join(f" {room.code.lower()} ", "voter-b")
+    assert classes.joined(room.code) == 2 and classes.joined(other.code) == 0
+    classes.answer(room.code, "t_number", "voter-c", 1)  # whose join was missed
+    classes.answer(room.code, "t_number", "voter-a", 2)
+    assert classes.joined(room.code) == 3
+    for bad in ("", None, "A" * 10_000):
+        with pytest.raises((TypeError, ValueError)):
+            classes.join(room.code, bad)
+    classes.close(room.code, room.teacher_key)
+    for action in (lambda: classes.join(room.code, "voter-d"), lambda: classes.joined(room.code)):
+        with pytest.raises(LookupError):
+            action()
+    assert classes.joined(other.code) == 0
+    with classes.engine.connect() as conn:  # a closed class's members are deleted with it
+        assert conn.execute(sa.select(sa.func.count()).select_from(members)).scalar_one() == 0
 
 
 def test_a_class_has_a_short_unambiguous_code_and_a_secret_key(classes):

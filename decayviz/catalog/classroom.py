@@ -231,7 +231,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Class {code}: waiting for the teacher's question.",
         "수업 {code}: 교사의 질문을 기다리고 있습니다.",
     ),
-    "class.count": ("Answers so far: **{count}**", "지금까지 받은 답: **{count}**개"),
+    "class.count": ("Answers: **{count}** of {joined}", "응답 **{count}**/{joined}명"),
+    "class.joined": ("{joined|student} joined", "참여한 학생 {joined}명"),
     "class.asked_elsewhere": (
         "The class is answering **{title}** (on the page “{page}”).",
         "반 전체가 **{title}** 질문에 답하고 있습니다(‘{page}’ 페이지).",

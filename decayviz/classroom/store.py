@@ -73,6 +73,12 @@ teacher_browsers = sa.Table(  # the browsers a class's teacher opened it in: a r
     sa.Column("browser_hash", sa.String(64), primary_key=True),
     sa.Column("sealed_key", sa.String(MAX_KEY_LENGTH * 2), nullable=False),  # the key, XOR the browser's pad
 )
+members = sa.Table(  # the voters who joined a class: the teacher sees how many are in the room
+    "decayviz_members",
+    metadata,
+    sa.Column("class_id", sa.Integer, primary_key=True),
+    sa.Column("voter", sa.String(MAX_VOTER_LENGTH), primary_key=True),
+)
 answers = sa.Table(
     "decayviz_answers",
     metadata,
@@ -262,6 +268,12 @@ class ClassStore:
                 )
             ).scalar_one()
 
+    def joined(self, code: str) -> int:
+        """How many voters have joined the class (open to all: the projector shows it)."""
+        with self._read() as conn, conn.begin():
+            row = self._class_row(conn, code)
+            return conn.execute(sa.select(sa.func.count()).where(members.c.class_id == row.id)).scalar_one()
+
     def my_answer(self, code: str, question_id: str, voter: str):
         """This voter's answer (canonical form), or None."""
         _question(question_id)
@@ -324,7 +336,7 @@ class ClassStore:
     @staticmethod
     def _delete(conn, class_ids: list[int]) -> None:
         if class_ids:
-            for table in (answers, reveals, teacher_browsers):
+            for table in (answers, reveals, teacher_browsers, members):
                 conn.execute(table.delete().where(table.c.class_id.in_(class_ids)))
             conn.execute(classes.delete().where(classes.c.id.in_(class_ids)))
 
@@ -354,6 +366,14 @@ class ClassStore:
             row = self._teacher_row(conn, code, teacher_key)
             conn.execute(classes.update().where(classes.c.id == row.id).values(current=question_id))
 
+    def join(self, code: str, voter: str) -> None:
+        """Count this voter as in the class (once, however many tabs or visits). ValueError/
+        TypeError: a bad voter; LookupError: no open class."""
+        voter = _checked_voter(voter)
+        with self._write() as conn:
+            row = self._class_row(conn, code, lock="shared")
+            conn.execute(self._insert(members).values(class_id=row.id, voter=voter).on_conflict_do_nothing())
+
     def answer(self, code: str, question_id: str, voter: str, answer) -> None:
         """Record (or replace) this voter's answer. ValueError/TypeError: a bad answer or voter;
         LookupError: no open class, no such question, or the question is already revealed."""
@@ -375,6 +395,8 @@ class ClassStore:
                     set_={"answer": upsert.excluded.answer, "answered_at": upsert.excluded.answered_at},
                 )
             )
+            # one who answers is in the class, whether or not their join was counted
+            conn.execute(self._insert(members).values(class_id=row.id, voter=voter).on_conflict_do_nothing())
 
     def reveal(self, code: str, question_id: str, teacher_key: str) -> None:
         """Show the question's answers to everyone, and close it to new answers."""

@@ -287,6 +287,8 @@ def _join_from_link() -> None:
         return
     if key is not None and not teacher:
         _notify("error", "class.not_teacher")
+    if not teacher:  # the projector counts who came; a store that fails here only misses one
+        _store_call(lambda: store().join(code, voter(code)))
     _set_class(code, key if teacher else None)
 
 
@@ -471,7 +473,7 @@ def _class_panel(page: str, lang: str, joined: Membership) -> None:
     if not here:
         if not teacher:
             st.info(t("class.waiting", lang, code=code), icon=":material/hourglass_empty:")
-        st.fragment(_follow, run_every=POLL_S)(code, drawn, None, lang)
+        st.fragment(_follow, run_every=POLL_S)(code, drawn, None, lang, teacher)
         return
     mine = None if teacher else _store_call(lambda: store().my_answer(code, question.id, voter(code)))
     if revealed and _compact(question):
@@ -484,7 +486,7 @@ def _class_panel(page: str, lang: str, joined: Membership) -> None:
             text, count = st.columns([5, 1], vertical_alignment="center")
             text.markdown(f"**{_markdown_safe(question.text(lang))}**")
             with count:
-                st.fragment(_follow, run_every=POLL_S)(code, drawn, counted, lang)
+                st.fragment(_follow, run_every=POLL_S)(code, drawn, counted, lang, teacher)
         else:
             st.markdown(f"**{_markdown_safe(question.text(lang))}**")
             st.fragment(_follow, run_every=POLL_S)(code, drawn, counted, lang)
@@ -527,10 +529,10 @@ def _store_call(call):
         return None
 
 
-def _follow(code: str, drawn: tuple, question_id: str | None, lang: str) -> None:
+def _follow(code: str, drawn: tuple, question_id: str | None, lang: str, teacher: bool = False) -> None:
     """Polled every POLL_S: a rerun of the whole page as soon as the class shows another question
-    or reveals this one (students follow without reloading), and for the projector the count of
-    answers to `question_id`."""
+    or reveals this one (students follow without reloading); for the `teacher`'s projector the
+    count of the students who joined, and of their answers to `question_id`."""
     try:
         state = store().state(code)
     except LookupError:
@@ -539,10 +541,16 @@ def _follow(code: str, drawn: tuple, question_id: str | None, lang: str) -> None
         return
     if (state.current, state.current in state.revealed) != drawn:
         st.rerun()
-    if question_id is not None:
-        count = _store_call(lambda: store().count(code, question_id))
-        if count is not None:
-            st.markdown("#### " + t("class.count", lang, count=count))
+    if not teacher:
+        return
+    joined = _store_call(lambda: store().joined(code))
+    if question_id is None:
+        if joined is not None:
+            st.caption(t("class.joined", lang, joined=joined))
+        return
+    count = _store_call(lambda: store().count(code, question_id))
+    if count is not None and joined is not None:
+        st.markdown("#### " + t("class.count", lang, count=count, joined=joined))
 
 
 def _teacher_bar(lang: str, code: str, question: Question | None, revealed: bool, page: str) -> None:
