@@ -289,7 +289,9 @@ def live_section(run: Run, lang: str) -> None:
             return
     else:
         result = job.snapshot
-        if job.status != worker.QUEUED:  # a request in line has only its place to show
+        # a request in line has only its place to show; a finished run, its message (the same
+        # epochs and time): the curves keep the room
+        if job.status not in (worker.QUEUED, worker.DONE):
             show_progress(job, lang)
         status_message(job, lang)
         if job.finished and isinstance(result, SweepResult):
@@ -307,7 +309,7 @@ def live_section(run: Run, lang: str) -> None:
         # The heading, then the curves in a box that fits under the Train row: on a projector
         # the class sees every panel and the α legend at once; the words about them follow.
         st.header(t("network.curves", lang))  # h2: the next level under the title
-        curves = curves_figure(result, lang)
+        curves = curves_figure(result, lang, present=ui.presenting())
         main_chart(curves, key="curves", alt=describe(result, "curves", lang), box=CURVES_CHART)
         if job is None:
             st.caption(t("network.default_scene", lang))

@@ -8,6 +8,7 @@ import time
 import pytest
 from conftest import shoot, wait_for_app
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from support.chart_text import measured
 
 from decayviz.i18n import t
 from decayviz.state import defaults
@@ -117,8 +118,9 @@ CURVES_BOX = """() => {
     const drawn = svg.getBoundingClientRect();  // plotly has laid out the chart at its box's size
     if (Math.abs(drawn.height - box.height) > 2 || Math.abs(drawn.width - box.width) > 2) return null;
     const entries = chart.querySelectorAll('.legend .traces').length;
-    return {chart: box.toJSON(),
-        legend: legend.getBoundingClientRect().toJSON(), entries, scrolled: window.scrollY};
+    const scrollbar = legend.querySelector('rect.scrollbar');  // plotly's, when entries overflow
+    return {chart: box.toJSON(), legend: legend.getBoundingClientRect().toJSON(), entries,
+        scrolled: window.scrollY, legendScrolls: !!scrollbar && scrollbar.getBoundingClientRect().height > 0};
 }"""
 
 
@@ -132,10 +134,30 @@ def curves_on_screen(tab, size: str, alphas: int) -> None:
     assert chart["left"] >= 0 and chart["right"] <= width, box
     assert chart["left"] <= legend["left"] and legend["right"] <= chart["right"], box  # in the chart
     assert chart["top"] <= legend["top"] and legend["bottom"] <= chart["bottom"], box
+    assert not box["legendScrolls"], box  # every α in sight, none behind a scrollbar
     if size == "phone":
         assert chart["width"] >= 0.85 * width, box
     else:
         assert box["scrolled"] == 0 and chart["top"] >= 0 and chart["bottom"] <= height, box
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_six_alphas_fit_a_projector_in_the_presentation_view(tab_at, app_url, lang):
+    """A teacher presents the U-curve scene (six α) on a 1024×768 projector and presses Train:
+    the five panels and all six legend entries show without scrolling, the legend without a
+    scrollbar of its own, and no text of the chart lies over another or outside it."""
+    tab = tab_at("projector")
+    tab.goto(f"{app_url}/network?preset=n_u_curve&n_epochs=3&present=1&lang={lang}")
+    wait_for_app(tab)
+    main = tab.get_by_test_id("stMainBlockContainer")
+    main.get_by_role("button", name=t("network.train", lang), exact=True).click()
+    main.locator('[data-testid="stAlertContentSuccess"]').first.wait_for(timeout=120_000)
+    wait_for_app(tab)
+    assert main.get_by_test_id("stProgress").count() == 0  # a finished run: its message, no full bar
+    curves_on_screen(tab, "projector", alphas=6)
+    found = measured(tab)
+    assert found["charts"] >= 1 and found["problems"] == [], found["problems"]
+    shoot(tab, f"network_present_six_alphas_{lang}.png")
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

@@ -105,6 +105,7 @@ def _network_specs() -> dict[str, dict]:
     points, labels = np.array([[0.0, 0.0], [0.5, 0.5]]), np.array([0, 1])
     return {
         "curves": figures.curves_figure(network_result(4), "en"),
+        "curves_presented": figures.curves_figure(network_result(6), "en", present=True),
         "curves_kept": figures.curves_figure(network_result(3, early_stopping=True, diverged=True), "ko"),
         "sweep": figures.sweep_figure(network_result(4, early_stopping=True), "en"),
         "histograms": figures.histogram_figure(network_result(5), "en"),

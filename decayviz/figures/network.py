@@ -63,12 +63,13 @@ def _layout(title: str, **extra) -> dict:
     }
 
 
-def _curves_panels() -> list[Panel]:
+def _curves_panels(present: bool) -> list[Panel]:
     """The curves figure's 2×3 grid, the sixth cell the legend's. The gap between columns holds
     the next panel's y tick labels: five characters ("0.015", a grokking run's first accuracies)
     on a phone, where a column is about 300 px wide; the gap between rows, the upper row's x ticks
-    and the lower row's titles (two lines, lifted); the strip under the lower row, its "epoch"."""
-    return panel_grid(2, 3, x_gap=0.125, y_gap=0.22, bottom=0.06)
+    and the lower row's titles (two lines, lifted), in the presentation view's larger type too,
+    in the short box a projector leaves; the strip under the lower row, its "epoch"."""
+    return panel_grid(2, 3, x_gap=0.125, y_gap=0.27 if present else 0.22, bottom=0.06)
 
 
 def _curve_name(alpha: float, diverged: bool, best: int | None, lang: str) -> str:
@@ -129,21 +130,21 @@ def _curves_legend(result: SweepResult, kept: list, cell: Panel) -> dict:
     90 px wide); entries that also name a kept epoch or a divergence go in rows under the panels,
     where plotly makes room for them, instead of squeezing the panels sideways."""
     bare = not any(result.diverged_at) and not any(kept)
-    legend = (
-        {"x": cell.x[0], "y": cell.y[1], "yanchor": "top", "itemwidth": 30}
+    legend = (  # each α is a legend group of its own: no gap between them, six fit a projector's cell
+        {"x": cell.x[0], "y": cell.y[1], "yanchor": "top", "itemwidth": 30, "tracegroupgap": 0}
         if bare
         else {"orientation": "h", "x": 0, "y": 0, "yref": "container", "yanchor": "bottom"}
     )
     return {**legend, "font": {"size": 13}}
 
 
-def curves_figure(result: SweepResult, lang: str, height: int = 640) -> dict:
+def curves_figure(result: SweepResult, lang: str, height: int = 640, present: bool = False) -> dict:
     """The five metrics over the epochs in a 2×3 grid, one line per α with one shared legend in
     the sixth cell; a diverged α's line ends with an ×. With early stopping a star marks each α's
     best epoch (lowest validation loss), the network the run keeps. One chart, so a live update
-    is one send."""
+    is one send. `present`: laid out for the presentation view's larger type."""
     kept = result.best_epoch if result.config.early_stopping else [None] * len(result.alphas)
-    *panels, legend_cell = _curves_panels()
+    *panels, legend_cell = _curves_panels(present)
     traces, axes, annotations = [], {}, []
     for number, (metric, panel) in enumerate(zip(METRICS, panels, strict=True)):
         traces += _metric_traces(result, metric, panel, kept, in_legend=number == 0, lang=lang)

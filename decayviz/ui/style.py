@@ -117,10 +117,18 @@ html[lang="ko"] :is([data-testid="stCaptionContainer"], [data-testid="stMarkdown
 PRESENT = f"""
 html {{ font-size: 20px; }}
 [data-testid="stMain"] h1 {{ font-size: 1.9rem; }}
+/* the live curves' heading stays for screen readers; on the wall its room goes to the panels */
+[data-testid="stElementContainer"]:has(+ [data-testid="stLayoutWrapper"] > .st-key-{CURVES_CHART}) {{
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+}}
 @media (min-width: 641px) {{
   {_box_height(MAIN_CHART, "clamp(460px, calc(100svh - 218px), 980px)")}
   {_box_height(SECTION_CHART, "clamp(440px, calc(100svh - 330px), 900px)")}
-  {_box_height(CURVES_CHART, "clamp(400px, calc(100svh - 420px), 700px)")}
+  {_box_height(CURVES_CHART, "clamp(390px, calc(100svh - 378px), 700px)")}
 }}
 """
 
