@@ -432,6 +432,35 @@ def test_a_choice_the_validation_set_cannot_tell_from_the_best_counts_as_right()
     assert sorted(marked) == sorted(f"✓ {question.option_label(o, 'en')}" for o in question.accepted())
 
 
+def join_typed(at, typed: str) -> None:
+    """Type a code in the sidebar's field and press Join the class (or Enter)."""
+    at.sidebar.text_input(key="class_join_code").input(typed)
+    [join] = [b for b in at.sidebar.button if b.label == "Join the class"]
+    join.click().run()
+    assert not at.exception
+
+
+def test_a_code_typed_off_the_projector_joins_the_class():
+    """A student without the link or a camera opens the app and types the code as read (any
+    case, spaces); a code that cannot be one, or that no open class has, says so."""
+    teacher, room = open_class()
+    student = open_page("landscape")
+    join_typed(student, f" {room.code.lower()} ")
+    assert student.session_state[CLASS] == Membership(room.code)
+    assert f"You are in class **{room.code}**." in texts(student)
+    assert student.query_params["class"] == room.code  # the address bar: the student link's
+    teacher.run()
+    assert "1 student joined" in texts(teacher)
+
+    other = open_page("landscape")
+    join_typed(other, "no!")
+    assert CLASS not in other.session_state
+    assert "A class code has 4 to 6 letters and digits" in texts(other)
+    join_typed(other, "ZZZZ9")
+    assert CLASS not in other.session_state
+    assert "No open class has the code “ZZZZ9”" in texts(other)
+
+
 def test_the_teacher_sees_how_many_students_joined():
     """Before the first question, and beside the count of answers once one is asked: the
     students in the room, each browser once; the students' own screens do not show it."""

@@ -196,6 +196,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # --- the class (decayviz/ui/classroom.py) ---
     "field.class": ("Class code", "수업 코드"),
+    "class.join_field": ("Or join a class with its code", "또는 코드로 수업에 참여"),
+    "class.join_field_help": (
+        "The 4 to 6 letters and digits the projector shows, to join without the link or the QR code.",
+        "링크나 QR 코드 없이 참여하려면 프로젝터에 보이는 4~6자리 영문자와 숫자를 입력하세요.",
+    ),
+    "class.join": ("Join the class", "수업 참여하기"),
+    "class.bad_code": (
+        "A class code has 4 to 6 letters and digits, as the projector shows it.",
+        "수업 코드는 프로젝터에 보이는 4~6자리 영문자와 숫자입니다.",
+    ),
     "class.open": ("Open a class", "수업 열기"),
     "class.open_help": (
         "Students answer the page's questions on their phones; you reveal the answers on the projector. "

@@ -39,6 +39,7 @@ from decayviz.figures.classroom import (
     with_overlay,
 )
 from decayviz.i18n import t
+from decayviz.state import FIELD
 from decayviz.ui import controls as ui
 from decayviz.ui.charts import plotly_chart
 from decayviz.ui.style import MAIN_CHART
@@ -47,6 +48,7 @@ POLL_S = 1.0  # every screen of a class asks the store this often what the class
 TEACHER_PARAM = "teacher"  # ?teacher=KEY: the teacher's link only
 XSRF_COOKIE = "_streamlit_xsrf"  # Streamlit's per-browser cookie: the voter id is derived from it
 CLASS = "decayviz_class"  # this session's class: a Membership
+JOIN_FIELD = "class_join_code"  # the sidebar's field for a code typed off the projector
 FOLLOWED = "decayviz_class_followed"  # (code, question) whose scene this session last opened
 SHOWN = "decayviz_class_shown"  # (code, question) whose reveal this session last opened the scene of
 SOLO = "decayviz_predict"  # the question a student opened alone, by page
@@ -225,6 +227,10 @@ def sidebar(lang: str) -> None:
                 t("class.open", lang), icon=":material/groups:", on_click=_open_class,
                 help=t("class.open_help", lang), width="stretch", key="class_open",
             )  # fmt: skip
+            with st.form("class_join", border=False, enter_to_submit=True):
+                st.text_input(t("class.join_field", lang), max_chars=12, key=JOIN_FIELD,
+                              help=t("class.join_field_help", lang))  # fmt: skip
+                st.form_submit_button(t("class.join", lang), on_click=_join_typed, width="stretch")
         elif joined.teaches:
             st.markdown(t("class.teacher_of", lang, code=joined.code))
             with st.expander(t("class.teacher_link", lang)):
@@ -290,6 +296,17 @@ def _join_from_link() -> None:
     if not teacher:  # the projector counts who came; a store that fails here only misses one
         _store_call(lambda: store().join(code, voter(code)))
     _set_class(code, key if teacher else None)
+
+
+def _join_typed() -> None:
+    """A code typed in the sidebar joins as the student link's would (the next run checks it
+    with the store: an unknown code says so); one that cannot be a code is refused here."""
+    code, valid = FIELD["class"].parse_text(st.session_state.get(JOIN_FIELD, ""))
+    st.session_state[JOIN_FIELD] = ""
+    if not valid or not code:
+        _notify("warning", "class.bad_code")
+        return
+    ui.apply({"class": code})
 
 
 def _open_class() -> None:
