@@ -11,6 +11,7 @@ import time
 import pytest
 from conftest import empty, shoot, wait_for_app
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import expect
 from support.server import streamlit_server
 
 from decayviz.classroom.questions import QUESTIONS
@@ -239,6 +240,27 @@ def test_a_class_from_open_to_reveal(browsers, class_url):
     for page in (teacher, *students):
         no_exception(page)
         assert "teacher=" not in page.url
+
+
+# Each option of an open list whose text is cut (an ellipsis: wider than its box).
+CUT_OPTIONS = """() => [...document.querySelectorAll('[role="option"]')]
+    .filter((option) => [option, ...option.querySelectorAll('*')]
+        .some((el) => el.scrollWidth > el.clientWidth + 1))
+    .map((option) => option.innerText)"""
+
+
+def test_the_question_picker_under_more_shows_whole_titles(browsers, class_url):
+    """Once a question is asked, the teacher picks another under "More": on a projector each
+    option names its page and its question in full."""
+    teacher, _ = open_class_on_a_projector(browsers, class_url)
+    teacher.get_by_role("button", name="Ask", exact=True).click()
+    teacher.get_by_role("button", name="Reveal to the class").wait_for()
+    teacher.get_by_role("button", name="More").click()
+    teacher.get_by_test_id("stPopoverBody").get_by_test_id("stSelectbox").click()
+    options = teacher.get_by_role("option")
+    expect(options).to_have_count(len(QUESTIONS))
+    assert teacher.evaluate(CUT_OPTIONS) == []
+    shoot(teacher, "classroom_teacher_more.png")
 
 
 def test_students_follow_within_two_seconds(browsers, class_url):

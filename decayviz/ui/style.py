@@ -59,6 +59,12 @@ html[lang="ko"] :is([data-testid="stCaptionContainer"], [data-testid="stMarkdown
   word-break: keep-all;
   overflow-wrap: break-word; /* not "anywhere": that lets a narrow box shrink into its words */
 }}
+/* The teacher's question picker under "More": wide enough for a page's name and a question's
+   title, which its list would otherwise cut off ("2-D landscape · Will this lea…"). */
+[data-testid="stPopoverBody"]:has(.st-key-class_pick) {{
+  width: min(48rem, calc(100vw - 2rem));
+  max-width: none;
+}}
 /* 75 px of each budget is the class's questions over the page (decayviz.ui.classroom.panel);
    the sparsity page's five sections take two rows at 1024 px */
 {_box_height(MAIN_CHART, "clamp(460px, calc(100svh - 187px), 980px)")}
