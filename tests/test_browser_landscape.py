@@ -6,7 +6,6 @@ import time
 import numpy as np
 import pytest
 from conftest import shoot, wait_for_app, wait_for_charts
-from helpers import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -14,12 +13,24 @@ CHART = '[data-testid="stPlotlyChart"]'
 BANDS = "g.scatterlayer path.js-fill"  # the filled contour bands of the data loss
 
 
+# Pixel position of the animated head: the main plot's last scatter trace's single point. Read in
+# the page, one call per look (a busy machine's browser then spends its time on the animation).
+HEAD = """() => {
+    const traces = document.querySelector('[data-testid="stPlotlyChart"]')
+        .querySelectorAll('g.subplot.xy g.scatterlayer g.trace');
+    const box = traces[traces.length - 1].querySelector('path.point').getBoundingClientRect();
+    return [box.x, box.y];
+}"""
+
+
 def head_position(page) -> tuple[float, float]:
-    """Pixel position of the animated head: the main plot's last scatter trace's single point."""
-    main_chart = page.locator(CHART).first
-    head = main_chart.locator("g.subplot.xy g.scatterlayer g.trace").last
-    box = head.locator("path.point").first.bounding_box()
-    return box["x"], box["y"]
+    return tuple(page.evaluate(HEAD))
+
+
+def wait_for_head(page, condition: str, end: tuple[float, float]) -> tuple[float, float]:
+    """The head's position once `condition` (JavaScript on `at` and `end`) holds."""
+    check = f"(end) => {{ const at = ({HEAD})(); return ({condition}) ? at : null; }}"
+    return tuple(page.wait_for_function(check, arg=list(end), polling=100, timeout=60_000).json_value())
 
 
 def test_play_keeps_the_contours(page, app_url):
@@ -33,20 +44,18 @@ def test_play_keeps_the_contours(page, app_url):
     shoot(page, "landscape_before_play.png", full_page=True)
 
     page.get_by_text("▶ Play").click()
-    during = wait_until(lambda: (at := head_position(page)) != end and at, "the head never moved")
+    during = wait_for_head(page, "at[0] !== end[0] || at[1] !== end[1]", end)
     shoot(page, "landscape_playing.png")
     assert during != end  # the head went back to the start and is moving, without a rerun
     assert page.locator(CHART).first.locator(BANDS).count() == bands_before
 
-    def at_the_end():  # 60 frames of 50 ms later
-        at = head_position(page)
-        return abs(at[0] - end[0]) < 2 and abs(at[1] - end[1]) < 2
-
-    wait_until(at_the_end, "the head never came back to the end of the descent")
+    at_the_end = "Math.abs(at[0] - end[0]) < 2 && Math.abs(at[1] - end[1]) < 2"
+    wait_for_head(page, at_the_end, end)  # 60 frames of 50 ms later
     time.sleep(0.3)  # and stays there
     shoot(page, "landscape_after_play.png", full_page=True)
     assert page.locator(CHART).first.locator(BANDS).count() == bands_before
-    assert at_the_end()
+    at = head_position(page)
+    assert abs(at[0] - end[0]) < 2 and abs(at[1] - end[1]) < 2
     assert page.locator('[data-testid="stException"]').count() == 0
 
 

@@ -6,7 +6,6 @@ import time
 
 import pytest
 from conftest import shoot, wait_for_app, wait_for_charts
-from helpers import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -22,15 +21,24 @@ def open_sparsity(page, app_url: str, query: str = "") -> None:
     wait_for_charts(page)
 
 
-def descent_state(chart) -> dict:
-    """What the descent chart shows: its line paths, its bars, and where the first marker is."""
-    markers = chart.locator("g.scatterlayer g.trace").nth(-3).locator("path.point")
-    return {
-        "lines": chart.locator("g.scatterlayer path.js-line").count(),
-        "bars": chart.locator("g.barlayer g.point").count(),
-        "marker": markers.first.bounding_box(),
-        "text": chart.locator("g.scatterlayer g.textpoint").first.text_content(),
-    }
+# What the descent chart shows: its line paths, its bars, where the first marker is and the first
+# text mark (the count of exact zeros). Read in the page, one call per look: a busy machine's
+# browser then spends its time on the animation, not on answering a test's many small queries.
+DESCENT_STATE = """() => {
+    const chart = document.querySelector('[data-testid="stPlotlyChart"]');
+    const traces = chart.querySelectorAll('g.scatterlayer g.trace');
+    const marker = traces[traces.length - 3].querySelector('path.point').getBoundingClientRect();
+    return {lines: chart.querySelectorAll('g.scatterlayer path.js-line').length,
+            bars: chart.querySelectorAll('g.barlayer g.point').length,
+            marker: {x: marker.x, y: marker.y},
+            text: chart.querySelector('g.scatterlayer g.textpoint').textContent};
+}"""
+
+
+def wait_for_state(page, condition: str, x: float) -> dict:
+    """The descent chart's state once `condition` (JavaScript on `state` and `x`) holds."""
+    check = f"(x) => {{ const state = ({DESCENT_STATE})(); return ({condition}) ? state : null; }}"
+    return page.wait_for_function(check, arg=x, polling=100, timeout=60_000).json_value()
 
 
 def test_play_animates_the_descents(page, app_url):
@@ -38,26 +46,20 @@ def test_play_animates_the_descents(page, app_url):
     shoot(page, "sparsity_iterations_page.png")
     chart = page.locator(CHART).first
     chart.scroll_into_view_if_needed()
-    time.sleep(0.5)
-    before = descent_state(chart)
+    before = wait_for_state(page, "true", 0)
     assert before["lines"] == 3 and before["bars"] > 0
     shoot(chart, "sparsity_descent_before_play.png")
 
     chart.get_by_text("▶ Play", exact=True).click()
-
-    def gone_back():
-        now = descent_state(chart)
-        return now if now["marker"]["x"] < before["marker"]["x"] - 50 else None
-
-    during = wait_until(gone_back, "the descents never went back to their start")
+    during = wait_for_state(page, "state.marker.x < x - 50", before["marker"]["x"])  # back at the start
     shoot(chart, "sparsity_descent_playing.png")
     assert during["text"] != before["text"]  # the count of exact zeros follows the frames
     assert during["lines"] == before["lines"] and during["bars"] == before["bars"]  # nothing vanished
 
     # ~45 frames of 80 ms (longer on a busy machine): the marker ends where the descents end
-    wait_until(lambda: abs(descent_state(chart)["marker"]["x"] - before["marker"]["x"]) < 2, "no end", 60)
+    wait_for_state(page, "Math.abs(state.marker.x - x) < 2", before["marker"]["x"])
     time.sleep(0.5)  # and stays
-    after = descent_state(chart)
+    after = page.evaluate(DESCENT_STATE)
     shoot(chart, "sparsity_descent_after_play.png")
     assert abs(after["marker"]["x"] - before["marker"]["x"]) < 2 and after["text"] == before["text"]
     assert after["lines"] == before["lines"] and after["bars"] == before["bars"]
