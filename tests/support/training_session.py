@@ -36,13 +36,15 @@ TRAIN = t("network.train", "en")
 STOP = t("network.stop", "en")
 QUEUED = STRINGS["network.status_queued"][0].split("{")[0]  # the start of "waits in line"
 PLACE = re.compile(r"number (\d+) in line")
-EPOCH = re.compile(r"Epoch (\d+) of (\d+)")
+EPOCH = re.compile(r"Epoch (\d+) of (\d+)")  # the progress line, while a run trains
 TRAINED_S = re.compile(r"Epoch \d+ of \d+ · ([\d.]+) s")
+DONE = re.compile(r"Trained (\d+) epochs? in ([\d.]+) s\.")  # a finished run's message, instead
 
 
 def trained_seconds(result: RerunResult) -> float | None:
-    """The training time so far that this rerun's progress text showed, if it had one."""
+    """The training time so far that this rerun's progress line, or its finished message, showed."""
     seconds = [float(s) for text in result.texts for s in TRAINED_S.findall(text)]
+    seconds += [float(s) for text in result.texts for _, s in DONE.findall(text)]
     return seconds[-1] if seconds else None
 
 
@@ -95,6 +97,7 @@ async def train(
                 run.epochs.append(int(epoch))
                 if int(epoch) > int(total):
                     raise RuntimeError(f"network: epoch {epoch} of {total}")
+            run.epochs += [int(epochs) for epochs, _ in DONE.findall(text)]
         finished = STOP in result.buttons and result.buttons[STOP].disabled
         seconds = trained_seconds(result)
         if seconds is not None:
@@ -114,7 +117,9 @@ async def train(
     run.started_by = min((answered - seconds for _, answered, seconds, _ in looks), default=None)
     run.not_started_at = start  # the press, or the last look that showed it waiting in line
     run.intervals = [span] if span else []
-    run.done = bool(run.epochs) and run.epochs[-1] == int(EPOCH.findall(" ".join(result.texts))[-1][1])
+    shown = " ".join(result.texts)
+    counters = EPOCH.findall(shown)  # a run that ended otherwise (the time limit) still shows it
+    run.done = bool(DONE.search(shown)) or (bool(counters) and counters[-1][0] == counters[-1][1])
     run.last = result
     return run
 
