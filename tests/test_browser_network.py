@@ -141,6 +141,37 @@ def curves_on_screen(tab, size: str, alphas: int) -> None:
         assert box["scrolled"] == 0 and chart["top"] >= 0 and chart["bottom"] <= height, box
 
 
+def sidebar_slider(tab, label: str) -> str:
+    """The value a sidebar slider shows (aria-valuenow, or the select slider's aria-valuetext)."""
+    slider = tab.get_by_test_id("stSidebar").locator('[data-testid="stSlider"]', has_text=label)
+    handle = slider.get_by_role("slider")
+    return handle.get_attribute("aria-valuetext") or handle.get_attribute("aria-valuenow")
+
+
+def test_a_question_answered_alone_leaves_its_scene_in_the_sidebar(page, app_url):
+    """Alone, a student opens "Early stopping or dropout instead?" (its scene: two moons, two
+    hidden layers of 64, lr 0.1, 150 epochs), answers and reveals; or opens it and closes it.
+    The sidebar's controls, hidden while the question was open, come back with the scene's
+    values: a browser showed each one's minimum and trained that (Streamlit keeps no state for
+    a widget it does not draw)."""
+    main = page.get_by_test_id("stMainBlockContainer")
+    scene = {"Hidden layers": "2", "Units per hidden layer": "64", "Learning rate": "0.1", "Epochs": "150"}
+    for finish in ("Reveal the answer", "Close the question"):
+        page.goto(f"{app_url}/network?lang=en")
+        wait_for_app(page)
+        main.get_by_text("Early stopping or dropout instead?", exact=True).click()
+        wait_for_app(page)
+        main.get_by_text("Neither beats it", exact=True).click()
+        wait_for_app(page)
+        main.get_by_role("button", name=finish, exact=True).click()
+        if finish == "Reveal the answer":
+            page.get_by_text(re.compile("The answer, computed")).first.wait_for(timeout=120_000)
+        main.get_by_role("button", name="Continue with these α (+150 epochs)").wait_for(timeout=30_000)
+        wait_for_app(page)
+        assert {label: sidebar_slider(page, label) for label in scene} == scene, finish
+        assert "n_depth=2" in page.url and page.locator(EXCEPTION).count() == 0
+
+
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_six_alphas_fit_a_projector_in_the_presentation_view(tab_at, app_url, lang):
     """A teacher presents the U-curve scene (six α) on a 1024×768 projector and presses Train:

@@ -424,7 +424,7 @@ def test_a_choice_the_validation_set_cannot_tell_from_the_best_counts_as_right()
     widget(teacher, "button", "class_reveal").click().run()
     student.run()
     said = texts(student)
-    assert "cannot tell them apart, so they count as right" in said
+    assert "could come from which samples happen to be in the validation set, so they count as right" in said
     assert "You answered “α = 0”, which is right." in said
     assert "1 answer, 1 right" in texts(teacher)
     [chart] = [c for c in teacher.get("plotly_chart") if "class_answers_network_best_alpha" in c.proto.id]
@@ -455,10 +455,18 @@ def test_a_code_typed_off_the_projector_joins_the_class():
     other = open_page("landscape")
     join_typed(other, "no!")
     assert CLASS not in other.session_state
-    assert "A class code has 4 to 6 letters and digits" in texts(other)
+    # said in the sidebar, beside the field (a phone's open sidebar covers the page), which keeps
+    # what was typed to be corrected
+    assert [w.value for w in other.sidebar.warning] == [
+        "A class code has 4 to 6 letters and digits, as the projector shows it."
+    ]
+    assert other.sidebar.text_input(key="class_join_code").value == "no!"
     join_typed(other, "ZZZZ9")
     assert CLASS not in other.session_state
-    assert "No open class has the code “ZZZZ9”" in texts(other)
+    assert "No open class has the code “ZZZZ9”: check it against the projector" in texts(other)
+    third = open_page("landscape")
+    join_typed(third, f"{room.code[:2]} {room.code[2:]}")  # read off a wall with a space inside
+    assert third.session_state[CLASS] == Membership(room.code)
 
 
 def test_the_teacher_sees_how_many_students_joined():

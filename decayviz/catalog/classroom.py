@@ -81,7 +81,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "question.network_other_beats.early_stopping": ("Early stopping beats it", "조기 종료가 더 높음"),
     "question.network_other_beats.dropout": ("Dropout beats it", "드롭아웃이 더 높음"),
     "question.network_other_beats.both": ("Both beat it", "둘 다 더 높음"),
-    "question.network_other_beats.neither": ("Neither beats it", "둘 다 더 높지 않음"),
+    "question.network_other_beats.neither": ("Neither beats it", "어느 쪽도 더 높지 않음"),
     # --- a student's panel, alone or in a class (decayviz/ui/classroom.py) ---
     "predict.pick": ("Predict first, then see", "먼저 예측하고 확인하기"),
     "field.questions": ("Questions to answer alone", "혼자 풀어 보는 질문"),
@@ -119,15 +119,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "predict.tied": (
         "Within one standard error of its validation accuracy ({error}, on {samples|validation sample}) "
-        "lie α = {alphas} too: this validation set cannot tell them apart, so they count as right.",
-        "α = {alphas}도 검증 정확도가 이 값에서 표준오차 하나({error}, 검증 표본 {samples}개) 안에 "
-        "듭니다. 이 검증 세트로는 서로 구별할 수 없으므로 함께 정답으로 칩니다.",
+        "lie α = {alphas} too: a gap this small could come from which samples happen to be in the "
+        "validation set, so they count as right.",
+        "α = {alphas}도 검증 정확도의 차이가 표준오차 하나({error}, 검증 표본 {samples}개) 이내입니다. "
+        "이 정도 차이는 어떤 표본이 검증 세트에 들어갔느냐만으로도 생길 수 있으므로 함께 정답으로 칩니다.",
     ),
     "predict.tied_other": (
         "{name}: its validation accuracy lies within one standard error ({error}, on "
-        "{samples|validation sample}) of the best α's, so this validation set cannot tell which is higher.",
-        "{name}: 검증 정확도가 가장 좋은 α의 값에서 표준오차 하나({error}, 검증 표본 {samples}개) 안에 "
-        "들어, 이 검증 세트로는 어느 쪽이 더 높은지 구별할 수 없습니다.",
+        "{samples|validation sample}) of the best α's; a gap this small could come from which samples "
+        "happen to be in the validation set, so this set does not show which is higher.",
+        "{name}: 가장 좋은 α와의 검증 정확도 차이가 표준오차 하나({error}, 검증 표본 {samples}개) "
+        "이내입니다. 이 정도 차이는 어떤 표본이 검증 세트에 들어갔느냐만으로도 생길 수 있어, 이 검증 "
+        "세트로는 어느 쪽이 더 높은지 가릴 수 없습니다.",
     ),
     "predict.accepted": (
         "Each of these answers counts as right: {answers}.",
@@ -170,10 +173,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "predict.axis.val_accuracy": ("Validation accuracy after training", "학습 후 검증 정확도"),
     "predict.trace.evidence": ("Trained on this scene", "이 장면에서 학습한 결과"),
     "predict.evidence": (
-        "How the answer was computed: each network of this scene, trained; its final validation "
-        "accuracy. ✓ marks the best α.",
-        "정답을 계산한 방법: 이 장면의 신경망을 하나씩 학습한 뒤의 검증 정확도입니다. "
-        "✓ 표시가 가장 좋은 α입니다.",
+        "How the answer was computed: each network of this scene was trained, and its validation "
+        "accuracy at the end is drawn (with early stopping, at the epoch it keeps). ✓ marks the best α.",
+        "정답을 계산한 방법: 이 장면의 신경망을 하나씩 학습한 뒤의 검증 정확도입니다(조기 종료는 남긴 "
+        "에폭의 값). ✓ 표시가 가장 좋은 α입니다.",
     ),
     "predict.evidence.early_stopping": ("Early stopping alone (α = 0)", "조기 종료만 사용 (α = 0)"),
     "predict.evidence.dropout": ("Dropout alone (α = 0)", "드롭아웃만 사용 (α = 0)"),
@@ -266,8 +269,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "반 전체: 답 {count}개 가운데 {right}개 정답.",
     ),
     "class.unknown": (
-        "No open class has the code “{code}”: it may have ended. You are on your own.",
-        "“{code}” 코드로 열린 수업이 없습니다. 끝난 수업일 수 있습니다. 혼자 둘러볼 수 있습니다.",
+        "No open class has the code “{code}”: check it against the projector; the class may also have "
+        "ended. Meanwhile you can explore on your own.",
+        "“{code}” 코드로 열린 수업이 없습니다. 프로젝터의 코드와 같은지 확인해 보세요. 끝난 수업일 수도 "
+        "있습니다. 그동안 혼자 둘러볼 수 있습니다.",
     ),
     "class.ended": ("The class has ended.", "수업이 끝났습니다."),
     "class.not_teacher": (

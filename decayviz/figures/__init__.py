@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import math
+import re
 from typing import NamedTuple
 
 import numpy as np
@@ -186,9 +187,10 @@ def with_roles(pieces) -> tuple[list[dict], dict[str, int]]:
 def wrap(text: str, columns: int) -> list[str]:
     """`text` in lines of at most `columns` columns, broken between words, a Hangul syllable
     counting two (it is about twice as wide as a Latin letter): chart text wrapped by width,
-    not by letters, fits the same room in Korean as in English. A longer word keeps a line."""
+    not by letters, fits the same room in Korean as in English. A longer word keeps a line, and
+    so does a group in parentheses ("(데이터 텀)": a term, not two words)."""
     lines: list[str] = []
-    for word in text.split():
+    for word in re.findall(r"\([^()]*\)\S*|\S+", text):
         line = f"{lines[-1]} {word}" if lines else word
         if lines and sum(2 if "\uac00" <= c <= "\ud7a3" else 1 for c in line) <= columns:
             lines[-1] = line

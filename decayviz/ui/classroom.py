@@ -49,6 +49,7 @@ TEACHER_PARAM = "teacher"  # ?teacher=KEY: the teacher's link only
 XSRF_COOKIE = "_streamlit_xsrf"  # Streamlit's per-browser cookie: the voter id is derived from it
 CLASS = "decayviz_class"  # this session's class: a Membership
 JOIN_FIELD = "class_join_code"  # the sidebar's field for a code typed off the projector
+JOIN_REFUSED = "decayviz_join_refused"  # what was typed there could not be a code: said beside it
 FOLLOWED = "decayviz_class_followed"  # (code, question) whose scene this session last opened
 SHOWN = "decayviz_class_shown"  # (code, question) whose reveal this session last opened the scene of
 SOLO = "decayviz_predict"  # the question a student opened alone, by page
@@ -190,8 +191,9 @@ def _show_notice(lang: str) -> None:
     notice = st.session_state.pop(NOTICE, None)
     if notice is not None:
         level, key, values = notice
-        icon = {"error": ":material/block:", "warning": ":material/hourglass_empty:"}.get(
-            level, ":material/info:"
+        icons = {"error": ":material/block:", "warning": ":material/warning:"}
+        icon = (
+            ":material/hourglass_empty:" if key == "class.slow_down" else icons.get(level, ":material/info:")
         )
         getattr(st, level)(t(key, lang, **values), icon=icon)
 
@@ -231,6 +233,8 @@ def sidebar(lang: str) -> None:
                 st.text_input(t("class.join_field", lang), max_chars=12, key=JOIN_FIELD,
                               help=t("class.join_field_help", lang))  # fmt: skip
                 st.form_submit_button(t("class.join", lang), on_click=_join_typed, width="stretch")
+            if st.session_state.pop(JOIN_REFUSED, False):  # here, not over the page: a phone's
+                st.warning(t("class.bad_code", lang), icon=":material/warning:")  # sidebar covers it
         elif joined.teaches:
             st.markdown(t("class.teacher_of", lang, code=joined.code))
             with st.expander(t("class.teacher_link", lang)):
@@ -301,11 +305,12 @@ def _join_from_link() -> None:
 def _join_typed() -> None:
     """A code typed in the sidebar joins as the student link's would (the next run checks it
     with the store: an unknown code says so); one that cannot be a code is refused here."""
-    code, valid = FIELD["class"].parse_text(st.session_state.get(JOIN_FIELD, ""))
-    st.session_state[JOIN_FIELD] = ""
-    if not valid or not code:
-        _notify("warning", "class.bad_code")
+    typed = "".join(st.session_state.get(JOIN_FIELD, "").split())  # "rf sr2" as read off a wall
+    code, valid = FIELD["class"].parse_text(typed)
+    if not valid or not code:  # kept in the field, to be corrected
+        st.session_state[JOIN_REFUSED] = True
         return
+    st.session_state[JOIN_FIELD] = ""
     ui.apply({"class": code})
 
 
@@ -427,7 +432,19 @@ def _solo_panel(page: str, lang: str) -> None:
     question = QUESTIONS[question_id]
     revealed = question_id in st.session_state.get(SOLO_REVEALED, set())
     mine = st.session_state.get(SOLO_ANSWERS, {}).get(question_id)
-    close_page = lambda: st.session_state[SOLO].pop(page, None)  # noqa: E731
+
+    # Reveal and Close draw the page's controls again, which the question hid: Streamlit keeps
+    # no state for a widget it does not draw, and a browser then showed (and the page used)
+    # each control's first option or minimum. So both set the scene's values once more.
+    def reveal() -> None:
+        st.session_state.setdefault(SOLO_REVEALED, set()).add(question_id)
+        ui.apply(question.values, fold=False)
+
+    def close_page() -> None:
+        if not revealed:
+            ui.apply(question.values, fold=False)
+        st.session_state[SOLO].pop(page, None)
+
     if revealed and _compact(question):
         text, close = st.columns([5, 1], vertical_alignment="center")
         with text:
@@ -438,10 +455,10 @@ def _solo_panel(page: str, lang: str) -> None:
         st.markdown(f"**{_markdown_safe(question.text(lang))}**")
         if not revealed:
             _answer_widgets(question, mine, lang)
-            reveal, close = st.columns(2)
-            reveal.button(
+            reveal_column, close = st.columns(2)
+            reveal_column.button(
                 t("predict.reveal", lang), type="primary", width="stretch", key="predict_reveal",
-                on_click=lambda: st.session_state.setdefault(SOLO_REVEALED, set()).add(question_id),
+                on_click=reveal,
             )  # fmt: skip
         else:
             _reveal(question, mine, None, lang)
