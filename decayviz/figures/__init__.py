@@ -187,12 +187,18 @@ def with_roles(pieces) -> tuple[list[dict], dict[str, int]]:
 def wrap(text: str, columns: int) -> list[str]:
     """`text` in lines of at most `columns` columns, broken between words, a Hangul syllable
     counting two (it is about twice as wide as a Latin letter): chart text wrapped by width,
-    not by letters, fits the same room in Korean as in English. A longer word keeps a line, and
-    so does a group in parentheses ("(데이터 텀)": a term, not two words)."""
+    not by letters, fits the same room in Korean as in English. A longer word keeps a line; a
+    group in parentheses that fits a line stays on one ("(데이터 텀)": a term, not two words)."""
+
+    def width(line: str) -> int:
+        return sum(2 if "\uac00" <= c <= "\ud7a3" else 1 for c in line)
+
+    groups = re.findall(r"\([^()]*\)\S*|\S+", text)
+    words = [part for group in groups for part in ([group] if width(group) <= columns else group.split())]
     lines: list[str] = []
-    for word in re.findall(r"\([^()]*\)\S*|\S+", text):
+    for word in words:
         line = f"{lines[-1]} {word}" if lines else word
-        if lines and sum(2 if "\uac00" <= c <= "\ud7a3" else 1 for c in line) <= columns:
+        if lines and width(line) <= columns:
             lines[-1] = line
         else:
             lines.append(word)
