@@ -34,8 +34,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "링크의 일부 값이 범위를 벗어났거나 읽을 수 없어 바로잡았습니다: {items}",
     ),
     "ui.url_fixed.options": (
-        "(each value moves to the nearest of {options}; unreadable ones are left out)",
-        "(각 값은 {options} 가운데 가장 가까운 값으로 바뀌고, 읽을 수 없는 값은 빠집니다)",
+        "(each value moves to the nearest of {options} on a log scale, one below {low} to {floor}; "
+        "unreadable ones are left out)",
+        "(각 값은 {options} 가운데 로그 눈금에서 가장 가까운 값으로, {low}보다 작은 값은 {floor|로} "
+        "바뀌고, 읽을 수 없는 값은 빠집니다)",
     ),
     "ui.presets": ("Scenes", "장면"),
     "ui.scene_shown": ("Scene shown: {scene}", "지금 보이는 장면: {scene}"),

@@ -149,10 +149,16 @@ def test_a_hand_edited_alpha_list_says_why_values_moved_or_went(lang):
     [notice] = [i.value for i in at.info if "1,2,x,-3" in i.value]
     grid = ", ".join(f"{a:g}" for a in FIELD["n_alphas"].options)
     assert f"1,2,x,-3,{'0' * 30}…” → 0, 1, 3 " in notice
+    # 2 lies as far from 1 as from 3 on a line; on the grid's log scale 3 is nearer (log 1.5 < log 2);
+    # -3 is below half the smallest positive α, which goes to the grid's 0
+    low = f"{min(a for a in FIELD['n_alphas'].options if a > 0) / 2:g}"
     if lang == "en":
-        assert f"(each value moves to the nearest of {grid}; unreadable ones are left out)" in notice
+        assert (
+            f"(each value moves to the nearest of {grid} on a log scale, one below {low} to 0; "
+            "unreadable ones are left out)"
+        ) in notice
     else:
-        assert f"(각 값은 {grid} 가운데 가장 가까운 값으로 바뀌고, 읽을 수 없는 값은 빠집니다)" in notice
+        assert f"가운데 로그 눈금에서 가장 가까운 값으로, {low}보다 작은 값은 0으로 바뀌고," in notice
     assert at.session_state["decayviz_values"]["n_alphas"] == (0.0, 1.0, 3.0)
 
 

@@ -132,7 +132,10 @@ def show_corrections(corrections: list[Correction], language: str) -> None:
         used = "—" if field is None else field.label(c.used, language)
         item = f"{t(f'field.{c.name}', language)}: “{_plain(c.given)}” → {used}"
         if isinstance(field, Multi):  # why a listed value moved or went: only these are offered
-            item += " " + t("ui.url_fixed.options", language, options=field.label(field.options, language))
+            low = min(o for o in field.options if o > 0) / 2  # state._nearest_on_grid's floor rule
+            options = field.label(field.options, language)
+            item += " " + t("ui.url_fixed.options", language, options=options, low=f"{low:g}",
+                             floor=f"{min(field.options):g}")  # fmt: skip
         items.append(item)
     st.info(t("ui.url_fixed", language, items="; ".join(items)), icon=":material/build:")
 
