@@ -59,6 +59,11 @@ html[lang="ko"] :is([data-testid="stCaptionContainer"], [data-testid="stMarkdown
   word-break: keep-all;
   overflow-wrap: break-word; /* not "anywhere": that lets a narrow box shrink into its words */
 }}
+/* The join field's hint ("Press Enter to submit form", a character count) is Streamlit's own,
+   in English only; Enter submits all the same. */
+.st-key-class_join_code [data-testid="InputInstructions"] {{
+  display: none;
+}}
 /* The teacher's question picker under "More": wide enough for a page's name and a question's
    title, which its list would otherwise cut off ("2-D landscape · Will this lea…"). */
 [data-testid="stPopoverBody"]:has(.st-key-class_pick) {{
