@@ -376,11 +376,17 @@ class Code(Field):
         return "" if end == "lo" else "Z" * 6
 
 
+def grid_floor_below(options: tuple[float, ...]) -> float:
+    """Half the smallest positive option: a value below it goes to the grid's floor (its smallest
+    option, 0 where the grid has it) instead of the nearest option on a log scale."""
+    return min(o for o in options if o > 0) / 2
+
+
 def _nearest_on_grid(options: tuple[float, ...], value: float) -> float:
-    """Nearest option on a log scale (0.0011 → 0.001, not 0.002); values below half the
-    smallest positive option go to the grid's floor (0 where the grid has it)."""
+    """Nearest option on a log scale (0.0011 → 0.001, not 0.002); values below
+    grid_floor_below go to the grid's floor."""
     positives = [o for o in options if o > 0]
-    if value < positives[0] / 2:
+    if value < grid_floor_below(options):
         return min(options)
     value = min(value, positives[-1])
     return min(positives, key=lambda option: abs(math.log(option) - math.log(value)))

@@ -335,7 +335,7 @@ def evidence(question: Question) -> Evidence | None:
     samples = _validation_samples(result)
     error = standard_error(max(scores), samples)
     if alone:  # the other regularizers that score within one standard error of the best α
-        tied = tuple(name for name, score in alone.items() if abs(score - max(scores)) <= error)
+        tied = tuple(name for name, score in alone.items() if within_error(score, max(scores), samples))
     else:
         tied = tuple(alpha for alpha in alphas if alpha in question.accepted() and alpha != alphas[best])
     return Evidence(dict(zip(alphas, scores, strict=True)), alphas[best], alone, tied, error, samples)
@@ -359,11 +359,16 @@ def standard_error(accuracy: float, samples: int) -> float:
     return math.sqrt(accuracy * (1 - accuracy) / samples)
 
 
+def within_error(score: float, best: float, samples: int) -> bool:
+    """Whether `score` lies within one standard error of the `best` accuracy (either side): a
+    gap a validation set of `samples` samples could make by which samples it happens to hold."""
+    return abs(score - best) <= standard_error(best, samples)
+
+
 def tied_with_best(accuracy: list[float], samples: int) -> list[int]:
-    """The indices whose accuracy lies within one standard error of the best one's: closer to it
-    than a validation set of `samples` samples can tell apart (on digits, ~4 of its 899 images)."""
-    best = max(accuracy)
-    return [i for i, score in enumerate(accuracy) if best - score <= standard_error(best, samples)]
+    """The indices whose accuracy lies within one standard error of the best one's (on digits,
+    ~4 of its 899 images)."""
+    return [i for i, score in enumerate(accuracy) if within_error(score, max(accuracy), samples)]
 
 
 def _validation_samples(result) -> int:
@@ -415,10 +420,8 @@ def beats_within_error(best: float, alone: dict[str, float], samples: int) -> fr
     """The answers to "does early stopping or dropout alone beat the best α?" that a validation
     set of `samples` samples cannot rule out: a regularizer whose accuracy lies within one
     standard error of the best α's (the rule of tied_with_best) may beat it or not."""
-    error = standard_error(best, samples)
     possible = [
-        [True] if score - best > error else [False] if best - score > error else [True, False]
-        for score in alone.values()
+        [True, False] if within_error(score, best, samples) else [score > best] for score in alone.values()
     ]
     return frozenset(
         _beats_answer([name for name, beats in zip(alone, combination, strict=True) if beats])

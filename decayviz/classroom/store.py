@@ -371,8 +371,11 @@ class ClassStore:
         TypeError: a bad voter; LookupError: no open class."""
         voter = _checked_voter(voter)
         with self._write() as conn:
-            row = self._class_row(conn, code, lock="shared")
-            conn.execute(self._insert(members).values(class_id=row.id, voter=voter).on_conflict_do_nothing())
+            self._add_member(conn, self._class_row(conn, code, lock="shared").id, voter)
+
+    def _add_member(self, conn, class_id: int, voter: str) -> None:
+        """The voter counts as in the class, once."""
+        conn.execute(self._insert(members).values(class_id=class_id, voter=voter).on_conflict_do_nothing())
 
     def answer(self, code: str, question_id: str, voter: str, answer) -> None:
         """Record (or replace) this voter's answer. ValueError/TypeError: a bad answer or voter;
@@ -395,8 +398,7 @@ class ClassStore:
                     set_={"answer": upsert.excluded.answer, "answered_at": upsert.excluded.answered_at},
                 )
             )
-            # one who answers is in the class, whether or not their join was counted
-            conn.execute(self._insert(members).values(class_id=row.id, voter=voter).on_conflict_do_nothing())
+            self._add_member(conn, row.id, voter)  # one who answers is in the class, joined or not
 
     def reveal(self, code: str, question_id: str, teacher_key: str) -> None:
         """Show the question's answers to everyone, and close it to new answers."""

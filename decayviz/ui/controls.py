@@ -20,7 +20,17 @@ import streamlit as st
 
 from decayviz.i18n import has, t
 from decayviz.scenes import PRESETS
-from decayviz.state import FIELD, Correction, Multi, defaults, encode, page_fields, parse, url_path
+from decayviz.state import (
+    FIELD,
+    Correction,
+    Multi,
+    defaults,
+    encode,
+    grid_floor_below,
+    page_fields,
+    parse,
+    url_path,
+)
 
 VALUES = "decayviz_values"
 PRESET_KEY = "preset"  # ?preset=<name>: a named scene, as a link
@@ -132,8 +142,7 @@ def show_corrections(corrections: list[Correction], language: str) -> None:
         used = "—" if field is None else field.label(c.used, language)
         item = f"{t(f'field.{c.name}', language)}: “{_plain(c.given)}” → {used}"
         if isinstance(field, Multi):  # why a listed value moved or went: only these are offered
-            low = min(o for o in field.options if o > 0) / 2  # state._nearest_on_grid's floor rule
-            options = field.label(field.options, language)
+            low, options = grid_floor_below(field.options), field.label(field.options, language)
             item += " " + t("ui.url_fixed.options", language, options=options, low=f"{low:g}",
                              floor=f"{min(field.options):g}")  # fmt: skip
         items.append(item)
