@@ -25,13 +25,14 @@ python() { "$PYTHON" "$@"; }
 
 python -m pip install --quiet -r requirements-test.txt
 
-# Browser tests drive the system Chromium (never `playwright install`: it downloads a browser);
-# the scale-out test puts nginx in front of two app processes.
-if ! command -v chromium >/dev/null 2>&1 || ! { command -v nginx || test -x /usr/sbin/nginx; } >/dev/null 2>&1; then
+# Browser tests drive the system Chromium's headless shell (never `playwright install`: it
+# downloads a browser; bench/page_load.py times the full browser); the scale-out test puts nginx
+# in front of two app processes.
+if ! command -v chromium-headless-shell >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1 || ! { command -v nginx || test -x /usr/sbin/nginx; } >/dev/null 2>&1; then
     if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
         echo "==> installing Chromium (and CJK fonts, so Korean renders in screenshots) and nginx with apt-get"
         apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk nginx >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell fonts-noto-cjk nginx >/dev/null
     fi
 fi
 if command -v chromium >/dev/null 2>&1; then
