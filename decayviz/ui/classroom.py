@@ -523,7 +523,8 @@ def _class_panel(page: str, lang: str, joined: Membership) -> None:
                 st.fragment(_follow, run_every=POLL_S)(code, drawn, counted, lang, teacher)
         else:
             st.markdown(f"**{_markdown_safe(question.text(lang))}**")
-            st.fragment(_follow, run_every=POLL_S)(code, drawn, counted, lang)
+            answered = None if revealed else (question.id, mine)
+            st.fragment(_follow, run_every=POLL_S)(code, drawn, counted, lang, answered=answered)
         if not revealed:
             _answer_widgets(question, mine, lang, teacher=teacher)
         else:
@@ -563,12 +564,19 @@ def _store_call(call):
         return None
 
 
-def _follow(code: str, drawn: tuple, question_id: str | None, lang: str, teacher: bool = False) -> None:
+def _follow(
+    code: str, drawn: tuple, question_id: str | None, lang: str, teacher: bool = False,
+    answered: tuple[str, Any] | None = None,
+) -> None:  # fmt: skip
     """Polled every POLL_S: a rerun of the whole page as soon as the class shows another question
-    or reveals this one (students follow without reloading); for the `teacher`'s projector the
-    count of the students who joined, and of their answers to `question_id`."""
+    or reveals this one (students follow without reloading), or, for a student, as soon as this
+    browser's answer to the open question is no longer `answered` = (question id, answer shown):
+    it answered in another of its tabs. For the `teacher`'s projector the count of the students
+    who joined, and of their answers to `question_id`."""
     try:
         state = store().state(code)
+        if answered is not None and store().my_answer(code, answered[0], voter(code)) != answered[1]:
+            st.rerun()
     except LookupError:
         st.rerun()
     except _store_errors():
