@@ -82,6 +82,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "그려진 하강 경로는 α = {alpha}일 때의 실행 (사이드바의 세기 α로 다시 실행)",
     ),
     "ui.step": ("step", "스텝"),
+    # Streamlit's link to skip past the sidebar (its text is English only), said in the page's language
+    "ui.skip_to_content": ("Skip to main content", "본문 바로가기"),
     "ui.chart_keys": (
         "Animated chart: Space or Enter plays or pauses it; the left and right arrows move the step, "
         "the up and down arrows move α",

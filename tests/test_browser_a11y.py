@@ -10,6 +10,7 @@ import time
 
 import pytest
 from conftest import shoot, wait_for_app, wait_for_charts
+from playwright.sync_api import expect
 
 from decayviz.describe import landscape_alt, terms_alt
 from decayviz.scene import build_scene
@@ -108,8 +109,11 @@ def test_language_switch_sets_html_lang(tab_at, app_url):
     tab = tab_at("laptop")
     open_page(tab, f"{app_url}/?lang=en")
     assert tab.evaluate("document.documentElement.lang") == "en"
+    skip = tab.get_by_test_id("stSkipToContent")  # the first stop of Tab: past the sidebar
+    assert skip.text_content() == "Skip to main content"
     tab.locator('[data-testid="stSidebar"] label').filter(has_text="한국어").click()
     tab.wait_for_function("document.documentElement.lang === 'ko'", timeout=30_000)
+    expect(skip).to_have_text("본문 바로가기")
     wait_for_app(tab)
     tab.wait_for_function(f"document.querySelector('{ALT}').getAttribute('aria-label').includes('차트')")
     chart = tab.locator(f"{CHART} .js-plotly-plot").first

@@ -90,14 +90,26 @@ FOLD_JS = """
 """
 
 
+# Streamlit's "Skip to main content" link (the first thing Tab reaches) in the page's language.
+SKIP_LINK_JS = """
+(() => {
+  const words = %s;
+  document.querySelectorAll('[data-testid="stSkipToContent"]')
+    .forEach((link) => { if (link.textContent !== words) link.textContent = words; });
+})();
+"""
+
+
 def page_setup(lang: str, page_css: str, scene_chosen: str | None = None) -> None:
     """Tell screen readers the page's language (<html lang>, read by their voice choice), make
     animated charts operable from the keyboard, fold a phone's sidebar once per `scene_chosen`
     (a token, see decayviz.ui.controls.scene_chosen), and apply the app's `page_css`. One element
     per rerun (each costs the script and the browser time), hidden (display: none) so it takes
     no room; its style applies all the same."""
-    script = f"document.documentElement.lang = {json.dumps(lang)};" + KEYS_JS % json.dumps(
-        t("ui.chart_keys", lang)
+    script = (
+        f"document.documentElement.lang = {json.dumps(lang)};"
+        + SKIP_LINK_JS % json.dumps(t("ui.skip_to_content", lang))
+        + KEYS_JS % json.dumps(t("ui.chart_keys", lang))
     )
     if scene_chosen is not None:
         script += FOLD_JS % json.dumps(scene_chosen)
