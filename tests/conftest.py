@@ -113,7 +113,7 @@ class TabPool:
     """Browser tabs kept open across the session's tests, in one desktop and one phone context.
 
     The first page a new tab opens costs the browser about 3 s of CPU (a new renderer compiles
-    Streamlit's and plotly's scripts); the next one in the same tab about 1.3 s. A test borrows a
+    Streamlit's and plotly's scripts); the next one in the same tab about 1.6 s. A test borrows a
     tab at the size it names and gives it back emptied of what the page stored (Streamlit keeps
     the sidebar's state in the browser) and on about:blank, which keeps the tab warm and
     disconnects the app's session (a training run it left goes on for the grace period, as when

@@ -33,7 +33,7 @@ KEEP = {"desktop": 8, "phone": 1}  # pages kept open, by kind of tab
 class ShownPages:
     """Pages already opened, kept in their tabs across the module's tests (at most KEEP of each
     kind): a test that checks a URL at a size another test opened it at gets that tab, scrolled
-    back to the top, instead of loading the page again (~1.3 s of the browser's CPU). Never at
+    back to the top, instead of loading the page again (~1.6 s of the browser's CPU). Never at
     another size: after a resize plotly does not place legends and square plots as a page
     opened at that size does. A tab whose test changed the page (a click, Play) or failed goes
     back to the pool emptied."""
