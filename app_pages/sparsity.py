@@ -146,7 +146,7 @@ elif isinstance(facts, MonteCarloShares):
     losses, shape, spread = settings.losses, settings.shape, settings.spread
     caption = t(
         "sparsity.montecarlo.caption", lang, count=losses, shape=t(f"choice.s_shape.{shape}", lang),
-        spread=f"{spread:g}",
+        randomness=t(f"sparsity.montecarlo.randomness.{shape}", lang), spread=f"{spread:g}",
     )  # fmt: skip
     if losses > SCATTER_POINTS:
         caption += " " + t("sparsity.montecarlo.shown", lang, shown=SCATTER_POINTS, count=losses)

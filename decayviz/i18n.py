@@ -772,13 +772,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "가중치를 같은 비율로 줄이지만 데이터 손실의 기울기는 그렇지 않습니다.",
     ),
     "sparsity.montecarlo.title": ("3. How often does L1 give a zero?", "3. L1은 얼마나 자주 0을 만들까?"),
+    # what is drawn at random, by loss shape (decayviz.sparsity.random_losses)
+    "sparsity.montecarlo.randomness.elliptic": (
+        "random centre W*, curvatures and rotation",
+        "중심 W*, 곡률, 회전이 모두 무작위입니다",
+    ),
+    "sparsity.montecarlo.randomness.circular": (
+        "random centre W* and curvature, the same in every direction (so a rotation changes nothing)",
+        "중심 W*와 곡률이 무작위이고, 곡률은 모든 방향으로 같습니다(그래서 회전해도 달라지지 않습니다)",
+    ),
     "sparsity.montecarlo.caption": (
-        "{count} random 2-D quadratic losses ({shape}): random centre W*, curvatures and rotation. For "
+        "{count} random 2-D quadratic losses ({shape}): {randomness}. For "
         "each, the best point inside the L1 diamond ‖W‖₁ ≤ t and the best point inside the L2 circle ‖W‖₂ ≤ "
         "t, both computed exactly. The budget is matched: the same t for both, so the diamond's corners "
         "touch the circle and both reach exactly t along each axis. The centres are uniform in a square of "
         "half-side {spread}·t, keeping only those outside the circle, so that both constraints bind.",
-        "무작위 2차원 이차 손실 함수 {count}개({shape}): 중심 W*, 곡률, 회전이 모두 무작위입니다. 각각에 "
+        "무작위 2차원 이차 손실 함수 {count}개({shape}): {randomness}. 각각에 "
         "대해 L1 마름모 ‖W‖₁ ≤ t 안의 최적점과 L2 원 ‖W‖₂ ≤ t 안의 최적점을 정확히 구합니다. 제약의 "
         "크기는 같게 맞춥니다. 두 영역 모두 같은 t를 써서 마름모의 꼭짓점이 원에 닿고, 두 영역이 각 축 "
         "방향으로 정확히 t까지 뻗습니다. 중심은 한 변의 절반이 {spread}·t인 정사각형에서 고르게 뽑되, "

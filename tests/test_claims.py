@@ -545,3 +545,22 @@ def test_monte_carlo_caption_and_synthetic_sizes():
     assert curvatures.min() >= 0.1 - 1e-9 and curvatures.max() <= 10 + 1e-9
     problem = sparsity.make_problem("synthetic")
     assert problem.X.shape == (20, 200) and np.sum(problem.w_true != 0.0) == 5
+
+
+def test_monte_carlo_caption_says_what_each_shape_draws_at_random():
+    """sparsity.montecarlo.randomness.*: elliptic losses have two different curvatures at random
+    rotations; a circular loss is c·I, one random curvature that no rotation changes."""
+    _, elliptic = sparsity.random_losses(2000, 0, "elliptic", 1.0, 5.0)
+    curvatures, axes = np.linalg.eigh(elliptic)
+    assert np.all(curvatures[:, 1] > curvatures[:, 0] * (1 + 1e-6))  # two curvatures, each loss
+    angles = np.arctan2(axes[:, 1, 0], axes[:, 0, 0]) % np.pi  # the first axis' direction
+    assert np.histogram(angles, bins=6, range=(0, np.pi))[0].min() > 200  # every direction
+    _, circular = sparsity.random_losses(2000, 0, "circular", 1.0, 5.0)
+    scale = circular[:, 0, 0]
+    assert np.allclose(circular, scale[:, None, None] * np.eye(2), rtol=0, atol=1e-12 * scale.max())
+    assert scale.max() / scale.min() > 50  # the curvature itself is drawn at random
+    for lang in ("en", "ko"):
+        assert t("sparsity.montecarlo.randomness.elliptic", lang) in t(
+            "sparsity.montecarlo.caption", lang, count=1, shape="", spread="5",
+            randomness=t("sparsity.montecarlo.randomness.elliptic", lang),
+        )  # fmt: skip

@@ -405,6 +405,8 @@ DYNAMIC: dict[str, Callable[[], Iterable[str]]] = {
     "sparsity.montecarlo.ball.{}": lambda: ("l2", "l1"),
     "sparsity.montecarlo.share.{}": lambda: ("exact", "almost"),
     "sparsity.montecarlo.metric.{}": lambda: ("l1", "l2", "l2_almost"),  # app_pages/sparsity.py
+    "sparsity.montecarlo.randomness.{}": lambda: sparsity.LOSS_SHAPES,  # app_pages/sparsity.py
+    "lowrank.readout.{}": lambda: ("l1_keeps_rank", "l1_rank"),  # decayviz/ui/beyond.py
 }
 # Keys that may be used: a control's help text, shown when the catalog has one.
 OPTIONAL: dict[str, Callable[[], Iterable[str]]] = {"help.{}": lambda: tuple(FIELD)}

@@ -13,6 +13,7 @@ from sklearn.linear_model import Lasso
 from decayviz.figures import decode
 from decayviz.figures.lowrank import SYMBOLS
 from decayviz.figures.palette import INK
+from decayviz.i18n import t
 from decayviz.lowrank import (
     factored_descent,
     factored_matrix,
@@ -171,6 +172,20 @@ def test_lowrank_readout_claims():
     assert readout == expected
     assert kept == 4 and np.allclose(shrink, 0.5)
     assert np.linalg.matrix_rank(low_rank_picture(seed=0).clean) == 4
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_readout_where_l1_zeroes_everything_says_no_contrast(lang):
+    """At α = 20 every entry of L1's W is 0 and its rank is 0, no higher than L2 on the factors'
+    (0): the readout says so plainly, not "yet W keeps rank 0"."""
+    at = open_page("sparsity", {"preset": "lowrank_all_off"}, lang=lang)
+    D = low_rank_picture(seed=0).noisy
+    l1 = np.sign(D) * np.maximum(np.abs(D) - 20.0, 0)
+    assert np.all(l1 == 0) and np.sum(np.linalg.svd(D, compute_uv=False) > 40.0) == 0
+    plain = t("lowrank.readout.l1_rank", lang, zeros="100%", rank_l1=0)
+    contrast = t("lowrank.readout.l1_keeps_rank", lang, zeros="100%", rank_l1=0)
+    shown = " ".join(m.value for m in at.markdown)
+    assert plain in shown and contrast not in shown
 
 
 def test_lowrank_descent_caption_claims():

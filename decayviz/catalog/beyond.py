@@ -29,12 +29,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lowrank.readout": (
         "At α = {alpha}: L2 on the factors keeps {kept} of D's {n|singular value} (rank {rank_factors}; "
         "the picture was drawn with rank {true_rank}). L2 on W keeps all {n}, each shrunk by the same "
-        "ratio 1/(1 + 2α) = {shrink}. L1 on W's entries sets {zeros} of the entries to exactly 0, yet W "
-        "keeps rank {rank_l1}.",
+        "ratio 1/(1 + 2α) = {shrink}. {l1}",
         "α = {alpha}에서: 인수 행렬에 L2를 걸면 D의 특잇값 {n}개 가운데 {kept}개가 남습니다 "
         "(랭크 {rank_factors}, 그림은 랭크 {true_rank|로} 그렸습니다). W에 L2를 걸면 {n}개가 모두 남고, "
-        "모두 같은 비율 1/(1 + 2α) = {shrink}배로 줄어듭니다. W의 원소에 L1을 걸면 원소의 {zeros|가} 정확히 "
-        "0이 되지만, W의 랭크는 여전히 {rank_l1}입니다.",
+        "모두 같은 비율 1/(1 + 2α) = {shrink}배로 줄어듭니다. {l1}",
+    ),
+    # L1's zeros leave W a higher rank than L2 on the factors gives: said as a contrast; else plainly
+    "lowrank.readout.l1_keeps_rank": (
+        "L1 on W's entries sets {zeros} of the entries to exactly 0, yet W keeps rank {rank_l1}.",
+        "W의 원소에 L1을 걸면 원소의 {zeros|가} 정확히 0이 되지만, W의 랭크는 여전히 {rank_l1}입니다.",
+    ),
+    "lowrank.readout.l1_rank": (
+        "L1 on W's entries sets {zeros} of the entries to exactly 0, and W has rank {rank_l1}.",
+        "W의 원소에 L1을 걸면 원소의 {zeros|가} 정확히 0이 되고, W의 랭크는 {rank_l1}입니다.",
     ),
     "lowrank.descent.caption": (
         "Gradient descent on A and B themselves, from small random factors of full width ({n|column} "
@@ -125,7 +132,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{angle}° per step (predicted {angle_pred}° by tan θ = √(2·lr·λ − (lr·λ)²)/(1 − lr·λ), the angle θ "
         "per step), from step {settled} on.",
         "weight_decay λ = 2α = {wd}, lr = {lr}일 때(lr·λ = {x}): ‖W‖는 {norm}에 자리 잡고(예측 {norm_pred}), "
-        "유효 학습률 lr/‖W‖²는 {eff}(예측 {eff_pred}), W는 스텝마다 {angle}°씩 돕니다(스텝당 회전각 θ의 "
+        "유효 학습률 lr/‖W‖²은 {eff}(예측 {eff_pred}), W는 스텝마다 {angle}°씩 돕니다(스텝당 회전각 θ의 "
         "예측 tan θ = √(2·lr·λ − (lr·λ)²)/(1 − lr·λ)에서 {angle_pred}°). {settled}번째 스텝부터 그렇습니다.",
     ),
     "beyond.norm.on_its_way": (
@@ -143,7 +150,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "effective learning rate lr/‖W‖² falls from {eff_start} to {eff_end}, and W turns less each step: "
         "the steps shrink by themselves though lr never changed.",
         "가중치 감쇠가 없으면 ‖W‖는 스텝마다 커집니다: {steps} 스텝 뒤 {start}에서 {end|로}. 그래서 유효 "
-        "학습률 lr/‖W‖²는 {eff_start}에서 {eff_end|로} 떨어지고, W가 스텝마다 도는 각도는 줄어듭니다. lr은 "
+        "학습률 lr/‖W‖²은 {eff_start}에서 {eff_end|로} 떨어지고, W가 스텝마다 도는 각도는 줄어듭니다. lr은 "
         "그대로인데 스텝이 저절로 작아집니다.",
     ),
     "beyond.norm.no_equilibrium": (
@@ -180,7 +187,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "from W₀ = {w0}, turns around the origin for {steps|step}. ‖W‖ goes from {start} to {end}, the "
         "effective learning rate lr/‖W‖² from {eff_start} to {eff_end}; the last step turns {angle}°.",
         "차트: W의 방향만 보는 손실(등고선은 원점에서 뻗는 반직선). W₀ = {w0}에서 시작한 하강이 {steps} 스텝 "
-        "동안 원점 둘레를 돕니다. ‖W‖는 {start}에서 {end|로}, 유효 학습률 lr/‖W‖²는 {eff_start}에서 "
+        "동안 원점 둘레를 돕니다. ‖W‖는 {start}에서 {end|로}, 유효 학습률 lr/‖W‖²은 {eff_start}에서 "
         "{eff_end|로} 가고, 마지막 스텝에 {angle}° 돕니다.",
     ),
     "beyond.es.title": ("Early stopping as a penalty", "벌점으로 본 조기 종료"),

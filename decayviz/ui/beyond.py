@@ -66,10 +66,11 @@ def lowrank_view(page: str, lang: str) -> None:
             args=(defaults(page),),
             width="stretch",
         )
+    contrast = "l1_keeps_rank" if facts.rank_l1 > facts.rank_factors else "l1_rank"
+    l1 = t(f"lowrank.readout.{contrast}", lang, zeros=facts.zeros, rank_l1=facts.rank_l1)
     readout = t(
         "lowrank.readout", lang, alpha=facts.alpha, n=facts.n, kept=facts.kept,
-        rank_factors=facts.rank_factors, true_rank=facts.true_rank, shrink=facts.shrink,
-        zeros=facts.zeros, rank_l1=facts.rank_l1,
+        rank_factors=facts.rank_factors, true_rank=facts.true_rank, shrink=facts.shrink, l1=l1,
     )  # fmt: skip
     st.markdown(readout)
     descent = t("lowrank.descent.caption", lang, n=facts.n, lr=facts.lr, steps=facts.steps, gap=facts.gap)
