@@ -133,8 +133,9 @@ elif scene.chatter is not None:
         icon=":material/zoom_in:",
     )
 
-st.header(t("landscape.terms.title", lang))  # h2: the next level under the title
-terms_caption = t("landscape.terms.caption", lang)
+none = "_none" if scene.penalty.kind == "none" else ""  # α = 0 or no penalty: one term, no fight
+st.header(t(f"landscape.terms.title{none}", lang))  # h2: the next level under the title
+terms_caption = t(f"landscape.terms.caption{none}", lang)
 if scene.penalty_low_step is not None:
     terms_caption += " " + t("landscape.terms.together", lang, step=scene.penalty_low_step)
 st.caption(terms_caption)

@@ -957,6 +957,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rule.step.adam": ("Adam scaling", "Adam 스케일링"),
     "rule.step.step": ("step −lr", "스텝 −lr"),
     "rule.step.prox": ("prox of the penalty", "벌점의 근접 연산"),
+    # a rule without a penalty: nothing in bold to point at
+    "landscape.chain_plain": ("One update of {rule}: {chain}.", "{rule}의 갱신 한 번: {chain}."),
     "landscape.chain": (
         "One update of {rule}: {chain} (the penalty's pieces in bold; λ is PyTorch's weight_decay, 2α for "
         "L2 and 2α(1 − l1_ratio) for the elastic net, and α₁ the L1 part's strength, α for L1 and "
@@ -999,6 +1001,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "landscape.term.penalty": ("(2) penalty", "(2) 벌점"),
     "landscape.term.total": ("(1) + (2) total", "(1) + (2) 전체 손실"),
     "landscape.terms.title": ("The two terms fight", "두 텀의 줄다리기"),
+    "landscape.terms.title_none": ("One term: the data loss", "텀은 하나: 데이터 손실"),
+    "landscape.terms.caption_none": (
+        "With no penalty (α = 0, or Penalty set to “None”) there is one term: the descent lowers the data "
+        "loss (1) toward its minimum at W*, and nothing pulls back.",
+        "벌점이 없으면(α = 0이거나 벌점 종류가 ‘없음’이면) 텀은 하나뿐입니다. 경사 하강은 데이터 손실 (1)을 "
+        "W*의 최솟값 쪽으로 줄여 가고, 되당기는 것은 없습니다.",
+    ),
     "landscape.terms.caption": (
         "Near the exact optimum Ŵ(α) the two terms pull against each other: any small step that lowers the "
         "data loss (1), toward W*, raises the penalty (2) at least as much, and the other way round. The "

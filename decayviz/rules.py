@@ -468,9 +468,10 @@ def chain_text(name: str, l1: bool, l2: bool, lang: str) -> str:
     decay λ·W** → step −lr" for AdamW."""
     from decayviz.i18n import t
 
-    text = ""
-    for step in chain_steps(name, l1, l2):
+    text, steps = "", chain_steps(name, l1, l2)
+    for step in steps:
         label = t(step.label, lang)
         label = f"**{label}**" if step.is_penalty else label
         text += label if not text else (" + " if step.adds else " → ") + label
-    return t("landscape.chain", lang, rule=t(rule(name).label, lang), chain=text)
+    key = "landscape.chain" if any(step.is_penalty for step in steps) else "landscape.chain_plain"
+    return t(key, lang, rule=t(rule(name).label, lang), chain=text)

@@ -7,12 +7,13 @@ Each test names the catalog key whose sentence it checks.
 
 import numpy as np
 import pytest
-from helpers import decode, one_decay_step_from_rest
+from helpers import decode, one_decay_step_from_rest, open_page
 from sklearn.linear_model import ElasticNet as SkElasticNet
 from sklearn.linear_model import Lasso, Ridge
 
 from decayviz import sparsity
 from decayviz.descent import descend
+from decayviz.figures.landscape import loss_terms_figure
 from decayviz.i18n import t
 from decayviz.penalties import NoPenalty
 from decayviz.scene import build_scene
@@ -202,6 +203,34 @@ def test_default_run_penalty_falls_then_rises():
     penalty = s.penalty.alpha * (path**2).sum(axis=1)
     assert int(np.argmin(penalty)) == low
     assert penalty[low] < penalty[0] and penalty[-1] > penalty[low] + 0.01 * penalty[0]
+
+
+def test_the_terms_chart_shows_the_lowest_step_its_caption_names():
+    """landscape.terms.together names the step where the penalty is lowest: the chart's log axis
+    reaches under it (it stopped at 0.025, over the default run's 0.017 at step 18)."""
+    for preset in (None, *PRESETS["landscape"]):
+        values = {**defaults("landscape"), **PRESETS["landscape"].get(preset, {})}
+        s = build_scene(values)
+        if s.penalty_low_step is None:
+            continue
+        lowest = s.trajectory.penalty_value[s.penalty_low_step]
+        bottom = loss_terms_figure(s, "en")["layout"]["yaxis"]["range"][0]
+        assert lowest == 0 or 10**bottom < lowest, preset  # an L1 penalty at 0 is off any log axis
+
+
+@pytest.mark.parametrize("query", [{"penalty": "none"}, {"alpha": "0"}])
+def test_with_no_penalty_the_terms_section_does_not_speak_of_two_terms(query):
+    """landscape.terms.caption_none: α = 0 or no penalty leaves one term; nothing fights."""
+    for lang in ("en", "ko"):
+        at = open_page("landscape", query, lang=lang)
+        said = " ".join([*(h.value for h in at.header), *(c.value for c in at.caption)])
+        for key in ("landscape.terms.title", "landscape.terms.caption"):
+            assert t(f"{key}_none", lang) in said and t(key, lang) not in said
+        assert "**" not in said and "(the penalty's pieces in bold" not in said  # nothing of it in the rule
+    no_penalty = {"penalty": "none"} if "penalty" in query else {"alpha": 0.0}
+    s = build_scene({**defaults("landscape"), **no_penalty})
+    bottom = loss_terms_figure(s, "en")["layout"]["yaxis"]["range"][0]
+    assert 10**bottom < s.trajectory.total[-1] < 1e-2  # the data loss's whole fall shows
 
 
 @pytest.mark.parametrize("kind", ["l2", "l1", "elasticnet"])

@@ -483,7 +483,9 @@ def _terms_layout(scene: LandscapeScene, tradeoff: bool, lang: str) -> dict:
     """The steps under a log axis of the terms; over the top part of the chart with a trade-off
     under it, else over all of it."""
     total = scene.trajectory.total[: scene.trajectory.finite_steps]
-    log_range = _log_range(total, _at_optimum(scene).values())
+    low = scene.penalty_low_step  # the caption points at the penalty's lowest step: it shows
+    lowest = None if low is None else float(scene.trajectory.penalty_value[low])
+    log_range = _log_range(total, _at_optimum(scene).values(), lowest)
     return {
         "height": 640 if tradeoff else 340,
         # as wide as the axes' numbers and titles take (Streamlit's theme lets plotly widen the
@@ -530,13 +532,19 @@ def _decades(log_range: list[float]) -> int:
     return max(1, int(np.ceil((log_range[1] - log_range[0]) / 6)))
 
 
-def _log_range(total: np.ndarray, settled) -> list[float]:
+def _log_range(total: np.ndarray, settled, lowest: float | None = None) -> list[float]:
     """The terms' log axis (in decades): from a little under the smallest value they settle at
-    (a term passing near 0 on its way would otherwise stretch the axis over many decades) to
-    a little over the largest value of the sum."""
+    (a term passing near 0 on its way would otherwise stretch the axis over many decades), and
+    under the `lowest` point a caption names (without a penalty, under the run's last value),
+    to a little over the largest value of the sum."""
     positive = [v for v in settled if v > 0]
     top = max(float(np.max(total)), *positive, LOG_FLOOR)
-    bottom = min(positive) / 30 if positive else top * 1e-4
+    if positive:
+        bottom = min(positive) / 30
+    else:  # no penalty: the data loss falls toward 0 at W*; the whole run shows, to 12 decades
+        bottom = max(float(np.min(total, initial=top, where=total > 0)) / 1.5, top * 1e-12)
+    if lowest is not None and lowest > 0:
+        bottom = min(bottom, lowest / 1.5)
     return [float(np.log10(bottom)), float(np.log10(top * 1.5))]
 
 
