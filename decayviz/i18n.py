@@ -78,8 +78,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ui.play": ("Play", "재생"),
     "ui.pause": ("Pause", "일시 정지"),
     "landscape.alpha_scrub_note": (
-        "the descent drawn is the run at α = {alpha} (Strength α in the sidebar reruns it)",
-        "그려진 하강 경로는 α = {alpha}일 때의 실행 (사이드바의 세기 α로 다시 실행)",
+        "path drawn at α = {alpha}",
+        "경로는 α = {alpha}에서 그림",
     ),
     "ui.step": ("step", "스텝"),
     # Streamlit's link to skip past the sidebar (its text is English only), said in the page's language

@@ -6,6 +6,7 @@ import time
 import numpy as np
 import pytest
 from conftest import shoot, wait_for_app, wait_for_charts
+from support.chart_text import measured
 
 pytestmark = pytest.mark.browser
 
@@ -112,3 +113,36 @@ def test_slider_labels_and_t_ticks_are_round(page, app_url):
     page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 2")
     loss = page.evaluate(DRAWN_TICKS)["loss"]
     assert "10<sup>−4</sup>" in loss and not any(prefix in text for text in loss for prefix in "μmk"), loss
+
+
+# The α slider's rail: the second slider of the main chart (the first is the step slider).
+ALPHA_RAIL = f"{CHART} >> nth=0 >> rect.slider-rail-rect >> nth=1"
+
+
+ALPHA_SCREENS = [  # (screen, presentation view, language)
+    ("projector", "0", "en"),
+    ("projector", "1", "ko"),
+    ("projector", "1", "en"),
+    ("phone", "0", "ko"),
+]
+
+
+@pytest.mark.parametrize(("screen", "present", "lang"), ALPHA_SCREENS)
+def test_the_alpha_sliders_long_value_stays_clear_of_the_step_ticks(tab_at, app_url, screen, present, lang):
+    """Moved off the page's α, the α slider says that the path drawn is still the page's run:
+    its longest value, in the presentation view's larger type too, lies under the step slider's
+    numbers, not on them (it ran through them, in the presentation view unreadably), and within
+    a phone's chart."""
+    tab = tab_at(screen)
+    tab.goto(f"{app_url}/?present={present}&lang={lang}")
+    wait_for_charts(tab)
+    tab.locator(ALPHA_RAIL).scroll_into_view_if_needed()
+    rail = tab.locator(ALPHA_RAIL).bounding_box()
+    for fraction in (0.02, 0.98):  # the smallest α and the largest: the longest values
+        tab.mouse.click(rail["x"] + fraction * rail["width"], rail["y"] + rail["height"] / 2)
+        tab.wait_for_function(
+            f"() => document.querySelector('{CHART} .js-plotly-plot')._fullLayout.sliders[1].active "
+            f"{'< 2' if fraction < 0.5 else '> 15'}"
+        )
+        found = measured(tab)
+        assert found["problems"] == [], found["problems"]

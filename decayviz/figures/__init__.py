@@ -75,6 +75,7 @@ def round_steps(n: int, most: int) -> np.ndarray:
 BUTTONS_PX = 105  # the room Play and Pause take left of the step slider (with below_px), words aside
 BUTTON_FONT_PX = 26  # plotly.js sizes a button by its font: 26 px makes it about 42 px tall
 BUTTON_WORD_PX = 15
+PLOTLY_FONT_PX = 12  # plotly.js's text size where a figure sets none (a slider's ticks, say)
 
 
 # A small panel's log axis holds about this many labels one above another (a network page's
@@ -276,6 +277,13 @@ def readable(spec: dict) -> dict:
     return {**spec, "layout": layout}
 
 
+def _bigger_value(slider: dict, ticks: dict, bigger) -> dict:
+    """A slider for the presentation view: its value in `bigger` type, its ticks in `ticks`."""
+    value = slider.get("currentvalue", {})
+    value = {**value, "font": bigger(value.get("font"), 14)}
+    return {**slider, "font": slider.get("font", ticks), "currentvalue": value}
+
+
 def presentation(spec: dict) -> dict:
     """The same figure for the back of a room: larger type, thicker lines, larger markers.
     A new spec (the cached one is shared by every session); frames, which carry only
@@ -297,13 +305,10 @@ def presentation(spec: dict) -> dict:
             trace["textfont"] = bigger(trace["textfont"], 14)
         data.append(trace)
     layout = dict(spec["layout"])
+    ticks = {"size": layout.get("font", {}).get("size", PLOTLY_FONT_PX)}  # what a slider's ticks had
     layout["font"] = bigger(layout.get("font"), 14)
     if "legend" in layout:
         layout["legend"] = {**layout["legend"], "font": bigger(layout["legend"].get("font"), 14)}
-    if "sliders" in layout:  # the value a slider shows grows; its ticks keep their room
-        layout["sliders"] = [
-            {**slider, "currentvalue": {**slider.get("currentvalue", {}), "font": bigger(
-                slider.get("currentvalue", {}).get("font"), 14)}}
-            for slider in layout["sliders"]
-        ]  # fmt: skip
+    if "sliders" in layout:  # the value a slider shows grows; its ticks keep their size and room
+        layout["sliders"] = [_bigger_value(slider, ticks, bigger) for slider in layout["sliders"]]
     return {**spec, "data": data, "layout": layout}

@@ -30,7 +30,9 @@ CONTOUR_LEVELS = 14
 FRAME_MS = 50
 ALPHAS = tuple(a for a in FIELD["alpha"].options if a > 0)  # the α slider's stops: the page's grid
 CONTROLS_PX = 44  # from the plot's bottom edge to the Play row: room for the w₁ ticks and title
-ALPHA_ROW_PX = 66  # from the Play row to the α slider
+# from the Play row to the α slider: room for the step slider's numbers, then the α slider's
+# value (its longest says the descent is still the page's run) clear of them
+ALPHA_ROW_PX = 82
 INSET = 0.42  # the zoomed inset's side, as a fraction of the plot's height
 INSET_GAP = 0.03  # between the inset and the plot's edges, as a fraction of the chart's plot area
 INSET_BELOW = 0.3  # an inset appears when the ball's extent is under this fraction of the view
