@@ -1188,8 +1188,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "landscape.readout.zero": ("First step with an exact 0", "처음으로 정확히 0이 된 스텝"),
     "landscape.readout.zero_never": ("never", "없음"),
     "landscape.readout.companion": (
-        "{optimizer} ends at {end}; {other} on the same problem ends at {other_end} (dashed purple).",
-        "{optimizer|은} {end}에서 끝나고, 같은 문제에서 {other|은} {other_end}에서 끝납니다(보라색 파선).",
+        "{optimizer} ends at {end}; {other} on the same problem ends at {other_end} (dashed pink).",
+        "{optimizer|은} {end}에서 끝나고, 같은 문제에서 {other|은} {other_end}에서 끝납니다(분홍색 파선).",
     ),
     "landscape.adamw_box": (
         "AdamW shrinks the weights by its L2 decay outside the adaptive step. Xie & Li (2024) show that "

@@ -216,3 +216,17 @@ def test_neighbouring_alphas_differ_in_dash():
 
     dashes = alpha_dashes((0.1, 0.0, 0.01, 0.001))
     assert len(set(dashes)) == 4 and dashes[1] == "solid"  # by rank: α = 0 first
+
+
+def test_the_companion_runs_colour_is_named_as_it_looks():
+    """landscape.readout.companion names the companion run's line "dashed pink": Okabe-Ito's
+    "reddish purple" (#CC79A7) is a light pink (hue between magenta and red, lightness over 60%),
+    which a class calls pink, not purple."""
+    import colorsys
+
+    red, green, blue = (int(palette.COLORS["companion"][i : i + 2], 16) / 255 for i in (1, 3, 5))
+    hue, lightness, _ = colorsys.rgb_to_hls(red, green, blue)
+    assert 300 < hue * 360 < 345 and lightness > 0.6
+    blank = dict.fromkeys(("optimizer", "end", "other", "other_end"), "")
+    assert "(dashed pink)" in t("landscape.readout.companion", "en", **blank)
+    assert "(분홍색 파선)" in t("landscape.readout.companion", "ko", **blank)
