@@ -167,6 +167,7 @@ def test_a_class_from_open_to_reveal():
     student.run()
     said = texts(student)
     assert "You answered “Neither is ever exactly 0”, which is not right this time." in said
+    assert "w₁ is exactly 0 at step 6 only, on its way across 0. w₂ is exactly 0 from step 7 to" in said
     assert any("bar" in chart.proto.spec for chart in student.get("plotly_chart"))  # the class's bars
 
     assert not [w for w in student.get("button_group") if w.key == f"choice_{question.id}"]  # closed

@@ -407,6 +407,8 @@ DYNAMIC: dict[str, Callable[[], Iterable[str]]] = {
     "sparsity.montecarlo.metric.{}": lambda: ("l1", "l2", "l2_almost"),  # app_pages/sparsity.py
     "sparsity.montecarlo.randomness.{}": lambda: sparsity.LOSS_SHAPES,  # app_pages/sparsity.py
     "lowrank.readout.{}": lambda: ("l1_keeps_rank", "l1_rank"),  # decayviz/ui/beyond.py
+    # decayviz.classroom.questions._zero_stories
+    "question.landscape_first_zero.why.{}": lambda: ("never", "once", "stays", "leaves"),
     "landscape.terms.title{}": lambda: ("", "_none"),  # app_pages/landscape.py: none without a penalty
     "landscape.terms.caption{}": lambda: ("", "_none"),
 }

@@ -98,6 +98,13 @@ def test_landscape_first_zero_follows_the_proximal_descent():
         else "w2"
     )
     assert question.truth() == expected == "w1"  # w₁ crosses 0 on its way, before w₂ settles there
+    # and the reveal says so, step by step: w₁ is 0 at one step only, w₂ from its first to the end
+    zero = weights == 0.0
+    assert zero[:, 0].sum() == 1 and zero[first[1] :, 1].all()
+    assert question.why() == [
+        ("question.landscape_first_zero.why.once", {"weight": "w₁", "step": first[0]}),
+        ("question.landscape_first_zero.why.stays", {"weight": "w₂", "step": first[1]}),
+    ]
 
 
 def test_landscape_diverges_when_the_learning_rate_passes_two_over_the_curvature():

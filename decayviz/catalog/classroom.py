@@ -24,6 +24,23 @@ STRINGS: dict[str, tuple[str, str]] = {
     "question.landscape_first_zero.w2": ("w₂ first", "w₂가 먼저"),
     "question.landscape_first_zero.both": ("Both at the same step", "둘 다 같은 스텝에서"),
     "question.landscape_first_zero.none": ("Neither is ever exactly 0", "어느 쪽도 정확히 0이 되지 않음"),
+    # at the reveal, why: each weight's exact zeros along the descent (questions._zero_stories)
+    "question.landscape_first_zero.why.never": (
+        "{weight} is never exactly 0.",
+        "{weight|은} 한 번도 정확히 0이 되지 않습니다.",
+    ),
+    "question.landscape_first_zero.why.once": (
+        "{weight} is exactly 0 at step {step} only, on its way across 0.",
+        "{weight|은} 0을 가로지르는 길에 {step}번째 스텝에서만 정확히 0입니다.",
+    ),
+    "question.landscape_first_zero.why.stays": (
+        "{weight} is exactly 0 from step {step} to the end.",
+        "{weight|은} {step}번째 스텝부터 끝까지 정확히 0입니다.",
+    ),
+    "question.landscape_first_zero.why.leaves": (
+        "{weight} is exactly 0 first at step {step}, and leaves 0 later.",
+        "{weight|은} {step}번째 스텝에서 처음 정확히 0이 되고, 나중에 0을 벗어납니다.",
+    ),
     "question.landscape_diverges": (
         "Gradient descent starts at W₀ = {w0} on a loss with curvatures {c1} and {c2}, with an L2 "
         "penalty of α = {alpha}, a learning rate of {lr} and {steps|step}. Will it diverge?",

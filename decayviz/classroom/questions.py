@@ -62,6 +62,8 @@ class Question:
     bounds_of: Callable[[dict[str, Any]], tuple[float, float]] = lambda values: (0.0, 0.0)
     # a choice question's options that count as right (None: the truth alone); see accepted()
     accepted_of: Callable[[dict[str, Any]], frozenset] | None = None
+    # why the truth is what it is, said at the reveal: (catalog key, its values) for each sentence
+    why_of: Callable[[dict[str, Any]], list[tuple[str, dict[str, Any]]]] = lambda values: []
     step: float = 1.0  # a number question's step (1: a count, a whole number)
     unit: str = ""  # a number question's unit symbol, after the number ("%")
     _cache: dict = field(default_factory=dict, repr=False)
@@ -95,6 +97,10 @@ class Question:
     def truth(self) -> Any:
         """The true answer, computed from the scene by decayviz."""
         return self._once("truth", lambda: self.compute(self.values))
+
+    def why(self) -> list[tuple[str, dict[str, Any]]]:
+        """The sentences that say why the truth is what it is: (catalog key, values) each."""
+        return self._once("why", lambda: self.why_of(self.values))
 
     def accepted(self) -> frozenset:
         """The choices that count as right: the truth, and for a question whose scores are
@@ -221,6 +227,23 @@ def _first_zero(values: dict[str, Any]) -> str:
     if steps[1] is None or (steps[0] is not None and steps[0] < steps[1]):
         return "w1"
     return "w2"
+
+
+def _zero_stories(values: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """For each weight of the descent, when it is exactly 0.0: never; at one step only, on its
+    way across 0; from its first zero to the end; or first at a step it later leaves."""
+    trajectory = _landscape(values).trajectory
+    weights = trajectory.weights[: trajectory.finite_steps]
+    stories = []
+    for axis, name in enumerate(("w₁", "w₂")):
+        zero = weights[:, axis] == 0.0
+        if not zero.any():
+            stories.append(("question.landscape_first_zero.why.never", {"weight": name}))
+            continue
+        first = int(np.argmax(zero))
+        story = "stays" if zero[first:].all() else "once" if not zero[first + 1 :].any() else "leaves"
+        stories.append((f"question.landscape_first_zero.why.{story}", {"weight": name, "step": first}))
+    return stories
 
 
 def _diverges(values: dict[str, Any]) -> str:
@@ -477,6 +500,7 @@ _QUESTIONS = (
     ),
     _landscape_question(
         "landscape_first_zero", {"preset": "l1_zero", "alpha": "1.5"}, "choice", _first_zero,
+        why_of=_zero_stories,
         options_of=_options({
             "w1": "question.landscape_first_zero.w1",
             "w2": "question.landscape_first_zero.w2",

@@ -835,6 +835,7 @@ def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teac
         truth = question.truth()
     shown = _format(question, list(truth) if question.kind == "point" else truth, lang)
     text = t("predict.truth", lang, truth=shown) + _ties(question, lang)
+    text += "".join(" " + t(key, lang, **values) for key, values in question.why())
     if mine is None:
         text += "" if teacher else " " + t("predict.no_answer", lang)
     elif question.kind == "choice":
