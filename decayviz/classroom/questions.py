@@ -214,12 +214,16 @@ def _end(values: dict[str, Any]) -> tuple[float, float]:
     return float(final[0]), float(final[1])
 
 
+def _exact_zeros(values: dict[str, Any]) -> np.ndarray:
+    """Where each weight of the descent is exactly 0.0: (steps, 2) booleans, w₁ then w₂."""
+    trajectory = _landscape(values).trajectory
+    return trajectory.weights[: trajectory.finite_steps] == 0.0
+
+
 def _first_zero(values: dict[str, Any]) -> str:
     """Which weight is exactly 0.0 first along the descent: "w1", "w2", "both" (same step) or "none"."""
-    trajectory = _landscape(values).trajectory
-    weights = trajectory.weights[: trajectory.finite_steps]
-    first = [np.flatnonzero(weights[:, axis] == 0.0) for axis in (0, 1)]
-    steps = [int(hits[0]) if hits.size else None for hits in first]
+    zero = _exact_zeros(values)
+    steps = [int(np.argmax(zero[:, axis])) if zero[:, axis].any() else None for axis in (0, 1)]
     if steps == [None, None]:
         return "none"
     if steps[0] == steps[1]:
@@ -232,11 +236,8 @@ def _first_zero(values: dict[str, Any]) -> str:
 def _zero_stories(values: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """For each weight of the descent, when it is exactly 0.0: never; at one step only, on its
     way across 0; from its first zero to the end; or first at a step it later leaves."""
-    trajectory = _landscape(values).trajectory
-    weights = trajectory.weights[: trajectory.finite_steps]
     stories = []
-    for axis, name in enumerate(("w₁", "w₂")):
-        zero = weights[:, axis] == 0.0
+    for name, zero in zip(("w₁", "w₂"), _exact_zeros(values).T, strict=True):
         if not zero.any():
             stories.append(("question.landscape_first_zero.why.never", {"weight": name}))
             continue

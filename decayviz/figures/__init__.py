@@ -277,10 +277,16 @@ def readable(spec: dict) -> dict:
     return {**spec, "layout": layout}
 
 
-def _bigger_value(slider: dict, ticks: dict, bigger) -> dict:
-    """A slider for the presentation view: its value in `bigger` type, its ticks in `ticks`."""
+def _bigger(font: dict | None, size: float) -> dict:
+    """A font 1.35 times as large (`size` where it sets none), for the back of a room."""
+    font = font or {}
+    return {**font, "size": round(font.get("size", size) * 1.35)}
+
+
+def _bigger_value(slider: dict, ticks: dict) -> dict:
+    """A slider for the presentation view: its value in larger type, its ticks in `ticks`."""
     value = slider.get("currentvalue", {})
-    value = {**value, "font": bigger(value.get("font"), 14)}
+    value = {**value, "font": _bigger(value.get("font"), 14)}
     return {**slider, "font": slider.get("font", ticks), "currentvalue": value}
 
 
@@ -288,11 +294,6 @@ def presentation(spec: dict) -> dict:
     """The same figure for the back of a room: larger type, thicker lines, larger markers.
     A new spec (the cached one is shared by every session); frames, which carry only
     coordinates, are shared with it."""
-
-    def bigger(font: dict | None, size: float) -> dict:
-        font = font or {}
-        return {**font, "size": round(font.get("size", size) * 1.35)}
-
     data = []
     for shared in spec["data"]:
         trace = dict(shared)
@@ -302,13 +303,13 @@ def presentation(spec: dict) -> dict:
             marker = trace["marker"]
             trace["marker"] = {**marker, "size": marker.get("size", 6) * 1.4}
         if "textfont" in trace:
-            trace["textfont"] = bigger(trace["textfont"], 14)
+            trace["textfont"] = _bigger(trace["textfont"], 14)
         data.append(trace)
     layout = dict(spec["layout"])
     ticks = {"size": layout.get("font", {}).get("size", PLOTLY_FONT_PX)}  # what a slider's ticks had
-    layout["font"] = bigger(layout.get("font"), 14)
+    layout["font"] = _bigger(layout.get("font"), 14)
     if "legend" in layout:
-        layout["legend"] = {**layout["legend"], "font": bigger(layout["legend"].get("font"), 14)}
+        layout["legend"] = {**layout["legend"], "font": _bigger(layout["legend"].get("font"), 14)}
     if "sliders" in layout:  # the value a slider shows grows; its ticks keep their size and room
-        layout["sliders"] = [_bigger_value(slider, ticks, bigger) for slider in layout["sliders"]]
+        layout["sliders"] = [_bigger_value(slider, ticks) for slider in layout["sliders"]]
     return {**spec, "data": data, "layout": layout}
