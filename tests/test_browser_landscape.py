@@ -146,3 +146,38 @@ def test_the_alpha_sliders_long_value_stays_clear_of_the_step_ticks(tab_at, app_
         )
         found = measured(tab)
         assert found["problems"] == [], found["problems"]
+
+
+# Where the reveal of a choice question leaves its answer and the descent's plot: the answer's
+# first paragraph (after the script that plays the descent), Streamlit's header drawn over the
+# page's top, and the main chart's plot area.
+REVEAL_GEOMETRY = """() => {
+    const marker = document.querySelector('.dv-play');
+    const answer = marker.closest('[data-testid="stElementContainer"]').nextElementSibling;
+    const plot = document.querySelector('.st-key-main_chart .nsewdrag');
+    return {answer: answer.getBoundingClientRect().top, plot: plot.getBoundingClientRect().bottom,
+            header: document.querySelector('[data-testid="stHeader"]').getBoundingClientRect().bottom,
+            screen: window.innerHeight};
+}"""
+
+
+@pytest.mark.parametrize("screen", ["projector", "phone"])
+def test_a_revealed_choice_shows_its_answer_and_the_whole_descent(tab_at, app_url, screen):
+    """A choice question's text, options and answer stand above the page's chart: revealed on a
+    projector, the descent's plot ran 40 px off the screen (the sliders under it more), on a phone
+    200 px. The reveal scrolls it into view, keeping the answer's first line under the header."""
+    tab = tab_at(screen)
+    tab.goto(f"{app_url}/?lang=en")
+    wait_for_app(tab)
+    tab.get_by_text("Which weight is 0 first?").click()
+    tab.get_by_text("Neither is ever exactly 0", exact=True).click()
+    tab.get_by_text("Your answer: ").first.wait_for()
+    tab.get_by_role("button", name="Reveal the answer").click()
+    tab.wait_for_selector('.st-key-main_chart .js-plotly-plot[data-dv-reveal-played="1"]', timeout=60_000)
+    settled = f"""(last) => {{ const now = JSON.stringify(({REVEAL_GEOMETRY})());
+        const same = now === last.value; last.value = now; return same && JSON.parse(now); }}"""
+    tab.wait_for_timeout(300)  # the smooth scroll under way
+    geometry = tab.wait_for_function(settled, arg={"value": ""}, polling=250, timeout=30_000).json_value()
+    assert geometry["plot"] <= geometry["screen"], geometry
+    assert geometry["answer"] >= geometry["header"], geometry
+    shoot(tab, f"landscape_choice_revealed_{screen}.png")

@@ -73,17 +73,48 @@ class RevealedTaps(NamedTuple):
 # On a reveal the landscape's descent plays once: Play is pressed for the student as soon as the
 # page's chart is drawn (plotly.js has no autoplay; its Play restarts the descent from W₀). A
 # browser that asks for reduced motion keeps the chart still on the descent's end (where the
-# answer is), as every animated chart opens; its Play button is there all the same.
+# answer is), as every animated chart opens; its Play button is there all the same. First the
+# page scrolls so that the whole chart shows, as far as the answer's first line stays clear of
+# Streamlit's header (its buttons are drawn over the page): under a choice question's answer the
+# chart ran off a projector's 768 px by 220 px, the descent's plot by 150 px.
 PLAY_JS = """
 /* %s */
 (() => {
+  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const scroller = (element) => {  // the box the page scrolls in (Streamlit's main section)
+    for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+      const scrolls = /(auto|scroll)/.test(getComputedStyle(box).overflowY);
+      if (scrolls && box.scrollHeight > box.clientHeight) return box;
+    }
+    return null;
+  };
+  const bringIntoView = (gd) => {
+    const box = scroller(gd);
+    const view = box ? box.getBoundingClientRect() : {top: 0, bottom: window.innerHeight};
+    const header = document.querySelector('[data-testid="stHeader"]');  // drawn over the page's top
+    const top = Math.max(view.top, header ? header.getBoundingClientRect().bottom : 0);
+    const below = gd.getBoundingClientRect().bottom - view.bottom + 8;
+    const marker = document.querySelector('.dv-play');
+    const answer = marker && marker.closest('[data-testid="stElementContainer"]');
+    const first = answer && answer.nextElementSibling;
+    const room = first ? first.getBoundingClientRect().top - top - 8 : below;
+    const by = Math.min(below, room, gd.getBoundingClientRect().top - top);
+    if (by > 0) (box || window).scrollBy({top: by, behavior: reduced ? 'auto' : 'smooth'});
+  };
   let tries = 0;
   const play = () => {
     const gd = document.querySelector('.st-key-%s .js-plotly-plot');
     const button = gd && gd._fullLayout && gd.querySelector('.updatemenu-button');
-    if (!button) {
+    const svg = gd && gd.querySelector('.main-svg');
+    const sized = svg && Math.abs(svg.getBoundingClientRect().height - gd.getBoundingClientRect().height) < 2;
+    // the run over: until then the page may still show the question's elements above the chart
+    const done = document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning';
+    if (!button || !sized || !done) {
       if (++tries < 600) setTimeout(play, 100);  /* a busy phone may draw the chart late */
-    } else if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) {
+      return;
+    }
+    bringIntoView(gd);
+    if (reduced) {
       gd.dataset.dvRevealPlayed = 'still';  // for the browser tests: the reveal left it still
     } else {
       button.dispatchEvent(new MouseEvent('click', {bubbles: true}));
