@@ -12,7 +12,7 @@ from decayviz.ui.pacing import pace
 def plotly_skips_half_imported() -> None:
     """plotly's JSON encoder looks pandas up in sys.modules (never importing it) and reads
     pd.NaT for every None in a spec: a pandas that another thread is still importing (the
-    warm-up's scikit-learn, the network page's st.dataframe) would fail a chart with an
+    warm-up's scikit-learn, the network page's results table) would fail a chart with an
     AttributeError. Seen half-imported, a module counts as absent (the specs hold no pandas
     objects); so pandas, ~0.3 s to import, stays out of a fresh server's first page."""
     from plotly.io import _json

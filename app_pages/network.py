@@ -159,7 +159,7 @@ def final_table(result, lang: str) -> None:
         t("status.ok", lang) if epoch is None else t("status.diverged", lang, epoch=epoch)
         for epoch in result.diverged_at
     ]
-    st.dataframe(rows, hide_index=True)
+    st.table(rows, border="horizontal", hide_index=True)
 
 
 VIEWS = ("sweep", "weights", "boundary", "code")

@@ -17,7 +17,7 @@ from decayviz.i18n import t
 from decayviz.scenes import PRESETS
 from decayviz.state import FIELD, encode, page_fields
 from decayviz.training import SweepConfig, worker
-from decayviz.training.options import SERVER_TRAININGS
+from decayviz.training.options import METRICS, SERVER_TRAININGS
 from decayviz.ui import training
 
 SHORT = {"n_epochs": "2", "n_hidden": "16.0"}  # keeps every run here well under a second or two
@@ -326,6 +326,34 @@ def test_early_stopping_reports_the_kept_epoch_in_the_table_and_beside_the_scrip
     assert f"validation score {result.final('val_accuracy')[1]:.4f}" in shown
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_results_table_holds_each_alphas_final_numbers(lang):
+    """Under the sweep's chart, one row per α: its weight_decay (2α), the epoch kept by early
+    stopping, each final metric as the run recorded it (of the kept epoch), and whether it
+    trained or diverged. A static table, every column on a projector's page."""
+    query = {
+        "lang": lang,
+        "n_dataset": "moons",
+        "n_epochs": "12",
+        "n_early_stop": "true",
+        "n_alphas": "0.0,0.01,1.0",
+    }
+    at = click(network_page(query), t("network.train", lang))
+    result = session_run().snapshot
+    [table] = at.table
+    shown = table.value
+    assert list(shown.columns) == [
+        t(key, lang) for key in ("column.alpha", "column.weight_decay", "column.kept_epoch")
+    ] + [t(f"metric.{metric}", lang) for metric in METRICS] + [t("column.status", lang)]
+    assert list(shown[t("column.alpha", lang)]) == ["0", "0.01", "1"]
+    assert list(shown[t("column.weight_decay", lang)]) == ["0", "0.02", "2"]
+    assert list(shown[t("column.kept_epoch", lang)]) == result.kept_epoch
+    for metric in METRICS:
+        expected = [round(value, 4) for value in result.final(metric)]
+        assert list(shown[t(f"metric.{metric}", lang)]) == pytest.approx(expected, abs=0), metric
+    assert list(shown[t("column.status", lang)]) == [t("status.ok", lang)] * 3
+
+
 def test_a_diverged_alpha_is_said_under_the_status_and_its_curves_end_where_it_says():
     """The scene whose learning rate is too large: each diverged α gets a red note right under
     the status, above the charts, naming the epoch its curves end at (none when it diverged at
@@ -342,6 +370,10 @@ def test_a_diverged_alpha_is_said_under_the_status_and_its_curves_end_where_it_s
             assert "no curves" in said and history["val_loss"] == []
         else:
             assert f"end at epoch {epoch - 1}." in said and len(history["val_loss"]) == epoch - 1
+    status = list(at.table[0].value[t("column.status", "en")])
+    assert status == [
+        t("status.diverged", "en", epoch=e) if e else t("status.ok", "en") for e in result.diverged_at
+    ]
     order = [node.type for node in at.main if node.type in ("error", "plotly_chart")]
     assert "error" in order and order.index("error") < order.index("plotly_chart")
 

@@ -14,16 +14,27 @@ LANG_CLASS = "dv-lang"
 
 CSS = f"""
 [data-testid="stElementContainer"]:has(.{LANG_CLASS}) {{ display: none; }}
-.js-plotly-plot.dv-keys:focus-visible {{ outline: 3px solid #0072B2; outline-offset: 2px; }}
+.js-plotly-plot.dv-keys:focus-visible, [data-testid="stTable"] > div:focus-visible {{
+  outline: 3px solid #0072B2; outline-offset: 2px;
+}}
 """
 
 # Plotly's Play/Pause buttons and sliders are SVG shapes no keyboard reaches: every animated
 # chart becomes a focusable group (with a visible focus ring) on which Space or Enter plays or
 # pauses it, the same as clicking its buttons, ←/→ move the step slider and ↓/↑ the α slider.
+# A table that scrolls sideways becomes focusable too.
 KEYS_JS = """
 (() => {
   window.dvKeysLabel = %s;  // in the language of the latest run
-  const mark = () => document.querySelectorAll('.js-plotly-plot').forEach((gd) => {
+  const mark = () => {
+    // a table wider than its box scrolls sideways inside it (a phone's results table): the box
+    // takes the keyboard's focus, so that the arrow keys scroll it
+    document.querySelectorAll('[data-testid="stTable"] > div').forEach((box) => {
+      if (box.scrollWidth > box.clientWidth && box.tabIndex !== 0) box.tabIndex = 0;
+    });
+    markCharts();
+  };
+  const markCharts = () => document.querySelectorAll('.js-plotly-plot').forEach((gd) => {
     if (!gd.querySelector('.updatemenu-button')) return;
     const label = window.dvKeysLabel;
     if (gd.getAttribute('aria-label') !== label) gd.setAttribute('aria-label', label);
