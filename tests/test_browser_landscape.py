@@ -6,6 +6,7 @@ import time
 import numpy as np
 import pytest
 from conftest import shoot, wait_for_app, wait_for_charts
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from support.chart_text import measured
 
 pytestmark = pytest.mark.browser
@@ -148,8 +149,8 @@ def test_the_alpha_sliders_long_value_stays_clear_of_the_step_ticks(tab_at, app_
         assert found["problems"] == [], found["problems"]
 
 
-# Where the reveal of a choice question leaves its answer and the descent's plot: the answer's
-# first paragraph (after the script that plays the descent), Streamlit's header drawn over the
+# Where the reveal of a question leaves its answer and the descent's plot: the answer's first
+# line (the element after the script that plays the descent), Streamlit's header drawn over the
 # page's top, and the main chart's plot area.
 REVEAL_GEOMETRY = """() => {
     const marker = document.querySelector('.dv-play');
@@ -161,18 +162,44 @@ REVEAL_GEOMETRY = """() => {
 }"""
 
 
+def answer_the_question(tab, question: str, phone: bool) -> None:
+    """Pick `question` and answer it: its first choice, or a tap on its chart (again if a tap
+    landing while the chart redraws is lost)."""
+    tab.get_by_text(question).click()
+    if question == "Where does the descent end?":
+        drag = tab.locator('[class*="st-key-tap_"] .nsewdrag').first
+        for attempt in range(3):
+            drag.scroll_into_view_if_needed()
+            box = drag.bounding_box()
+            point = (box["x"] + 0.6 * box["width"], box["y"] + 0.4 * box["height"])
+            tab.touchscreen.tap(*point) if phone else tab.mouse.click(*point)
+            try:
+                tab.get_by_text("Your answer: ").first.wait_for(timeout=15_000)
+                break
+            except PlaywrightTimeout:
+                if attempt == 2:
+                    raise
+    else:
+        tab.get_by_text("Neither is ever exactly 0", exact=True).click()
+        tab.get_by_text("Your answer: ").first.wait_for()
+
+
 @pytest.mark.parametrize("screen", ["projector", "phone"])
-def test_a_revealed_choice_shows_its_answer_and_the_whole_descent(tab_at, app_url, screen):
+@pytest.mark.parametrize("question", ["Which weight is 0 first?", "Where does the descent end?"])
+def test_a_revealed_question_shows_its_answer_and_the_whole_descent(tab_at, app_url, question, screen):
     """A choice question's text, options and answer stand above the page's chart: revealed on a
     projector, the descent's plot ran 40 px off the screen (the sliders under it more), on a phone
-    200 px. The reveal scrolls it into view, keeping the answer's first line under the header."""
+    200 px. A student who scrolled down to answer (a phone's tap chart is below the fold) found the
+    answer above the screen: the short one of a tap question 90 px up on a projector, 120 px on a
+    phone. The reveal scrolls them into view, keeping the answer's first line under the header."""
     tab = tab_at(screen)
     tab.goto(f"{app_url}/?lang=en")
     wait_for_app(tab)
-    tab.get_by_text("Which weight is 0 first?").click()
-    tab.get_by_text("Neither is ever exactly 0", exact=True).click()
-    tab.get_by_text("Your answer: ").first.wait_for()
-    tab.get_by_role("button", name="Reveal the answer").click()
+    answer_the_question(tab, question, phone=screen == "phone")
+    reveal = tab.get_by_role("button", name="Reveal the answer")
+    reveal.scroll_into_view_if_needed()
+    tab.mouse.wheel(0, 2000)  # as far down as the page goes, the button out of sight if it can be
+    reveal.click()
     tab.wait_for_selector('.st-key-main_chart .js-plotly-plot[data-dv-reveal-played="1"]', timeout=60_000)
     settled = f"""(last) => {{ const now = JSON.stringify(({REVEAL_GEOMETRY})());
         const same = now === last.value; last.value = now; return same && JSON.parse(now); }}"""
@@ -180,4 +207,4 @@ def test_a_revealed_choice_shows_its_answer_and_the_whole_descent(tab_at, app_ur
     geometry = tab.wait_for_function(settled, arg={"value": ""}, polling=250, timeout=30_000).json_value()
     assert geometry["plot"] <= geometry["screen"], geometry
     assert geometry["answer"] >= geometry["header"], geometry
-    shoot(tab, f"landscape_choice_revealed_{screen}.png")
+    shoot(tab, f"landscape_revealed_{'tap' if 'end' in question else 'choice'}_{screen}.png")

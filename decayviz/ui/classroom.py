@@ -88,32 +88,44 @@ PLAY_JS = """
     }
     return null;
   };
+  const answer = () => {  // the reveal's first line: the element after this script's own
+    const marker = document.querySelector('.dv-play');
+    return marker && marker.closest('[data-testid="stElementContainer"]')?.nextElementSibling;
+  };
   const bringIntoView = (gd) => {
     const box = scroller(gd);
     const view = box ? box.getBoundingClientRect() : {top: 0, bottom: window.innerHeight};
     const header = document.querySelector('[data-testid="stHeader"]');  // drawn over the page's top
     const top = Math.max(view.top, header ? header.getBoundingClientRect().bottom : 0);
     const below = gd.getBoundingClientRect().bottom - view.bottom + 8;
-    const marker = document.querySelector('.dv-play');
-    const answer = marker && marker.closest('[data-testid="stElementContainer"]');
-    const first = answer && answer.nextElementSibling;
+    const first = answer();
     const room = first ? first.getBoundingClientRect().top - top - 8 : below;
-    const by = Math.min(below, room, gd.getBoundingClientRect().top - top);
-    if (by > 0) (box || window).scrollBy({top: by, behavior: reduced ? 'auto' : 'smooth'});
+    // the answer above the screen (the student scrolled down to answer): up to it; else down as
+    // far as the chart needs, the answer allows and the chart's top stays on the screen
+    const by = room < 0 ? room : Math.min(below, room, gd.getBoundingClientRect().top - top);
+    if (by < 0 || by > 0) (box || window).scrollBy({top: by, behavior: reduced ? 'auto' : 'smooth'});
   };
-  let tries = 0;
+  // Where the answer and the chart stand: the same for half a second once the run is over (a
+  // reveal's run may be followed by another, and until a run ends the page may still show the
+  // question's elements above the chart), and the chart drawn at its box's size.
+  let tries = 0, last = '', same = 0;
   const play = () => {
     const gd = document.querySelector('.st-key-%s .js-plotly-plot');
     const button = gd && gd._fullLayout && gd.querySelector('.updatemenu-button');
     const svg = gd && gd.querySelector('.main-svg');
     const sized = svg && Math.abs(svg.getBoundingClientRect().height - gd.getBoundingClientRect().height) < 2;
-    // the run over: until then the page may still show the question's elements above the chart
     const done = document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning';
-    if (!button || !sized || !done) {
+    const box = gd && gd.getBoundingClientRect();
+    const line = answer()?.getBoundingClientRect().top;
+    const where = button && sized && done && JSON.stringify([box.top, box.bottom, line]);
+    same = where && where === last ? same + 1 : 0;
+    last = where;
+    const settled = same >= 5;
+    if (!settled && !(button && sized && tries > 100)) {  // after 10 s: play, unmoved
       if (++tries < 600) setTimeout(play, 100);  /* a busy phone may draw the chart late */
       return;
     }
-    bringIntoView(gd);
+    if (settled) bringIntoView(gd);
     if (reduced) {
       gd.dataset.dvRevealPlayed = 'still';  // for the browser tests: the reveal left it still
     } else {
