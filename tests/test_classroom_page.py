@@ -510,7 +510,7 @@ def test_a_link_hides_the_questions_apart_from_the_scene_buttons():
 
 
 def plays_the_descent(at) -> bool:
-    """Whether the run sent the script that plays the page's descent (once per reveal)."""
+    """Whether the run sent the reveal's script (on the landscape it plays the descent), once a reveal."""
     return any("dv-play" in element.proto.body for element in at.get("html"))
 
 

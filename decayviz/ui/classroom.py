@@ -18,6 +18,7 @@ from __future__ import annotations
 import atexit
 import hashlib
 import io
+import json
 import math
 import secrets
 import threading
@@ -42,7 +43,7 @@ from decayviz.i18n import t
 from decayviz.state import FIELD
 from decayviz.ui import controls as ui
 from decayviz.ui.charts import plotly_chart
-from decayviz.ui.style import MAIN_CHART
+from decayviz.ui.style import MAIN_CHART, SECTION_CHART
 
 POLL_S = 1.0  # every screen of a class asks the store this often what the class shows
 TEACHER_PARAM = "teacher"  # ?teacher=KEY: the teacher's link only
@@ -58,7 +59,7 @@ SOLO_REVEALED = "decayviz_predict_revealed"  # question ids the student revealed
 NOTICE = "decayviz_class_notice"  # (level, key, values): said once, on the next run
 REVEALED = "decayviz_class_revealed"  # this run's RevealedTaps, for the page's chart
 BROWSER_SECRET = "decayviz_browser_secret"  # without the cookie: one per session
-PLAYED = "decayviz_class_played"  # the revealed questions whose descent this session has played
+PLAYED = "decayviz_class_played"  # the revealed questions this session has shown (and played)
 
 
 class RevealedTaps(NamedTuple):
@@ -70,16 +71,19 @@ class RevealedTaps(NamedTuple):
     yours: list[float] | None
 
 
-# On a reveal the landscape's descent plays once: Play is pressed for the student as soon as the
-# page's chart is drawn (plotly.js has no autoplay; its Play restarts the descent from W₀). A
-# browser that asks for reduced motion keeps the chart still on the descent's end (where the
-# answer is), as every animated chart opens; its Play button is there all the same. First the
-# page scrolls so that the whole chart shows, as far as the answer's first line stays clear of
-# Streamlit's header (its buttons are drawn over the page): under a choice question's answer the
-# chart ran off a projector's 768 px by 220 px, the descent's plot by 150 px.
-PLAY_JS = """
+# On a reveal the page shows the answer with the picture it speaks of: once the reveal's run is
+# over and the chart drawn, the page scrolls so that the whole chart shows, as far as the
+# answer's first line stays clear of Streamlit's header (its buttons are drawn over the page), or
+# back up to that line when the student had scrolled past it. Under a choice question's answer
+# the landscape's chart ran off a projector's 768 px by 220 px; a phone's sparsity chart and a
+# network question's evidence started below its 844 px. The landscape's descent then plays once:
+# Play is pressed for the student (plotly.js has no autoplay; its Play restarts the descent from
+# W₀). A browser that asks for reduced motion keeps the chart still on the descent's end (where
+# the answer is), as every animated chart opens; its Play button is there all the same.
+REVEAL_JS = """
 /* %s */
 (() => {
+  const plays = %s;  // the landscape's descent, once in view
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const scroller = (element) => {  // the box the page scrolls in (Streamlit's main section)
     for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
@@ -109,9 +113,9 @@ PLAY_JS = """
   // reveal's run may be followed by another, and until a run ends the page may still show the
   // question's elements above the chart), and the chart drawn at its box's size.
   let tries = 0, last = '', same = 0;
-  const play = () => {
+  const show = () => {
     const gd = document.querySelector('.st-key-%s .js-plotly-plot');
-    const button = gd && gd._fullLayout && gd.querySelector('.updatemenu-button');
+    const button = gd && gd._fullLayout && (gd.querySelector('.updatemenu-button') || !plays);
     const svg = gd && gd.querySelector('.main-svg');
     const sized = svg && Math.abs(svg.getBoundingClientRect().height - gd.getBoundingClientRect().height) < 2;
     const done = document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning';
@@ -122,18 +126,19 @@ PLAY_JS = """
     last = where;
     const settled = same >= 5;
     if (!settled && !(button && sized && tries > 100)) {  // after 10 s: play, unmoved
-      if (++tries < 600) setTimeout(play, 100);  /* a busy phone may draw the chart late */
+      if (++tries < 600) setTimeout(show, 100);  /* a busy phone may draw the chart late */
       return;
     }
     if (settled) bringIntoView(gd);
+    if (!plays) return;
     if (reduced) {
       gd.dataset.dvRevealPlayed = 'still';  // for the browser tests: the reveal left it still
     } else {
-      button.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+      gd.querySelector('.updatemenu-button').dispatchEvent(new MouseEvent('click', {bubbles: true}));
       gd.dataset.dvRevealPlayed = '1';  // for the browser tests: the reveal pressed Play
     }
   };
-  setTimeout(play, 300);
+  setTimeout(show, 300);
 })();
 """
 # On a touch screen plotly.js selects the point it last hovered, and a tap hovers only after its
@@ -890,8 +895,7 @@ def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teac
         key = "predict.off.point" if question.kind == "point" else "predict.off.number"
         answer = _format(question, mine, lang)
         text += " " + t(key, lang, answer=answer, distance=_distance(question, mine, lang))
-    if question.page == "landscape":
-        _play_once(question)
+    _show_once(question)
     if question.kind == "point":  # one line over the chart that draws the taps and the truth
         st.session_state[REVEALED] = RevealedTaps(question.id, answers or [], mine)
         if answers is not None:
@@ -934,13 +938,17 @@ def _evidence(question: Question, lang: str) -> None:
     plotly_chart(figure, key=f"class_evidence_{question.id}", alt=alt, config={"displayModeBar": False})
 
 
-def _play_once(question: Question) -> None:
-    """Play the page's descent, once per revealed question in this session."""
+def _show_once(question: Question) -> None:
+    """Bring the answer and its picture into view (REVEAL_JS), once per revealed question in this
+    session; on the landscape, play the descent. The picture: the page's chart, or on the network
+    page the evidence drawn under the answer."""
     played = st.session_state.setdefault(PLAYED, set())
     if question.id in played:
         return
     played.add(question.id)
-    script = PLAY_JS % (question.id, MAIN_CHART)
+    charts = {"landscape": MAIN_CHART, "sparsity": SECTION_CHART}
+    chart = charts.get(question.page, f"class_evidence_{question.id}")
+    script = REVEAL_JS % (question.id, json.dumps(question.page == "landscape"), chart)
     hidden = '<style>[data-testid="stElementContainer"]:has(.dv-play) { display: none; }</style>'
     st.html(f'{hidden}<span class="dv-play"></span><script>{script}</script>', unsafe_allow_javascript=True)
 
