@@ -6,6 +6,7 @@ import streamlit as st
 from decayviz.describe import landscape_alt, terms_alt
 from decayviz.export import figure_html, trajectory_csv
 from decayviz.i18n import t
+from decayviz.landscape import WEIGHTS
 from decayviz.rules import chain_text
 from decayviz.state import defaults
 from decayviz.ui import classroom
@@ -80,7 +81,9 @@ readouts[end_label] = (
 )
 if kind in ("l1", "elasticnet"):
     contact, weight = scene.contact
-    readouts[t("landscape.readout.contact", lang)] = t(contact, lang, weight=weight)
+    readouts[t("landscape.readout.contact", lang)] = t(
+        contact, lang, weight=WEIGHTS[weight - 1] if weight else ""
+    )
     zero = trajectory.first_exact_zero()
     readouts[t("landscape.readout.zero", lang)] = (
         t("landscape.readout.zero_never", lang) if zero is None else str(zero)
@@ -126,7 +129,7 @@ elif scene.chatter is not None:
             "landscape.chatter",
             lang,
             steps=trajectory.finite_steps - 1,
-            weight=chatter.weight,
+            weight=WEIGHTS[chatter.weight - 1],
             gd_end=f"{chatter.gd_end:.2g}",
             zero_step=chatter.zero_step,
         ),

@@ -11,6 +11,7 @@ import numpy as np
 from decayviz.beyond import LowRankFacts, number
 from decayviz.figures.network import alpha_label
 from decayviz.i18n import t
+from decayviz.landscape import WEIGHTS
 from decayviz.scene import LandscapeScene
 from decayviz.sparsity import IterationFacts, LayerSummary, MonteCarloShares, PathFacts, SectionFacts
 from decayviz.training.options import SPARSITY_THRESHOLD
@@ -29,7 +30,7 @@ ZEROS = ("alt.landscape.zeros_none", "alt.landscape.zeros_one", "alt.landscape.z
 def _zeros(end: np.ndarray, lang: str) -> str:
     """Which of the two weights in `end` are exactly 0: none, one (named w₁ or w₂) or both."""
     zero = np.flatnonzero(end == 0.0)
-    weight = f"w{'₁₂'[zero[0]]}" if zero.size == 1 else ""
+    weight = WEIGHTS[zero[0]] if zero.size == 1 else ""
     return t(ZEROS[zero.size], lang, weight=weight)
 
 

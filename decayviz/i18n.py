@@ -1176,7 +1176,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "landscape.readout.norm_share": ("{percent} of {w_star}", "{w_star}의 {percent}"),
     "landscape.readout.contact": ("Where Ŵ(α) touches the ball", "Ŵ(α)가 제약 영역에 닿는 곳"),
-    "landscape.readout.contact_corner": ("a corner: w{weight} = 0", "꼭짓점: w{weight} = 0"),
+    "landscape.readout.contact_corner": ("a corner: {weight} = 0", "꼭짓점: {weight} = 0"),
     "landscape.readout.contact_edge": ("an edge: no weight is 0", "변: 0인 가중치 없음"),
     "landscape.readout.contact_origin": ("the origin: both weights 0", "원점: 두 가중치 모두 0"),
     "landscape.readout.end": ("Descent after {step|step}", "{step} 스텝 뒤의 하강 위치"),
@@ -1223,13 +1223,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "똑같은 스텝을 밟습니다.",
     ),
     "landscape.chatter": (
-        "At Ŵ(α) the weight w{weight} is exactly 0. The subgradient step pushes every weight by "
-        "lr·α·sign(w), so w{weight} hops back and forth across 0: after {steps|step} the subgradient run "
-        "has w{weight} = {gd_end}, not 0. The proximal step (soft-thresholding) sets it to exactly 0, first "
+        "At Ŵ(α) the weight {weight} is exactly 0. The subgradient step pushes every weight by "
+        "lr·α·sign(w), so {weight} hops back and forth across 0: after {steps|step} the subgradient run "
+        "has {weight} = {gd_end}, not 0. The proximal step (soft-thresholding) sets it to exactly 0, first "
         "at step {zero_step}.",
-        "Ŵ(α)에서 가중치 w{weight} = 0입니다. 서브그레이디언트 스텝은 모든 가중치를 lr·α·sign(w)만큼 밀기 "
-        "때문에, w{weight|는} 0을 사이에 두고 왔다 갔다 합니다. {steps} 스텝 뒤 서브그레이디언트 실행의 "
-        "w{weight|는} 0이 아니라 {gd_end}입니다. 근접 스텝(소프트 임계값)은 이 가중치를 정확히 0으로 "
+        "Ŵ(α)에서 가중치 {weight} = 0입니다. 서브그레이디언트 스텝은 모든 가중치를 lr·α·sign(w)만큼 밀기 "
+        "때문에, {weight|는} 0을 사이에 두고 왔다 갔다 합니다. {steps} 스텝 뒤 서브그레이디언트 실행의 "
+        "{weight|는} 0이 아니라 {gd_end}입니다. 근접 스텝(소프트 임계값)은 이 가중치를 정확히 0으로 "
         "만듭니다. 처음 0이 된 것은 {zero_step}번째 스텝입니다.",
     ),
     "landscape.explain.title": ("What am I looking at?", "무엇을 보고 있나요?"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+WEIGHTS = ("w₁", "w₂")  # the two weights, as the pages write them
+
 
 class EllipticLoss:
     """L(W) = ½ (W − W*)ᵀ H (W − W*), H = R diag(curvatures) Rᵀ with R a rotation by angle_deg.

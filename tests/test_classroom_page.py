@@ -166,7 +166,7 @@ def test_a_class_from_open_to_reveal():
     assert "1 answer, " in texts(teacher)
     student.run()
     said = texts(student)
-    assert "You answered “Neither is ever exactly 0”, which is not right this time." in said
+    assert "You answered “Neither is ever exactly 0”, which is not the answer this time." in said
     assert "w₁ is exactly 0 at step 6 only, on its way across 0. w₂ is exactly 0 from step 7 to" in said
     assert any("bar" in chart.proto.spec for chart in student.get("plotly_chart"))  # the class's bars
 

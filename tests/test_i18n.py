@@ -197,6 +197,7 @@ def test_no_korean_particle_is_glued_to_a_value():
 PLURAL_EXEMPT = {
     "landscape.readout.companion",  # "{optimizer} ends": a verb
     "sparsity.montecarlo.parr",  # "**{l2}** exact zeros": a percentage
+    "landscape.chatter",  # "{weight} hops": a weight's name and a verb
 }
 NOT_PLURAL = r"(?!(?:plus|is|was|has|as|its|this|thus|less|across)\b)"
 BARE_COUNT = re.compile(r"(?<!\w)\{(\w+)(?::[^}|]*)?\}\**\s+(?:[a-z]+ )?" + NOT_PLURAL + r"([a-z]{2,}s)\b")

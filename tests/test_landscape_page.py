@@ -58,7 +58,7 @@ def test_labels_follow_the_penalty():
     shown = metrics(at)
     assert "PyTorch weight_decay = 2α" not in shown
     assert shown["PyTorch weight_decay"] == "none: L1 goes into the loss"
-    assert shown["Where Ŵ(α) touches the ball"] == "a corner: w2 = 0"
+    assert shown["Where Ŵ(α) touches the ball"] == "a corner: w₂ = 0"
     assert any("AdamW takes exactly the same steps as Adam" in i.value for i in at.info)
     assert not any("compare:" in str(c.proto.spec) for c in at.get("plotly_chart"))  # no companion
     assert "Adam + L2" not in str(at.radio(key="ctl_opt").options)

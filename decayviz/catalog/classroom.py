@@ -144,10 +144,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "predict.tied_other": (
         "{name}: its validation accuracy lies within one standard error ({error}, on "
         "{samples|validation sample}) of the best α's; a gap this small could come from which samples "
-        "happen to be in the validation set, so this set does not show which is higher.",
+        "happen to be in the validation set, so another validation set could order them the other way.",
         "{name}: 가장 좋은 α와의 검증 정확도 차이가 표준오차 하나({error}, 검증 표본 {samples}개) "
-        "이내입니다. 이 정도 차이는 어떤 표본이 검증 세트에 들어갔느냐만으로도 생길 수 있어, 이 검증 "
-        "세트로는 어느 쪽이 더 높은지 가릴 수 없습니다.",
+        "이내입니다. 이 정도 차이는 어떤 표본이 검증 세트에 들어갔느냐만으로도 생길 수 있어, 다른 검증 "
+        "세트에서는 순서가 뒤바뀔 수도 있습니다.",
     ),
     "predict.accepted": (
         "Each of these answers counts as right: {answers}.",
@@ -156,7 +156,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "predict.points": ("{value|percentage point}", "{value}%p"),
     "predict.right": ("You answered “{answer}”, which is right.", "내 답 “{answer}”: 맞았습니다."),
     "predict.wrong": (
-        "You answered “{answer}”, which is not right this time.",
+        "You answered “{answer}”, which is not the answer this time.",
         "내 답 “{answer}”: 이번에는 틀렸습니다.",
     ),
     "predict.no_answer": ("You did not answer this one.", "이 질문에는 답하지 않았습니다."),

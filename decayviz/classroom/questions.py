@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from decayviz.i18n import t
+from decayviz.landscape import WEIGHTS
 from decayviz.scenes import PRESETS
 from decayviz.state import FIELD, defaults, parse
 
@@ -237,7 +238,7 @@ def _zero_stories(values: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """For each weight of the descent, when it is exactly 0.0: never; at one step only, on its
     way across 0; from its first zero to the end; or first at a step it later leaves."""
     stories = []
-    for name, zero in zip(("w₁", "w₂"), _exact_zeros(values).T, strict=True):
+    for name, zero in zip(WEIGHTS, _exact_zeros(values).T, strict=True):
         if not zero.any():
             stories.append(("question.landscape_first_zero.why.never", {"weight": name}))
             continue
