@@ -52,3 +52,22 @@ def test_sessions_share_one_component_registry(monkeypatch):
     at.run()
     assert not at.exception
     assert searches == []
+
+
+def test_a_scripts_run_context_still_says_whether_back_or_forward_started_it(monkeypatch):
+    """decayviz.ui.controls.load_page reads it: Back shows the scene before."""
+    from dataclasses import fields
+
+    from streamlit.runtime.scriptrunner_utils.script_run_context import ScriptRunContext
+
+    assert "is_history_navigation" in {field.name for field in fields(ScriptRunContext)}
+    assert streamlit_private.history_navigation() is False  # outside a script run
+
+    class Run:
+        is_history_navigation = True
+
+    monkeypatch.setattr(streamlit_private, "get_script_run_ctx", Run)
+    assert streamlit_private.history_navigation() is True
+    monkeypatch.setattr(streamlit_private, "get_script_run_ctx", object)
+    with pytest.raises(streamlit_private.StreamlitChanged, match="is_history_navigation"):
+        streamlit_private.history_navigation()

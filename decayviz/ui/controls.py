@@ -31,6 +31,7 @@ from decayviz.state import (
     parse,
     url_path,
 )
+from decayviz.ui.streamlit_private import history_navigation
 
 VALUES = "decayviz_values"
 PRESET_KEY = "preset"  # ?preset=<name>: a named scene, as a link
@@ -96,11 +97,14 @@ def language_selector() -> str:
 
 
 def load_page(page: str) -> list[Correction]:
-    """Take the page's values from the URL on its first run in this session, and whenever the
-    URL no longer holds what the app last wrote there (it was edited); list corrections."""
+    """Take the page's values from the URL on its first run in this session, whenever the URL
+    no longer holds what the app last wrote there (it was edited), and when the browser's Back
+    or Forward brought an earlier one back (then every value it leaves out is at its default,
+    as the link it was shows it); list corrections."""
     query = st.query_params.to_dict()
     recent = st.session_state.setdefault(_WRITTEN, {}).setdefault(page, [])
-    if query in recent:
+    back = history_navigation()
+    if query in recent and not back:
         return []
     _remember(page, query)
     parsed, corrections = parse(query)
@@ -111,9 +115,10 @@ def load_page(page: str) -> list[Correction]:
         else:
             corrections.append(Correction(PRESET_KEY, preset, None))
     values = _values()
+    base = defaults(page)
     for name in [f.name for f in page_fields(page)] + ["hide"]:
-        if name in query:
-            values[name] = parsed[name]
+        if name in query or (back and preset is None and name in base):
+            values[name] = parsed[name] if name in query else base[name]
             st.session_state.pop(widget_key(name), None)
     if "present" in query and parsed["present"] != values["present"]:
         # The switch was drawn earlier in this run (app.py): start the run again to redraw it.
