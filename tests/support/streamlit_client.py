@@ -38,7 +38,7 @@ class RerunResult:
     buttons: dict[str, ButtonInfo] = field(default_factory=dict)  # by label
     # (time.perf_counter(), value 0..100) of every progress bar update, in the order received
     progress: list[tuple[float, int]] = field(default_factory=list)
-    tables: list[bytes] = field(default_factory=list)  # each st.dataframe's Arrow data, as sent
+    tables: list[bytes] = field(default_factory=list)  # each table's Arrow data (st.table, st.dataframe)
     widgets: dict[str, str] = field(default_factory=dict)  # every widget's id, by its label
 
     def shows(self, text: str) -> bool:
@@ -176,8 +176,8 @@ class StreamlitSession:
             texts[path] = element.markdown.body
         elif kind == "alert":
             texts[path] = element.alert.body
-        elif kind == "dataframe":
-            result.tables.append(element.dataframe.arrow_data.data)
+        elif kind in ("dataframe", "table"):
+            result.tables.append(proto.arrow_data.data)
         elif kind == "progress":
             texts[path] = element.progress.text
             result.progress.append((time.perf_counter(), element.progress.value))
