@@ -214,3 +214,27 @@ def wait_for_charts(tab, timeout_ms: int = 60_000) -> None:
     wait_for_app(tab, timeout_ms)
     tab.wait_for_function("document.fonts.status === 'loaded'", timeout=timeout_ms)
     tab.wait_for_function(CHARTS_SETTLED, timeout=timeout_ms)
+
+
+# Where a reveal leaves its answer and its picture, the chart in the box `key`: the answer's first
+# line (the element after the reveal's script), the bottom of Streamlit's header (drawn over the
+# page's top), the bottom of the chart's first plot area and the screen's height.
+REVEAL_GEOMETRY = """(key) => {
+    const marker = document.querySelector('.dv-play');
+    const answer = marker.closest('[data-testid="stElementContainer"]').nextElementSibling;
+    const plot = document.querySelector(`.st-key-${key} .nsewdrag`);
+    return {answer: answer.getBoundingClientRect().top, plot: plot.getBoundingClientRect().bottom,
+            header: document.querySelector('[data-testid="stHeader"]').getBoundingClientRect().bottom,
+            screen: window.innerHeight};
+}"""
+SETTLED = f"""(last) => {{ const now = JSON.stringify(({REVEAL_GEOMETRY})(last.key));
+    const same = now === last.value; last.value = now; return same && JSON.parse(now); }}"""
+
+
+def revealed_geometry(tab, key: str) -> dict:
+    """REVEAL_GEOMETRY once the page stands still: the reveal's script waits for the page to
+    settle, then scrolls it (smoothly)."""
+    tab.wait_for_timeout(1500)
+    return tab.wait_for_function(
+        SETTLED, arg={"value": "", "key": key}, polling=250, timeout=30_000
+    ).json_value()

@@ -5,7 +5,7 @@ import time
 
 import numpy as np
 import pytest
-from conftest import shoot, wait_for_app, wait_for_charts
+from conftest import revealed_geometry, shoot, wait_for_app, wait_for_charts
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from support.chart_text import measured
 
@@ -149,19 +149,6 @@ def test_the_alpha_sliders_long_value_stays_clear_of_the_step_ticks(tab_at, app_
         assert found["problems"] == [], found["problems"]
 
 
-# Where the reveal of a question leaves its answer and the descent's plot: the answer's first
-# line (the element after the script that plays the descent), Streamlit's header drawn over the
-# page's top, and the main chart's plot area.
-REVEAL_GEOMETRY = """() => {
-    const marker = document.querySelector('.dv-play');
-    const answer = marker.closest('[data-testid="stElementContainer"]').nextElementSibling;
-    const plot = document.querySelector('.st-key-main_chart .nsewdrag');
-    return {answer: answer.getBoundingClientRect().top, plot: plot.getBoundingClientRect().bottom,
-            header: document.querySelector('[data-testid="stHeader"]').getBoundingClientRect().bottom,
-            screen: window.innerHeight};
-}"""
-
-
 def answer_the_question(tab, question: str, phone: bool) -> None:
     """Pick `question` and answer it: its first choice, or a tap on its chart (again if a tap
     landing while the chart redraws is lost)."""
@@ -201,10 +188,7 @@ def test_a_revealed_question_shows_its_answer_and_the_whole_descent(tab_at, app_
     tab.mouse.wheel(0, 2000)  # as far down as the page goes, the button out of sight if it can be
     reveal.click()
     tab.wait_for_selector('.st-key-main_chart .js-plotly-plot[data-dv-reveal-played="1"]', timeout=60_000)
-    settled = f"""(last) => {{ const now = JSON.stringify(({REVEAL_GEOMETRY})());
-        const same = now === last.value; last.value = now; return same && JSON.parse(now); }}"""
-    tab.wait_for_timeout(300)  # the smooth scroll under way
-    geometry = tab.wait_for_function(settled, arg={"value": ""}, polling=250, timeout=30_000).json_value()
+    geometry = revealed_geometry(tab, "main_chart")
     assert geometry["plot"] <= geometry["screen"], geometry
     assert geometry["answer"] >= geometry["header"], geometry
     shoot(tab, f"landscape_revealed_{'tap' if 'end' in question else 'choice'}_{screen}.png")

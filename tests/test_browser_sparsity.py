@@ -5,7 +5,7 @@ shows."""
 import time
 
 import pytest
-from conftest import shoot, wait_for_app, wait_for_charts
+from conftest import revealed_geometry, shoot, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -90,18 +90,6 @@ def test_korean_page_and_a_scene_button(page, app_url):
     assert page.locator(EXCEPTION).count() == 0
 
 
-# Where a reveal leaves its answer and the section's chart: the answer's first line (after the
-# reveal's script), Streamlit's header drawn over the page's top, the chart's first plot area.
-REVEAL_GEOMETRY = """() => {
-    const marker = document.querySelector('.dv-play');
-    const answer = marker.closest('[data-testid="stElementContainer"]').nextElementSibling;
-    const plot = document.querySelector('.st-key-section_chart .nsewdrag');
-    return {answer: answer.getBoundingClientRect().top, plot: plot.getBoundingClientRect().bottom,
-            header: document.querySelector('[data-testid="stHeader"]').getBoundingClientRect().bottom,
-            screen: window.innerHeight};
-}"""
-
-
 @pytest.mark.parametrize("screen", ["projector", "phone"])
 def test_a_revealed_count_shows_its_answer_and_the_paths(tab_at, app_url, screen):
     """'How many zeros under L1?' stands above the section picker and the paths: revealed on a
@@ -119,10 +107,7 @@ def test_a_revealed_count_shows_its_answer_and_the_paths(tab_at, app_url, screen
     tab.mouse.wheel(0, 2000)  # as far down as the page goes
     reveal.click()
     tab.get_by_text("The answer, computed from this scene").first.wait_for()
-    settled = f"""(last) => {{ const now = JSON.stringify(({REVEAL_GEOMETRY})());
-        const same = now === last.value; last.value = now; return same && JSON.parse(now); }}"""
-    tab.wait_for_timeout(1500)  # the reveal's script waits for the page to stand still, then scrolls
-    geometry = tab.wait_for_function(settled, arg={"value": ""}, polling=250, timeout=30_000).json_value()
+    geometry = revealed_geometry(tab, "section_chart")
     assert geometry["plot"] <= geometry["screen"], geometry
     assert geometry["answer"] >= geometry["header"], geometry
     shoot(tab, f"sparsity_revealed_{screen}.png")
