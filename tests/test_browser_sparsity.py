@@ -111,3 +111,32 @@ def test_a_revealed_count_shows_its_answer_and_the_paths(tab_at, app_url, screen
     assert geometry["plot"] <= geometry["screen"], geometry
     assert geometry["answer"] >= geometry["header"], geometry
     shoot(tab, f"sparsity_revealed_{screen}.png")
+
+
+# Every annotation (the panels' titles) that plotly's modebar, shown while the pointer is on the
+# chart, covers: its text and the overlap's height in px.
+UNDER_THE_MODEBAR = """() => {
+    const gd = document.querySelector('.st-key-section_chart .js-plotly-plot');
+    const bar = gd.querySelector('.modebar').getBoundingClientRect();
+    const covered = (box) => box.left < bar.right && bar.left < box.right
+        && box.top < bar.bottom && bar.top < box.bottom;
+    return [...gd.querySelectorAll('.annotation-text')]
+        .map((text) => [text.textContent, text.getBoundingClientRect()])
+        .filter(([, box]) => covered(box))
+        .map(([words, box]) => [words, Math.round(bar.bottom - box.top)]);
+}"""
+
+
+@pytest.mark.parametrize("screen", ["projector", "laptop"])
+@pytest.mark.parametrize("view", ["paths", "iterations", "montecarlo", "layer"])
+def test_the_modebar_leaves_the_panel_titles_readable(tab_at, app_url, view, screen):
+    """A teacher pointing at a chart brings up plotly's modebar over its top right corner: at
+    1024 and 1366 px it covered the top 18 px of the title "Elastic net, l1_ratio = 0.5", which
+    wraps to three lines for a phone's narrow panels."""
+    tab = tab_at(screen)
+    open_sparsity(tab, app_url, f"?s_view={view}&lang=en")
+    tab.locator(".st-key-section_chart .js-plotly-plot").hover(position={"x": 40, "y": 200})
+    tab.wait_for_function(
+        "() => getComputedStyle(document.querySelector('.st-key-section_chart .modebar')).opacity > 0.5"
+    )
+    assert tab.evaluate(UNDER_THE_MODEBAR) == []

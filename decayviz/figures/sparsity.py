@@ -119,7 +119,8 @@ def _path_layout(x0: float, dx: float) -> dict:
     """The paths figure's layout before its axes and titles."""
     return {
         "height": PATH_HEIGHT,
-        "margin": {"l": 60, "r": 10, "t": 72, "b": 50},  # titles wrap on a phone, under the modebar
+        # t: a title wraps to three lines for a phone's panels, and stays under the modebar
+        "margin": {"l": 60, "r": 10, "t": 94, "b": 50},
         "hovermode": "closest",
         "legend": {  # at the chart's foot: plotly makes room for it under the α axes' titles
             "orientation": "h",
