@@ -192,3 +192,22 @@ def test_a_revealed_question_shows_its_answer_and_the_whole_descent(tab_at, app_
     assert geometry["plot"] <= geometry["screen"], geometry
     assert geometry["answer"] >= geometry["header"], geometry
     shoot(tab, f"landscape_revealed_{'tap' if 'end' in question else 'choice'}_{screen}.png")
+
+
+def test_back_after_a_reveal_leaves_the_question_with_its_scene(tab_at, app_url):
+    """A question opens its scene (a step of the browser's history): Back after its reveal showed
+    the scene before under the revealed answer, whose numbers were the question's scene's."""
+    tab = tab_at("projector")
+    tab.goto(f"{app_url}/?lang=en")
+    wait_for_app(tab)
+    before = tab.url
+    answer_the_question(tab, "Which weight is 0 first?", phone=False)
+    tab.get_by_role("button", name="Reveal the answer").click()
+    tab.get_by_text("The answer, computed from this scene").first.wait_for()
+    tab.go_back()
+    tab.wait_for_url(before)
+    wait_for_app(tab)
+    tab.wait_for_timeout(1000)  # the run after Back, and any rewrite of the address, are over
+    assert tab.url == before
+    assert tab.get_by_text("The answer, computed from this scene").count() == 0
+    assert tab.get_by_role("button", name="Close the question").count() == 0

@@ -45,12 +45,12 @@ SCENE_CHECKED = "label => [...document.querySelectorAll(PILLS)].some((p) => p.in
 )
 
 
-def shows_scene(page, scene: str) -> str:
-    """Wait until the picker marks `scene` and the run is over: the address then."""
-    page.wait_for_function(SCENE_CHECKED, arg=t(f"preset.{scene}", "en"))
+def shows_scene(page, scene: str, lang: str = "en") -> str:
+    """Wait until the picker marks `scene` (named in `lang`) and the run is over: the address then."""
+    page.wait_for_function(SCENE_CHECKED, arg=t(f"preset.{scene}", lang))
     wait_for_app(page)
     page.wait_for_timeout(1000)  # a rewrite of the address would come with the run's end
-    assert checked_scene(page) == [t(f"preset.{scene}", "en")]
+    assert checked_scene(page) == [t(f"preset.{scene}", lang)]
     return page.url
 
 
@@ -70,3 +70,22 @@ def test_back_and_forward_go_from_scene_to_scene(page, app_url):
     assert shows_scene(page, "l1_zero") == links["l1_zero"]
     page.go_forward()
     assert shows_scene(page, "adam_vs_adamw") == links["adam_vs_adamw"]
+
+
+def test_back_undoes_a_switch_of_language_too(page, app_url):
+    """A switch of language is a step of the history like a scene: Back after it shows the page in
+    the language before (the switch's entry was written over with the new language, and one
+    press of Back did nothing to see)."""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(f"{app_url}/?lang=en")
+    wait_for_app(page)
+    page.locator(PILLS, has_text=t("preset.l1_zero", "en")).click()
+    english = shows_scene(page, "l1_zero")
+    page.get_by_test_id("stSidebar").get_by_text("한국어", exact=True).click()
+    korean = shows_scene(page, "l1_zero", "ko")
+    page.locator(PILLS, has_text=t("preset.adam_vs_adamw", "ko")).click()
+    shows_scene(page, "adam_vs_adamw", "ko")
+    page.go_back()
+    assert shows_scene(page, "l1_zero", "ko") == korean
+    page.go_back()
+    assert shows_scene(page, "l1_zero", "en") == english

@@ -43,6 +43,7 @@ from decayviz.i18n import t
 from decayviz.state import FIELD
 from decayviz.ui import controls as ui
 from decayviz.ui.charts import plotly_chart
+from decayviz.ui.streamlit_private import history_navigation
 from decayviz.ui.style import MAIN_CHART, SECTION_CHART
 
 POLL_S = 1.0  # every screen of a class asks the store this often what the class shows
@@ -474,6 +475,8 @@ def _solo_panel(page: str, lang: str) -> None:
         t("predict.pick", lang), [q.id for q in questions], key=key, on_change=picked,
         format_func=lambda question_id: QUESTIONS[question_id].title(lang),
     )  # fmt: skip
+    if history_navigation():  # Back or Forward left the question's scene: the question goes with it
+        st.session_state.get(SOLO, {}).pop(page, None)
     question_id = st.session_state.get(SOLO, {}).get(page)
     if question_id is None:
         return

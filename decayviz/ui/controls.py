@@ -72,14 +72,20 @@ def hidden(name: str) -> bool:
 
 
 def language_selector() -> str:
-    """The sidebar's language switch; the session's first run takes ?lang= and ?hide= first."""
+    """The sidebar's language switch; the session's first run takes ?lang= and ?hide= first, and
+    a run that Back or Forward started takes the language of the link it went back to (a switch
+    of language is a step of the browser's history like a scene)."""
     values = _values()
     key = widget_key("lang")
-    if _STARTED not in st.session_state:
+    back = history_navigation()
+    if _STARTED not in st.session_state or back:
         st.session_state[_STARTED] = True
         query = st.query_params.to_dict()
         parsed = parse(query)[0]
-        values.update({name: parsed[name] for name in APP_FIELDS if name in query})
+        if back:
+            values["lang"] = parsed["lang"]
+        else:
+            values.update({name: parsed[name] for name in APP_FIELDS if name in query})
         st.session_state[key] = values["lang"]
     if hidden("lang"):
         return values["lang"]
