@@ -8,6 +8,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from support.server import streamlit_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -238,3 +240,32 @@ def revealed_geometry(tab, key: str) -> dict:
     return tab.wait_for_function(
         SETTLED, arg={"value": "", "key": key}, polling=250, timeout=30_000
     ).json_value()
+
+
+def tap(page, fx: float, fy: float) -> None:
+    """Tap the question's chart at a fraction of its plot area (from the top left)."""
+    plot = page.locator('[data-testid="stPlotlyChart"]').first.locator(".nsewdrag").first
+    box = None
+    while box is None:  # None (or detached) if the chart is redrawn between the wait and the measure
+        plot.wait_for()
+        try:
+            plot.scroll_into_view_if_needed()  # a phone's tap chart may start below the fold
+        except PlaywrightTimeout:
+            raise
+        except PlaywrightError:  # detached: redrawn meanwhile
+            continue
+        box = plot.bounding_box()
+    page.mouse.click(box["x"] + fx * box["width"], box["y"] + fy * box["height"])
+
+
+def tap_until_answered(page, fx: float, fy: float, taps: int = 3) -> None:
+    """Tap until the page shows the answer, as a student would tap again: on a busy machine a
+    tap that lands while the chart is being redrawn (the class's poll) can be lost."""
+    for attempt in range(taps):
+        tap(page, fx, fy)
+        try:
+            page.get_by_text("Your answer: ").first.wait_for(timeout=15_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == taps - 1:
+                raise

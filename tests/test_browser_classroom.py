@@ -9,8 +9,7 @@ import re
 import time
 
 import pytest
-from conftest import empty, shoot, wait_for_app
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from conftest import empty, shoot, tap, tap_until_answered, wait_for_app
 from playwright.sync_api import expect
 from support.server import streamlit_server
 
@@ -97,29 +96,6 @@ def module_browsers(browser):
 def browsers(module_browsers):
     yield module_browsers
     module_browsers.take_back()
-
-
-def tap(page, fx: float, fy: float) -> None:
-    """Tap the question's chart at a fraction of its plot area (from the top left)."""
-    plot = page.locator(CHART).first.locator(".nsewdrag").first
-    box = None
-    while box is None:  # None if the chart is redrawn between the wait and the measure
-        plot.wait_for()
-        box = plot.bounding_box()
-    page.mouse.click(box["x"] + fx * box["width"], box["y"] + fy * box["height"])
-
-
-def tap_until_answered(page, fx: float, fy: float, taps: int = 3) -> None:
-    """Tap until the page shows the answer, as a student would tap again: on a busy machine a
-    tap that lands while the chart is being redrawn (the class's poll) can be lost."""
-    for attempt in range(taps):
-        tap(page, fx, fy)
-        try:
-            page.get_by_text(re.compile("Your answer: ")).first.wait_for(timeout=15_000)
-            return
-        except PlaywrightTimeoutError:
-            if attempt == taps - 1:
-                raise
 
 
 def wait_for_text(page, pattern: str, timeout_s: float) -> float:

@@ -5,8 +5,7 @@ import time
 
 import numpy as np
 import pytest
-from conftest import revealed_geometry, shoot, wait_for_app, wait_for_charts
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from conftest import revealed_geometry, shoot, tap_until_answered, wait_for_app, wait_for_charts
 from support.chart_text import measured
 
 pytestmark = pytest.mark.browser
@@ -149,23 +148,11 @@ def test_the_alpha_sliders_long_value_stays_clear_of_the_step_ticks(tab_at, app_
         assert found["problems"] == [], found["problems"]
 
 
-def answer_the_question(tab, question: str, phone: bool) -> None:
-    """Pick `question` and answer it: its first choice, or a tap on its chart (again if a tap
-    landing while the chart redraws is lost)."""
+def answer_the_question(tab, question: str) -> None:
+    """Pick `question` and answer it: its first choice, or a tap on its chart."""
     tab.get_by_text(question).click()
     if question == "Where does the descent end?":
-        drag = tab.locator('[class*="st-key-tap_"] .nsewdrag').first
-        for attempt in range(3):
-            drag.scroll_into_view_if_needed()
-            box = drag.bounding_box()
-            point = (box["x"] + 0.6 * box["width"], box["y"] + 0.4 * box["height"])
-            tab.touchscreen.tap(*point) if phone else tab.mouse.click(*point)
-            try:
-                tab.get_by_text("Your answer: ").first.wait_for(timeout=15_000)
-                break
-            except PlaywrightTimeout:
-                if attempt == 2:
-                    raise
+        tap_until_answered(tab, 0.6, 0.4)
     else:
         tab.get_by_text("Neither is ever exactly 0", exact=True).click()
         tab.get_by_text("Your answer: ").first.wait_for()
@@ -182,7 +169,7 @@ def test_a_revealed_question_shows_its_answer_and_the_whole_descent(tab_at, app_
     tab = tab_at(screen)
     tab.goto(f"{app_url}/?lang=en")
     wait_for_app(tab)
-    answer_the_question(tab, question, phone=screen == "phone")
+    answer_the_question(tab, question)
     reveal = tab.get_by_role("button", name="Reveal the answer")
     reveal.scroll_into_view_if_needed()
     tab.mouse.wheel(0, 2000)  # as far down as the page goes, the button out of sight if it can be
@@ -201,7 +188,7 @@ def test_back_after_a_reveal_leaves_the_question_with_its_scene(tab_at, app_url)
     tab.goto(f"{app_url}/?lang=en")
     wait_for_app(tab)
     before = tab.url
-    answer_the_question(tab, "Which weight is 0 first?", phone=False)
+    answer_the_question(tab, "Which weight is 0 first?")
     tab.get_by_role("button", name="Reveal the answer").click()
     tab.get_by_text("The answer, computed from this scene").first.wait_for()
     tab.go_back()

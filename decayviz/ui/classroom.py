@@ -102,12 +102,13 @@ REVEAL_JS = """
     const view = box ? box.getBoundingClientRect() : {top: 0, bottom: window.innerHeight};
     const header = document.querySelector('[data-testid="stHeader"]');  // drawn over the page's top
     const top = Math.max(view.top, header ? header.getBoundingClientRect().bottom : 0);
-    const below = gd.getBoundingClientRect().bottom - view.bottom + 8;
+    const chart = gd.getBoundingClientRect();
+    const below = chart.bottom - view.bottom + 8;
     const first = answer();
     const room = first ? first.getBoundingClientRect().top - top - 8 : below;
     // the answer above the screen (the student scrolled down to answer): up to it; else down as
     // far as the chart needs, the answer allows and the chart's top stays on the screen
-    const by = room < 0 ? room : Math.min(below, room, gd.getBoundingClientRect().top - top);
+    const by = room < 0 ? room : Math.min(below, room, chart.top - top);
     if (by < 0 || by > 0) (box || window).scrollBy({top: by, behavior: reduced ? 'auto' : 'smooth'});
   };
   // Where the answer and the chart stand: the same for half a second once the run is over (a
@@ -116,17 +117,18 @@ REVEAL_JS = """
   let tries = 0, last = '', same = 0;
   const show = () => {
     const gd = document.querySelector('.st-key-%s .js-plotly-plot');
-    const button = gd && gd._fullLayout && (gd.querySelector('.updatemenu-button') || !plays);
+    // drawn: with its Play button where the descent plays
+    const drawn = gd && gd._fullLayout && (gd.querySelector('.updatemenu-button') || !plays);
     const svg = gd && gd.querySelector('.main-svg');
-    const sized = svg && Math.abs(svg.getBoundingClientRect().height - gd.getBoundingClientRect().height) < 2;
-    const done = document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning';
     const box = gd && gd.getBoundingClientRect();
+    const sized = svg && Math.abs(svg.getBoundingClientRect().height - box.height) < 2;
+    const done = document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning';
     const line = answer()?.getBoundingClientRect().top;
-    const where = button && sized && done && JSON.stringify([box.top, box.bottom, line]);
+    const where = drawn && sized && done && JSON.stringify([box.top, box.bottom, line]);
     same = where && where === last ? same + 1 : 0;
     last = where;
     const settled = same >= 5;
-    if (!settled && !(button && sized && tries > 100)) {  // after 10 s: play, unmoved
+    if (!settled && !(drawn && sized && tries > 100)) {  // after 10 s: play, unmoved
       if (++tries < 600) setTimeout(show, 100);  /* a busy phone may draw the chart late */
       return;
     }
@@ -925,6 +927,11 @@ def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teac
     plotly_chart(figure, key=f"class_answers_{question.id}", alt=alt, config={"displayModeBar": False})
 
 
+def _evidence_key(question: Question) -> str:
+    """The key of a network question's evidence chart (its box: .st-key-<key>)."""
+    return f"class_evidence_{question.id}"
+
+
 def _evidence(question: Question, lang: str) -> None:
     """A network question's reveal shows what its truth was computed from: its scene's networks,
     trained (the same cached training), each one's final validation accuracy, the best α marked."""
@@ -938,7 +945,7 @@ def _evidence(question: Question, lang: str) -> None:
     alt = t("predict.alt.evidence", lang, best=found.best_alpha,
             scores=", ".join(f"{label} {score:.3f}" for label, score in scores.items()))  # fmt: skip
     figure = evidence_figure(scores, best, lang)
-    plotly_chart(figure, key=f"class_evidence_{question.id}", alt=alt, config={"displayModeBar": False})
+    plotly_chart(figure, key=_evidence_key(question), alt=alt, config={"displayModeBar": False})
 
 
 def _show_once(question: Question) -> None:
@@ -950,7 +957,7 @@ def _show_once(question: Question) -> None:
         return
     played.add(question.id)
     charts = {"landscape": MAIN_CHART, "sparsity": SECTION_CHART}
-    chart = charts.get(question.page, f"class_evidence_{question.id}")
+    chart = charts.get(question.page, _evidence_key(question))
     script = REVEAL_JS % (question.id, json.dumps(question.page == "landscape"), chart)
     hidden = '<style>[data-testid="stElementContainer"]:has(.dv-play) { display: none; }</style>'
     st.html(f'{hidden}<span class="dv-play"></span><script>{script}</script>', unsafe_allow_javascript=True)
