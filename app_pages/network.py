@@ -4,6 +4,7 @@ from typing import NamedTuple
 
 import streamlit as st
 
+from decayviz.classroom.questions import trained_sweep
 from decayviz.describe import grid_alt, network_alt
 from decayviz.export import sweep_csv
 from decayviz.figures.grid import grid_figure
@@ -258,9 +259,15 @@ def is_default(run: Run) -> bool:
     return not run.lrs and (run.config, run.alphas, run.epochs) == training.default_request()
 
 
-def default_shown(run: Run) -> SweepResult | None:
-    """The default scene's sweep while the sidebar describes it and it is trained, else None."""
-    return training.default_result() if is_default(run) else None
+def ready_made(run: Run) -> SweepResult | None:
+    """A sweep of what the sidebar describes that the server has already trained, shown before
+    Train: the default scene's (trained in the background), or the scene of a network question
+    (trained for its answer, so revealed or about to be)."""
+    if run.lrs:
+        return None
+    if is_default(run):
+        return training.default_result()
+    return trained_sweep(run.config, run.alphas, run.epochs)
 
 
 def shown_state() -> tuple:
@@ -280,7 +287,7 @@ def live_section(run: Run, lang: str) -> None:
         st.info(t("grid.nothing_yet", lang, models=models), icon=":material/arrow_upward:")
         return
     if job is None:
-        result = default_shown(run)
+        result = ready_made(run)
         if result is None:
             if is_default(run) and training.default_pending():
                 st.info(t("network.loading", lang), icon=":material/hourglass_empty:")
@@ -309,10 +316,14 @@ def live_section(run: Run, lang: str) -> None:
         # The heading, then the curves in a box that fits under the Train row: on a projector
         # the class sees every panel and the α legend at once; the words about them follow.
         st.header(t("network.curves", lang))  # h2: the next level under the title
-        curves = curves_figure(result, lang, present=ui.presenting())
-        main_chart(curves, key="curves", alt=describe(result, "curves", lang), box=CURVES_CHART)
+        present = ui.presenting()
+        curves = curves_figure(result, lang, present=present)
+        # presented, without plotly's modebar, which would cover the third panel's title (see curves_figure)
+        config = {"displayModeBar": False} if present else {}
+        alt = describe(result, "curves", lang)
+        main_chart(curves, key="curves", alt=alt, box=CURVES_CHART, config=config)
         if job is None:
-            st.caption(t("network.default_scene", lang))
+            st.caption(t("network.default_scene" if is_default(run) else "network.question_scene", lang))
         elif job.config != run.config:
             st.caption(t("network.settings_changed", lang))
         score = "network.score_r2" if result.config.dataset == "highdim" else "network.score_accuracy"
@@ -360,7 +371,7 @@ st.fragment(live_section, run_every=LIVE_EVERY_S if polling else None)(run, lang
 st.caption(t("network.intro", lang))
 explain_mapping(run.config, run.alphas, lang)
 
-views_result = default_shown(run) if job is None else job.snapshot
+views_result = ready_made(run) if job is None else job.snapshot
 if run.lrs or isinstance(views_result, tuple):  # the grid mode has its heatmaps alone
     pass
 elif views_result is not None and views_result.epochs_done:

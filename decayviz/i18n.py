@@ -430,6 +430,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "이 곡선은 서버가 시작할 때 한 번 학습해 둔 기본 장면입니다. 사이드바에서 설정을 바꾸고 "
         "**학습**을 누르면 직접 학습할 수 있습니다.",
     ),
+    "network.question_scene": (
+        "These curves were trained on the server to compute the answer to this scene's question. "
+        "Change the settings in the sidebar and press **Train** to train your own.",
+        "이 곡선은 이 장면에 대한 질문의 답을 구하려고 서버에서 학습해 둔 것입니다. 사이드바에서 "
+        "설정을 바꾸고 **학습**을 누르면 직접 학습할 수 있습니다.",
+    ),
     "network.stop_help": (
         "Stops the training after the current epoch and keeps what it learned. (The Stop at the top of "
         "the page is hidden here: the training does not run in the page, so it could not stop it.)",

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
-from helpers import open_page
+from helpers import decode, open_page
 
 from decayviz.classroom.limits import RateLimiter
 from decayviz.classroom.membership import Membership
-from decayviz.classroom.questions import QUESTIONS, evidence, readable
+from decayviz.classroom.questions import QUESTIONS, _train, evidence, readable
+from decayviz.i18n import t
 from decayviz.ui import classroom
 
 CLASS = "decayviz_class"
@@ -411,6 +413,15 @@ def test_a_network_question_reveals_the_trained_truth():
     assert "Dropout alone (α = 0): its validation accuracy lies within one standard error (0.0132" in said
     assert "Each of these answers counts as right: “Dropout beats it”, “Neither beats it”." in said
     assert "You answered “Neither beats it”, which is right." in said
+    # under the answer, the page's curves are the scene's: the very sweep the answer came from,
+    # shown before Train as the default scene's are, not "press Train" beside the evidence
+    trained = _train(question.values)
+    assert t("network.question_scene", "en") in said and t("network.nothing_yet", "en") not in said
+    [curves] = [c for c in at.get("plotly_chart") if c.proto.id.endswith("curves")]
+    ends = {float(decode(trace["y"])[-1]) for trace in json.loads(curves.proto.spec)["data"] if "y" in trace}
+    for history in trained.history:  # each α's last validation accuracy ends a curve (f4 in the chart)
+        assert float(np.float32(history["val_accuracy"][-1])) in ends
+    assert at.get("tabs")  # and its views: weights, boundaries, code
 
 
 def test_a_choice_the_validation_set_cannot_tell_from_the_best_counts_as_right():

@@ -317,17 +317,35 @@ def _lowrank_params(values: dict[str, Any]) -> dict[str, Any]:
 
 def _train(page_values: dict[str, Any]):
     """The network page's sweep for these values, trained once per process: a network question's
-    truth and the evidence shown at its reveal are the same training."""
-    return _trained(tuple(sorted(page_values.items())))
-
-
-@functools.lru_cache(maxsize=8)
-def _trained(items: tuple):
+    truth, the evidence shown at its reveal and the page's curves after it are the same training."""
     from decayviz.state import sweep_request
-    from decayviz.training.engine import train_sweep
 
-    config, alphas, epochs = sweep_request(dict(items))
-    return train_sweep(alphas, config, epochs)
+    request = sweep_request(page_values)
+    result = _TRAINED.get(request)
+    if result is None:
+        from decayviz.training.engine import train_sweep
+
+        config, alphas, epochs = request
+        result = train_sweep(alphas, config, epochs)
+        with _TRAINED_LOCK:
+            _TRAINED[request] = result
+            while len(_TRAINED) > TRAINED_KEPT:  # the oldest first (dicts keep their order)
+                _TRAINED.pop(next(iter(_TRAINED)))
+    return result
+
+
+# The sweeps network questions trained, by run (sweep_request's config, α values, epochs): a
+# question's scene, then the scenes it compares with (four scenes in all, for two questions).
+_TRAINED: dict[tuple, Any] = {}
+_TRAINED_LOCK = threading.Lock()
+TRAINED_KEPT = 8
+
+
+def trained_sweep(config, alphas: tuple[float, ...], epochs: int):
+    """The sweep a network question trained for exactly this run, or None: once revealed, its
+    scene's curves are shown on the page before Train, as the default scene's are (the same
+    engine, settings and seed as the page's own Train)."""
+    return _TRAINED.get((config, tuple(alphas), epochs))
 
 
 @dataclass(frozen=True)
