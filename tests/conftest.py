@@ -30,8 +30,8 @@ CHROMIUM_ARGS = [
     "--font-render-hinting=none",
     # No V8 code cache: Playwright's contexts are off the record, where Chromium keeps no code
     # cache, yet V8 still produced one for every module of every page load (v8.produceModuleCache,
-    # ~160 ms of the renderer's main thread per load of ~1.5 s; the three browser surveys' CPU
-    # 3-7% lower without it). What a page runs is the same either way.
+    # ~160 ms of the renderer's main thread per load of ~1.5 s, in a trace). What a page runs is
+    # the same either way.
     "--blink-settings=v8CacheOptions=1",
 ]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
