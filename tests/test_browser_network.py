@@ -8,7 +8,7 @@ import time
 import pytest
 from conftest import shoot, wait_for_app
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from support.chart_text import measured
+from support.chart_text import measured, under_the_modebar
 
 from decayviz.i18n import t
 from decayviz.state import defaults
@@ -188,6 +188,9 @@ def test_six_alphas_fit_a_projector_in_the_presentation_view(tab_at, app_url, la
     curves_on_screen(tab, "projector", alphas=6)
     found = measured(tab)
     assert found["charts"] >= 1 and found["problems"] == [], found["problems"]
+    # pointed at, the curves bring up no modebar over their titles: the presentation view has none
+    tab.locator(".st-key-curves .js-plotly-plot").hover(position={"x": 40, "y": 200})
+    assert tab.locator(".st-key-curves .modebar-btn").count() == 0
     shoot(tab, f"network_present_six_alphas_{lang}.png")
 
 
@@ -202,6 +205,8 @@ def test_live_curves_and_legend_fit_the_screen(tab_at, app_url, size, lang):
     wait_for_app(tab)
     curves_on_screen(tab, size, alphas=len(defaults("network")["n_alphas"]))
     shoot(tab, f"network_curves_{size}_{lang}.png")
+    if size != "phone":  # a teacher pointing at the curves: the modebar leaves the panels' titles clear
+        assert under_the_modebar(tab, ".st-key-curves") == []
 
     tab.goto(f"{app_url}/network?{LONG_RUN}&lang={lang}")
     wait_for_app(tab)

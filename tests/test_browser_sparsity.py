@@ -6,6 +6,7 @@ import time
 
 import pytest
 from conftest import revealed_geometry, shoot, wait_for_app, wait_for_charts
+from support.chart_text import under_the_modebar
 
 pytestmark = pytest.mark.browser
 
@@ -113,20 +114,6 @@ def test_a_revealed_count_shows_its_answer_and_the_paths(tab_at, app_url, screen
     shoot(tab, f"sparsity_revealed_{screen}.png")
 
 
-# Every annotation (the panels' titles) that plotly's modebar, shown while the pointer is on the
-# chart, covers: its text and the overlap's height in px.
-UNDER_THE_MODEBAR = """() => {
-    const gd = document.querySelector('.st-key-section_chart .js-plotly-plot');
-    const bar = gd.querySelector('.modebar').getBoundingClientRect();
-    const covered = (box) => box.left < bar.right && bar.left < box.right
-        && box.top < bar.bottom && bar.top < box.bottom;
-    return [...gd.querySelectorAll('.annotation-text')]
-        .map((text) => [text.textContent, text.getBoundingClientRect()])
-        .filter(([, box]) => covered(box))
-        .map(([words, box]) => [words, Math.round(bar.bottom - box.top)]);
-}"""
-
-
 @pytest.mark.parametrize("screen", ["projector", "laptop"])
 @pytest.mark.parametrize("view", ["paths", "iterations", "montecarlo", "layer"])
 def test_the_modebar_leaves_the_panel_titles_readable(tab_at, app_url, view, screen):
@@ -135,8 +122,4 @@ def test_the_modebar_leaves_the_panel_titles_readable(tab_at, app_url, view, scr
     wraps to three lines for a phone's narrow panels."""
     tab = tab_at(screen)
     open_sparsity(tab, app_url, f"?s_view={view}&lang=en")
-    tab.locator(".st-key-section_chart .js-plotly-plot").hover(position={"x": 40, "y": 200})
-    tab.wait_for_function(
-        "() => getComputedStyle(document.querySelector('.st-key-section_chart .modebar')).opacity > 0.5"
-    )
-    assert tab.evaluate(UNDER_THE_MODEBAR) == []
+    assert under_the_modebar(tab, ".st-key-section_chart") == []

@@ -157,7 +157,10 @@ def curves_figure(result: SweepResult, lang: str, height: int = 640, present: bo
         "", height=height, annotations=annotations, showlegend=True,
         legend=_curves_legend(result, kept, legend_cell), **axes,
     )  # fmt: skip
-    layout["margin"] = {"l": 50, "r": 10, "t": 48, "b": 40}
+    # above the titles, room for plotly's modebar, which a student pointing at the chart brings
+    # up over its top right corner: the third panel's two-line title sat 21 px under it. The
+    # presentation view, whose short rows have no 24 px to spare, shows the chart without the bar.
+    layout["margin"] = {"l": 50, "r": 10, "t": 48 if present else 72, "b": 40}
     return {"data": traces, "layout": layout}
 
 

@@ -40,9 +40,9 @@ def plotly_chart(spec: dict, key: str | None = None, alt: str | None = None, **k
     st.plotly_chart(SpecFigure(spec), key=key, config=config, alt=alt, **kwargs)
 
 
-def main_chart(spec: dict, key: str, alt: str | None = None, box: str = MAIN_CHART) -> None:
+def main_chart(spec: dict, key: str, alt: str | None = None, box: str = MAIN_CHART, **kwargs: Any) -> None:
     """A page's main chart, as tall as the screen allows under what is above it (`box`, one of
     decayviz.ui.style's chart boxes): on a projector, the whole chart with its Play button and
-    sliders shows on opening."""
+    sliders shows on opening. `kwargs` as plotly_chart's."""
     with st.container(key=box):
-        plotly_chart(spec, key=key, alt=alt, height="stretch")
+        plotly_chart(spec, key=key, alt=alt, height="stretch", **kwargs)

@@ -90,3 +90,26 @@ def measured(tab) -> dict:
             break
         last = now
     return last
+
+
+# Each text of a chart (a panel's title, an annotation, the chart's title) that plotly's modebar
+# covers while the pointer is on the chart: its words and the overlap's height in px.
+UNDER_THE_MODEBAR = """(chart) => {
+    const gd = document.querySelector(`${chart} .js-plotly-plot`);
+    const bar = gd.querySelector('.modebar').getBoundingClientRect();
+    const covered = (box) => box.left < bar.right && bar.left < box.right
+        && box.top < bar.bottom && bar.top < box.bottom;
+    return [...gd.querySelectorAll('.annotation-text, .gtitle')]
+        .map((text) => [text.textContent, text.getBoundingClientRect()])
+        .filter(([, box]) => covered(box))
+        .map(([words, box]) => [words, Math.round(bar.bottom - box.top)]);
+}"""
+MODEBAR_SHOWN = "(chart) => getComputedStyle(document.querySelector(`${chart} .modebar`)).opacity > 0.5"
+
+
+def under_the_modebar(tab, chart: str) -> list:
+    """Point at a chart (`chart`: a selector of its Streamlit element) as a teacher pointing at
+    it would, wait for plotly's modebar to show, and return the texts it covers."""
+    tab.locator(f"{chart} .js-plotly-plot").hover(position={"x": 40, "y": 200})
+    tab.wait_for_function(MODEBAR_SHOWN, arg=chart)
+    return tab.evaluate(UNDER_THE_MODEBAR, chart)
