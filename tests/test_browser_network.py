@@ -205,8 +205,9 @@ def test_live_curves_and_legend_fit_the_screen(tab_at, app_url, size, lang):
     wait_for_app(tab)
     curves_on_screen(tab, size, alphas=len(defaults("network")["n_alphas"]))
     shoot(tab, f"network_curves_{size}_{lang}.png")
-    if size != "phone":  # a teacher pointing at the curves: the modebar leaves the panels' titles clear
+    if size != "phone":  # a teacher pointing at a chart: the modebar leaves the panels' titles clear
         assert under_the_modebar(tab, ".st-key-curves") == []
+        assert under_the_modebar(tab, ".st-key-sweep") == []  # the α sweep, the view open under them
 
     tab.goto(f"{app_url}/network?{LONG_RUN}&lang={lang}")
     wait_for_app(tab)

@@ -75,6 +75,9 @@ def round_steps(n: int, most: int) -> np.ndarray:
 BUTTONS_PX = 105  # the room Play and Pause take left of the step slider (with below_px), words aside
 BUTTON_FONT_PX = 26  # plotly.js sizes a button by its font: 26 px makes it about 42 px tall
 BUTTON_WORD_PX = 15
+# plotly.js's modebar (shown while the pointer is on a chart) over the chart's top right corner:
+# the room a chart whose titles reach that corner leaves above them
+MODEBAR_PX = 24
 PLOTLY_FONT_PX = 12  # plotly.js's text size where a figure sets none (a slider's ticks, say)
 
 

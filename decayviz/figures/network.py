@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 
-from decayviz.figures import Panel, axis_suffix, log_axis, panel_grid, panel_title, typed, wrap
+from decayviz.figures import MODEBAR_PX, Panel, axis_suffix, log_axis, panel_grid, panel_title, typed, wrap
 from decayviz.figures.palette import ALPHA_DASHES, ALPHA_SEQUENCE, DIVERGING, TRAIN_COLOR, VAL_COLOR
 from decayviz.i18n import t
 from decayviz.training.options import GENERALIZED, METRICS
@@ -160,7 +160,7 @@ def curves_figure(result: SweepResult, lang: str, height: int = 640, present: bo
     # above the titles, room for plotly's modebar, which a student pointing at the chart brings
     # up over its top right corner: the third panel's two-line title sat 21 px under it. The
     # presentation view, whose short rows have no 24 px to spare, shows the chart without the bar.
-    layout["margin"] = {"l": 50, "r": 10, "t": 48 if present else 72, "b": 40}
+    layout["margin"] = {"l": 50, "r": 10, "t": 48 + (0 if present else MODEBAR_PX), "b": 40}
     return {"data": traces, "layout": layout}
 
 
@@ -225,7 +225,9 @@ def sweep_figure(result: SweepResult, lang: str, height: int = 360) -> dict:
         ],
     )  # fmt: skip
     lines = max(note["text"].count("<br>") + 1 for note in layout["annotations"])
-    layout["margin"] |= {"t": 14 + 17 * lines, "r": 60}  # the subtitles' lines over the panels
+    # the subtitles' lines over the panels, under room for plotly's modebar, which a student
+    # pointing at the chart brings up over its top right corner (it covered 16 px of the subtitle)
+    layout["margin"] |= {"t": MODEBAR_PX + 14 + 17 * lines, "r": 60}
     return {"data": traces, "layout": layout}
 
 

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from decayviz.figures import Panel, animation_controls, panel_grid, panel_title, typed, with_roles, wrap
+from decayviz.figures import (
+    MODEBAR_PX,
+    Panel,
+    animation_controls,
+    panel_grid,
+    panel_title,
+    typed,
+    with_roles,
+    wrap,
+)
 from decayviz.figures.palette import (
     DASH,
     FEATURE_COLORS,
@@ -120,7 +129,7 @@ def _path_layout(x0: float, dx: float) -> dict:
     return {
         "height": PATH_HEIGHT,
         # t: a title wraps to three lines for a phone's panels, and stays under the modebar
-        "margin": {"l": 60, "r": 10, "t": 94, "b": 50},
+        "margin": {"l": 60, "r": 10, "t": 72 + MODEBAR_PX, "b": 50},
         "hovermode": "closest",
         "legend": {  # at the chart's foot: plotly makes room for it under the α axes' titles
             "orientation": "h",
