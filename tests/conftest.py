@@ -239,9 +239,10 @@ SETTLED = f"""(last) => {{ const now = JSON.stringify(({REVEAL_GEOMETRY})(last.k
 
 
 def revealed_geometry(tab, key: str) -> dict:
-    """REVEAL_GEOMETRY once the page stands still: the reveal's script waits for the page to
-    settle, then scrolls it (smoothly)."""
-    tab.wait_for_timeout(1500)
+    """REVEAL_GEOMETRY once the reveal's script has placed the answer and the picture (it waits
+    for the page to settle, then scrolls it, smoothly) and the page stands still again."""
+    shown = tab.wait_for_function("() => document.body.dataset.dvRevealShown", timeout=30_000).json_value()
+    assert shown == "placed", "the page did not settle within 10 s of the reveal: nothing was placed"
     return tab.wait_for_function(
         SETTLED, arg={"value": "", "key": key}, polling=250, timeout=30_000
     ).json_value()

@@ -133,6 +133,8 @@ REVEAL_JS = """
       return;
     }
     if (settled) bringIntoView(gd);
+    // for the browser tests: the reveal has placed its answer and picture (or, unsettled, left them)
+    document.body.dataset.dvRevealShown = settled ? 'placed' : 'unmoved';
     if (!plays) return;
     if (reduced) {
       gd.dataset.dvRevealPlayed = 'still';  // for the browser tests: the reveal left it still
@@ -141,6 +143,7 @@ REVEAL_JS = """
       gd.dataset.dvRevealPlayed = '1';  // for the browser tests: the reveal pressed Play
     }
   };
+  delete document.body.dataset.dvRevealShown;
   setTimeout(show, 300);
 })();
 """
