@@ -48,13 +48,21 @@ def test_a_scene_with_a_bad_value_is_refused():
 # --- the landscape: the descent re-run by hand ---
 
 
+def hessian_of(values: dict) -> np.ndarray:
+    """H of the scene's loss ½(W−W*)ᵀH(W−W*): its curvatures turned by its angle."""
+    theta = math.radians(values["angle"])
+    rotation = np.array([[math.cos(theta), -math.sin(theta)], [math.sin(theta), math.cos(theta)]])
+    return rotation @ np.diag([values["c1"], values["c2"]]) @ rotation.T
+
+
+def w_star_of(values: dict) -> np.ndarray:
+    return np.array([values["wx"], values["wy"]])
+
+
 def plain_descent(values: dict) -> np.ndarray:
     """The weights of gradient descent on ½(W−W*)ᵀH(W−W*) plus the seed's penalty, written out from
     the formulas, not from decayviz.descent; L1 always takes the proximal step (soft-thresholding)."""
-    theta = math.radians(values["angle"])
-    rotation = np.array([[math.cos(theta), -math.sin(theta)], [math.sin(theta), math.cos(theta)]])
-    hessian = rotation @ np.diag([values["c1"], values["c2"]]) @ rotation.T
-    w_star = np.array([values["wx"], values["wy"]])
+    hessian, w_star = hessian_of(values), w_star_of(values)
     w = np.array([values["w0x"], values["w0y"]])
     lr, alpha = values["lr"], values["alpha"]
     weights = [w.copy()]
@@ -115,6 +123,18 @@ def test_landscape_diverges_when_the_learning_rate_passes_two_over_the_curvature
     limit = 2.0 / (max(values["c1"], values["c2"]) + 2 * values["alpha"])  # gd on the L2-penalized quadratic
     assert blew_up == (values["lr"] > limit)
     assert question.truth() == ("diverges" if blew_up else "finite")
+    # the reveal's why: the limit, its curvature κ + λ, and a steepest-direction error that grows
+    # at every step (by |1 − lr·(κ + λ)| > 1), from the written-out descent
+    [(key, told)] = question.why()
+    total = max(values["c1"], values["c2"]) + 2 * values["alpha"]
+    assert key == "question.landscape_diverges.why"
+    assert told == {"total": f"{total:.3g}", "limit": f"{limit:.3g}", "lr": f"{values['lr']:g}"}
+    optimum = np.linalg.solve(
+        hessian_of(values) + 2 * values["alpha"] * np.eye(2), hessian_of(values) @ w_star_of(values)
+    )
+    steepest = np.linalg.eigh(hessian_of(values))[1][:, -1]
+    along = np.abs((weights - optimum) @ steepest)
+    assert np.all(along[1:] > along[:-1]) and abs(1 - values["lr"] * total) > 1
 
 
 # --- the sparsity page: scikit-learn, ridge's closed form, the KKT conditions ---

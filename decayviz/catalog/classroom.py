@@ -50,6 +50,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "question.landscape_diverges.title": ("Will this learning rate diverge?", "이 학습률이면 발산할까?"),
     "question.landscape_diverges.diverges": ("Yes: the weights blow up", "예: 가중치가 폭주함"),
     "question.landscape_diverges.finite": ("No: the weights stay finite", "아니요: 가중치가 유한하게 남음"),
+    "question.landscape_diverges.why": (
+        "Gradient descent is stable here only below a learning rate of 2/(κ + λ) = 2/{total} = {limit}: "
+        "κ is the loss's largest curvature and λ = 2α the penalty's weight_decay. At {lr} each step, along "
+        "the valley's steepest direction, overshoots its bottom and lands farther from it than it started.",
+        "여기서 경사 하강법은 학습률이 2/(κ + λ) = 2/{total} = {limit}보다 작을 때만 안정적입니다. "
+        "κ는 손실의 가장 큰 곡률, λ = 2α는 벌점의 weight_decay입니다. 학습률 {lr}에서는 스텝마다 골짜기의 "
+        "가장 가파른 방향으로 바닥을 지나쳐, 출발한 곳보다 바닥에서 더 멀어집니다.",
+    ),
     "question.sparsity_l1_zeros": (
         "A synthetic problem: {n|sample}, {d|feature}, {k} of them truly non-zero. At the optimum "
         "with an L1 penalty (the lasso) of α = {alpha}, how many of the {d|weight} are exactly 0?",

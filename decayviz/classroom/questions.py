@@ -252,6 +252,18 @@ def _diverges(values: dict[str, Any]) -> str:
     return "diverges" if _landscape(values).trajectory.diverged_at is not None else "finite"
 
 
+def _divergence_story(values: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Why gradient descent blew up: its learning rate is past the stable limit 2/(κ + λ) (the
+    page says the same, at length, under the chart). Told for plain gradient descent that
+    diverged, the question's scene; nothing otherwise."""
+    scene = _landscape(values)
+    if scene.optimizer != "gd" or scene.trajectory.diverged_at is None:
+        return []
+    _, numbers = scene.divergence()
+    numbers = {name: f"{numbers[name]:.3g}" for name in ("total", "limit")}
+    return [("question.landscape_diverges.why", {**numbers, "lr": f"{scene.lr:g}"})]
+
+
 # --- the sparsity page: exact zeros, and the Monte Carlo's corners ---
 
 
@@ -530,6 +542,7 @@ _QUESTIONS = (
     ),
     _landscape_question(
         "landscape_diverges", {"preset": "l2_shrinks", "lr": "0.3"}, "choice", _diverges,
+        why_of=_divergence_story,
         options_of=_options({
             "diverges": "question.landscape_diverges.diverges",
             "finite": "question.landscape_diverges.finite",
