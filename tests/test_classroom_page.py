@@ -134,7 +134,7 @@ def test_a_student_alone_sees_a_wrong_choice_as_wrong_in_korean():
     assert "이번에는 틀렸습니다" in said
     # and why, beside the answer (the page's own explanation is under the chart, off a projector)
     assert "학습률이 2/(κ + λ) = 2/7 = 0.286보다 작을 때만 안정적입니다" in said
-    assert "학습률 0.3에서는 스텝마다 골짜기의 가장 가파른 방향으로 바닥을 지나쳐" in said
+    assert "학습률 0.3에서는 스텝마다 골짜기의 가장 가파른 방향으로 바닥 Ŵ(α)를 지나쳐" in said
 
 
 def test_the_landscape_question_shows_a_tap_chart_and_hides_the_descent():

@@ -53,10 +53,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "question.landscape_diverges.why": (
         "Gradient descent is stable here only below a learning rate of 2/(κ + λ) = 2/{total} = {limit}: "
         "κ is the loss's largest curvature and λ = 2α the penalty's weight_decay. At {lr} each step, along "
-        "the valley's steepest direction, overshoots its bottom and lands farther from it than it started.",
+        "the valley's steepest direction, overshoots the bottom Ŵ(α) and lands farther from it than before.",
         "여기서 경사 하강법은 학습률이 2/(κ + λ) = 2/{total} = {limit}보다 작을 때만 안정적입니다. "
         "κ는 손실의 가장 큰 곡률, λ = 2α는 벌점의 weight_decay입니다. 학습률 {lr}에서는 스텝마다 골짜기의 "
-        "가장 가파른 방향으로 바닥을 지나쳐, 출발한 곳보다 바닥에서 더 멀어집니다.",
+        "가장 가파른 방향으로 바닥 Ŵ(α)를 지나쳐, 그 스텝 전보다 바닥에서 더 멀어집니다.",
     ),
     "question.sparsity_l1_zeros": (
         "A synthetic problem: {n|sample}, {d|feature}, {k} of them truly non-zero. At the optimum "
