@@ -262,12 +262,27 @@ def is_default(run: Run) -> bool:
 def ready_made(run: Run) -> SweepResult | None:
     """A sweep of what the sidebar describes that the server has already trained, shown before
     Train: the default scene's (trained in the background), or the scene of a network question
-    (trained for its answer, so revealed or about to be)."""
+    whose answer this session has been shown (trained for that answer; before the reveal it
+    would give the answer away)."""
     if run.lrs:
         return None
     if is_default(run):
         return training.default_result()
-    return trained_sweep(run.config, run.alphas, run.epochs)
+    request = (run.config, run.alphas, run.epochs)
+    if any(sweep_request(q.values) == request for q in classroom.revealed_to_session(PAGE)):
+        return trained_sweep(*request)
+    return None
+
+
+def shown_job(run: Run):
+    """The session's run in the worker, as the page shows it; None when there is none, or when it
+    has finished, trained other networks than the sidebar describes (other settings or α) and a
+    ready-made sweep of what the sidebar does describe stands in for it: a question's reveal
+    opens its scene in the sidebar, and a run trained before showed under it."""
+    job = training.current()
+    if job is None or not job.finished or (job.config, tuple(job.alphas)) == (run.config, run.alphas):
+        return job
+    return None if ready_made(run) is not None else job
 
 
 def shown_state() -> tuple:
@@ -281,7 +296,7 @@ def live_section(run: Run, lang: str) -> None:
     """Progress, status and the live curves, redrawn from the worker's latest snapshot."""
     if shown_state() != st.session_state.get(SHOWN_KEY):
         st.rerun()  # the run finished (or the default scene arrived): redraw buttons and views
-    job = training.current()
+    job = shown_job(run)
     if job is None and run.lrs:  # the default scene is a sweep: the grid is drawn once trained
         models = len(run.lrs) * len(run.alphas) * len(GRID_OPTIMIZERS)
         st.info(t("grid.nothing_yet", lang, models=models), icon=":material/arrow_upward:")
@@ -371,11 +386,12 @@ st.fragment(live_section, run_every=LIVE_EVERY_S if polling else None)(run, lang
 st.caption(t("network.intro", lang))
 explain_mapping(run.config, run.alphas, lang)
 
-views_result = ready_made(run) if job is None else job.snapshot
+shown = shown_job(run)
+views_result = ready_made(run) if shown is None else shown.snapshot
 if run.lrs or isinstance(views_result, tuple):  # the grid mode has its heatmaps alone
     pass
 elif views_result is not None and views_result.epochs_done:
-    if job is not None:
+    if shown is not None:
         ui.download(
             t("network.export.csv", lang),
             lambda r=views_result: sweep_csv(r.alphas, r.history),

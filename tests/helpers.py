@@ -221,6 +221,14 @@ def session_run():
     return training.service().job(APPTEST_OWNER)
 
 
+def forget_session_run() -> None:
+    """Drop the AppTest sessions' training job (they all share one owner): a test that needs a
+    session without a run of its own starts with none, whatever ran before it in this process."""
+    from decayviz.ui import training
+
+    training.service().release(APPTEST_OWNER)
+
+
 def wait_for_run(at, timeout: float = 120.0):
     """Wait until the session's training has finished, then run the page again (in a browser,
     the page's live view does that by itself); returns the job."""

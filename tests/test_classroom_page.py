@@ -8,7 +8,7 @@ import json
 
 import numpy as np
 import pytest
-from helpers import decode, open_page
+from helpers import decode, forget_session_run, open_page, wait_for_run
 
 from decayviz.classroom.limits import RateLimiter
 from decayviz.classroom.membership import Membership
@@ -426,6 +426,45 @@ def test_a_network_question_reveals_the_trained_truth():
     for history in trained.history:  # each α's last validation accuracy ends a curve (f4 in the chart)
         assert float(np.float32(history["val_accuracy"][-1])) in ends
     assert at.get("tabs")  # and its views: weights, boundaries, code
+
+
+def curves_caption(at) -> bool:
+    return t("network.question_scene", "en") in texts(at)
+
+
+def test_a_network_questions_curves_wait_for_its_reveal():
+    """A question's training runs when it is opened; its curves show only in a session that has
+    seen its answer: not after Close without a reveal, not in another session opening its scene,
+    not on the scenes it compares with."""
+    forget_session_run()
+    question = QUESTIONS["network_other_beats"]
+    at = open_page("network")
+    widget(at, "button_group", "predict_pick_network").select(question.id).run()
+    question.truth()  # trained (the compared scenes too)
+    widget(at, "button", "predict_close").click().run()
+    assert t("network.nothing_yet", "en") in texts(at) and not curves_caption(at)
+    assert not [c for c in at.get("plotly_chart") if c.proto.id.endswith("curves")]
+    for preset in ("n_boundary", "n_early_stop", "n_dropout"):
+        other = open_page("network", {"preset": preset})
+        assert t("network.nothing_yet", "en") in texts(other) and not curves_caption(other), preset
+
+
+def test_a_revealed_scene_shows_its_curves_over_a_run_trained_before():
+    """A student trained a run, then revealed a question: the sidebar now holds the question's
+    scene, and the page shows its curves, not the earlier run's under it."""
+    forget_session_run()
+    at = open_page("network", {"preset": "n_u_curve", "n_epochs": "5", "n_alphas": "0.0,0.03"})
+    [train] = [b for b in at.button if b.label == "Train"]
+    train.click().run()
+    wait_for_run(at)
+    widget(at, "button_group", "predict_pick_network").select("network_best_alpha").run()
+    question = QUESTIONS["network_best_alpha"]
+    answer_choice(at, question.id, "0")
+    widget(at, "button", "predict_reveal").click().run()
+    assert curves_caption(at)
+    [curves] = [c for c in at.get("plotly_chart") if c.proto.id.endswith("curves")]
+    entries = [trace for trace in json.loads(curves.proto.spec)["data"] if trace.get("showlegend")]
+    assert len(entries) == len(question.values["n_alphas"]) == 6  # the scene's α, not the run's 2
 
 
 def test_a_choice_the_validation_set_cannot_tell_from_the_best_counts_as_right():

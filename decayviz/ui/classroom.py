@@ -951,6 +951,13 @@ def _evidence(question: Question, lang: str) -> None:
     plotly_chart(figure, key=_evidence_key(question), alt=alt, config={"displayModeBar": False})
 
 
+def revealed_to_session(page: str) -> list[Question]:
+    """The questions of `page` whose answer this session has been shown, alone or in a class
+    (asked or opened again, a question leaves the list until its next reveal)."""
+    shown = st.session_state.get(PLAYED, set())
+    return [question for question in page_questions(page) if question.id in shown]
+
+
 def _show_once(question: Question) -> None:
     """Bring the answer and its picture into view (REVEAL_JS), once per revealed question in this
     session; on the landscape, play the descent. The picture: the page's chart, or on the network
