@@ -23,7 +23,7 @@ import pytest
 from conftest import wait_for_app
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
-from support.chart_text import measured
+from support.chart_text import measured, under_the_modebar
 
 from decayviz.i18n import t
 from decayviz.scenes import PRESETS
@@ -92,10 +92,28 @@ def check(tab, where: str) -> list:
     return [{"where": where, **problem} for problem in found["problems"]]
 
 
-def survey(pairs: list, urls: list[str], start=None, views=(None,)) -> list:
+# The Streamlit keys (st-key-…) of the charts drawn on the page (in the open tab's panel)
+VISIBLE_CHART_KEYS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+    .filter((chart) => chart.getBoundingClientRect().width > 0)
+    .map((chart) => [...chart.closest('[class*="st-key-"]').classList]
+        .find((name) => name.startsWith('st-key-')))"""
+
+
+def pointed_at(tab, where: str) -> list:
+    """Each chart of the page pointed at, as a teacher does on a projector: the texts plotly's
+    modebar then covers, each with its place."""
+    return [
+        {"where": where, "chart": key, "under the modebar": covered}
+        for key in tab.evaluate(VISIBLE_CHART_KEYS)
+        if (covered := under_the_modebar(tab, f".{key}"))
+    ]
+
+
+def survey(pairs: list, urls: list[str], start=None, views=(None,), point: bool = False) -> list:
     """Every URL at the three sizes, loaded in each pair of tabs in turn. `start(tab)` runs once a tab
     has drawn (to press Train, say); each of `views` (None, or a function of the tab that opens
-    a part of the page) is measured. The problems found, each with its place."""
+    a part of the page) is measured; with `point`, on the two wide screens each chart is pointed
+    at too (pointed_at). The problems found, each with its place."""
     problems, pending = [], []
 
     def measure_views(tab, url: str) -> None:
@@ -104,6 +122,8 @@ def survey(pairs: list, urls: list[str], start=None, views=(None,)) -> list:
             if view:
                 view(tab)
             problems.extend(check(tab, f"{url} at {width}×{height}"))
+            if point and width > PHONE[0]:
+                problems.extend(pointed_at(tab, f"{url} at {width}×{height}"))
 
     def finish() -> None:
         pair, url = pending.pop(0)
@@ -265,11 +285,11 @@ def test_network_chart_text_is_clear(screens, app_url, lang):
     """The network page: the default scene's live curves and every tab's charts, then short
     runs of the scenes whose charts differ from it, trained in the page, alternately in
     either language; and in both, short runs of grokking and of the lr × α grid."""
-    problems = survey(screens, [f"{app_url}/network?lang={lang}"], views=NETWORK_VIEWS)
+    problems = survey(screens, [f"{app_url}/network?lang={lang}"], views=NETWORK_VIEWS, point=True)
     runs = [f"{app_url}/network?{query}&lang={lang}" for query in NETWORK_RUNS[LANGS.index(lang) :: 2]]
-    problems += survey(screens, runs, start=train(lang), views=NETWORK_VIEWS)
+    problems += survey(screens, runs, start=train(lang), views=NETWORK_VIEWS, point=True)
     beyond = [f"{app_url}/network?{query}&lang={lang}" for query in NETWORK_BEYOND_RUNS]
-    problems += survey(screens, beyond, start=train(lang))
+    problems += survey(screens, beyond, start=train(lang), point=True)
     assert problems == [], readable(problems)
 
 

@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 
-from decayviz.figures import typed
+from decayviz.figures import MODEBAR_PX, typed
 from decayviz.figures.palette import INK, TEXT
 from decayviz.i18n import t
 from decayviz.training.result import GridResult
@@ -86,9 +86,11 @@ def grid_figure(result: GridResult, lang: str, height: int = 400) -> dict:
             "marker": {"symbol": "square-open", "size": 40, "line": {"color": INK, "width": 3}},
         })  # fmt: skip
     layout = {
-        "height": height, "margin": {"l": 60, "r": 10, "t": 36, "b": 60},
+        # the title just over the heatmap, under room for plotly's modebar (which covered it whole)
+        "height": height, "margin": {"l": 60, "r": 10, "t": 36 + MODEBAR_PX, "b": 60},
         "title": {"text": f"<b>{t(PANEL_TITLES[result.config.optimizer], lang)}</b>", "font": {"size": 15,
-                  "color": TEXT}, "x": 0.5, "xanchor": "center"},
+                  "color": TEXT}, "x": 0.5, "xanchor": "center", "yref": "paper", "y": 1,
+                  "yanchor": "bottom", "pad": {"b": 8}},
         "xaxis": {"range": [lo_x, hi_x], "tickvals": xs.tolist(), "ticktext": [f"{v:g}" for v in lambdas],
                   "title": {"text": t("grid.axis_wd", lang), "standoff": 4}, "showgrid": False},
         "yaxis": {"range": [lo_y, hi_y], "tickvals": ys.tolist(), "ticktext": [f"{v:g}" for v in result.lrs],

@@ -355,8 +355,8 @@ def boundary_figure(
         axes |= panel.axes(x={"showticklabels": False}, y={"showticklabels": False})
         title = f"α = {alpha_label(result.alphas[index])}"
         annotations.append(_panel_title(title, panel.x[0] + width / 2, panel.y[1]))
-    layout = _layout("", height=40 + panel_height * rows, annotations=annotations, **axes)
-    layout["margin"] = {"l": 10, "r": 10, "t": 30, "b": 10}
+    layout = _layout("", height=40 + MODEBAR_PX + panel_height * rows, annotations=annotations, **axes)
+    layout["margin"] = {"l": 10, "r": 10, "t": 30 + MODEBAR_PX, "b": 10}  # the titles under the modebar
     return {"data": traces, "layout": layout}
 
 
@@ -413,7 +413,7 @@ def grokking_figure(result: SweepResult, lang: str, steps_per_epoch: int, height
         "title": {"text": t("axis.step", lang), "standoff": 4},
     }
     layout = _layout(
-        "", height=height, showlegend=True,
+        "", height=height + MODEBAR_PX, showlegend=True,
         xaxis={**step_axis, "domain": [0, 0.45], "anchor": "y"},
         yaxis={"range": [-0.02, 1.02], "anchor": "x", "tickformat": ".0%"},
         xaxis2={**step_axis, "domain": [0.55, 1], "anchor": "y2"},
@@ -424,6 +424,7 @@ def grokking_figure(result: SweepResult, lang: str, steps_per_epoch: int, height
             _panel_title(f"<b>{t('metric.weight_norm', lang)}</b>", 0.775, 1),
         ],
     )  # fmt: skip
+    layout["margin"]["t"] += MODEBAR_PX  # the panels' titles under the modebar
     return {"data": traces, "layout": layout}
 
 
