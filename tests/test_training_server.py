@@ -164,6 +164,9 @@ def test_more_sessions_than_places_wait_in_line_and_all_finish_in_order(server):
     assert most_at_once(runs) == SERVER_TRAININGS
 
 
+RELEASE_SLACK_S = 90  # beyond the grace period: the released run's last epoch, on a busy machine
+
+
 async def closed_tabs(url: str) -> dict:
     """Two long trainings take the places; a fourth session and then a third wait in line. The
     fourth closes its tab (its request must leave the line at once), then the first (its
@@ -184,8 +187,11 @@ async def closed_tabs(url: str) -> dict:
         place_of_third.append((await third.rerun("network", LONG)).texts)
         await clients[0]._socket.close()
         closed = time.monotonic()
+        # a released run stops after its current epoch, which the training threads (at a lower
+        # priority than the pages) may take tens of seconds to finish on a busy machine
         while (await third.rerun("network", LONG)).shows(QUEUED):
-            assert time.monotonic() - closed < SESSION_GRACE_S + 20, "the closed tab kept its place"
+            waited = time.monotonic() - closed
+            assert waited < SESSION_GRACE_S + RELEASE_SLACK_S, "the closed tab kept its place"
             await asyncio.sleep(0.5)
         started_after = time.monotonic() - closed
         for client in (clients[1], third):
@@ -199,7 +205,7 @@ def test_closed_tabs_leave_the_line_and_free_their_places(server):
     before, after = (" ".join(texts) for texts in seen["places"])
     assert "number 2 in line" in before and "number 1 in line" in after
     assert not EPOCH.search(before)  # a request in line shows its place, no epoch counter
-    assert SESSION_GRACE_S - 1 <= seen["started_after"] <= SESSION_GRACE_S + 20
+    assert SESSION_GRACE_S - 1 <= seen["started_after"] <= SESSION_GRACE_S + RELEASE_SLACK_S
 
 
 async def malformed_messages(url: str) -> list[tuple[str, list[str], list[str]]]:

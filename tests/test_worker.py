@@ -497,3 +497,26 @@ def test_time_waiting_for_a_turn_is_not_training_time():
     assert own <= b.total_seconds < 1.5 * own  # counting the wait would add at least hold_s
     assert built[0].own_seconds >= hold_s
     trainings.shutdown()
+
+
+def test_a_run_stopped_while_it_waits_for_its_turn_trains_no_further_epoch():
+    """b trains an epoch, then waits for the one turn while a holds it; Stop (or the release of
+    a closed tab) then ends b when the turn comes, without one more epoch: on a busy machine an
+    epoch of the low-priority training threads can take many seconds."""
+    trainings = None
+
+    def first_of_b():  # a asks for the turn while b holds it: a trains next
+        queued(trainings._turns, 1)
+
+    def first_of_a():  # b asks for the turn again while a holds it, and is stopped meanwhile
+        queued(trainings._turns, 1)
+        trainings.stop("b")
+
+    trainings, _, _ = shared_core(cores=1, epoch_s=0.01, first_epochs={0: first_of_a, 1: first_of_b})
+    b = trainings.submit("b", config(1), ALPHAS, 5)
+    wait(lambda: trainings.counts() == (1, 0))  # b is training
+    a = trainings.submit("a", config(0), ALPHAS, 2)
+    assert trainings.wait(b, 30) and trainings.wait(a, 30)
+    assert b.status == STOPPED and b.epochs_done == 1
+    assert a.status == DONE and a.epochs_done == 2
+    trainings.shutdown()

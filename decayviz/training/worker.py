@@ -386,6 +386,9 @@ class Trainings:
                 status = TIME_LIMIT
                 break
             with self._turns:  # the time waiting for a turn is no training time
+                if job.stop_requested:  # asked to stop (or released) while it waited for its turn
+                    status = STOPPED
+                    break
                 started = time.perf_counter()
                 trainer.train_epoch()
                 elapsed = time.perf_counter() - started
