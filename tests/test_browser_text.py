@@ -109,11 +109,11 @@ def pointed_at(tab, where: str) -> list:
     ]
 
 
-def survey(pairs: list, urls: list[str], start=None, views=(None,), point: bool = False) -> list:
+def survey(pairs: list, urls: list[str], start=None, views=(None,)) -> list:
     """Every URL at the three sizes, loaded in each pair of tabs in turn. `start(tab)` runs once a tab
     has drawn (to press Train, say); each of `views` (None, or a function of the tab that opens
-    a part of the page) is measured; with `point`, on the two wide screens each chart is pointed
-    at too (pointed_at). The problems found, each with its place."""
+    a part of the page) is measured, and on the two wide screens each chart is pointed at too
+    (pointed_at). The problems found, each with its place."""
     problems, pending = [], []
 
     def measure_views(tab, url: str) -> None:
@@ -122,7 +122,7 @@ def survey(pairs: list, urls: list[str], start=None, views=(None,), point: bool 
             if view:
                 view(tab)
             problems.extend(check(tab, f"{url} at {width}×{height}"))
-            if point and width > PHONE[0]:
+            if width > PHONE[0]:
                 problems.extend(pointed_at(tab, f"{url} at {width}×{height}"))
 
     def finish() -> None:
@@ -285,11 +285,11 @@ def test_network_chart_text_is_clear(screens, app_url, lang):
     """The network page: the default scene's live curves and every tab's charts, then short
     runs of the scenes whose charts differ from it, trained in the page, alternately in
     either language; and in both, short runs of grokking and of the lr × α grid."""
-    problems = survey(screens, [f"{app_url}/network?lang={lang}"], views=NETWORK_VIEWS, point=True)
+    problems = survey(screens, [f"{app_url}/network?lang={lang}"], views=NETWORK_VIEWS)
     runs = [f"{app_url}/network?{query}&lang={lang}" for query in NETWORK_RUNS[LANGS.index(lang) :: 2]]
-    problems += survey(screens, runs, start=train(lang), views=NETWORK_VIEWS, point=True)
+    problems += survey(screens, runs, start=train(lang), views=NETWORK_VIEWS)
     beyond = [f"{app_url}/network?{query}&lang={lang}" for query in NETWORK_BEYOND_RUNS]
-    problems += survey(screens, beyond, start=train(lang), point=True)
+    problems += survey(screens, beyond, start=train(lang))
     assert problems == [], readable(problems)
 
 
