@@ -201,6 +201,26 @@ def wait_for_app(tab, timeout_ms: int = 60_000) -> None:
     tab.wait_for_selector('[data-testid="stMain"]', timeout=timeout_ms)
 
 
+# A phone's sidebar has slid in: its left edge at the screen's (a click while it slides may miss
+# its target, and a language or scene never chosen leaves a test waiting for a rerun)
+SIDEBAR_IN_PLACE = "() => document.querySelector('[data-testid=stSidebar]').getBoundingClientRect().left >= 0"
+# What a phone's page says about its sidebar (decayviz.ui.a11y.FOLD_JS), for a failure's message.
+FOLD_STATE = """() => ({url: location.search, lang: document.documentElement.lang,
+    folded: window.dvFolded ?? null,
+    collapsed: document.querySelector('[data-testid=stSidebar]')?.getAttribute('data-collapsed'),
+    sidebarLeft: document.querySelector('[data-testid=stSidebar]')?.getBoundingClientRect().left,
+    collapseButton: !!document.querySelector('[data-testid=stSidebarCollapseButton] button'),
+    scriptState: document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state'),
+    alerts: [...document.querySelectorAll('[data-testid=stAlert], [data-testid=stException]')]
+        .map((e) => e.innerText)})"""
+
+
+def open_sidebar(tab) -> None:
+    """Open a phone's folded sidebar and wait until it has slid into place."""
+    tab.get_by_test_id("stExpandSidebarButton").click()
+    tab.wait_for_function(SIDEBAR_IN_PLACE)
+
+
 # Every visible chart drawn at its box's size: plotly lays a chart out once more after Streamlit
 # sizes its box (and after a resize), so geometry read before that is stale.
 CHARTS_SETTLED = """() => {

@@ -7,7 +7,8 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import context_kind, shoot, wait_for_app, wait_for_charts
+from conftest import FOLD_STATE, context_kind, open_sidebar, shoot, wait_for_app, wait_for_charts
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
 
@@ -251,15 +252,13 @@ FOLDED = """(collapsed) => document.querySelector('[data-testid="stSidebar"]')
                             .getAttribute('data-collapsed') === collapsed"""
 
 
-def open_sidebar(tab) -> None:
-    tab.locator('[data-testid="stExpandSidebarButton"]').click()
-    tab.wait_for_function(FOLDED, arg="false")
-
-
 def stays_open_after_a_rerun(tab) -> None:
     """The language switch, in the sidebar, reruns the page; the open sidebar stays open."""
     tab.locator('[data-testid="stSidebar"] label').filter(has_text="한국어").click()
-    tab.wait_for_function("document.documentElement.lang === 'ko'", timeout=30_000)
+    try:
+        tab.wait_for_function("document.documentElement.lang === 'ko'", timeout=30_000)
+    except PlaywrightTimeout:  # say what the page shows
+        raise AssertionError(f"no Korean 30 s after its click: {tab.evaluate(FOLD_STATE)}") from None
     wait_for_charts(tab)
     tab.wait_for_timeout(500)  # a fold would have started by now
     assert tab.evaluate(FOLDED, "false"), "the sidebar folded without a scene being chosen"
@@ -430,7 +429,7 @@ def test_presentation_view(screen, app_url):
     assert chart["y"] + chart["height"] <= DESKTOPS["projector"][1]
     shoot(tab, "screen_presentation_projector.png")
 
-    tab.locator('[data-testid="stExpandSidebarButton"]').click()
+    open_sidebar(tab)
     tab.get_by_role("button", name="Share or save this scene").click()
     dialog = tab.get_by_role("dialog")
     dialog.wait_for()
@@ -496,12 +495,7 @@ def test_korean_lines_break_between_words(screen, app_url, path):
     in the scene buttons, the text, the captions and the alerts."""
     tab = screen(f"{app_url}/{path}?lang=ko", changes=screen.size == "phone")  # the sidebar opens
     if tab.size_name == "phone":
-        tab.locator('[data-testid="stExpandSidebarButton"]').click()
-        tab.wait_for_function(
-            """() => document.querySelector('[data-testid="stSidebar"]')
-                         .getAttribute('data-collapsed') === 'false'"""
-        )
-        tab.wait_for_timeout(500)  # it slides in for 300 ms; its words wrap at the final width
+        open_sidebar(tab)  # its words wrap at the width it slides in to
     testids = ("stButtonGroup", "stMarkdownContainer", "stCaptionContainer")
     selector = ", ".join(f'[data-testid="{testid}"]' for testid in testids)
     assert tab.evaluate(SPLIT_WORDS, selector) == []

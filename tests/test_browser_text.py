@@ -20,7 +20,7 @@ import json
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from conftest import wait_for_app
+from conftest import FOLD_STATE, SIDEBAR_IN_PLACE, wait_for_app
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 from support.chart_text import measured, under_the_modebar
@@ -156,14 +156,6 @@ def readable(problems: list) -> str:
 
 
 PILLS = '[data-testid="stSidebar"] [data-testid="stButtonGroup"] [role="radio"]'
-SIDEBAR_IN_PLACE = "() => document.querySelector('[data-testid=stSidebar]').getBoundingClientRect().left >= 0"
-# What a phone's page says about its sidebar's fold (decayviz.ui.a11y.FOLD_JS), for a failure's message.
-FOLD_STATE = """() => ({url: location.search, folded: window.dvFolded ?? null,
-    collapsed: document.querySelector('[data-testid=stSidebar]')?.getAttribute('data-collapsed'),
-    collapseButton: !!document.querySelector('[data-testid=stSidebarCollapseButton] button'),
-    scriptState: document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state'),
-    alerts: [...document.querySelectorAll('[data-testid=stAlert], [data-testid=stException]')]
-        .map((e) => e.innerText)})"""
 
 
 def written_query(page: str, path: str, lang: str) -> dict[str, str]:
