@@ -218,7 +218,10 @@ FOLD_STATE = """() => ({url: location.search, lang: document.documentElement.lan
 def open_sidebar(tab) -> None:
     """Open a phone's folded sidebar and wait until it has slid into place."""
     tab.get_by_test_id("stExpandSidebarButton").click()
-    tab.wait_for_function(SIDEBAR_IN_PLACE)
+    try:
+        tab.wait_for_function(SIDEBAR_IN_PLACE)
+    except PlaywrightTimeout:  # say what the page shows
+        raise AssertionError(f"the sidebar did not open: {tab.evaluate(FOLD_STATE)}") from None
 
 
 # Every visible chart drawn at its box's size: plotly lays a chart out once more after Streamlit

@@ -306,6 +306,39 @@ def test_a_lost_fold_is_pressed_again(screen, app_url):
     no_errors(tab)
 
 
+# The sidebar is opened again the moment it has folded, before the fold's loop looks again (as a
+# student's tap may come while a busy phone's timers lag): the listener is in place before the
+# scene's click, and its press of the open button comes in the same task as the fold.
+REOPEN_AT_FOLD = """() => {
+    const sidebar = document.querySelector('[data-testid="stSidebar"]');
+    const observer = new MutationObserver(() => {
+        const button = document.querySelector('[data-testid="stExpandSidebarButton"]');
+        if (sidebar.getAttribute('data-collapsed') === 'true' && button) {
+            observer.disconnect();
+            window.dvReopened = true;
+            button.click();
+        }
+    });
+    observer.observe(sidebar, {attributes: true, childList: true, subtree: true});
+    observer.observe(document.body, {childList: true, subtree: true});
+}"""
+
+
+@pytest.mark.parametrize("screen", ["phone"], indirect=True)
+def test_a_sidebar_opened_as_it_folds_stays_open(screen, app_url):
+    """The fold is done when the sidebar is folded, not when its loop next looks: a student who
+    opens the sidebar again right after a scene folded it keeps it open."""
+    tab = screen(f"{app_url}/?lang=en", changes=True)
+    open_sidebar(tab)
+    tab.evaluate(REOPEN_AT_FOLD)
+    tab.locator('[data-testid="stSidebar"] [data-testid="stButtonGroup"] button').nth(1).click()
+    tab.wait_for_function("() => window.dvReopened === true", timeout=30_000)
+    tab.wait_for_function(FOLDED, arg="false", timeout=15_000)
+    time.sleep(1.0)  # four turns of the fold's loop, had it gone on
+    assert tab.evaluate(FOLDED, "false"), f"folded again: {tab.evaluate(FOLD_STATE)}"
+    no_errors(tab)
+
+
 @pytest.mark.parametrize("screen", ["phone"], indirect=True)
 def test_a_scene_link_on_a_phone_does_not_fold_the_sidebar_later(screen, app_url):
     """A link's scene is not a choice made in the sidebar: the sidebar a student opens after

@@ -78,7 +78,9 @@ KEYS_JS = """
 # folded: the sidebar may still be drawing its button, and a click while it slides may be lost,
 # so the button is looked for and pressed again every quarter second, for up to ten seconds;
 # by one loop per choice, however often the script comes (two loops' presses would undo each
-# other's, and a loop still going would fold a sidebar the student opened again).
+# other's). The fold is seen the moment it happens (an observer of the sidebar's data-collapsed),
+# not at the loop's next look: a student who opens the sidebar again right away (a busy phone's
+# timers may lag by seconds) must not have it folded under their finger.
 FOLD_JS = """
 (() => {
   const token = %s;
@@ -86,12 +88,22 @@ FOLD_JS = """
   if (!window.matchMedia('(max-width: 640px)').matches) return;
   window.dvFolding = token;
   const until = Date.now() + 10000;
+  const sidebar = () => document.querySelector('[data-testid="stSidebar"]');
+  const seen = () => {
+    if (sidebar()?.getAttribute('data-collapsed') !== 'true') return false;
+    window.dvFolded = token;
+    return true;
+  };
+  const observed = new WeakSet();
   const fold = () => {
-    if (window.dvFolding !== token) return;  // a newer choice has its own loop
-    const sidebar = document.querySelector('[data-testid="stSidebar"]');
-    if (sidebar && sidebar.getAttribute('data-collapsed') === 'true') {
-      window.dvFolded = token;
-      return;
+    if (window.dvFolding !== token || window.dvFolded === token || seen()) return;
+    const current = sidebar();
+    if (current && !observed.has(current)) {  // a sidebar drawn anew is watched too
+      observed.add(current);
+      const observer = new MutationObserver(() => {
+        if (window.dvFolding !== token || window.dvFolded === token || seen()) observer.disconnect();
+      });
+      observer.observe(current, {attributes: true, attributeFilter: ['data-collapsed']});
     }
     document.querySelector('[data-testid="stSidebarCollapseButton"] button')?.click();
     if (Date.now() < until) setTimeout(fold, 250);
