@@ -272,6 +272,7 @@ def phone_on_the_question_alone(browsers, class_url):
     wait_for_app(phone)
     phone.get_by_text("Where does the descent end?").click()
     phone.get_by_text(re.compile("Tap the chart where the descent ends")).first.wait_for()
+    wait_for_app(phone)  # the question shows mid-run; the page before it goes at the run's end
     return phone
 
 
@@ -321,7 +322,6 @@ def test_a_phones_tap_answers_with_the_point_tapped_not_the_one_before(browsers,
     """plotly.js on a touch screen selects the point it last hovered, and a tap hovered only after
     its click: each tap recorded the previous one (the first, nothing)."""
     phone = phone_on_the_question_alone(browsers, class_url)
-    wait_for_app(phone)
     assert phone.locator(".st-key-main_chart").count() == 0  # the tap chart is the only chart
     plot = phone.locator(CHART).first.locator(".nsewdrag").first
     plot.wait_for()
