@@ -274,15 +274,17 @@ def ready_made(run: Run) -> SweepResult | None:
     return None
 
 
-def shown_job(run: Run):
-    """The session's run in the worker, as the page shows it; None when there is none, or when it
-    has finished, trained other networks than the sidebar describes (other settings or α) and a
-    ready-made sweep of what the sidebar does describe stands in for it: a question's reveal
-    opens its scene in the sidebar, and a run trained before showed under it."""
+def shown(run: Run) -> tuple:
+    """What the page shows: (the session's run in the worker, its latest snapshot), or, with no
+    run shown, (None, a ready-made sweep of what the sidebar describes or None). A finished run
+    that trained other networks than the sidebar describes (other settings or α) gives way to a
+    ready-made sweep: a question's reveal opens its scene in the sidebar, and a run trained
+    before showed under it."""
     job = training.current()
-    if job is None or not job.finished or (job.config, tuple(job.alphas)) == (run.config, run.alphas):
-        return job
-    return None if ready_made(run) is not None else job
+    if job is not None and (not job.finished or (job.config, tuple(job.alphas)) == (run.config, run.alphas)):
+        return job, job.snapshot
+    result = ready_made(run)
+    return (job, job.snapshot) if result is None and job is not None else (None, result)
 
 
 def shown_state() -> tuple:
@@ -296,13 +298,12 @@ def live_section(run: Run, lang: str) -> None:
     """Progress, status and the live curves, redrawn from the worker's latest snapshot."""
     if shown_state() != st.session_state.get(SHOWN_KEY):
         st.rerun()  # the run finished (or the default scene arrived): redraw buttons and views
-    job = shown_job(run)
+    job, result = shown(run)
     if job is None and run.lrs:  # the default scene is a sweep: the grid is drawn once trained
         models = len(run.lrs) * len(run.alphas) * len(GRID_OPTIMIZERS)
         st.info(t("grid.nothing_yet", lang, models=models), icon=":material/arrow_upward:")
         return
     if job is None:
-        result = ready_made(run)
         if result is None:
             if is_default(run) and training.default_pending():
                 st.info(t("network.loading", lang), icon=":material/hourglass_empty:")
@@ -310,7 +311,6 @@ def live_section(run: Run, lang: str) -> None:
                 st.info(t("network.nothing_yet", lang), icon=":material/arrow_back:")
             return
     else:
-        result = job.snapshot
         # a request in line has only its place to show; a finished run, its message (the same
         # epochs and time): the curves keep the room
         if job.status not in (worker.QUEUED, worker.DONE):
@@ -386,12 +386,11 @@ st.fragment(live_section, run_every=LIVE_EVERY_S if polling else None)(run, lang
 st.caption(t("network.intro", lang))
 explain_mapping(run.config, run.alphas, lang)
 
-shown = shown_job(run)
-views_result = ready_made(run) if shown is None else shown.snapshot
+shown_job, views_result = shown(run)
 if run.lrs or isinstance(views_result, tuple):  # the grid mode has its heatmaps alone
     pass
 elif views_result is not None and views_result.epochs_done:
-    if shown is not None:
+    if shown_job is not None:
         ui.download(
             t("network.export.csv", lang),
             lambda r=views_result: sweep_csv(r.alphas, r.history),

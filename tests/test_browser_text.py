@@ -20,7 +20,7 @@ import json
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from conftest import FOLD_STATE, SIDEBAR_IN_PLACE, wait_for_app
+from conftest import FOLD_STATE, open_sidebar, wait_for_app
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 from support.chart_text import measured, under_the_modebar
@@ -180,8 +180,7 @@ def go_to(tab, path: str, lang: str) -> None:
         expand = tab.get_by_test_id("stExpandSidebarButton")
         closed = expand.is_visible()
         if closed:  # a click while the sidebar slides in may miss its button
-            expand.click()
-            tab.wait_for_function(SIDEBAR_IN_PLACE)
+            open_sidebar(tab)
         tab.locator(PILLS, has_text=t(f"preset.{query['preset']}", lang)).click()
         if closed:
             try:
