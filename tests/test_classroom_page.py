@@ -135,6 +135,7 @@ def test_a_student_alone_sees_a_wrong_choice_as_wrong_in_korean():
     # and why, beside the answer (the page's own explanation is under the chart, off a projector)
     assert "학습률이 2/(κ + λ) = 2/7 = 0.286보다 작을 때만 안정적입니다" in said
     assert "학습률 0.3에서는 스텝마다 골짜기의 가장 가파른 방향으로 바닥 Ŵ(α)를 지나쳐" in said
+    assert "벌점이 없다면 한계는 2/κ = 2/6 = 0.333으로 0.3보다 큽니다." in said
 
 
 def test_the_landscape_question_shows_a_tap_chart_and_hides_the_descent():
@@ -586,3 +587,32 @@ def test_each_reveal_plays_the_descent_once_even_when_asked_again():
     widget(teacher, "button", "class_reveal").click().run()
     student.run()
     assert plays_the_descent(student)  # the second reveal plays it too
+
+
+@pytest.mark.parametrize("in_class", [False, True])
+def test_a_revealed_answer_says_so_when_the_page_leaves_its_scene(in_class):
+    """After a reveal the student may try another scene; the answer, which speaks of the question's
+    scene, says the page shows another one and offers the way back (whose press shows it again)."""
+    question = QUESTIONS["landscape_first_zero"]
+    if in_class:
+        teacher, room = open_class()
+        student = open_page("landscape", {"class": room.code})
+        ask(teacher, question.id)
+        student.run()
+        answer_choice(student, question.id, "w2")
+        widget(teacher, "button", "class_reveal").click().run()
+        student.run()
+    else:
+        student = open_page("landscape")
+        widget(student, "button_group", "predict_pick_landscape").select(question.id).run()
+        answer_choice(student, question.id, "w2")
+        widget(student, "button", "predict_reveal").click().run()
+    left = t("predict.other_scene", "en")
+    assert left not in texts(student) and not [b for b in student.button if b.key == "predict_back"]
+    alpha = widget(student, "select_slider", "ctl_alpha")
+    alpha.set_value(next(float(a) for a in alpha.options if float(a) != question.values["alpha"])).run()
+    assert not student.exception
+    assert left in texts(student)
+    widget(student, "button", "predict_back").click().run()
+    assert student.session_state["decayviz_values"]["alpha"] == question.values["alpha"]
+    assert left not in texts(student) and not [b for b in student.button if b.key == "predict_back"]

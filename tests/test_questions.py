@@ -125,10 +125,21 @@ def test_landscape_diverges_when_the_learning_rate_passes_two_over_the_curvature
     assert question.truth() == ("diverges" if blew_up else "finite")
     # the reveal's why: the limit, its curvature κ + λ, and a steepest-direction error that grows
     # at every step (by |1 − lr·(κ + λ)| > 1), from the written-out descent
-    [(key, told)] = question.why()
+    [(key, told), *penalty] = question.why()
     total = max(values["c1"], values["c2"]) + 2 * values["alpha"]
     assert key == "question.landscape_diverges.why"
     assert told == {"total": f"{total:.3g}", "limit": f"{limit:.3g}", "lr": f"{values['lr']:g}"}
+    # and, when the loss alone would have converged at this learning rate (the same descent with
+    # α = 0 stays finite), that the penalty tipped it over, with the loss's own limit 2/κ
+    kappa = max(values["c1"], values["c2"])
+    alone = plain_descent({**values, "alpha": 0.0})
+    converges_alone = bool(np.all(np.isfinite(alone[-1])) and np.max(np.abs(alone[-1])) < 1e6)
+    assert converges_alone == (values["lr"] < 2 / kappa) == bool(penalty)
+    if penalty:
+        assert penalty == [(
+            "question.landscape_diverges.why.penalty",
+            {"kappa": f"{kappa:.3g}", "plain": f"{2 / kappa:.3g}", "lr": f"{values['lr']:g}"},
+        )]  # fmt: skip
     optimum = np.linalg.solve(
         hessian_of(values) + 2 * values["alpha"] * np.eye(2), hessian_of(values) @ w_star_of(values)
     )

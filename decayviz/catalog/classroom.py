@@ -58,6 +58,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "κ는 손실의 가장 큰 곡률, λ = 2α는 벌점의 weight_decay입니다. 학습률 {lr}에서는 스텝마다 골짜기의 "
         "가장 가파른 방향으로 바닥 Ŵ(α)를 지나쳐, 그 스텝 전보다 바닥에서 더 멀어집니다.",
     ),
+    "question.landscape_diverges.why.penalty": (
+        "Without the penalty the limit would be 2/κ = 2/{kappa} = {plain}, above {lr}: on the loss alone "
+        "the same descent converges. Here it is the penalty's own curvature that makes it diverge.",
+        "벌점이 없다면 한계는 2/κ = 2/{kappa} = {plain|으로} {lr}보다 큽니다. 손실만 있다면 같은 하강이 "
+        "수렴합니다. 여기서는 벌점이 더한 곡률 때문에 발산하는 것입니다.",
+    ),
     "question.sparsity_l1_zeros": (
         "A synthetic problem: {n|sample}, {d|feature}, {k} of them truly non-zero. At the optimum "
         "with an L1 penalty (the lasso) of α = {alpha}, how many of the {d|weight} are exactly 0?",
@@ -126,6 +132,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "predict.reveal": ("Reveal the answer", "정답 공개"),
     "predict.close": ("Close the question", "질문 닫기"),
+    "predict.other_scene": (
+        "This answer is about the question's scene; the page now shows another one.",
+        "이 정답은 질문의 장면에 대한 것입니다. 지금 페이지에는 다른 장면이 보입니다.",
+    ),
+    "predict.back": ("Back to the question's scene", "질문의 장면으로 돌아가기"),
     "predict.computing": (
         "Computing the true answer from the scene…",
         "장면에서 정답을 계산하는 중입니다…",

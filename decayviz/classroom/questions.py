@@ -260,8 +260,14 @@ def _divergence_story(values: dict[str, Any]) -> list[tuple[str, dict[str, Any]]
     if scene.optimizer != "gd" or scene.trajectory.diverged_at is None:
         return []
     _, numbers = scene.divergence()
-    numbers = {name: f"{numbers[name]:.3g}" for name in ("total", "limit")}
-    return [("question.landscape_diverges.why", {**numbers, "lr": f"{scene.lr:g}"})]
+    lr = f"{scene.lr:g}"
+    told = {name: f"{numbers[name]:.3g}" for name in ("total", "limit")}
+    stories = [("question.landscape_diverges.why", {**told, "lr": lr})]
+    plain_limit = 2 / numbers["curvature"]
+    if scene.lr < plain_limit:  # below the loss's own limit: the penalty's curvature tipped it over
+        told = {"kappa": f"{numbers['curvature']:.3g}", "plain": f"{plain_limit:.3g}", "lr": lr}
+        stories.append(("question.landscape_diverges.why.penalty", told))
+    return stories
 
 
 # --- the sparsity page: exact zeros, and the Monte Carlo's corners ---

@@ -910,8 +910,10 @@ def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teac
             median = readable(float(np.median([question.distance(a) for a in answers]))) if answers else "–"
             text += " " + t("class.summary.point", lang, count=len(answers), median=median)
         st.markdown(f"**{_markdown_safe(question.title(lang))}** " + text)
+        _way_back(question, lang)
         return
     st.markdown(text)
+    _way_back(question, lang)
     _evidence(question, lang)
     if answers is None:
         return
@@ -973,6 +975,23 @@ def _show_once(question: Question) -> None:
     st.html(f'{hidden}<span class="dv-play"></span><script>{script}</script>', unsafe_allow_javascript=True)
 
 
+def _in_scene(question: Question) -> bool:
+    """Whether the page still shows the question's scene (its answer speaks of that scene)."""
+    return all(ui.value(name) == value for name, value in question.values.items())
+
+
+def _way_back(question: Question, lang: str) -> None:
+    """Under an answer whose scene the student has left (to try another after the reveal): say
+    that the page shows another scene, with a button back to the question's."""
+    if _in_scene(question):
+        return
+    st.caption(t("predict.other_scene", lang))
+    st.button(
+        t("predict.back", lang), key="predict_back", icon=":material/undo:",
+        on_click=ui.apply, args=(question.values,), kwargs={"fold": False},
+    )  # fmt: skip
+
+
 def chart_overlay(page: str, spec: dict, lang: str) -> dict:
     """The page's main chart with a revealed point question's answers on it: the class's taps,
     the student's own and the true end, while the page still shows the question's scene."""
@@ -980,6 +999,6 @@ def chart_overlay(page: str, spec: dict, lang: str) -> dict:
     if revealed is None:
         return spec
     question = QUESTIONS[revealed.question_id]
-    if question.page != page or any(ui.value(name) != value for name, value in question.values.items()):
+    if question.page != page or not _in_scene(question):
         return spec
     return with_overlay(spec, taps_overlay(revealed.taps, question.truth(), lang, revealed.yours))
