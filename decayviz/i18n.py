@@ -889,7 +889,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # --- end sparsity ---
     # --- landscape ---
-    "landscape.title": ("Weight decay on a 2-D loss landscape", "2차원 손실 지형 위의 가중치 감쇠"),
+    # a non-breaking hyphen: the presentation view's larger title wrapped inside "2-D" on a phone
+    "landscape.title": ("Weight decay on a 2‑D loss landscape", "2차원 손실 지형 위의 가중치 감쇠"),
     "landscape.intro": (
         "Training slides from the initial weights W₀ toward W*, the minimum of the data loss. A penalty on "
         "the size of W stops it short: on a circle for L2, on a diamond for L1, often at one of its "

@@ -24,7 +24,7 @@ def run_app(query: dict | None = None) -> AppTest:
 
 def test_app_opens_on_the_landscape_page_with_defaults():
     at = run_app()
-    assert at.title[0].value == "Weight decay on a 2-D loss landscape"
+    assert at.title[0].value == "Weight decay on a 2\u2011D loss landscape"  # a non-breaking hyphen
     charts = at.get("plotly_chart")
     assert len(charts) == 2
     shown = metrics(at)
