@@ -368,8 +368,14 @@ buttons[0].button(
     t("network.train", lang), type="primary", width="stretch", disabled=not run.alphas,
     on_click=training.request_start, args=(run.config, run.alphas, run.epochs, run.lrs),
 )  # fmt: skip
+# a grid trains on with its cells: no α to choose
+label, tip = (
+    ("network.continue_grid", "network.continue_grid_help")
+    if run.lrs
+    else ("network.continue", "network.continue_help")
+)
 buttons[1].button(
-    t("network.continue", lang, epochs=run.epochs), width="stretch", help=t("network.continue_help", lang),
+    t(label, lang, epochs=run.epochs), width="stretch", help=t(tip, lang),
     disabled=not (same_run and job.can_continue and run.alphas),
     on_click=training.extend, args=(run.alphas, run.epochs),
 )  # fmt: skip

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import median, streamlit_server
 from decayviz.classroom.questions import QUESTIONS
-from decayviz.ui.classroom import POLL_S
+from decayviz.ui.classroom import NEXT_BOUNCE_S, POLL_S
 
 PHONE = {"width": 390, "height": 844}
 BUDGET_S = 2.0  # the README: Next moves everyone's screen within two seconds
@@ -84,6 +84,7 @@ def measure(students: int, rounds: int) -> dict[str, float]:
         # The first question is asked untimed; then Next, round after round, through all the
         # questions (the last Next wraps round to the first): what the README says of Next.
         teacher.get_by_role("button", name="Ask", exact=True).click()
+        clicked = time.time() * 1000
         for phone in phones:
             phone.get_by_text(ends(order[0])[1]).first.wait_for(timeout=60_000)
         for round_ in range(1, rounds + 1):
@@ -93,6 +94,7 @@ def measure(students: int, rounds: int) -> dict[str, float]:
             question = order[round_ % len(order)]
             for phone in phones:
                 phone.evaluate(WATCH, ends(question))
+            time.sleep(max(0.0, clicked / 1000 + NEXT_BOUNCE_S + 0.2 - time.time()))  # not a double click
             clicked = time.time() * 1000
             teacher.get_by_role("button", name="Next question", exact=True).click()
             for phone in phones:

@@ -224,6 +224,11 @@ def test_a_class_from_open_to_reveal(browsers, class_url):
         wait_for_text(student, "which weight is exactly 0 first", 30)
     phone.get_by_text(following.option_label("w1", "en")).first.click()
     phone.get_by_text(re.compile("Your answer: ")).first.wait_for(timeout=30_000)
+    wait_for_text(teacher, "Answers: 1 of 3", 30)
+    teacher.get_by_role("button", name="Reveal to the class").click()
+    wait_for_text(teacher, "The class: 1 answer, ", 30)
+    teacher.wait_for_function("() => document.body.dataset.dvRevealShown", timeout=30_000)
+    on_screen(teacher, ".st-key-class_next")  # the reveal's scroll to its chart keeps Next in reach
     for page in (teacher, *students):
         no_exception(page)
         assert "teacher=" not in page.url

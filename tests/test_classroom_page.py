@@ -308,6 +308,8 @@ def test_an_unknown_or_malformed_class_code(code):
     said = texts(at)
     if code == "ZZZZ":
         assert "No open class has the code" in said
+    if code not in ("ZZZZ", ""):  # a malformed code: the link's notice says it went unused
+        assert "Class code: “" in said and "” → ignored" in said
     assert "class" not in at.query_params  # the address bar drops it
 
 
@@ -613,6 +615,29 @@ def test_a_revealed_answer_says_so_when_the_page_leaves_its_scene(in_class):
     alpha.set_value(next(float(a) for a in alpha.options if float(a) != question.values["alpha"])).run()
     assert not student.exception
     assert left in texts(student)
+    assert "computed from the question's scene" in texts(student)  # not "from this scene"
+    assert "computed from this scene" not in texts(student)
     widget(student, "button", "predict_back").click().run()
+    assert "computed from this scene" in texts(student)
     assert student.session_state["decayviz_values"]["alpha"] == question.values["alpha"]
     assert left not in texts(student) and not [b for b in student.button if b.key == "predict_back"]
+
+
+@pytest.mark.parametrize("apart_s", [0.0, 2.0])
+def test_a_double_click_on_next_moves_the_class_once(monkeypatch, apart_s):
+    """Next goes to the question after the one shown: the second press of a double click (which
+    may come after the page drew the next question's button) would skip one for the whole class.
+    A second press within NEXT_BOUNCE_S is ignored; one later moves on (time here is a clock the
+    test sets, not the machine's speed)."""
+    clock = [100.0]
+    monkeypatch.setattr(classroom, "clock", lambda: clock[0])
+    ids = list(QUESTIONS)
+    teacher, room = open_class()
+    ask(teacher, ids[0])
+    widget(teacher, "button", "class_next").click().run()
+    assert classroom.store().state(room.code).current == ids[1]
+    clock[0] += apart_s
+    widget(teacher, "button", "class_next").click().run()  # drawn under the second question
+    assert not teacher.exception
+    moved = apart_s >= classroom.NEXT_BOUNCE_S
+    assert classroom.store().state(room.code).current == (ids[2] if moved else ids[1])

@@ -205,4 +205,8 @@ def test_the_page_trains_the_grid_scene_and_draws_both_heatmaps():
         charts = at.get("plotly_chart")
         assert len(charts) == 2 and all('"heatmap"' in chart.proto.spec for chart in charts)
         assert any(t("grid.caption", lang)[:30] in c.value for c in at.caption)
+        # the grid trains on with its cells: its Continue names no α (a sweep's "with these α")
+        labels = [b.label for b in at.button]
+        assert t("network.continue_grid", lang, epochs=2) in labels
+        assert t("network.continue", lang, epochs=2) not in labels
     training.service().release(session_run().owner)  # leave no grid run to the next test

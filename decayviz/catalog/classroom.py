@@ -145,6 +145,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The answer, computed from this scene: **{truth}**.",
         "이 장면에서 계산한 정답: **{truth}**.",
     ),
+    "predict.truth.left": (
+        "The answer, computed from the question's scene: **{truth}**.",
+        "질문의 장면에서 계산한 정답: **{truth}**.",
+    ),
     "predict.off.point": (
         "Your tap, {answer}, was {distance} away from it.",
         "내가 누른 곳 {answer}: 정답에서 {distance}만큼 떨어져 있습니다.",
@@ -298,11 +302,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "class.summary.number": (
         "The class: {count|answer}, median {median}.",
-        "반 전체: 답 {count}개, 중앙값 {median}.",
+        "반 전체: 응답 {count}명, 중앙값 {median}.",
     ),
     "class.summary.choice": (
         "The class: {count|answer}, {right} right.",
-        "반 전체: 답 {count}개 가운데 {right}개 정답.",
+        "반 전체: 응답 {count}명 중 {right}명 정답.",
     ),
     "class.unknown": (
         "No open class has the code “{code}”: check it against the projector; the class may also have "

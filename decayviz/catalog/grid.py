@@ -4,6 +4,11 @@ against AdamW (Loshchilov & Hutter 2019), with the lines of equal lr·λ (Wang &
 from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
+    "network.continue_grid": ("Continue the grid (+{epochs|epoch})", "격자 이어서 학습 (+{epochs} 에폭)"),
+    "network.continue_grid_help": (
+        "Keeps the trained networks: every (learning rate, α) cell trains on from where it is.",
+        "학습한 신경망을 그대로 두고, (학습률, α) 칸마다 지금 상태에서 이어서 학습합니다.",
+    ),
     "field.n_mode": ("What to train", "무엇을 학습할까요"),
     "choice.n_mode.sweep": ("A sweep of α (the controls below)", "α 비교 (아래 설정대로)"),
     "choice.n_mode.grid": (

@@ -22,6 +22,7 @@ import json
 import math
 import secrets
 import threading
+import time
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -46,6 +47,9 @@ from decayviz.ui.charts import plotly_chart
 from decayviz.ui.streamlit_private import history_navigation
 from decayviz.ui.style import MAIN_CHART, SECTION_CHART
 
+NEXT_BOUNCE_S = 1.0  # a second Next within this of the first is a double click (see _bounced)
+NEXT_PRESSED = "decayviz_class_next_pressed"  # when this session last pressed Next (clock(), s)
+clock = time.monotonic
 POLL_S = 1.0  # every screen of a class asks the store this often what the class shows
 TEACHER_PARAM = "teacher"  # ?teacher=KEY: the teacher's link only
 XSRF_COOKIE = "_streamlit_xsrf"  # Streamlit's per-browser cookie: the voter id is derived from it
@@ -74,7 +78,8 @@ class RevealedTaps(NamedTuple):
 
 # On a reveal the page shows the answer with the picture it speaks of: once the reveal's run is
 # over and the chart drawn, the page scrolls so that the whole chart shows, as far as the
-# answer's first line stays clear of Streamlit's header (its buttons are drawn over the page), or
+# answer's first line (on the teacher's screen, the row of the teacher's buttons above it) stays
+# clear of Streamlit's header (its buttons are drawn over the page), or
 # back up to that line when the student had scrolled past it. Under a choice question's answer
 # the landscape's chart ran off a projector's 768 px by 220 px; a phone's sparsity chart and a
 # network question's evidence started below its 844 px. The landscape's descent then plays once:
@@ -93,7 +98,10 @@ REVEAL_JS = """
     }
     return null;
   };
-  const answer = () => {  // the reveal's first line: the element after this script's own
+  const answer = () => {  // the reveal's first line: the element after this script's own; on
+    // the teacher's screen, the row of Reveal, Ask again and Next above it, which stays in reach
+    const buttons = document.querySelector('.st-key-class_next');
+    if (buttons) return buttons.closest('[data-testid="stHorizontalBlock"]') || buttons;
     const marker = document.querySelector('.dv-play');
     return marker && marker.closest('[data-testid="stElementContainer"]')?.nextElementSibling;
   };
@@ -392,6 +400,8 @@ def _close_class() -> None:
 def _teacher_action(action: str, question_id: str | None) -> None:
     """Ask, reveal, ask again, go on to the next question or close, with this session's key: the
     store refuses any other (a student's session has none), and nothing changes."""
+    if action == "next" and _bounced():
+        return
     joined = membership() or Membership("")
     code, key = joined.code, joined.teacher_key
     if action == "move" and question_id is None:
@@ -415,6 +425,17 @@ def _teacher_action(action: str, question_id: str | None) -> None:
         _notify("warning", "class.ended")
     except _store_errors():
         _notify("error", "class.unavailable")
+
+
+def _bounced() -> bool:
+    """Whether this Next comes within NEXT_BOUNCE_S of this session's last one: a double click,
+    or a clicker's bounce. Its second press can come after the page has drawn the next question's
+    button (Next goes to the question after the one shown), and would skip a question for the
+    whole class; no teacher means to move on again before the question is even read."""
+    now = clock()
+    last = st.session_state.get(NEXT_PRESSED, -math.inf)
+    st.session_state[NEXT_PRESSED] = now
+    return now - last < NEXT_BOUNCE_S
 
 
 # --- the panel on each page ---
@@ -890,7 +911,9 @@ def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teac
     with st.spinner(t("predict.computing", lang)):
         truth = question.truth()
     shown = _format(question, list(truth) if question.kind == "point" else truth, lang)
-    text = t("predict.truth", lang, truth=shown) + _ties(question, lang)
+    # after the reveal the student may have moved on to another scene: the answer names its own
+    text = t("predict.truth" if _in_scene(question) else "predict.truth.left", lang, truth=shown)
+    text += _ties(question, lang)
     text += "".join(" " + t(key, lang, **values) for key, values in question.why())
     if mine is None:
         text += "" if teacher else " " + t("predict.no_answer", lang)
