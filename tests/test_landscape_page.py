@@ -224,3 +224,15 @@ def test_loss_and_start_sliders_sit_behind_switches_that_say_their_values():
     linked = run_app({"w0x": "1.5"})
     assert linked.toggle(key="landscape_start").value and not linked.toggle(key="landscape_loss").value
     assert linked.slider(key="ctl_w0x").value == 1.5
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_main_chart_still_loading_says_so_in_the_pages_language(lang):
+    """While plotly.js loads (seconds on a phone's first visit) Streamlit holds the chart's place
+    with a bare grey box: the page's style has it say what is coming (looked at in Chromium with
+    its CPU slowed 6×: the main chart's box reads the words, the other loading widgets do not)."""
+    at = open_page("landscape", lang=lang)
+    styles = "".join(element.proto.body for element in at.get("html"))
+    words = t("ui.chart_loading", lang)
+    rule = f'html[lang="{lang}"] :is(.st-key-main_chart, .st-key-section_chart, .st-key-curves_chart) '
+    assert f'{rule}[data-testid="stSkeleton"]::after {{ content: "{words}";' in styles

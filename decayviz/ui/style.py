@@ -8,6 +8,8 @@ page's elements through those classes and Streamlit's data-testid attributes.
 
 from __future__ import annotations
 
+from decayviz.i18n import LANGUAGES, t
+
 # The landscape chart's box: its chart stretches to fill it (decayviz.ui.charts). On a wide
 # screen it takes the height left under the title and the class's questions, so Play and both
 # sliders show without scrolling; on a phone the plot is as tall as it is wide, and the legend
@@ -144,6 +146,24 @@ html {{ font-size: 20px; }}
 """
 
 
+def _css_text(text: str) -> str:
+    """`text` as a CSS string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+# While plotly.js is still loading (a phone's first visit: seconds), Streamlit holds a main
+# chart's place with a bare grey box; it says what is coming, in the page's language (html[lang]).
+# (Other elements loading their code show the same box: only the main charts' boxes say so.)
+_SKELETON = (
+    f':is(.st-key-{MAIN_CHART}, .st-key-{SECTION_CHART}, .st-key-{CURVES_CHART}) [data-testid="stSkeleton"]'
+)
+CHART_LOADING = f"{_SKELETON} {{ display: flex; align-items: center; justify-content: center; }}\n" + "".join(
+    f'html[lang="{lang}"] {_SKELETON}::after {{ content: {_css_text(t("ui.chart_loading", lang))}; '
+    "color: #555; }\n"
+    for lang in LANGUAGES
+)
+
+
 def css(present: bool) -> str:
     """The app's style, and the presentation view's on top when `present` is on."""
-    return BASE + (PRESENT if present else "")
+    return BASE + CHART_LOADING + (PRESENT if present else "")
