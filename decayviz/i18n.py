@@ -33,8 +33,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Some values in the link were out of range or unreadable and were corrected: {items}",
         "링크의 일부 값이 범위를 벗어났거나 읽을 수 없어 바로잡았습니다: {items}",
     ),
-    "ui.url_fixed.ignored": ("ignored", "무시함"),
-    "ui.chart_loading": ("Drawing the chart…", "차트를 그리는 중…"),  # a value with no control to take a fixed one
+    "ui.url_fixed.ignored": ("ignored", "무시함"),  # a value with no control to take a fixed one
+    "ui.chart_loading": ("Drawing the chart…", "차트를 그리는 중…"),
     "ui.url_fixed.options": (
         "(each value moves to the nearest of {options} on a log scale, one below {low} to {floor}; "
         "unreadable ones are left out)",

@@ -487,6 +487,7 @@ def test_the_figures_draw_the_answers_they_are_given():
     assert np.allclose(decode(cloud["x"]), [0.5, 1.0]) and np.allclose(decode(cloud["y"]), [0.5, 0.4])
     truth = shown["data"][names.index("True end")]
     assert np.allclose([decode(truth["x"])[0], decode(truth["y"])[0]], question.truth(), atol=1e-6)
+    assert names[-2:] == ["True end", "Your tap"]  # the student's own tap over the ring, never under it
 
 
 def test_the_class_taps_are_drawn_on_top_large_and_strong():

@@ -92,18 +92,19 @@ def you_trace(answer, lang: str) -> dict:
 
 def taps_overlay(taps: list, truth, lang: str, you=None) -> list[dict]:
     """Traces to lay over the landscape chart after the reveal, over all of its own: the class's
-    taps as a cloud of large dark dots (the back of the room must see them), the student's own
-    tap, and last the true end as an open ring, so the taps under it still show."""
+    taps as a cloud of large dark dots (the back of the room must see them), the true end as an
+    open ring over them, so the taps under it still show, and last the student's own tap (near
+    the truth, the ring's thick stroke hid most of it)."""
     traces = []
     if taps:
         outlined = {"color": "#ffffff", "width": 2}
         marker = {"size": CLASS_TAP_SIZE, "color": CLASS_COLOR, "opacity": 0.85, "line": outlined}
         traces.append(_points_trace(taps, t("predict.trace.class", lang), marker))
-    if you is not None:
-        traces.append(you_trace(you, lang))
     truth_marker = _marker(truth, t("predict.trace.truth", lang), "circle-open", TRUTH_COLOR, size=26)
     truth_marker["marker"]["line"] = {"color": TRUTH_COLOR, "width": 5}
     traces.append({**truth_marker, "showlegend": True})
+    if you is not None:
+        traces.append(you_trace(you, lang))
     return traces
 
 
