@@ -641,3 +641,28 @@ def test_a_double_click_on_next_moves_the_class_once(monkeypatch, apart_s):
     assert not teacher.exception
     moved = apart_s >= classroom.NEXT_BOUNCE_S
     assert classroom.store().state(room.code).current == (ids[2] if moved else ids[1])
+
+
+def test_a_revealed_tap_question_gives_the_alpha_sliders_row_to_the_plot():
+    """The answer is about the question's α: its chart drops the α slider and the row it took
+    under the plot (the plot grows), and has both back once the page leaves the question's scene."""
+    from decayviz.figures.landscape import ALPHA_ROW_PX
+
+    def main_layout(at) -> dict:
+        [spec] = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if '"sliders"' in c.proto.spec]
+        return spec["layout"]
+
+    at = open_page("landscape")
+    before = main_layout(at)
+    assert len(before["sliders"]) == 2
+    widget(at, "button_group", "predict_pick_landscape").select("landscape_end").run()
+    widget(at, "button", "predict_reveal").click().run()
+    revealed = main_layout(at)
+    assert [s.get("name") for s in revealed["sliders"]] == [None]  # the step slider alone
+    assert revealed["margin"]["b"] == before["margin"]["b"] - ALPHA_ROW_PX
+    alpha = widget(at, "select_slider", "ctl_alpha")
+    other = [
+        float(a) for a in alpha.options if float(a) not in (0.0, QUESTIONS["landscape_end"].values["alpha"])
+    ]
+    alpha.set_value(other[0]).run()  # another (non-zero) α: the page's own chart, both sliders
+    assert len(main_layout(at)["sliders"]) == 2

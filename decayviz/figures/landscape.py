@@ -332,6 +332,19 @@ def landscape_figure(scene: LandscapeScene, lang: str) -> dict:
     return {"data": data, "layout": layout | controls, "frames": frames}
 
 
+def without_alpha_slider(spec: dict) -> dict:
+    """The figure without its α slider and the row it takes under the plot: a revealed tap
+    question's chart, which is about the question's α, gives that row to the plot (on a
+    projector the plot grows by a third). Its α frames stay, unused."""
+    sliders = spec["layout"].get("sliders", [])
+    kept = [slider for slider in sliders if slider.get("name") != ALPHA_GROUP]
+    if len(kept) == len(sliders):
+        return spec
+    margin = spec["layout"]["margin"]
+    layout = {**spec["layout"], "sliders": kept, "margin": {**margin, "b": margin["b"] - ALPHA_ROW_PX}}
+    return {**spec, "layout": layout}
+
+
 def _optimum_marker(point, lang: str, text: str | None = None) -> dict:
     """Ŵ(α) as an open ring: the corner or the point of the ball it marks stays visible."""
     ring = {"symbol": "circle-open", "color": COLORS["optimum"], "size": 16, "line": {"width": 3}}
@@ -420,6 +433,7 @@ def _alpha_controls(
             }
         )  # fmt: skip
     slider = {
+        "name": ALPHA_GROUP,  # found by name (without_alpha_slider)
         "active": ALPHAS.index(scene.penalty.alpha),
         "x": 0.0,
         "len": 1.0,

@@ -40,6 +40,7 @@ from decayviz.figures.classroom import (
     taps_overlay,
     with_overlay,
 )
+from decayviz.figures.landscape import without_alpha_slider
 from decayviz.i18n import t
 from decayviz.state import FIELD
 from decayviz.ui import controls as ui
@@ -1024,4 +1025,5 @@ def chart_overlay(page: str, spec: dict, lang: str) -> dict:
     question = QUESTIONS[revealed.question_id]
     if question.page != page or not _in_scene(question):
         return spec
-    return with_overlay(spec, taps_overlay(revealed.taps, question.truth(), lang, revealed.yours))
+    taps = taps_overlay(revealed.taps, question.truth(), lang, revealed.yours)
+    return with_overlay(without_alpha_slider(spec), taps)
