@@ -30,13 +30,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import median, streamlit_server
+from bench.page_load import CHROMIUM_ARGS
 from decayviz.classroom.questions import QUESTIONS
 from decayviz.ui.classroom import NEXT_BOUNCE_S, POLL_S
 
 PHONE = {"width": 390, "height": 844}
 BUDGET_S = 2.0  # the README: Next moves everyone's screen "usually within a second or two"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 # Stamp the first moment the page's text holds both ends of the new question (textContent: no
 # layout is forced; questions of a page share their opening or their end, never both).
 WATCH = """([head, tail]) => {

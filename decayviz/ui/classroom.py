@@ -99,8 +99,9 @@ REVEAL_JS = """
     }
     return null;
   };
-  const answer = () => {  // the reveal's first line: the element after this script's own; on
-    // the teacher's screen, the row of Reveal, Ask again and Next above it, which stays in reach
+  const topLine = () => {  // what stays clear of the header: the reveal's first line (the
+    // element after this script's own), or on the teacher's screen the row of Reveal, Ask again
+    // and Next above it, which stays in reach
     const buttons = document.querySelector('.st-key-class_next');
     if (buttons) return buttons.closest('[data-testid="stHorizontalBlock"]') || buttons;
     const marker = document.querySelector('.dv-play');
@@ -113,7 +114,7 @@ REVEAL_JS = """
     const top = Math.max(view.top, header ? header.getBoundingClientRect().bottom : 0);
     const chart = gd.getBoundingClientRect();
     const below = chart.bottom - view.bottom + 8;
-    const first = answer();
+    const first = topLine();
     const room = first ? first.getBoundingClientRect().top - top - 8 : below;
     // the answer above the screen (the student scrolled down to answer): up to it; else down as
     // far as the chart needs, the answer allows and the chart's top stays on the screen
@@ -132,7 +133,7 @@ REVEAL_JS = """
     const box = gd && gd.getBoundingClientRect();
     const sized = svg && Math.abs(svg.getBoundingClientRect().height - box.height) < 2;
     const done = document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning';
-    const line = answer()?.getBoundingClientRect().top;
+    const line = topLine()?.getBoundingClientRect().top;
     const where = drawn && sized && done && JSON.stringify([box.top, box.bottom, line]);
     same = where && where === last ? same + 1 : 0;
     last = where;

@@ -150,7 +150,7 @@ def show_corrections(corrections: list[Correction], language: str) -> None:
     items = []
     for c in corrections:
         field = FIELD.get(c.name)
-        unused = field is None or c.used in ("", None) or c.used == ()  # nothing taken in its place
+        unused = field is None or c.used in ("", None, ())  # nothing taken in its place
         used = t("ui.url_fixed.ignored", language) if unused else field.label(c.used, language)
         item = f"{t(f'field.{c.name}', language)}: “{_plain(c.given)}” → {used}"
         if isinstance(field, Multi):  # why a listed value moved or went: only these are offered
