@@ -409,7 +409,7 @@ def test_a_network_question_reveals_the_trained_truth():
     charts = [c for c in at.get("plotly_chart") if "class_evidence_network_other_beats" in c.proto.id]
     assert len(charts) == 1
     bars = json.loads(charts[0].proto.spec)["data"][0]
-    scores = [*found.accuracy_by_alpha.values(), *found.accuracy_alone.values()]
+    scores = [*found.by_alpha.values(), *found.accuracy_alone.values()]
     assert sorted(bars["x"]) == pytest.approx(sorted(scores))
     assert f"✓ α = {found.best_alpha}" in bars["y"]
     assert "Early stopping alone (α = 0)" in bars["y"] and "Dropout alone (α = 0)" in bars["y"]
@@ -471,23 +471,36 @@ def test_a_revealed_scene_shows_its_curves_over_a_run_trained_before():
 
 
 def test_a_choice_the_validation_set_cannot_tell_from_the_best_counts_as_right():
-    """Which α scores best: α = 0 trails the best by one validation image of 899, well inside one
-    standard error; the reveal says so, counts it right and marks its bar."""
+    """Which α scores best: the lowest validation loss is α = 0.0003's, and α = 0.001's trails it by
+    less than one standard error of their gap, taken image by image on the same validation set;
+    the reveal says so with both numbers, counts it right and marks its bar. α = 0, clearly
+    behind (overfitting), is not right."""
     teacher, room = open_class()
     ask(teacher, "network_best_alpha")
     student = open_page("network", {"class": room.code})
+    other = open_page("network", {"class": room.code})
     question = QUESTIONS["network_best_alpha"]
-    assert question.truth() != "0" and "0" in question.accepted()
-    answer_choice(student, question.id, "0")
+    assert question.truth() == "0.0003" and question.accepted() == {"0.0003", "0.001"}
+    answer_choice(student, question.id, "0.001")
+    answer_choice(other, question.id, "0")
     widget(teacher, "button", "class_reveal").click().run()
     student.run()
+    other.run()
     said = texts(student)
-    assert "could come from which samples happen to be in the validation set, so they count as right" in said
-    assert "You answered “α = 0”, which is right." in said
-    assert "1 answer, 1 right" in texts(teacher)
+    gap, error = evidence(question).gaps["0.001"]
+    assert 0 < gap <= error
+    assert f"Counted as right as well: α = 0.001 (+{gap:.4f}, standard error {error:.4f})." in said
+    assert "the gap taken sample by sample on the same 899 validation samples" in said
+    assert "You answered “α = 0.001”, which is right." in said
+    assert "You answered “α = 0”, which is not the answer this time." in texts(other)
+    assert "2 answers, 1 right" in texts(teacher)
     [chart] = [c for c in teacher.get("plotly_chart") if "class_answers_network_best_alpha" in c.proto.id]
     marked = [name for name in json.loads(chart.proto.spec)["data"][0]["y"] if name.startswith("✓")]
     assert sorted(marked) == sorted(f"✓ {question.option_label(o, 'en')}" for o in question.accepted())
+    [bars] = [c for c in student.get("plotly_chart") if "class_evidence_network_best_alpha" in c.proto.id]
+    figure = json.loads(bars.proto.spec)
+    assert figure["layout"]["xaxis"]["title"]["text"] == "Validation loss after training"
+    assert "✓ α = 0.0003" in figure["data"][0]["y"]
 
 
 def join_typed(at, typed: str) -> None:

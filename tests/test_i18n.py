@@ -362,6 +362,12 @@ def _other_scenes() -> tuple[str, ...]:
     return tuple(OTHER_SCENES)
 
 
+def _decided_by() -> tuple[str, ...]:
+    from decayviz.classroom.questions import DECIDED_BY
+
+    return tuple(sorted(set(DECIDED_BY.values())))
+
+
 def _question_ids() -> tuple[str, ...]:
     from decayviz.classroom.questions import QUESTIONS
 
@@ -382,6 +388,9 @@ DYNAMIC: dict[str, Callable[[], Iterable[str]]] = {
     "question.{}": _question_ids,  # decayviz.classroom.questions.Question.text
     "question.{}.title": _question_ids,
     "predict.evidence.{}": _other_scenes,  # a network question's evidence (decayviz.ui.classroom)
+    "predict.evidence_of.{}": _decided_by,  # what decides a network question (its evidence's caption,
+    "predict.alt.evidence.{}": _decided_by,  # alt text
+    "predict.axis.{}": lambda: (*_decided_by(), "answers", "answer"),  # and axis)
     "choice.{}.{}": lambda: tuple(
         key.removeprefix("choice.") for f in FIELD.values() for key in f.option_labels()
     ),

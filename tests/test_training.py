@@ -298,6 +298,57 @@ def test_early_stopping_keeps_the_network_of_the_best_epoch():
     assert not np.array_equal(late.weights[0][0], result.weights[0][0])
 
 
+@pytest.mark.parametrize(
+    ("dataset", "keywords"),
+    [
+        ("digits", {"hidden": 32, "epochs": 3}),
+        (
+            "moons",
+            {
+                "depth": 2,
+                "hidden": 32,
+                "batch_size": 16,
+                "momentum": 0.9,
+                "early_stopping": True,
+                "epochs": 40,
+            },
+        ),
+        ("highdim", {"hidden": 16, "epochs": 3}),
+    ],
+)
+def test_validation_losses_are_each_samples_loss_of_the_kept_network(dataset, keywords):
+    """validation_losses: per network and validation sample, the loss torch.nn.functional computes
+    (cross-entropy, or squared error) for an nn.Sequential holding the network the run keeps (with
+    early stopping, its best epoch's); their mean is the recorded val_loss."""
+    epochs = keywords.pop("epochs")
+    config = SweepConfig(dataset=dataset, **keywords)
+    trainer = SweepTrainer(config, (0.0, 0.01))
+    for _ in range(epochs):
+        trainer.train_epoch()
+    losses, result = trainer.validation_losses(), trainer.result()
+    data = load(dataset)
+    X_val, y_val = torch.from_numpy(data.X_val), torch.from_numpy(data.y_val)
+    parameters = trainer._parameters_of(trainer.kept_blocks)
+    layers = len(parameters) // 2
+    assert losses.shape == (2, len(y_val))
+    for index in range(2):
+        model = build_mlp(data.n_inputs, config.hidden, config.depth, data.n_outputs)
+        linear = [module for module in model if isinstance(module, torch.nn.Linear)]
+        with torch.no_grad():
+            for number, module in enumerate(linear):
+                module.weight.copy_(parameters[number][index])
+                module.bias.copy_(parameters[layers + number][index])
+            output = model(X_val)
+        if data.is_classification:
+            expected = torch.nn.functional.cross_entropy(output, y_val, reduction="none")
+        else:
+            expected = torch.nn.functional.mse_loss(output, y_val, reduction="none").mean(dim=1)
+        np.testing.assert_allclose(losses[index], expected.numpy(), rtol=1e-5, atol=1e-6)
+        assert losses[index].mean() == pytest.approx(result.final("val_loss")[index], rel=1e-5)
+    if config.early_stopping:
+        assert result.kept_epoch[0] < epochs  # the kept network is not the last one
+
+
 def test_early_stopping_is_marked_on_the_curves_and_the_sweep():
     result = train_sweep("moons", (0.0, 0.01), epochs=30, early_stopping=True, momentum=0.9, depth=2)
     curves = curves_figure(result, "en")

@@ -90,9 +90,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "question.sparsity_corner_share.title": ("How often a corner?", "꼭짓점은 얼마나 자주?"),
     "question.network_best_alpha": (
         "A network with {depth|hidden layer} learns handwritten digits for {epochs|epoch}, once "
-        "for each α of weight decay: {alphas}. Which α reaches the highest validation accuracy?",
+        "for each α of weight decay: {alphas}. Which α reaches the lowest validation loss?",
         "은닉 계층 {depth}개짜리 신경망이 손글씨 숫자를 {epochs} 에폭 동안 학습합니다. 가중치 감쇠의 "
-        "α마다 한 번씩: {alphas}. 검증 정확도가 가장 높은 α는 무엇일까요?",
+        "α마다 한 번씩: {alphas}. 검증 손실이 가장 낮은 α는 무엇일까요?",
     ),
     "question.network_best_alpha.title": ("Which α scores best?", "가장 좋은 α는?"),
     "question.network_other_beats": (
@@ -158,11 +158,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "내 답 {answer}: 정답과 {distance}만큼 차이 납니다.",
     ),
     "predict.tied": (
-        "Within one standard error of its validation accuracy ({error}, on {samples|validation sample}) "
-        "lie α = {alphas} too: a gap this small could come from which samples happen to be in the "
-        "validation set, so they count as right.",
-        "α = {alphas}도 검증 정확도의 차이가 표준오차 하나({error}, 검증 표본 {samples}개) 이내입니다. "
-        "이 정도 차이는 어떤 표본이 검증 세트에 들어갔느냐만으로도 생길 수 있으므로 함께 정답으로 칩니다.",
+        "Counted as right as well: {gaps}. The validation loss of each lies above the best α's by no "
+        "more than one standard error of the gap, the gap taken sample by sample on the same "
+        "{samples|validation sample}: a gap this small could come from which samples happen to be in "
+        "the validation set, so another validation set could order them the other way.",
+        "다음 α도 정답으로 칩니다: {gaps}. 가장 좋은 α보다 검증 손실이 높지만, 같은 검증 표본 "
+        "{samples}개에서 표본마다 잰 차이의 평균이 그 표준오차 하나를 넘지 않습니다. 이 정도 차이는 "
+        "어떤 표본이 검증 세트에 들어갔느냐만으로도 생길 수 있어, 다른 검증 세트에서는 순서가 뒤바뀔 수도 "
+        "있습니다.",
+    ),
+    "predict.tied.gap": (
+        "α = {alpha} (+{gap}, standard error {error})",
+        "α = {alpha} (+{gap}, 표준오차 {error})",
     ),
     "predict.tied_other": (
         "{name}: its validation accuracy lies within one standard error ({error}, on "
@@ -211,18 +218,29 @@ STRINGS: dict[str, tuple[str, str]] = {
     "predict.axis.answers": ("Answers", "답의 수"),
     "predict.axis.answer": ("Answer", "답"),
     "predict.axis.val_accuracy": ("Validation accuracy after training", "학습 후 검증 정확도"),
+    "predict.axis.val_loss": ("Validation loss after training", "학습 후 검증 손실"),
     "predict.trace.evidence": ("Trained on this scene", "이 장면에서 학습한 결과"),
-    "predict.evidence": (
+    "predict.evidence_of.val_accuracy": (
         "How the answer was computed: each network of this scene was trained, and its validation "
         "accuracy at the end is drawn (with early stopping, at the epoch it keeps). ✓ marks the best α.",
         "정답을 계산한 방법: 이 장면의 신경망을 하나씩 학습한 뒤의 검증 정확도입니다(조기 종료는 남긴 "
         "에폭의 값). ✓ 표시가 가장 좋은 α입니다.",
     ),
+    "predict.evidence_of.val_loss": (
+        "How the answer was computed: each network of this scene was trained, and its validation "
+        "loss at the end is drawn (lower is better). ✓ marks the best α.",
+        "정답을 계산한 방법: 이 장면의 신경망을 하나씩 학습한 뒤의 검증 손실입니다(낮을수록 좋음). "
+        "✓ 표시가 가장 좋은 α입니다.",
+    ),
     "predict.evidence.early_stopping": ("Early stopping alone (α = 0)", "조기 종료만 사용 (α = 0)"),
     "predict.evidence.dropout": ("Dropout alone (α = 0)", "드롭아웃만 사용 (α = 0)"),
-    "predict.alt.evidence": (
+    "predict.alt.evidence.val_accuracy": (
         "Bars of the final validation accuracy of each trained network: {scores}. The best α is {best}.",
         "학습한 신경망마다 최종 검증 정확도를 나타낸 막대: {scores}. 가장 좋은 α는 {best}입니다.",
+    ),
+    "predict.alt.evidence.val_loss": (
+        "Bars of the final validation loss of each trained network: {scores}. The best α is {best}.",
+        "학습한 신경망마다 최종 검증 손실을 나타낸 막대: {scores}. 가장 좋은 α는 {best}입니다.",
     ),
     "predict.chart.truth": ("true answer", "정답"),
     "predict.alt.tap": (

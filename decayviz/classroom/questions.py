@@ -20,7 +20,7 @@ import numbers
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -336,25 +336,42 @@ def _lowrank_params(values: dict[str, Any]) -> dict[str, Any]:
 def _train(page_values: dict[str, Any]):
     """The network page's sweep for these values, trained once per process: a network question's
     truth, the evidence shown at its reveal and the page's curves after it are the same training."""
+    return _trained(page_values).result
+
+
+def _validation_losses(page_values: dict[str, Any]) -> np.ndarray:
+    """Each α's loss on each validation sample, (alphas, samples), of the same training."""
+    return _trained(page_values).validation_losses
+
+
+class _Trained(NamedTuple):
+    result: Any  # decayviz.training.SweepResult
+    validation_losses: np.ndarray  # (alphas, samples)
+
+
+def _trained(page_values: dict[str, Any]) -> _Trained:
     from decayviz.state import sweep_request
 
     request = sweep_request(page_values)
-    result = _TRAINED.get(request)
-    if result is None:
-        from decayviz.training.engine import train_sweep
+    found = _TRAINED.get(request)
+    if found is None:
+        from decayviz.training.engine import SweepTrainer
 
         config, alphas, epochs = request
-        result = train_sweep(alphas, config, epochs)
+        trainer = SweepTrainer(config, alphas)
+        for _ in range(epochs):
+            trainer.train_epoch()
+        found = _Trained(trainer.result(), trainer.validation_losses())
         with _TRAINED_LOCK:
-            _TRAINED[request] = result
+            _TRAINED[request] = found
             while len(_TRAINED) > TRAINED_KEPT:  # the oldest first (dicts keep their order)
                 _TRAINED.pop(next(iter(_TRAINED)))
-    return result
+    return found
 
 
 # The sweeps network questions trained, by run (sweep_request's config, α values, epochs): a
 # question's scene, then the scenes it compares with (four scenes in all, for two questions).
-_TRAINED: dict[tuple, Any] = {}
+_TRAINED: dict[tuple, _Trained] = {}
 _TRAINED_LOCK = threading.Lock()
 TRAINED_KEPT = 8
 
@@ -363,20 +380,29 @@ def trained_sweep(config, alphas: tuple[float, ...], epochs: int):
     """The sweep a network question trained for exactly this run, or None: once revealed, its
     scene's curves are shown on the page before Train, as the default scene's are (the same
     engine, settings and seed as the page's own Train)."""
-    return _TRAINED.get((config, tuple(alphas), epochs))
+    found = _TRAINED.get((config, tuple(alphas), epochs))
+    return None if found is None else found.result
+
+
+# What decides each network question: "which α is best" by the validation loss (the bottom of
+# the scene's U), "does another regularizer beat it" by the validation accuracy.
+DECIDED_BY = {"network_best_alpha": "val_loss", "network_other_beats": "val_accuracy"}
 
 
 @dataclass(frozen=True)
 class Evidence:
     """What a network question's truth was decided from, shown at its reveal."""
 
-    accuracy_by_alpha: dict[str, float]  # each α of the scene (its option id): final validation accuracy
-    best_alpha: str  # the option id of the best α (a tie goes to the lower validation loss)
+    metric: str  # DECIDED_BY: "val_loss" or "val_accuracy", what `by_alpha` holds
+    by_alpha: dict[str, float]  # each α of the scene (its option id): that metric, final
+    best_alpha: str  # the option id of the best α
     accuracy_alone: dict[str, float]  # each other regularizer alone (OTHER_SCENES), when the question asks
-    # the other α (tied_with_best), or the other regularizers (beats_within_error), within one
-    # standard error of the best α's accuracy
+    # the other α tied with the best by their losses (tied_by_loss), or the other regularizers
+    # within one standard error of the best α's accuracy (beats_within_error)
     tied: tuple[str, ...] = ()
     standard_error: float = 0.0  # of the best α's accuracy on the validation samples
+    # each tied α's validation loss above the best α's and that gap's standard error (paired_gap)
+    gaps: dict[str, tuple[float, float]] = field(default_factory=dict)
     validation_samples: int = 0
 
 
@@ -387,19 +413,24 @@ def evidence(question: Question) -> Evidence | None:
         return None
     question.truth()  # trains the scenes once, or waits for the training under way
     result = _train(question.values)
-    scores = result.final("val_accuracy")
-    best = best_alpha(scores, result.final("val_loss"))
-    alone = _accuracy_alone() if question.id == "network_other_beats" else {}
+    metric = DECIDED_BY[question.id]
     alphas = [_alpha_text(alpha) for alpha in result.alphas]
-    if question.accepted_of is None:
-        return Evidence(dict(zip(alphas, scores, strict=True)), alphas[best], alone)
+    by_alpha = dict(zip(alphas, result.final(metric), strict=True))
     samples = _validation_samples(result)
+    if metric == "val_loss":
+        losses = _validation_losses(question.values)
+        best = lowest_loss(result.final("val_loss"), result.final("val_accuracy"))
+        tied = [i for i in tied_by_loss(losses, best) if i != best]
+        gaps = {alphas[i]: paired_gap(losses[i], losses[best]) for i in tied}
+        return Evidence(
+            metric, by_alpha, alphas[best], {}, tuple(gaps), gaps=gaps, validation_samples=samples
+        )
+    scores = result.final("val_accuracy")
+    best = max(range(len(scores)), key=lambda i: (scores[i], -result.final("val_loss")[i]))
+    alone = _accuracy_alone()
     error = standard_error(max(scores), samples)
-    if alone:  # the other regularizers that score within one standard error of the best α
-        tied = tuple(name for name, score in alone.items() if within_error(score, max(scores), samples))
-    else:
-        tied = tuple(alpha for alpha in alphas if alpha in question.accepted() and alpha != alphas[best])
-    return Evidence(dict(zip(alphas, scores, strict=True)), alphas[best], alone, tied, error, samples)
+    tied = tuple(name for name, score in alone.items() if within_error(score, max(scores), samples))
+    return Evidence(metric, by_alpha, alphas[best], alone, tied, error, validation_samples=samples)
 
 
 def _alpha_text(alpha: float) -> str:
@@ -410,9 +441,30 @@ def _alpha_options(values: dict[str, Any]) -> dict[str, None]:
     return {_alpha_text(alpha): None for alpha in values["n_alphas"]}
 
 
-def best_alpha(accuracy: list[float], val_loss: list[float]) -> int:
-    """The index of the highest validation accuracy; a tie goes to the lower validation loss."""
-    return max(range(len(accuracy)), key=lambda i: (accuracy[i], -val_loss[i]))
+def lowest_loss(val_loss: list[float], accuracy: list[float]) -> int:
+    """The index of the lowest validation loss; a tie goes to the higher validation accuracy."""
+    return min(range(len(val_loss)), key=lambda i: (val_loss[i], -accuracy[i]))
+
+
+def paired_gap(losses: np.ndarray, best: np.ndarray) -> tuple[float, float]:
+    """How much higher one network's validation loss is than the best one's, and the standard
+    error of that gap, both from the losses of the same samples taken sample by sample: the
+    mean of the differences and their standard deviation over √n. On the same samples two
+    networks err alike, so the paired error is far smaller than either mean's own."""
+    differences = np.asarray(losses, dtype=np.float64) - np.asarray(best, dtype=np.float64)
+    return float(differences.mean()), float(differences.std(ddof=1) / math.sqrt(len(differences)))
+
+
+def tied_by_loss(losses: np.ndarray, best: int) -> list[int]:
+    """The indices (the best one among them) whose validation loss lies above the best one's by
+    at most one standard error of the paired gap: a gap a validation set could make by which
+    samples it happens to hold."""
+    tied = []
+    for index, row in enumerate(losses):
+        gap, error = paired_gap(row, losses[best])
+        if index == best or gap <= error:
+            tied.append(index)
+    return tied
 
 
 def standard_error(accuracy: float, samples: int) -> float:
@@ -426,12 +478,6 @@ def within_error(score: float, best: float, samples: int) -> bool:
     return abs(score - best) <= standard_error(best, samples)
 
 
-def tied_with_best(accuracy: list[float], samples: int) -> list[int]:
-    """The indices whose accuracy lies within one standard error of the best one's (on digits,
-    ~4 of its 899 images)."""
-    return [i for i, score in enumerate(accuracy) if within_error(score, max(accuracy), samples)]
-
-
 def _validation_samples(result) -> int:
     from decayviz.training.data import load
 
@@ -439,17 +485,16 @@ def _validation_samples(result) -> int:
 
 
 def _tied_alphas(values: dict[str, Any]) -> frozenset:
-    """The best α and every α tied with it (tied_with_best, which holds the best): each counts
-    as right."""
+    """The best α and every α tied with it by their losses (tied_by_loss): each counts as right."""
     result = _train(values)
-    tied = tied_with_best(result.final("val_accuracy"), _validation_samples(result))
-    return frozenset(_alpha_text(result.alphas[i]) for i in tied)
+    best = lowest_loss(result.final("val_loss"), result.final("val_accuracy"))
+    return frozenset(_alpha_text(result.alphas[i]) for i in tied_by_loss(_validation_losses(values), best))
 
 
 def _best_alpha(values: dict[str, Any]) -> str:
+    """The α of the lowest validation loss: the bottom of the scene's U."""
     result = _train(values)
-    index = best_alpha(result.final("val_accuracy"), result.final("val_loss"))
-    return _alpha_text(result.alphas[index])
+    return _alpha_text(result.alphas[lowest_loss(result.final("val_loss"), result.final("val_accuracy"))])
 
 
 # The scenes of the other regularizers: their α = 0 row is that regularizer alone.
@@ -480,7 +525,7 @@ def _other_beats(values: dict[str, Any]) -> str:
 def beats_within_error(best: float, alone: dict[str, float], samples: int) -> frozenset:
     """The answers to "does early stopping or dropout alone beat the best α?" that a validation
     set of `samples` samples cannot rule out: a regularizer whose accuracy lies within one
-    standard error of the best α's (the rule of tied_with_best) may beat it or not."""
+    standard error of the best α's (within_error) may beat it or not."""
     possible = [
         [True, False] if within_error(score, best, samples) else [score > best] for score in alone.values()
     ]

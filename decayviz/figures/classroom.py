@@ -175,10 +175,10 @@ def bars_figure(counts: dict[str, int], labels: dict[str, str], right: Collectio
     return {"data": data, "layout": layout}
 
 
-def evidence_figure(scores: dict[str, float], best: str, lang: str) -> dict:
-    """A network question's evidence: each trained run's final validation accuracy as a
-    horizontal bar from 0 (label to score, in order), the best α in the descent's colour and marked
-    in its label, with a dotted line at its score so that the other regularizers read against it."""
+def evidence_figure(scores: dict[str, float], best: str, lang: str, metric: str = "val_accuracy") -> dict:
+    """A network question's evidence: each trained run's final `metric` (validation accuracy, or
+    loss) as a horizontal bar from 0 (label to score, in order), the best α in the descent's colour
+    and marked in its label, with a dotted line at its score so that the others read against it."""
     labels = list(scores)
     names = [f"✓ {label}" if label == best else label for label in labels]
     values = [scores[label] for label in labels]
@@ -190,13 +190,16 @@ def evidence_figure(scores: dict[str, float], best: str, lang: str) -> dict:
             "x": values[::-1],
             "marker": {"color": [TRUTH_COLOR if label == best else CLASS_COLOR for label in labels][::-1]},
             "text": [f"{value:.3f}" for value in values][::-1],
-            "textposition": "auto",
+            # accuracies fill most of their bars; losses near the best are short bars, their
+            # numbers beside them (right of the dotted line at the best, which is the shortest)
+            "textposition": "auto" if metric == "val_accuracy" else "outside",
             "hovertemplate": "%{y}: %{x:.4f}<extra></extra>",
             "name": t("predict.trace.evidence", lang),
         }
     ]
     layout = _bar_layout(lang)
-    layout["xaxis"] = {"title": {"text": t("predict.axis.val_accuracy", lang)}, "range": [0.0, 1.0]}
+    top = 1.0 if metric == "val_accuracy" else 1.25 * max(values)  # a loss has no top: room for its number
+    layout["xaxis"] = {"title": {"text": t(f"predict.axis.{metric}", lang)}, "range": [0.0, top]}
     layout["yaxis"] = {"automargin": True}
     line = {"color": TRUTH_COLOR, "dash": "dot", "width": 2}
     at_best = {"x0": scores[best], "x1": scores[best], "y0": 0, "y1": 1, "yref": "paper"}

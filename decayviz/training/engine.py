@@ -368,13 +368,20 @@ class SweepTrainer:
         return self.forward(inputs, blocks)[-1]
 
     @staticmethod
-    def _loss(output: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-        """Each model's mean data loss over the batch, (models,): cross-entropy for class labels
-        (batch,), mean squared error for targets (batch, outputs)."""
+    def _sample_losses(output: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        """Each model's data loss on each sample, (models, batch): cross-entropy for class labels
+        (batch,), squared error averaged over the outputs for targets (batch, outputs)."""
         if target.dtype == torch.int64:
             log_probability = torch.log_softmax(output, dim=1)
             index = target.view(1, 1, -1).expand(len(output), 1, -1)
-            return -log_probability.gather(1, index).squeeze(1).mean(dim=1)
+            return -log_probability.gather(1, index).squeeze(1)
+        return ((output - target.T.unsqueeze(0)) ** 2).mean(dim=1)
+
+    @staticmethod
+    def _loss(output: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        """Each model's mean data loss over the batch, (models,) (see _sample_losses)."""
+        if target.dtype == torch.int64:
+            return SweepTrainer._sample_losses(output, target).mean(dim=1)
         return ((output - target.T.unsqueeze(0)) ** 2).flatten(1).mean(dim=1)
 
     def _gradient(
@@ -575,15 +582,23 @@ class SweepTrainer:
             metrics["train_accuracy"] = _accuracy(self._outputs(self._train_inputs.T), self.y_train).numpy()
         return metrics
 
-    def _outputs(self, inputs: torch.Tensor) -> torch.Tensor:
+    def _outputs(self, inputs: torch.Tensor, blocks: list[torch.Tensor] | None = None) -> torch.Tensor:
         """The networks' outputs on many inputs (as `_forward` takes them), in slices of
         EVAL_SLICE samples: each slice's hidden activations stay in a core's cache."""
         outputs = torch.empty(self._n_models, self._shapes[self._n_layers - 1][0], inputs.shape[1])
         for start in range(0, inputs.shape[1], EVAL_SLICE):
             piece = inputs[:, start : start + EVAL_SLICE]
-            activations = self._forward(piece, workspace=self._workspace(piece.shape[1]))
+            activations = self._forward(piece, blocks, workspace=self._workspace(piece.shape[1]))
             outputs.narrow(2, start, piece.shape[1]).copy_(activations[-1])
         return outputs
+
+    @torch.inference_mode()
+    def validation_losses(self) -> np.ndarray:
+        """Each kept network's data loss on each validation sample, (models, samples): their
+        mean is the run's val_loss; two α compared sample by sample differ far less by chance
+        than their means alone suggest (decayviz.classroom.questions.paired_gap)."""
+        output = self._outputs(self._val_inputs, self.kept_blocks)
+        return self._sample_losses(output, self.y_val).numpy()
 
     def continue_with(self, alphas: Sequence[float]) -> None:
         """Go on training with a new list of α without starting over: an α already trained keeps

@@ -896,8 +896,12 @@ def _ties(question: Question, lang: str) -> str:
     if found is None or not found.tied:
         return ""
     error, samples = f"{found.standard_error:.4f}", found.validation_samples
-    if not found.accuracy_alone:
-        return " " + t("predict.tied", lang, alphas=", ".join(found.tied), error=error, samples=samples)
+    if found.gaps:
+        gaps = ", ".join(
+            t("predict.tied.gap", lang, alpha=alpha, gap=f"{gap:.4f}", error=f"{gap_error:.4f}")
+            for alpha, (gap, gap_error) in found.gaps.items()
+        )
+        return " " + t("predict.tied", lang, gaps=gaps, samples=samples)
     sentences = [
         t("predict.tied_other", lang, name=t(f"predict.evidence.{name}", lang), error=error, samples=samples)
         for name in found.tied
@@ -964,17 +968,18 @@ def _evidence_key(question: Question) -> str:
 
 def _evidence(question: Question, lang: str) -> None:
     """A network question's reveal shows what its truth was computed from: its scene's networks,
-    trained (the same cached training), each one's final validation accuracy, the best α marked."""
+    trained (the same cached training), each one's final validation loss or accuracy (what
+    decides the question), the best α marked."""
     found = evidence(question)
     if found is None:
         return
-    scores = {f"α = {alpha}": score for alpha, score in found.accuracy_by_alpha.items()}
+    scores = {f"α = {alpha}": score for alpha, score in found.by_alpha.items()}
     scores |= {t(f"predict.evidence.{name}", lang): score for name, score in found.accuracy_alone.items()}
     best = f"α = {found.best_alpha}"
-    st.caption(t("predict.evidence", lang))
-    alt = t("predict.alt.evidence", lang, best=found.best_alpha,
+    st.caption(t(f"predict.evidence_of.{found.metric}", lang))
+    alt = t(f"predict.alt.evidence.{found.metric}", lang, best=found.best_alpha,
             scores=", ".join(f"{label} {score:.3f}" for label, score in scores.items()))  # fmt: skip
-    figure = evidence_figure(scores, best, lang)
+    figure = evidence_figure(scores, best, lang, found.metric)
     plotly_chart(figure, key=_evidence_key(question), alt=alt, config={"displayModeBar": False})
 
 
