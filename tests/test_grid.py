@@ -111,6 +111,13 @@ def test_the_heatmaps_mark_the_best_cell_the_diverged_one_and_the_equal_lr_lambd
         assert t(f"grid.panel.{result.config.optimizer}", "en") in spec["layout"]["title"]["text"]
         [heat] = [trace for trace in spec["data"] if trace["type"] == "heatmap"]
         assert heat["z"][2][3] == pytest.approx(15 / 40) and heat["text"][2][3] == "38%"
+        # each cell's number is a label on a chip, over the lines (annotations are drawn above
+        # every trace), at its cell's centre
+        labels = [a for a in spec["layout"]["annotations"] if a.get("bgcolor")]
+        assert len(labels) == 36 and "texttemplate" not in heat
+        x, y = math.log10(2 * GRID_ALPHAS[3]), math.log10(GRID_LRS[2])
+        [label] = [a for a in labels if abs(a["x"] - x) < 1e-9 and abs(a["y"] - y) < 1e-9]
+        assert label["text"] == "38%"
         crosses = [tr for tr in spec["data"] if tr.get("name") == t("grid.diverged", "en")]
         assert len(crosses) == (result is adam)
         [star] = [tr for tr in spec["data"] if tr.get("name") == t("grid.best", "en")]

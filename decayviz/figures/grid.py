@@ -20,6 +20,7 @@ from decayviz.training.result import GridResult
 
 PANEL_TITLES = {"adam": "grid.panel.adam", "adamw": "grid.panel.adamw"}  # by config.optimizer
 LINE_COLORS = ("#ffffff", INK)  # a white line under a dark dash: seen on dark and light cells
+LABEL_CHIP = "rgba(255, 255, 255, 0.8)"
 
 
 def best_cell(result: GridResult, metric: str = "val_accuracy") -> tuple[int, int] | None:
@@ -49,8 +50,7 @@ def grid_figure(result: GridResult, lang: str, height: int = 400) -> dict:
     z = [[None if math.isnan(v) else round(float(v), 4) for v in row] for row in values]
     traces = [{
         "type": "heatmap", "x": typed(xs), "y": typed(ys), "z": z, "zmin": 0.0, "zmax": 1.0,
-        "colorscale": "Viridis", "showscale": False, "text": text, "texttemplate": "%{text}",
-        "textfont": {"size": 11}, "xgap": 1, "ygap": 1,
+        "colorscale": "Viridis", "showscale": False, "text": text, "xgap": 1, "ygap": 1,
         "hovertemplate": f"lr=%{{customdata[0]}}<br>λ=%{{customdata[1]}}<br>{t('grid.colorbar', lang)}:"
                          " %{text}<extra></extra>",
         "customdata": [[[f"{lr:g}", f"{lam:g}"] for lam in lambdas] for lr in result.lrs],
@@ -96,6 +96,16 @@ def grid_figure(result: GridResult, lang: str, height: int = 400) -> dict:
         "yaxis": {"range": [lo_y, hi_y], "tickvals": ys.tolist(), "ticktext": [f"{v:g}" for v in result.lrs],
                   "title": {"text": t("grid.axis_lr", lang), "standoff": 2}, "showgrid": False},
         "legend": {"orientation": "h", "y": -0.22, "yanchor": "top", "font": {"size": 12, "color": INK}},
-        "showlegend": True, "plot_bgcolor": "#ffffff",
+        "showlegend": True, "plot_bgcolor": "#ffffff", "annotations": cell_labels(xs, ys, text),
     }  # fmt: skip
     return {"data": traces, "layout": layout}
+
+
+def cell_labels(xs, ys, text: list[list[str]]) -> list[dict]:
+    """Each cell's accuracy on a light chip, drawn over the lines of equal lr·λ (which pass near
+    the cells' middles, and crossed the heatmap's own labels): dark text reads on every cell."""
+    return [
+        {"x": float(x), "y": float(y), "text": label, "showarrow": False, "font": {"size": 11, "color": INK},
+         "bgcolor": LABEL_CHIP, "borderpad": 1}
+        for y, row in zip(ys, text, strict=True) for x, label in zip(xs, row, strict=True)
+    ]  # fmt: skip
