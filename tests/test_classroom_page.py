@@ -490,7 +490,7 @@ def test_a_choice_the_validation_set_cannot_tell_from_the_best_counts_as_right()
     gap, error = evidence(question).gaps["0.001"]
     assert 0 < gap <= error
     assert f"Counted as right as well: α = 0.001 (+{gap:.4f}, standard error {error:.4f})." in said
-    assert "the gap taken sample by sample on the same 899 validation samples" in said
+    assert "Compared sample by sample on the same 899 validation samples, the loss of each lies" in said
     assert "You answered “α = 0.001”, which is right." in said
     assert "You answered “α = 0”, which is not the answer this time." in texts(other)
     assert "2 answers, 1 right" in texts(teacher)

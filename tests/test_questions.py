@@ -293,6 +293,24 @@ def test_best_alpha_matches_torch_optim():
     # "most α count")
     assert not {"0", "0.01", "0.03"} & question.accepted() and len(question.accepted()) <= 3
     assert lowest_loss(val_loss, accuracy) not in (0, len(val_loss) - 2, len(val_loss) - 1)
+    # why it lies in between (the reveal's question.why): without decay the network overfits (its
+    # training loss a tenth of its validation loss or less), with the largest α it underfits (its
+    # training loss above the best validation loss): the app quotes its own numbers, and
+    # torch.optim's training shows the same
+    from decayviz.classroom.questions import _train
+
+    result = _train(values)
+    train, val = result.final("train_loss"), result.final("val_loss")
+    assert question.why() == [
+        ("question.network_best_alpha.why.overfit", {"train": f"{train[0]:.2g}", "val": f"{val[0]:.3f}"}),
+        (
+            "question.network_best_alpha.why.underfit",
+            {"alpha": "0.03", "train": f"{train[-1]:.3f}", "best": f"{min(val):.3f}"},
+        ),
+    ]
+    torch_train = [history["train_loss"][-1] for history in reference_histories(values)]
+    for losses, validation in ((train, val), (torch_train, val_loss)):
+        assert losses[0] <= validation[0] / 10 and losses[-1] > min(validation)
 
 
 @pytest.mark.slow

@@ -95,6 +95,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "α마다 한 번씩: {alphas}. 검증 손실이 가장 낮은 α는 무엇일까요?",
     ),
     "question.network_best_alpha.title": ("Which α scores best?", "가장 좋은 α는?"),
+    "question.network_best_alpha.why.overfit": (
+        "Without decay (α = 0) the training loss falls to {train} while the validation loss ends at "
+        "{val}: the network fits its training images far better than new ones (overfitting).",
+        "감쇠가 없으면(α = 0) 학습 손실은 {train}까지 내려가지만 검증 손실은 {val}에 머뭅니다. 신경망이 "
+        "새 이미지보다 학습 이미지에 훨씬 더 잘 맞춰진 것입니다(오버피팅).",
+    ),
+    "question.network_best_alpha.why.underfit": (
+        "With α = {alpha} even the training loss stays at {train}, above the best α's validation loss "
+        "({best}): the penalty keeps the network from fitting even its own training images "
+        "(underfitting).",
+        "α = {alpha}에서는 학습 손실조차 {train}에 머물러, 가장 좋은 α의 검증 손실({best})보다 높습니다. "
+        "벌점 때문에 신경망이 학습 이미지에조차 맞춰지지 못하는 것입니다(언더피팅).",
+    ),
     "question.network_other_beats": (
         "On the two moons, a network with {depth|hidden layer} learns for {epochs|epoch} with each "
         "α of weight decay: "
@@ -158,13 +171,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "내 답 {answer}: 정답과 {distance}만큼 차이 납니다.",
     ),
     "predict.tied": (
-        "Counted as right as well: {gaps}. The validation loss of each lies above the best α's by no "
-        "more than one standard error of the gap, the gap taken sample by sample on the same "
-        "{samples|validation sample}: a gap this small could come from which samples happen to be in "
-        "the validation set, so another validation set could order them the other way.",
-        "다음 α도 정답으로 칩니다: {gaps}. 가장 좋은 α보다 검증 손실이 높지만, 같은 검증 표본 "
-        "{samples}개에서 표본마다 잰 차이의 평균이 그 표준오차 하나를 넘지 않습니다. 이 정도 차이는 "
-        "어떤 표본이 검증 세트에 들어갔느냐만으로도 생길 수 있어, 다른 검증 세트에서는 순서가 뒤바뀔 수도 "
+        "Counted as right as well: {gaps}. Compared sample by sample on the same "
+        "{samples|validation sample}, the loss of each lies above the best α's by no more than one "
+        "standard error of that gap: another validation set could order them the other way.",
+        "다음 α도 정답으로 칩니다: {gaps}. 같은 검증 표본 {samples}개에서 표본마다 비교하면 가장 좋은 "
+        "α와의 손실 차이가 그 표준오차 하나를 넘지 않습니다. 다른 검증 세트에서는 순서가 뒤바뀔 수도 "
         "있습니다.",
     ),
     "predict.tied.gap": (

@@ -491,6 +491,30 @@ def _tied_alphas(values: dict[str, Any]) -> frozenset:
     return frozenset(_alpha_text(result.alphas[i]) for i in tied_by_loss(_validation_losses(values), best))
 
 
+def _u_story(values: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Why the best α lies in between, from the same training: with no decay the network
+    overfits (its training loss a tenth of its validation loss or less), with the largest α it
+    underfits (its training loss above the best α's validation loss); each told only where the
+    numbers show it."""
+    result = _train(values)
+    train, val = result.final("train_loss"), result.final("val_loss")
+    best = lowest_loss(val, result.final("val_accuracy"))
+    low = min(range(len(result.alphas)), key=lambda i: result.alphas[i])
+    high = max(range(len(result.alphas)), key=lambda i: result.alphas[i])
+    stories = []
+    if result.alphas[low] == 0 and low != best and train[low] is not None and train[low] <= val[low] / 10:
+        told = {"train": f"{train[low]:.2g}", "val": f"{val[low]:.3f}"}
+        stories.append(("question.network_best_alpha.why.overfit", told))
+    if high != best and train[high] is not None and train[high] > val[best]:
+        told = {
+            "alpha": _alpha_text(result.alphas[high]),
+            "train": f"{train[high]:.3f}",
+            "best": f"{val[best]:.3f}",
+        }
+        stories.append(("question.network_best_alpha.why.underfit", told))
+    return stories
+
+
 def _best_alpha(values: dict[str, Any]) -> str:
     """The α of the lowest validation loss: the bottom of the scene's U."""
     result = _train(values)
@@ -569,11 +593,13 @@ def _zeros_question(question_id: str, scene: dict[str, str], penalty: str) -> Qu
     )  # fmt: skip
 
 
-def _network_question(question_id: str, preset: str, compute, options_of, accepted_of=None) -> Question:
+def _network_question(
+    question_id: str, preset: str, compute, options_of, accepted_of=None, **extra
+) -> Question:
     """A choice on a network scene: its text quotes the networks trained and their α."""
     return Question(
         question_id, "network", {"preset": preset}, "choice", compute,
-        params=_network_params, options_of=options_of, accepted_of=accepted_of,
+        params=_network_params, options_of=options_of, accepted_of=accepted_of, **extra,
     )  # fmt: skip
 
 
@@ -609,7 +635,9 @@ _QUESTIONS = (
         "sparsity_lowrank_kept", "sparsity", {"preset": "lowrank_picture"}, "number", _lowrank_kept,
         params=_lowrank_params, bounds_of=lambda values: (0.0, float(_lowrank_params(values)["n"])),
     ),
-    _network_question("network_best_alpha", "n_u_curve", _best_alpha, _alpha_options, _tied_alphas),
+    _network_question(
+        "network_best_alpha", "n_u_curve", _best_alpha, _alpha_options, _tied_alphas, why_of=_u_story,
+    ),
     _network_question(
         "network_other_beats", "n_boundary", _other_beats,
         _options({
