@@ -308,7 +308,8 @@ def live_section(run: Run, lang: str) -> None:
             if is_default(run) and training.default_pending():
                 st.info(t("network.loading", lang), icon=":material/hourglass_empty:")
             else:
-                st.info(t("network.nothing_yet", lang), icon=":material/arrow_back:")
+                alphas = ", ".join(f"{alpha:g}" for alpha in run.alphas)
+                st.info(t("network.nothing_yet", lang, alphas=alphas), icon=":material/arrow_upward:")
             return
     else:
         # a request in line has only its place to show; a finished run, its message (the same

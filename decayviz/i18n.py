@@ -385,8 +385,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "network.loading": ("Preparing PyTorch and the data…", "PyTorch와 데이터를 준비하는 중…"),
     "network.nothing_yet": (
-        "Choose the α values in the sidebar and press **Train**.",
-        "사이드바에서 α 값을 고르고 **학습**을 누르세요.",
+        "Press **Train** to train one network per α of the sidebar: {alphas}.",
+        "**학습**을 누르면 사이드바의 α마다 신경망을 하나씩 학습합니다: {alphas}.",
     ),
     "network.status_done": (
         "Trained {epochs|epoch} in {seconds:.2f} s.",

@@ -423,7 +423,7 @@ def test_a_network_question_reveals_the_trained_truth():
     # under the answer, the page's curves are the scene's: the very sweep the answer came from,
     # shown before Train as the default scene's are, not "press Train" beside the evidence
     trained = _train(question.values)
-    assert t("network.question_scene", "en") in said and t("network.nothing_yet", "en") not in said
+    assert t("network.question_scene", "en") in said and PRESS_TRAIN not in said
     [curves] = [c for c in at.get("plotly_chart") if c.proto.id.endswith("curves")]
     ends = {float(decode(trace["y"])[-1]) for trace in json.loads(curves.proto.spec)["data"] if "y" in trace}
     for history in trained.history:  # each α's last validation accuracy ends a curve (f4 in the chart)
@@ -433,6 +433,9 @@ def test_a_network_question_reveals_the_trained_truth():
 
 def curves_caption(at) -> bool:
     return t("network.question_scene", "en") in texts(at)
+
+
+PRESS_TRAIN = t("network.nothing_yet", "en").split("{")[0]  # the sentence, before its α
 
 
 def test_a_network_questions_curves_wait_for_its_reveal():
@@ -445,11 +448,13 @@ def test_a_network_questions_curves_wait_for_its_reveal():
     widget(at, "button_group", "predict_pick_network").select(question.id).run()
     question.truth()  # trained (the compared scenes too)
     widget(at, "button", "predict_close").click().run()
-    assert t("network.nothing_yet", "en") in texts(at) and not curves_caption(at)
+    assert PRESS_TRAIN in texts(at) and not curves_caption(at)
+    said = [info.value for info in at.info]  # the α it would train: the scene's
+    assert any("one network per α of the sidebar: 0, 0.001, 0.003, 0.01, 0.1." in text for text in said), said
     assert not [c for c in at.get("plotly_chart") if c.proto.id.endswith("curves")]
     for preset in ("n_boundary", "n_early_stop", "n_dropout"):
         other = open_page("network", {"preset": preset})
-        assert t("network.nothing_yet", "en") in texts(other) and not curves_caption(other), preset
+        assert PRESS_TRAIN in texts(other) and not curves_caption(other), preset
 
 
 def test_a_revealed_scene_shows_its_curves_over_a_run_trained_before():
@@ -471,28 +476,34 @@ def test_a_revealed_scene_shows_its_curves_over_a_run_trained_before():
 
 
 def test_a_choice_the_validation_set_cannot_tell_from_the_best_counts_as_right():
-    """Which α scores best: the lowest validation loss is α = 0.0003's, and α = 0.001's trails it by
-    less than one standard error of their gap, taken image by image on the same validation set;
-    the reveal says so with both numbers, counts it right and marks its bar. α = 0, clearly
-    behind (overfitting), is not right."""
+    """Which α scores best: the lowest validation loss is α = 0.001's, and α = 0.0003's trails it
+    by less than one standard error of their gap, taken image by image on the same validation
+    set; the reveal says so with both numbers, counts it right and marks its bar in both charts.
+    α = 0, clearly behind (overfitting), is not right, and its student is told by how much."""
     teacher, room = open_class()
     ask(teacher, "network_best_alpha")
     student = open_page("network", {"class": room.code})
     other = open_page("network", {"class": room.code})
     question = QUESTIONS["network_best_alpha"]
-    assert question.truth() == "0.0003" and question.accepted() == {"0.0003", "0.001"}
-    answer_choice(student, question.id, "0.001")
+    assert question.truth() == "0.001" and question.accepted() == {"0.0003", "0.001"}
+    answer_choice(student, question.id, "0.0003")
     answer_choice(other, question.id, "0")
     widget(teacher, "button", "class_reveal").click().run()
     student.run()
     other.run()
     said = texts(student)
-    gap, error = evidence(question).gaps["0.001"]
+    found = evidence(question)
+    gap, error = found.gaps["0.0003"]
     assert 0 < gap <= error
-    assert f"Counted as right as well: α = 0.001 (+{gap:.4f}, standard error {error:.4f})." in said
+    assert f"Counted as right as well: α = 0.0003 (+{gap:.4f}, standard error {error:.4f})." in said
     assert "Compared sample by sample on the same 899 validation samples, the loss of each lies" in said
-    assert "You answered “α = 0.001”, which is right." in said
+    assert "You answered “α = 0.0003”, which is right." in said
+    gap, error = found.missed["0"]
+    assert gap > error > 0
     assert "You answered “α = 0”, which is not the answer this time." in texts(other)
+    assert f"Its validation loss lies {gap:.4f} above the best α's, more than one standard error" in texts(
+        other
+    )
     assert "2 answers, 1 right" in texts(teacher)
     [chart] = [c for c in teacher.get("plotly_chart") if "class_answers_network_best_alpha" in c.proto.id]
     marked = [name for name in json.loads(chart.proto.spec)["data"][0]["y"] if name.startswith("✓")]
@@ -500,7 +511,7 @@ def test_a_choice_the_validation_set_cannot_tell_from_the_best_counts_as_right()
     [bars] = [c for c in student.get("plotly_chart") if "class_evidence_network_best_alpha" in c.proto.id]
     figure = json.loads(bars.proto.spec)
     assert figure["layout"]["xaxis"]["title"]["text"] == "Validation loss after training"
-    assert "✓ α = 0.0003" in figure["data"][0]["y"]
+    assert {"✓ α = 0.001", "✓ α = 0.0003", "α = 0"} <= set(figure["data"][0]["y"])
 
 
 def join_typed(at, typed: str) -> None:

@@ -92,9 +92,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "A network with {depth|hidden layer} learns handwritten digits for {epochs|epoch}, once "
         "for each α of weight decay: {alphas}. Which α reaches the lowest validation loss?",
         "은닉 계층 {depth}개짜리 신경망이 손글씨 숫자를 {epochs} 에폭 동안 학습합니다. 가중치 감쇠의 "
-        "α마다 한 번씩: {alphas}. 검증 손실이 가장 낮은 α는 무엇일까요?",
+        "α를 {alphas|로} 바꿔 가며 한 번씩 학습할 때, 검증 손실이 가장 낮은 α는 무엇일까요?",
     ),
-    "question.network_best_alpha.title": ("Which α scores best?", "가장 좋은 α는?"),
+    "question.network_best_alpha.title": ("Lowest validation loss: which α?", "검증 손실이 가장 낮은 α는?"),
     "question.network_best_alpha.why.overfit": (
         "Without decay (α = 0) the training loss falls to {train} while the validation loss ends at "
         "{val}: the network fits its training images far better than new ones (overfitting).",
@@ -174,9 +174,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Counted as right as well: {gaps}. Compared sample by sample on the same "
         "{samples|validation sample}, the loss of each lies above the best α's by no more than one "
         "standard error of that gap: another validation set could order them the other way.",
-        "다음 α도 정답으로 칩니다: {gaps}. 같은 검증 표본 {samples}개에서 표본마다 비교하면 가장 좋은 "
-        "α와의 손실 차이가 그 표준오차 하나를 넘지 않습니다. 다른 검증 세트에서는 순서가 뒤바뀔 수도 "
+        "다음 α도 정답으로 인정합니다: {gaps}. 같은 검증 표본 {samples}개에서 표본마다 비교하면, 가장 "
+        "좋은 α와의 손실 차이가 그 차이의 표준오차 이내입니다. 다른 검증 세트에서는 순서가 뒤바뀔 수도 "
         "있습니다.",
+    ),
+    "predict.missed": (
+        "Its validation loss lies {gap} above the best α's, more than one standard error of that gap "
+        "({error}).",
+        "이 α의 검증 손실은 가장 좋은 α보다 {gap} 높아, 그 차이의 표준오차({error})를 넘습니다.",
     ),
     "predict.tied.gap": (
         "α = {alpha} (+{gap}, standard error {error})",
@@ -192,7 +197,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "predict.accepted": (
         "Each of these answers counts as right: {answers}.",
-        "다음 답은 모두 정답으로 칩니다: {answers}.",
+        "다음 답은 모두 정답으로 인정합니다: {answers}.",
     ),
     "predict.points": ("{value|percentage point}", "{value}%p"),
     "predict.right": ("You answered “{answer}”, which is right.", "내 답 “{answer}”: 맞았습니다."),
@@ -234,14 +239,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "predict.evidence_of.val_accuracy": (
         "How the answer was computed: each network of this scene was trained, and its validation "
         "accuracy at the end is drawn (with early stopping, at the epoch it keeps). ✓ marks the best α.",
-        "정답을 계산한 방법: 이 장면의 신경망을 하나씩 학습한 뒤의 검증 정확도입니다(조기 종료는 남긴 "
-        "에폭의 값). ✓ 표시가 가장 좋은 α입니다.",
+        "정답을 계산한 방법: 이 장면의 신경망을 하나씩 학습하고, 학습이 끝났을 때의 검증 정확도를 "
+        "그렸습니다(조기 종료는 남긴 에폭의 값). ✓ 표시가 가장 좋은 α입니다.",
     ),
     "predict.evidence_of.val_loss": (
         "How the answer was computed: each network of this scene was trained, and its validation "
-        "loss at the end is drawn (lower is better). ✓ marks the best α.",
-        "정답을 계산한 방법: 이 장면의 신경망을 하나씩 학습한 뒤의 검증 손실입니다(낮을수록 좋음). "
-        "✓ 표시가 가장 좋은 α입니다.",
+        "loss at the end is drawn (lower is better). ✓ marks the best α and any counted as right with it.",
+        "정답을 계산한 방법: 이 장면의 신경망을 하나씩 학습하고, 학습이 끝났을 때의 검증 손실을 "
+        "그렸습니다(낮을수록 좋음). ✓ 표시는 가장 좋은 α와 함께 정답으로 인정한 α입니다.",
     ),
     "predict.evidence.early_stopping": ("Early stopping alone (α = 0)", "조기 종료만 사용 (α = 0)"),
     "predict.evidence.dropout": ("Dropout alone (α = 0)", "드롭아웃만 사용 (α = 0)"),

@@ -404,6 +404,8 @@ class Evidence:
     # each tied α's validation loss above the best α's and that gap's standard error (paired_gap)
     gaps: dict[str, tuple[float, float]] = field(default_factory=dict)
     validation_samples: int = 0
+    # the same for each α not counted as right: a student who chose it is told by how much it trails
+    missed: dict[str, tuple[float, float]] = field(default_factory=dict)
 
 
 def evidence(question: Question) -> Evidence | None:
@@ -420,10 +422,19 @@ def evidence(question: Question) -> Evidence | None:
     if metric == "val_loss":
         losses = _validation_losses(question.values)
         best = lowest_loss(result.final("val_loss"), result.final("val_accuracy"))
-        tied = [i for i in tied_by_loss(losses, best) if i != best]
-        gaps = {alphas[i]: paired_gap(losses[i], losses[best]) for i in tied}
+        tied = tied_by_loss(losses, best)
+        gaps = {alphas[i]: paired_gap(losses[i], losses[best]) for i in range(len(alphas)) if i != best}
+        right = {alpha: gap for alpha, gap in gaps.items() if alphas.index(alpha) in tied}
+        missed = {alpha: gap for alpha, gap in gaps.items() if alpha not in right}
         return Evidence(
-            metric, by_alpha, alphas[best], {}, tuple(gaps), gaps=gaps, validation_samples=samples
+            metric,
+            by_alpha,
+            alphas[best],
+            {},
+            tuple(right),
+            gaps=right,
+            validation_samples=samples,
+            missed=missed,
         )
     scores = result.final("val_accuracy")
     best = max(range(len(scores)), key=lambda i: (scores[i], -result.final("val_loss")[i]))

@@ -175,21 +175,30 @@ def bars_figure(counts: dict[str, int], labels: dict[str, str], right: Collectio
     return {"data": data, "layout": layout}
 
 
-def evidence_figure(scores: dict[str, float], best: str, lang: str, metric: str = "val_accuracy") -> dict:
+def evidence_figure(
+    scores: dict[str, float],
+    best: str,
+    lang: str,
+    metric: str = "val_accuracy",
+    right: frozenset = frozenset(),
+) -> dict:
     """A network question's evidence: each trained run's final `metric` (validation accuracy, or
-    loss) as a horizontal bar from 0 (label to score, in order), the best α in the descent's colour
-    and marked in its label, with a dotted line at its score so that the others read against it."""
+    loss) as a horizontal bar from 0 (label to score, in order), the best α and those counted as
+    `right` with it in the descent's colour and marked in their labels (as the class's answers
+    are), with a dotted line at the best's score so that the others read against it."""
     labels = list(scores)
-    names = [f"✓ {label}" if label == best else label for label in labels]
+    marked = {best, *right}
+    names = [f"✓ {label}" if label in marked else label for label in labels]
     values = [scores[label] for label in labels]
+    digits = 3 if metric == "val_accuracy" else 4  # a loss's gaps are in its fourth decimal
     data = [
         {
             "type": "bar",
             "orientation": "h",
             "y": names[::-1],
             "x": values[::-1],
-            "marker": {"color": [TRUTH_COLOR if label == best else CLASS_COLOR for label in labels][::-1]},
-            "text": [f"{value:.3f}" for value in values][::-1],
+            "marker": {"color": [TRUTH_COLOR if label in marked else CLASS_COLOR for label in labels][::-1]},
+            "text": [f"{value:.{digits}f}" for value in values][::-1],
             # accuracies fill most of their bars; losses near the best are short bars, their
             # numbers beside them (right of the dotted line at the best, which is the shortest)
             "textposition": "auto" if metric == "val_accuracy" else "outside",

@@ -82,7 +82,7 @@ def grid_figure(result: GridResult, lang: str, height: int = 400) -> dict:
         i, j = best
         traces.append({
             "type": "scatter", "mode": "markers", "x": [float(xs[j])], "y": [float(ys[i])],
-            "name": t("grid.best", lang), "hoverinfo": "name",
+            "name": t("grid.best", lang), "hoverinfo": "name", "cliponaxis": False,  # whole in the top row
             "marker": {"symbol": "square-open", "size": 40, "line": {"color": INK, "width": 3}},
         })  # fmt: skip
     layout = {

@@ -911,6 +911,16 @@ def _ties(question: Question, lang: str) -> str:
     return " " + " ".join([*sentences, t("predict.accepted", lang, answers=answers)])
 
 
+def _missed_by(question: Question, mine: Any, lang: str) -> str:
+    """For a wrong α where the question compares validation losses: by how much it trails the
+    best, against that gap's standard error (so a student can check why it is not counted)."""
+    found = evidence(question) if question.accepted_of is not None else None
+    if found is None or mine not in found.missed:
+        return ""
+    gap, error = found.missed[mine]
+    return " " + t("predict.missed", lang, gap=f"{gap:.4f}", error=f"{error:.4f}")
+
+
 def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teacher: bool = False) -> None:
     """The truth computed from the scene, how far off this student was, and (in a class) where
     the class stood: bars, a histogram, or taps laid over the page's chart."""
@@ -919,19 +929,22 @@ def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teac
     shown = _format(question, list(truth) if question.kind == "point" else truth, lang)
     # after the reveal the student may have moved on to another scene: the answer names its own
     text = t("predict.truth" if _in_scene(question) else "predict.truth.left", lang, truth=shown)
-    text += _ties(question, lang)
-    text += "".join(" " + t(key, lang, **values) for key, values in question.why())
+    # the student's own result next, then why: the ties (which count as right), the reasons
     if mine is None:
         text += "" if teacher else " " + t("predict.no_answer", lang)
     elif question.kind == "choice":
         key = "predict.right" if mine in question.accepted() else "predict.wrong"
-        text += " " + t(key, lang, answer=question.option_label(mine, lang))
+        text += (
+            " " + t(key, lang, answer=question.option_label(mine, lang)) + _missed_by(question, mine, lang)
+        )
     elif question.kind == "number" and question.distance(mine) == 0:
         text += " " + t("predict.right", lang, answer=_format(question, mine, lang))
     else:
         key = "predict.off.point" if question.kind == "point" else "predict.off.number"
         answer = _format(question, mine, lang)
         text += " " + t(key, lang, answer=answer, distance=_distance(question, mine, lang))
+    text += _ties(question, lang)
+    text += "".join(" " + t(key, lang, **values) for key, values in question.why())
     _show_once(question)
     if question.kind == "point":  # one line over the chart that draws the taps and the truth
         st.session_state[REVEALED] = RevealedTaps(question.id, answers or [], mine)
@@ -976,10 +989,12 @@ def _evidence(question: Question, lang: str) -> None:
     scores = {f"α = {alpha}": score for alpha, score in found.by_alpha.items()}
     scores |= {t(f"predict.evidence.{name}", lang): score for name, score in found.accuracy_alone.items()}
     best = f"α = {found.best_alpha}"
+    right = {best, *(f"α = {alpha}" for alpha in found.gaps)}  # the α counted as right with it
     st.caption(t(f"predict.evidence_of.{found.metric}", lang))
+    digits = 4 if found.metric == "val_loss" else 3  # a loss's gaps are in its fourth decimal
     alt = t(f"predict.alt.evidence.{found.metric}", lang, best=found.best_alpha,
-            scores=", ".join(f"{label} {score:.3f}" for label, score in scores.items()))  # fmt: skip
-    figure = evidence_figure(scores, best, lang, found.metric)
+            scores=", ".join(f"{label} {score:.{digits}f}" for label, score in scores.items()))  # fmt: skip
+    figure = evidence_figure(scores, best, lang, found.metric, right)
     plotly_chart(figure, key=_evidence_key(question), alt=alt, config={"displayModeBar": False})
 
 
