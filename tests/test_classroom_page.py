@@ -12,7 +12,7 @@ from helpers import decode, forget_session_run, open_page, wait_for_run
 
 from decayviz.classroom.limits import RateLimiter
 from decayviz.classroom.membership import Membership
-from decayviz.classroom.questions import QUESTIONS, _train, evidence, readable
+from decayviz.classroom.questions import QUESTIONS, _train, evidence, page_questions, readable
 from decayviz.i18n import t
 from decayviz.ui import classroom
 
@@ -473,6 +473,18 @@ def test_a_revealed_scene_shows_its_curves_over_a_run_trained_before():
     [curves] = [c for c in at.get("plotly_chart") if c.proto.id.endswith("curves")]
     entries = [trace for trace in json.loads(curves.proto.spec)["data"] if trace.get("showlegend")]
     assert len(entries) == len(question.values["n_alphas"]) == 6  # the scene's α, not the run's 2
+
+
+@pytest.mark.parametrize("page", ["landscape", "sparsity", "network"])
+def test_before_any_question_the_picker_offers_the_pages_own_first(page):
+    """A teacher who opens a class on a page finds that page's first question ready to ask (it
+    offered the landscape's on every page: the wrong question was one click on Ask away); after a
+    question, the one after it."""
+    teacher, _ = open_class(page)
+    assert widget(teacher, "selectbox", "class_pick").value == page_questions(page)[0].id
+    ask(teacher, page_questions(page)[0].id)
+    following = list(QUESTIONS)[list(QUESTIONS).index(page_questions(page)[0].id) + 1]
+    assert widget(teacher, "selectbox", "class_pick").value == following
 
 
 def test_a_choice_the_validation_set_cannot_tell_from_the_best_counts_as_right():

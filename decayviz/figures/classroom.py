@@ -161,7 +161,10 @@ def bars_figure(counts: dict[str, int], labels: dict[str, str], right: Collectio
             "x": [counts[o] for o in options][::-1],
             "marker": {"color": [TRUTH_COLOR if o in right else CLASS_COLOR for o in options][::-1]},
             "text": [str(counts[o]) for o in options][::-1],
-            "textposition": "auto",
+            # beside the bar, at a projector's size: inside a short bar plotly shrank a "1" to a dot
+            "textposition": "outside",
+            "textfont": {"size": 16},
+            "cliponaxis": False,
             "hovertemplate": "%{y}: %{x}<extra></extra>",
             "name": t("predict.trace.class", lang),
         }
@@ -170,7 +173,8 @@ def bars_figure(counts: dict[str, int], labels: dict[str, str], right: Collectio
     most = max(counts.values(), default=0)
     layout["xaxis"] = {"title": {"text": t("predict.axis.answers", lang)}, "rangemode": "tozero",
                        "dtick": max(1, math.ceil(most / 5))}  # fmt: skip
-    layout["yaxis"] = {"automargin": True}
+    layout["yaxis"] = {"automargin": True, "tickfont": {"size": 14}}
+    layout["margin"] = {**layout["margin"], "r": 32}  # room for the longest bar's count
     layout["height"] = 90 + 48 * len(options)
     return {"data": data, "layout": layout}
 
@@ -202,6 +206,7 @@ def evidence_figure(
             # accuracies fill most of their bars; losses near the best are short bars, their
             # numbers beside them (right of the dotted line at the best, which is the shortest)
             "textposition": "auto" if metric == "val_accuracy" else "outside",
+            "textfont": {"size": 13},
             "hovertemplate": "%{y}: %{x:.4f}<extra></extra>",
             "name": t("predict.trace.evidence", lang),
         }
@@ -209,7 +214,7 @@ def evidence_figure(
     layout = _bar_layout(lang)
     top = 1.0 if metric == "val_accuracy" else 1.25 * max(values)  # a loss has no top: room for its number
     layout["xaxis"] = {"title": {"text": t(f"predict.axis.{metric}", lang)}, "range": [0.0, top]}
-    layout["yaxis"] = {"automargin": True}
+    layout["yaxis"] = {"automargin": True, "tickfont": {"size": 14}}
     line = {"color": TRUTH_COLOR, "dash": "dot", "width": 2}
     at_best = {"x0": scores[best], "x1": scores[best], "y0": 0, "y1": 1, "yref": "paper"}
     layout["shapes"] = [{"type": "line", **at_best, "line": line}]

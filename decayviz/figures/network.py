@@ -113,15 +113,20 @@ def _metric_traces(
     return traces
 
 
-def _metric_axes(result: SweepResult, metric: str, panel: Panel, lowest: bool, lang: str) -> dict:
+def _metric_axes(
+    result: SweepResult, metric: str, panel: Panel, lowest: bool, lang: str, present: bool = False
+) -> dict:
     """A metric's axes: the losses on a log axis where they are positive; "epoch" under the lowest
     panel of each column only (the gap between the rows holds the numbers and the next row's
-    title, also in the short box a projector leaves the chart)."""
+    title, also in the short box a projector leaves the chart). In the presentation view's larger
+    type a linear axis has at most 4 ticks: plotly's own choice put 5 labels in a 90 px panel,
+    each over the next (the weight norm's 4, 6, 8, 10, 12)."""
     log_y = metric in ("train_loss", "val_loss") and _positive(result, metric)
     epoch = {"title": {"text": t("axis.epoch", lang), "standoff": 4}} if lowest else {}
+    linear = {"nticks": 4} if present else None
     return panel.axes(
         x={"rangemode": "tozero", **epoch},
-        y=log_axis([v for h in result.history for v in h[metric]]) if log_y else None,
+        y=log_axis([v for h in result.history for v in h[metric]]) if log_y else linear,
     )
 
 
@@ -148,7 +153,9 @@ def curves_figure(result: SweepResult, lang: str, height: int = 640, present: bo
     traces, axes, annotations = [], {}, []
     for number, (metric, panel) in enumerate(zip(METRICS, panels, strict=True)):
         traces += _metric_traces(result, metric, panel, kept, in_legend=number == 0, lang=lang)
-        axes |= _metric_axes(result, metric, panel, lowest=number + 3 >= len(METRICS), lang=lang)
+        axes |= _metric_axes(
+            result, metric, panel, lowest=number + 3 >= len(METRICS), lang=lang, present=present
+        )
         title = wrap(metric_title(metric, result, lang), 18)  # a phone's column is narrow
         # lifted clear of the panel's top y tick label, which a title wider than a phone's
         # panel ("Weight norm ‖W‖") reaches over

@@ -680,10 +680,12 @@ def _teacher_bar(lang: str, code: str, question: Question | None, revealed: bool
     Next, and a menu with another question and the join card — so that on a projector the
     question and its chart stay on screen."""
     ids = list(QUESTIONS)
-    following = ids[(ids.index(question.id) + 1) % len(ids)] if question is not None else ids[0]
-    asked = question.id if question is not None else None
-    if st.session_state.get("class_pick_after", "") != asked:  # the class moved: offer the next one
-        st.session_state["class_pick_after"] = asked
+    if question is not None:  # the one after the class's current question
+        following, moved = ids[(ids.index(question.id) + 1) % len(ids)], question.id
+    else:  # before any: this page's first, whichever page the teacher opens
+        following, moved = next((i for i in ids if QUESTIONS[i].page == page), ids[0]), f"page:{page}"
+    if st.session_state.get("class_pick_after", "") != moved:  # the class moved: offer the next one
+        st.session_state["class_pick_after"] = moved
         st.session_state["class_pick"] = following
         st.session_state["class_join_show"] = question is None
     if question is None:
@@ -945,7 +947,7 @@ def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teac
         text += " " + t(key, lang, answer=answer, distance=_distance(question, mine, lang))
     text += _ties(question, lang)
     text += "".join(" " + t(key, lang, **values) for key, values in question.why())
-    _show_once(question)
+    _show_once(question, in_class=answers is not None)
     if question.kind == "point":  # one line over the chart that draws the taps and the truth
         st.session_state[REVEALED] = RevealedTaps(question.id, answers or [], mine)
         if answers is not None:
@@ -956,8 +958,8 @@ def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teac
         return
     st.markdown(text)
     _way_back(question, lang)
-    _evidence(question, lang)
     if answers is None:
+        _evidence(question, lang)
         return
     count = len(answers)
     alt = t("predict.alt.answers", lang, count=count, truth=shown)
@@ -971,7 +973,13 @@ def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teac
         st.markdown(t("class.summary.choice", lang, count=count, right=right))
         labels = {option: question.option_label(option, lang) for option in question.options}
         figure = bars_figure(counts, labels, question.accepted(), lang)
-    plotly_chart(figure, key=f"class_answers_{question.id}", alt=alt, config={"displayModeBar": False})
+    plotly_chart(figure, key=_answers_key(question), alt=alt, config={"displayModeBar": False})
+    _evidence(question, lang)  # in a class, under where the class stood: the projector shows that first
+
+
+def _answers_key(question: Question) -> str:
+    """The key of the class's answers chart (its box: .st-key-<key>)."""
+    return f"class_answers_{question.id}"
 
 
 def _evidence_key(question: Question) -> str:
@@ -1005,16 +1013,16 @@ def revealed_to_session(page: str) -> list[Question]:
     return [question for question in page_questions(page) if question.id in shown]
 
 
-def _show_once(question: Question) -> None:
+def _show_once(question: Question, in_class: bool = False) -> None:
     """Bring the answer and its picture into view (REVEAL_JS), once per revealed question in this
     session; on the landscape, play the descent. The picture: the page's chart, or on the network
-    page the evidence drawn under the answer."""
+    page the evidence drawn under the answer (in a class, the class's answers drawn above it)."""
     played = st.session_state.setdefault(PLAYED, set())
     if question.id in played:
         return
     played.add(question.id)
     charts = {"landscape": MAIN_CHART, "sparsity": SECTION_CHART}
-    chart = charts.get(question.page, _evidence_key(question))
+    chart = charts.get(question.page, _answers_key(question) if in_class else _evidence_key(question))
     script = REVEAL_JS % (question.id, json.dumps(question.page == "landscape"), chart)
     hidden = '<style>[data-testid="stElementContainer"]:has(.dv-play) { display: none; }</style>'
     st.html(f'{hidden}<span class="dv-play"></span><script>{script}</script>', unsafe_allow_javascript=True)
