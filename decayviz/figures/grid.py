@@ -105,7 +105,7 @@ def cell_labels(xs, ys, text: list[list[str]]) -> list[dict]:
     """Each cell's accuracy on a light chip, drawn over the lines of equal lr·λ (which pass near
     the cells' middles, and crossed the heatmap's own labels): dark text reads on every cell."""
     return [
-        {"x": float(x), "y": float(y), "text": label, "showarrow": False, "font": {"size": 11, "color": INK},
+        {"x": float(x), "y": float(y), "text": label, "showarrow": False, "font": {"size": 12, "color": INK},
          "bgcolor": LABEL_CHIP, "borderpad": 1}
         for y, row in zip(ys, text, strict=True) for x, label in zip(xs, row, strict=True)
     ]  # fmt: skip
