@@ -388,6 +388,9 @@ DYNAMIC: dict[str, Callable[[], Iterable[str]]] = {
     "question.{}": _question_ids,  # decayviz.classroom.questions.Question.text
     "question.{}.title": _question_ids,
     "predict.evidence.{}": _other_scenes,  # a network question's evidence (decayviz.ui.classroom)
+    "question.network_other_beats.why.{}.{}": lambda: tuple(  # decayviz.classroom.questions._beats_story
+        f"{name}.{side}" for name in _other_scenes() for side in ("above", "below")
+    ),
     "predict.evidence_of.{}": _decided_by,  # what decides a network question (its evidence's caption,
     "predict.alt.evidence.{}": _decided_by,  # alt text
     "predict.axis.{}": lambda: (*_decided_by(), "answers", "answer"),  # and axis)

@@ -353,14 +353,26 @@ def test_other_regularizers_against_the_best_alpha_match_torch_optim():
     best = max(found.by_alpha.values())
     shown = [name for name, score in found.accuracy_alone.items() if score > best]
     assert ({0: "neither", 2: "both"}.get(len(shown)) or shown[0]) == expected
-    # a regularizer within one standard error of the best α may beat it or not: both answers
-    # count as right, by the app's numbers and by torch.optim's alike
-    samples = found.validation_samples
-    assert question.accepted() == beats_within_error(best, found.accuracy_alone, samples)
-    torch_alone = dict(zip(OTHER_SCENES, alone, strict=True))
-    assert question.accepted() == beats_within_error(max(accuracy), torch_alone, samples)
-    error = math.sqrt(best * (1 - best) / samples)
-    assert set(found.tied) == {name for name, s in found.accuracy_alone.items() if abs(s - best) <= error}
+    # a regularizer within one standard error of its gap to the best α, the gap taken image by
+    # image, may beat it or not: both answers count as right. The rule on the app's own hits is
+    # scipy's paired t-test at |t| ≤ 1, and each gap is the two accuracies' difference
+    from scipy.stats import ttest_rel
+
+    from decayviz.classroom.questions import _alone_gaps, _best_by_accuracy, _train, _trained
+
+    values = question.values
+    best_hits = _trained(values).validation_hits[_best_by_accuracy(_train(values))]
+    assert best_hits.mean() == pytest.approx(best)
+    gaps = _alone_gaps(values)
+    for name, preset in OTHER_SCENES.items():
+        other = _trained(scene_values("network", {"preset": preset}))
+        hits = other.validation_hits[other.result.alphas.index(0.0)]
+        assert hits.mean() == pytest.approx(found.accuracy_alone[name])
+        gap, error = gaps[name]
+        assert gap == pytest.approx(found.accuracy_alone[name] - best, abs=1e-6)  # float32 accuracies
+        assert (abs(gap) <= error) == (abs(ttest_rel(hits, best_hits).statistic) <= 1)
+    assert question.accepted() == beats_within_error(gaps)
+    assert set(found.tied) == {name for name, (gap, error) in gaps.items() if abs(gap) <= error}
 
 
 @pytest.mark.parametrize(
@@ -376,8 +388,8 @@ def test_other_regularizers_against_the_best_alpha_match_torch_optim():
     ],
 )
 def test_a_regularizer_within_one_standard_error_of_the_best_alpha_may_beat_it_or_not(alone, accepted):
-    # best 0.9 on 500 samples: one standard error is √(0.9·0.1/500) = 0.0134
-    assert beats_within_error(0.9, alone, 500) == accepted
+    # the best α at 0.9, each regularizer's gap to it with a standard error of 0.0134
+    assert beats_within_error({name: (score - 0.9, 0.0134) for name, score in alone.items()}) == accepted
 
 
 # --- answers: canonical forms, and every bad one refused ---

@@ -316,7 +316,7 @@ def test_early_stopping_keeps_the_network_of_the_best_epoch():
         ("highdim", {"hidden": 16, "epochs": 3}),
     ],
 )
-def test_validation_losses_are_each_samples_loss_of_the_kept_network(dataset, keywords):
+def test_validation_losses_and_hits_are_each_samples_of_the_kept_network(dataset, keywords):
     """validation_losses: per network and validation sample, the loss torch.nn.functional computes
     (cross-entropy, or squared error) for an nn.Sequential holding the network the run keeps (with
     early stopping, its best epoch's); their mean is the recorded val_loss."""
@@ -345,6 +345,10 @@ def test_validation_losses_are_each_samples_loss_of_the_kept_network(dataset, ke
             expected = torch.nn.functional.mse_loss(output, y_val, reduction="none").mean(dim=1)
         np.testing.assert_allclose(losses[index], expected.numpy(), rtol=1e-5, atol=1e-6)
         assert losses[index].mean() == pytest.approx(result.final("val_loss")[index], rel=1e-5)
+        if data.is_classification:  # and each sample's hit, as reference.evaluate counts them
+            hits = trainer.validation_hits()[index]
+            np.testing.assert_array_equal(hits, (output.argmax(dim=1) == y_val).numpy())
+            assert hits.mean() == pytest.approx(result.final("val_accuracy")[index])
     if config.early_stopping:
         assert result.kept_epoch[0] < epochs  # the kept network is not the last one
 

@@ -94,6 +94,30 @@ STRINGS: dict[str, tuple[str, str]] = {
         "은닉 계층 {depth}개짜리 신경망이 손글씨 숫자를 {epochs} 에폭 동안 학습합니다. 가중치 감쇠의 "
         "α를 {alphas|로} 바꿔 가며 한 번씩 학습할 때, 검증 손실이 가장 낮은 α는 무엇일까요?",
     ),
+    "question.network_other_beats.why.dropout.above": (
+        "Compared sample by sample on the same {samples|validation sample}, dropout alone scores "
+        "{gap} above the best α's validation accuracy, more than one standard error of that gap ({error}).",
+        "같은 검증 표본 {samples}개에서 표본마다 비교하면, 드롭아웃만 쓴 신경망의 검증 정확도가 "
+        "가장 좋은 α보다 {gap} 높아 그 차이의 표준오차({error})를 넘습니다.",
+    ),
+    "question.network_other_beats.why.dropout.below": (
+        "Compared sample by sample on the same {samples|validation sample}, dropout alone scores "
+        "{gap} below the best α's validation accuracy, more than one standard error of that gap ({error}).",
+        "같은 검증 표본 {samples}개에서 표본마다 비교하면, 드롭아웃만 쓴 신경망의 검증 정확도가 "
+        "가장 좋은 α보다 {gap} 낮아 그 차이의 표준오차({error})를 넘습니다.",
+    ),
+    "question.network_other_beats.why.early_stopping.above": (
+        "Compared sample by sample on the same {samples|validation sample}, early stopping alone scores "
+        "{gap} above the best α's validation accuracy, more than one standard error of that gap ({error}).",
+        "같은 검증 표본 {samples}개에서 표본마다 비교하면, 조기 종료만 쓴 신경망의 검증 정확도가 "
+        "가장 좋은 α보다 {gap} 높아 그 차이의 표준오차({error})를 넘습니다.",
+    ),
+    "question.network_other_beats.why.early_stopping.below": (
+        "Compared sample by sample on the same {samples|validation sample}, early stopping alone scores "
+        "{gap} below the best α's validation accuracy, more than one standard error of that gap ({error}).",
+        "같은 검증 표본 {samples}개에서 표본마다 비교하면, 조기 종료만 쓴 신경망의 검증 정확도가 "
+        "가장 좋은 α보다 {gap} 낮아 그 차이의 표준오차({error})를 넘습니다.",
+    ),
     "question.network_best_alpha.title": ("Lowest validation loss: which α?", "검증 손실이 가장 낮은 α는?"),
     "question.network_best_alpha.why.overfit": (
         "Without decay (α = 0) the training loss falls to {train} while the validation loss ends at "
@@ -188,12 +212,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "α = {alpha} (+{gap}, 표준오차 {error})",
     ),
     "predict.tied_other": (
-        "{name}: its validation accuracy lies within one standard error ({error}, on "
-        "{samples|validation sample}) of the best α's; a gap this small could come from which samples "
-        "happen to be in the validation set, so another validation set could order them the other way.",
-        "{name}: 가장 좋은 α와의 검증 정확도 차이가 표준오차 하나({error}, 검증 표본 {samples}개) "
-        "이내입니다. 이 정도 차이는 어떤 표본이 검증 세트에 들어갔느냐만으로도 생길 수 있어, 다른 검증 "
-        "세트에서는 순서가 뒤바뀔 수도 있습니다.",
+        "{name}: compared sample by sample on the same {samples|validation sample}, its validation "
+        "accuracy differs from the best α's by {gap}, within one standard error of that gap ({error}): "
+        "another validation set could order them the other way.",
+        "{name}: 같은 검증 표본 {samples}개에서 표본마다 비교하면, 가장 좋은 α와의 검증 정확도 차이({gap})가 "
+        "그 차이의 표준오차({error}) 이내입니다. 다른 검증 세트에서는 순서가 뒤바뀔 수도 있습니다.",
     ),
     "predict.accepted": (
         "Each of these answers counts as right: {answers}.",

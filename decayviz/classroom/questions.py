@@ -347,6 +347,7 @@ def _validation_losses(page_values: dict[str, Any]) -> np.ndarray:
 class _Trained(NamedTuple):
     result: Any  # decayviz.training.SweepResult
     validation_losses: np.ndarray  # (alphas, samples)
+    validation_hits: np.ndarray | None  # (alphas, samples): 1 where classified right; None for regression
 
 
 def _trained(page_values: dict[str, Any]) -> _Trained:
@@ -361,7 +362,8 @@ def _trained(page_values: dict[str, Any]) -> _Trained:
         trainer = SweepTrainer(config, alphas)
         for _ in range(epochs):
             trainer.train_epoch()
-        found = _Trained(trainer.result(), trainer.validation_losses())
+        hits = trainer.validation_hits() if trainer.data.is_classification else None
+        found = _Trained(trainer.result(), trainer.validation_losses(), hits)
         with _TRAINED_LOCK:
             _TRAINED[request] = found
             while len(_TRAINED) > TRAINED_KEPT:  # the oldest first (dicts keep their order)
@@ -398,13 +400,13 @@ class Evidence:
     best_alpha: str  # the option id of the best α
     accuracy_alone: dict[str, float]  # each other regularizer alone (OTHER_SCENES), when the question asks
     # the other α tied with the best by their losses (tied_by_loss), or the other regularizers
-    # within one standard error of the best α's accuracy (beats_within_error)
+    # whose accuracy lies within one standard error of the paired gap to the best α's
     tied: tuple[str, ...] = ()
-    standard_error: float = 0.0  # of the best α's accuracy on the validation samples
-    # each tied α's validation loss above the best α's and that gap's standard error (paired_gap)
+    # each tied one's gap to the best (its loss above it; or its accuracy above or below it) and
+    # that gap's standard error, both taken sample by sample (paired_gap)
     gaps: dict[str, tuple[float, float]] = field(default_factory=dict)
     validation_samples: int = 0
-    # the same for each α not counted as right: a student who chose it is told by how much it trails
+    # the same for each one not tied: an α a student chose wrongly, a regularizer clearly apart
     missed: dict[str, tuple[float, float]] = field(default_factory=dict)
 
 
@@ -436,12 +438,12 @@ def evidence(question: Question) -> Evidence | None:
             validation_samples=samples,
             missed=missed,
         )
-    scores = result.final("val_accuracy")
-    best = max(range(len(scores)), key=lambda i: (scores[i], -result.final("val_loss")[i]))
+    best = _best_by_accuracy(result)
+    gaps = _alone_gaps(question.values)
+    tied = {name: gap for name, gap in gaps.items() if abs(gap[0]) <= gap[1]}
+    missed = {name: gap for name, gap in gaps.items() if name not in tied}
     alone = _accuracy_alone()
-    error = standard_error(max(scores), samples)
-    tied = tuple(name for name, score in alone.items() if within_error(score, max(scores), samples))
-    return Evidence(metric, by_alpha, alphas[best], alone, tied, error, validation_samples=samples)
+    return Evidence(metric, by_alpha, alphas[best], alone, tuple(tied), tied, samples, missed)
 
 
 def _alpha_text(alpha: float) -> str:
@@ -457,12 +459,12 @@ def lowest_loss(val_loss: list[float], accuracy: list[float]) -> int:
     return min(range(len(val_loss)), key=lambda i: (val_loss[i], -accuracy[i]))
 
 
-def paired_gap(losses: np.ndarray, best: np.ndarray) -> tuple[float, float]:
-    """How much higher one network's validation loss is than the best one's, and the standard
-    error of that gap, both from the losses of the same samples taken sample by sample: the
-    mean of the differences and their standard deviation over √n. On the same samples two
-    networks err alike, so the paired error is far smaller than either mean's own."""
-    differences = np.asarray(losses, dtype=np.float64) - np.asarray(best, dtype=np.float64)
+def paired_gap(values: np.ndarray, best: np.ndarray) -> tuple[float, float]:
+    """How much one network's per-sample numbers (losses, or hits of 1 and 0) exceed the best
+    one's on average, and the standard error of that gap, both taken sample by sample on the
+    same samples: the mean of the differences and their standard deviation over √n. On the same
+    samples two networks err alike, so the paired error is far smaller than either mean's own."""
+    differences = np.asarray(values, dtype=np.float64) - np.asarray(best, dtype=np.float64)
     return float(differences.mean()), float(differences.std(ddof=1) / math.sqrt(len(differences)))
 
 
@@ -476,17 +478,6 @@ def tied_by_loss(losses: np.ndarray, best: int) -> list[int]:
         if index == best or gap <= error:
             tied.append(index)
     return tied
-
-
-def standard_error(accuracy: float, samples: int) -> float:
-    """The standard error of an accuracy measured on `samples` validation samples, √(p(1−p)/n)."""
-    return math.sqrt(accuracy * (1 - accuracy) / samples)
-
-
-def within_error(score: float, best: float, samples: int) -> bool:
-    """Whether `score` lies within one standard error of the `best` accuracy (either side): a
-    gap a validation set of `samples` samples could make by which samples it happens to hold."""
-    return abs(score - best) <= standard_error(best, samples)
 
 
 def _validation_samples(result) -> int:
@@ -536,6 +527,23 @@ def _best_alpha(values: dict[str, Any]) -> str:
 OTHER_SCENES = {"early_stopping": "n_early_stop", "dropout": "n_dropout"}
 
 
+def _best_by_accuracy(result) -> int:
+    """The index of the highest validation accuracy; a tie goes to the lower validation loss."""
+    scores, losses = result.final("val_accuracy"), result.final("val_loss")
+    return max(range(len(scores)), key=lambda i: (scores[i], -losses[i]))
+
+
+def _alone_gaps(values: dict[str, Any]) -> dict[str, tuple[float, float]]:
+    """Each other regularizer alone against the best α of the question's scene: its validation
+    accuracy's gap (above: positive) and that gap's standard error, image by image (paired_gap)."""
+    best = _trained(values).validation_hits[_best_by_accuracy(_train(values))]
+    gaps = {}
+    for name, preset in OTHER_SCENES.items():
+        other = _trained(scene_values("network", {"preset": preset}))
+        gaps[name] = paired_gap(other.validation_hits[other.result.alphas.index(0.0)], best)
+    return gaps
+
+
 def _accuracy_alone() -> dict[str, float]:
     """Each other regularizer alone (its scene's α = 0): its final validation accuracy."""
     alone = {}
@@ -557,23 +565,30 @@ def _other_beats(values: dict[str, Any]) -> str:
     return _beats_answer([name for name, accuracy in _accuracy_alone().items() if accuracy > best])
 
 
-def beats_within_error(best: float, alone: dict[str, float], samples: int) -> frozenset:
-    """The answers to "does early stopping or dropout alone beat the best α?" that a validation
-    set of `samples` samples cannot rule out: a regularizer whose accuracy lies within one
-    standard error of the best α's (within_error) may beat it or not."""
-    possible = [
-        [True, False] if within_error(score, best, samples) else [score > best] for score in alone.values()
-    ]
+def beats_within_error(gaps: dict[str, tuple[float, float]]) -> frozenset:
+    """The answers to "does early stopping or dropout alone beat the best α?" that the validation
+    set cannot rule out: a regularizer whose accuracy gap to the best α's (gap, standard error:
+    _alone_gaps) lies within one standard error may beat it or not."""
+    possible = [[True, False] if abs(gap) <= error else [gap > 0] for gap, error in gaps.values()]
     return frozenset(
-        _beats_answer([name for name, beats in zip(alone, combination, strict=True) if beats])
+        _beats_answer([name for name, beats in zip(gaps, combination, strict=True) if beats])
         for combination in itertools.product(*possible)
     )
 
 
 def _other_beats_accepted(values: dict[str, Any]) -> frozenset:
-    result = _train(values)
-    best = max(result.final("val_accuracy"))
-    return beats_within_error(best, _accuracy_alone(), _validation_samples(result))
+    return beats_within_error(_alone_gaps(values))
+
+
+def _beats_story(values: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Why: each regularizer clearly above or below the best α (beyond one standard error of the
+    paired gap), with its gap; one within it is told by the ties' sentence instead."""
+    samples = _validation_samples(_train(values))
+    return [
+        (f"question.network_other_beats.why.{name}.{'above' if gap > 0 else 'below'}",
+         {"gap": f"{abs(gap):.4f}", "error": f"{error:.4f}", "samples": samples})
+        for name, (gap, error) in _alone_gaps(values).items() if abs(gap) > error
+    ]  # fmt: skip
 
 
 def _network_params(values: dict[str, Any]) -> dict[str, Any]:
@@ -658,6 +673,7 @@ _QUESTIONS = (
             "neither": "question.network_other_beats.neither",
         }),
         _other_beats_accepted,
+        why_of=_beats_story,
     ),
 )  # fmt: skip
 

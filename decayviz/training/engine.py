@@ -600,6 +600,13 @@ class SweepTrainer:
         output = self._outputs(self._val_inputs, self.kept_blocks)
         return self._sample_losses(output, self.y_val).numpy()
 
+    @torch.inference_mode()
+    def validation_hits(self) -> np.ndarray:
+        """1 where each kept network classifies a validation sample right, else 0, (models,
+        samples) (as reference.evaluate counts it): their mean is the run's val_accuracy."""
+        output = self._outputs(self._val_inputs, self.kept_blocks)
+        return _hits(output, self.y_val).numpy()
+
     def continue_with(self, alphas: Sequence[float]) -> None:
         """Go on training with a new list of α without starting over: an α already trained keeps
         its model; a new α starts from the weights and optimizer state of the nearest trained α

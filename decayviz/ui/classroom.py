@@ -897,17 +897,18 @@ def _ties(question: Question, lang: str) -> str:
     found = evidence(question) if question.accepted_of is not None else None
     if found is None or not found.tied:
         return ""
-    error, samples = f"{found.standard_error:.4f}", found.validation_samples
-    if found.gaps:
+    samples = found.validation_samples
+    if not found.accuracy_alone:  # α tied with the best by their losses
         gaps = ", ".join(
-            t("predict.tied.gap", lang, alpha=alpha, gap=f"{gap:.4f}", error=f"{gap_error:.4f}")
-            for alpha, (gap, gap_error) in found.gaps.items()
+            t("predict.tied.gap", lang, alpha=alpha, gap=f"{gap:.4f}", error=f"{error:.4f}")
+            for alpha, (gap, error) in found.gaps.items()
         )
         return " " + t("predict.tied", lang, gaps=gaps, samples=samples)
     sentences = [
-        t("predict.tied_other", lang, name=t(f"predict.evidence.{name}", lang), error=error, samples=samples)
-        for name in found.tied
-    ]
+        t("predict.tied_other", lang, name=t(f"predict.evidence.{name}", lang), gap=f"{gap:+.4f}",
+          error=f"{error:.4f}", samples=samples)
+        for name, (gap, error) in found.gaps.items()
+    ]  # fmt: skip
     accepted = question.accepted()
     answers = ", ".join(f"“{question.option_label(o, lang)}”" for o in question.options if o in accepted)
     return " " + " ".join([*sentences, t("predict.accepted", lang, answers=answers)])
@@ -917,7 +918,7 @@ def _missed_by(question: Question, mine: Any, lang: str) -> str:
     """For a wrong α where the question compares validation losses: by how much it trails the
     best, against that gap's standard error (so a student can check why it is not counted)."""
     found = evidence(question) if question.accepted_of is not None else None
-    if found is None or mine not in found.missed:
+    if found is None or found.accuracy_alone or mine not in found.missed:  # (the regularizers: their why)
         return ""
     gap, error = found.missed[mine]
     return " " + t("predict.missed", lang, gap=f"{gap:.4f}", error=f"{error:.4f}")
