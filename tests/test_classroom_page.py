@@ -420,9 +420,11 @@ def test_a_network_question_reveals_the_trained_truth():
     assert found.tied == () and question.accepted() == {"dropout"}
     gap, error = found.missed["dropout"]
     assert gap == pytest.approx(6 / 500) and 0 < error < gap
-    above = "dropout alone scores 0.0120 above the best α's validation accuracy, more than one standard error"
+    above = "Dropout alone scores 0.0120 above the best α's validation accuracy, more than one standard error"
     assert f"{above} of that gap ({error:.4f})" in said
-    assert "early stopping alone scores 0.0200 below the best α's validation accuracy" in said
+    assert "samples: Early stopping alone scores 0.0200 below the best α's validation accuracy" in said
+    # early stopping alone below α = 0 trained to the end: the reveal says why (it keeps by loss)
+    assert "Early stopping keeps the epoch of lowest validation loss, not of highest accuracy" in said
     assert "You answered “Neither beats it”, which is not the answer this time." in said
     # under the answer, the page's curves are the scene's: the very sweep the answer came from,
     # shown before Train as the default scene's are, not "press Train" beside the evidence
@@ -526,7 +528,7 @@ def test_a_choice_the_validation_set_cannot_tell_from_the_best_counts_as_right()
     assert sorted(marked) == sorted(f"✓ {question.option_label(o, 'en')}" for o in question.accepted())
     [bars] = [c for c in student.get("plotly_chart") if "class_evidence_network_best_alpha" in c.proto.id]
     figure = json.loads(bars.proto.spec)
-    assert figure["layout"]["xaxis"]["title"]["text"] == "Validation loss after training"
+    assert figure["layout"]["xaxis"]["title"]["text"] == "Final validation loss"
     assert {"✓ α = 0.001", "✓ α = 0.0003", "α = 0"} <= set(figure["data"][0]["y"])
 
 

@@ -301,8 +301,14 @@ def test_best_alpha_matches_torch_optim():
 
     result = _train(values)
     train, val = result.final("train_loss"), result.final("val_loss")
+    history, epoch = result.history[0]["val_loss"], result.best_epoch[0]  # α = 0 overfits as it trains on
+    assert epoch < len(history) / 2 and history[epoch - 1] == min(history) < history[-1]
     assert question.why() == [
         ("question.network_best_alpha.why.overfit", {"train": f"{train[0]:.2g}", "val": f"{val[0]:.3f}"}),
+        (
+            "question.network_best_alpha.why.overfit_later",
+            {"epoch": epoch, "lowest": f"{history[epoch - 1]:.3f}"},
+        ),
         (
             "question.network_best_alpha.why.underfit",
             {"alpha": "0.03", "train": f"{train[-1]:.3f}", "best": f"{min(val):.3f}"},
@@ -373,6 +379,12 @@ def test_other_regularizers_against_the_best_alpha_match_torch_optim():
         assert (abs(gap) <= error) == (abs(ttest_rel(hits, best_hits).statistic) <= 1)
     assert question.accepted() == beats_within_error(gaps)
     assert set(found.tied) == {name for name, (gap, error) in gaps.items() if abs(gap) <= error}
+    # early stopping alone below α = 0 trained to the end (it keeps the epoch of lowest loss, not
+    # of highest accuracy): said where the app's numbers show it, and torch.optim's show it too
+    below = found.accuracy_alone["early_stopping"] < found.by_alpha["0"]
+    said = [key for key, _ in question.why()]
+    assert ("question.network_other_beats.why.by_loss" in said) == below
+    assert below == (alone[0] < accuracy[0])
 
 
 @pytest.mark.parametrize(

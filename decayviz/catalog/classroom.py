@@ -94,29 +94,39 @@ STRINGS: dict[str, tuple[str, str]] = {
         "은닉 계층 {depth}개짜리 신경망이 손글씨 숫자를 {epochs} 에폭 동안 학습합니다. 가중치 감쇠의 "
         "α를 {alphas|로} 바꿔 가며 한 번씩 학습할 때, 검증 손실이 가장 낮은 α는 무엇일까요?",
     ),
+    "question.network_other_beats.why.lead": (
+        "Compared sample by sample on the same {samples|validation sample}:",
+        "같은 검증 표본 {samples}개에서 표본마다 비교하면,",
+    ),
     "question.network_other_beats.why.dropout.above": (
-        "Compared sample by sample on the same {samples|validation sample}, dropout alone scores "
-        "{gap} above the best α's validation accuracy, more than one standard error of that gap ({error}).",
-        "같은 검증 표본 {samples}개에서 표본마다 비교하면, 드롭아웃만 쓴 신경망의 검증 정확도가 "
-        "가장 좋은 α보다 {gap} 높아 그 차이의 표준오차({error})를 넘습니다.",
+        "Dropout alone scores {gap} above the best α's validation accuracy, more than one standard "
+        "error of that gap ({error}).",
+        "드롭아웃만 쓴 신경망의 검증 정확도가 가장 좋은 α보다 {gap} 높아 그 차이의 "
+        "표준오차({error})를 넘습니다.",
     ),
     "question.network_other_beats.why.dropout.below": (
-        "Compared sample by sample on the same {samples|validation sample}, dropout alone scores "
-        "{gap} below the best α's validation accuracy, more than one standard error of that gap ({error}).",
-        "같은 검증 표본 {samples}개에서 표본마다 비교하면, 드롭아웃만 쓴 신경망의 검증 정확도가 "
-        "가장 좋은 α보다 {gap} 낮아 그 차이의 표준오차({error})를 넘습니다.",
+        "Dropout alone scores {gap} below the best α's validation accuracy, more than one standard "
+        "error of that gap ({error}).",
+        "드롭아웃만 쓴 신경망의 검증 정확도가 가장 좋은 α보다 {gap} 낮아 그 차이의 "
+        "표준오차({error})를 넘습니다.",
     ),
     "question.network_other_beats.why.early_stopping.above": (
-        "Compared sample by sample on the same {samples|validation sample}, early stopping alone scores "
-        "{gap} above the best α's validation accuracy, more than one standard error of that gap ({error}).",
-        "같은 검증 표본 {samples}개에서 표본마다 비교하면, 조기 종료만 쓴 신경망의 검증 정확도가 "
-        "가장 좋은 α보다 {gap} 높아 그 차이의 표준오차({error})를 넘습니다.",
+        "Early stopping alone scores {gap} above the best α's validation accuracy, more than one "
+        "standard error of that gap ({error}).",
+        "조기 종료만 쓴 신경망의 검증 정확도가 가장 좋은 α보다 {gap} 높아 그 차이의 "
+        "표준오차({error})를 넘습니다.",
     ),
     "question.network_other_beats.why.early_stopping.below": (
-        "Compared sample by sample on the same {samples|validation sample}, early stopping alone scores "
-        "{gap} below the best α's validation accuracy, more than one standard error of that gap ({error}).",
-        "같은 검증 표본 {samples}개에서 표본마다 비교하면, 조기 종료만 쓴 신경망의 검증 정확도가 "
-        "가장 좋은 α보다 {gap} 낮아 그 차이의 표준오차({error})를 넘습니다.",
+        "Early stopping alone scores {gap} below the best α's validation accuracy, more than one "
+        "standard error of that gap ({error}).",
+        "조기 종료만 쓴 신경망의 검증 정확도가 가장 좋은 α보다 {gap} 낮아 그 차이의 "
+        "표준오차({error})를 넘습니다.",
+    ),
+    "question.network_other_beats.why.by_loss": (
+        "Early stopping keeps the epoch of lowest validation loss, not of highest accuracy: its network "
+        "scores {kept}, below α = 0 trained to the end ({last}).",
+        "조기 종료는 정확도가 가장 높은 에폭이 아니라 검증 손실이 가장 낮은 에폭을 남깁니다. 그래서 그 "
+        "신경망의 정확도({kept})가 끝까지 학습한 α = 0의 정확도({last})보다 낮습니다.",
     ),
     "question.network_best_alpha.title": ("Lowest validation loss: which α?", "검증 손실이 가장 낮은 α는?"),
     "question.network_best_alpha.why.overfit": (
@@ -124,6 +134,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{val}: the network fits its training images far better than new ones (overfitting).",
         "감쇠가 없으면(α = 0) 학습 손실은 {train}까지 내려가지만 검증 손실은 {val}에 머뭅니다. 신경망이 "
         "새 이미지보다 학습 이미지에 훨씬 더 잘 맞춰진 것입니다(오버피팅).",
+    ),
+    "question.network_best_alpha.why.overfit_later": (
+        "Its validation loss was lowest at epoch {epoch} ({lowest}) and rose as it trained on: without "
+        "decay, training longer overfits.",
+        "이 신경망의 검증 손실은 {epoch}번째 에폭에서 가장 낮았고({lowest}) 그 뒤로 학습할수록 올라갔습니다. "
+        "감쇠가 없으면 오래 학습할수록 오버피팅합니다.",
     ),
     "question.network_best_alpha.why.underfit": (
         "With α = {alpha} even the training loss stays at {train}, above the best α's validation loss "
@@ -137,10 +153,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "α of weight decay: "
         "{alphas}. Will early stopping alone, or dropout at a rate of {dropout} alone (no weight "
         "decay), reach a higher validation accuracy than the best of those α?",
-        "두 개의 반달 데이터셋에서 은닉 계층 {depth}개짜리 신경망이 가중치 감쇠의 α마다 {epochs} 에폭 "
-        "동안 학습합니다: "
-        "{alphas}. 가중치 감쇠 없이 조기 종료만, 또는 비율 {dropout}의 드롭아웃만 쓰면 그 가운데 "
-        "가장 좋은 α보다 검증 정확도가 높을까요?",
+        "두 반달 데이터셋에서 은닉 계층 {depth}개짜리 신경망이 가중치 감쇠의 α를 {alphas|로} 바꿔 가며 "
+        "각각 {epochs} 에폭 동안 학습합니다. 가중치 감쇠 없이 조기 종료만, 또는 비율 {dropout}의 "
+        "드롭아웃만 쓰면 그 가운데 가장 좋은 α보다 검증 정확도가 높을까요?",
     ),
     "question.network_other_beats.title": (
         "Early stopping or dropout instead?",
@@ -256,14 +271,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "predict.trace.tap": ("Tap here", "여기를 누르기"),
     "predict.axis.answers": ("Answers", "답의 수"),
     "predict.axis.answer": ("Answer", "답"),
-    "predict.axis.val_accuracy": ("Validation accuracy after training", "학습 후 검증 정확도"),
-    "predict.axis.val_loss": ("Validation loss after training", "학습 후 검증 손실"),
+    "predict.axis.val_accuracy": ("Final validation accuracy", "최종 검증 정확도"),
+    "predict.axis.val_loss": ("Final validation loss", "최종 검증 손실"),
     "predict.trace.evidence": ("Trained on this scene", "이 장면에서 학습한 결과"),
     "predict.evidence_of.val_accuracy": (
         "How the answer was computed: each network of this scene was trained, and its validation "
-        "accuracy at the end is drawn (with early stopping, at the epoch it keeps). ✓ marks the best α.",
+        "accuracy at the end is drawn (with early stopping, at the epoch it keeps). ✓ marks the best α (of "
+        "equal accuracies, the one of lower validation loss).",
         "정답을 계산한 방법: 이 장면의 신경망을 하나씩 학습하고, 학습이 끝났을 때의 검증 정확도를 "
-        "그렸습니다(조기 종료는 남긴 에폭의 값). ✓ 표시가 가장 좋은 α입니다.",
+        "그렸습니다(조기 종료는 남긴 에폭의 값). ✓ 표시가 가장 좋은 α입니다(정확도가 같으면 검증 손실이 "
+        "더 낮은 쪽).",
     ),
     "predict.evidence_of.val_loss": (
         "How the answer was computed: each network of this scene was trained, and its validation "

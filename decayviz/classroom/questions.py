@@ -507,6 +507,10 @@ def _u_story(values: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     if result.alphas[low] == 0 and low != best and train[low] is not None and train[low] <= val[low] / 10:
         told = {"train": f"{train[low]:.2g}", "val": f"{val[low]:.3f}"}
         stories.append(("question.network_best_alpha.why.overfit", told))
+        history, epoch = result.history[low]["val_loss"], result.best_epoch[low]
+        if epoch is not None and epoch < len(history) / 2:  # and it got there by training on
+            told = {"epoch": epoch, "lowest": f"{history[epoch - 1]:.3f}"}
+            stories.append(("question.network_best_alpha.why.overfit_later", told))
     if high != best and train[high] is not None and train[high] > val[best]:
         told = {
             "alpha": _alpha_text(result.alphas[high]),
@@ -582,13 +586,23 @@ def _other_beats_accepted(values: dict[str, Any]) -> frozenset:
 
 def _beats_story(values: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """Why: each regularizer clearly above or below the best α (beyond one standard error of the
-    paired gap), with its gap; one within it is told by the ties' sentence instead."""
-    samples = _validation_samples(_train(values))
-    return [
+    paired gap), with its gap (one within it is told by the ties' sentence instead); and, where
+    early stopping alone scores below α = 0 trained to the end, that it keeps the epoch of lowest
+    loss, not of highest accuracy."""
+    result = _train(values)
+    apart = [
         (f"question.network_other_beats.why.{name}.{'above' if gap > 0 else 'below'}",
-         {"gap": f"{abs(gap):.4f}", "error": f"{error:.4f}", "samples": samples})
+         {"gap": f"{abs(gap):.4f}", "error": f"{error:.4f}"})
         for name, (gap, error) in _alone_gaps(values).items() if abs(gap) > error
     ]  # fmt: skip
+    stories = [("question.network_other_beats.why.lead", {"samples": _validation_samples(result)}), *apart]
+    last = result.final("val_accuracy")[result.alphas.index(0.0)] if 0.0 in result.alphas else None
+    kept = _accuracy_alone()["early_stopping"]
+    if last is not None and kept < last:
+        stories.append(
+            ("question.network_other_beats.why.by_loss", {"kept": f"{kept:.3f}", "last": f"{last:.3f}"})
+        )
+    return stories if apart else stories[2:]
 
 
 def _network_params(values: dict[str, Any]) -> dict[str, Any]:
