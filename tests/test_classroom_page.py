@@ -493,6 +493,17 @@ def test_before_any_question_the_picker_offers_the_pages_own_first(page):
     assert widget(teacher, "selectbox", "class_pick").value == following
 
 
+@pytest.mark.parametrize(("page", "path"), [("landscape", "/?class="), ("network", "/network?class=")])
+def test_the_student_link_opens_the_teachers_page(page, path):
+    """Students who join before the first question wait on the page the projector shows (a class
+    opened on the network page sent them to the landscape), still without the teacher's key."""
+    teacher, room = open_class(page)
+    links = [code.value for code in teacher.code if "?class=" in code.value]  # the student's, the teacher's
+    students = [link for link in links if "teacher=" not in link]
+    assert len(students) == 1 and students[0].endswith(path + room.code), links
+    assert room.teacher_key not in students[0]
+
+
 def test_a_choice_the_validation_set_cannot_tell_from_the_best_counts_as_right():
     """Which α scores best: the lowest validation loss is α = 0.001's, and α = 0.0003's trails it
     by less than one standard error of their gap, taken image by image on the same validation

@@ -42,7 +42,7 @@ from decayviz.figures.classroom import (
 )
 from decayviz.figures.landscape import without_alpha_slider
 from decayviz.i18n import t
-from decayviz.state import FIELD
+from decayviz.state import FIELD, url_path
 from decayviz.ui import controls as ui
 from decayviz.ui.charts import plotly_chart
 from decayviz.ui.streamlit_private import history_navigation
@@ -690,7 +690,7 @@ def _teacher_bar(lang: str, code: str, question: Question | None, revealed: bool
         st.session_state["class_join_show"] = question is None
     if question is None:
         if st.toggle(t("class.join_show", lang), key="class_join_show"):
-            _join_card(code, lang)
+            _join_card(code, lang, page)
         st.caption(t("class.no_question", lang))
         _question_picker(lang, ids)
         return
@@ -719,7 +719,7 @@ def _teacher_bar(lang: str, code: str, question: Question | None, revealed: bool
     ):
         _question_picker(lang, ids)
         if st.toggle(t("class.join_show", lang), key="class_join_show"):
-            _join_card(code, lang)
+            _join_card(code, lang, page)
 
 
 def _question_picker(lang: str, ids: list[str]) -> None:
@@ -745,15 +745,16 @@ def qr_svg(text: str) -> str:
     return buffer.getvalue().decode()
 
 
-def student_link(code: str, lang: str) -> str:
-    """The link students open: the class only (its page and scene follow the class), no key."""
+def student_link(code: str, lang: str, page: str = "landscape") -> str:
+    """The link students open: the class (the page and scene follow the class's question), no
+    key; on the teacher's page, where they wait for the first question beside the projector."""
     origin, _ = ui.app_origin()
-    return f"{origin}/?class={code}" + ("&lang=ko" if lang == "ko" else "")
+    return f"{origin}/{url_path(page)}?class={code}" + ("&lang=ko" if lang == "ko" else "")
 
 
-def _join_card(code: str, lang: str) -> None:
+def _join_card(code: str, lang: str, page: str) -> None:
     """The code large enough to read from the back of a room, its link and a QR code of it."""
-    link = student_link(code, lang)
+    link = student_link(code, lang, page)
     with st.container(border=True, key="class_join"):
         qr, words = st.columns([1, 2], vertical_alignment="center")
         qr.image(qr_svg(link), width=220, caption=t("class.qr_alt", lang))
