@@ -399,7 +399,7 @@ class Evidence:
     by_alpha: dict[str, float]  # each α of the scene (its option id): that metric, final
     best_alpha: str  # the option id of the best α
     accuracy_alone: dict[str, float]  # each other regularizer alone (OTHER_SCENES), when the question asks
-    # the other α tied with the best by their losses (tied_by_loss), or the other regularizers
+    # the other α tied with the best by their losses (_loss_gaps), or the other regularizers
     # whose accuracy lies within one standard error of the paired gap to the best α's
     tied: tuple[str, ...] = ()
     # each tied one's gap to the best (its loss above it; or its accuracy above or below it) and
@@ -422,12 +422,9 @@ def evidence(question: Question) -> Evidence | None:
     by_alpha = dict(zip(alphas, result.final(metric), strict=True))
     samples = _validation_samples(result)
     if metric == "val_loss":
-        losses = _validation_losses(question.values)
-        best = lowest_loss(result.final("val_loss"), result.final("val_accuracy"))
-        tied = tied_by_loss(losses, best)
-        gaps = {alphas[i]: paired_gap(losses[i], losses[best]) for i in range(len(alphas)) if i != best}
-        right = {alpha: gap for alpha, gap in gaps.items() if alphas.index(alpha) in tied}
-        missed = {alpha: gap for alpha, gap in gaps.items() if alpha not in right}
+        best, gaps = _loss_gaps(question.values)
+        right = {alphas[i]: gap for i, gap in enumerate(gaps) if i != best and _tied(gap)}
+        missed = {alphas[i]: gap for i, gap in enumerate(gaps) if not _tied(gap)}
         return Evidence(
             metric,
             by_alpha,
@@ -440,7 +437,7 @@ def evidence(question: Question) -> Evidence | None:
         )
     best = _best_by_accuracy(result)
     gaps = _alone_gaps(question.values)
-    tied = {name: gap for name, gap in gaps.items() if abs(gap[0]) <= gap[1]}
+    tied = {name: gap for name, gap in gaps.items() if _tied(gap)}
     missed = {name: gap for name, gap in gaps.items() if name not in tied}
     alone = _accuracy_alone()
     return Evidence(metric, by_alpha, alphas[best], alone, tuple(tied), tied, samples, missed)
@@ -468,16 +465,19 @@ def paired_gap(values: np.ndarray, best: np.ndarray) -> tuple[float, float]:
     return float(differences.mean()), float(differences.std(ddof=1) / math.sqrt(len(differences)))
 
 
-def tied_by_loss(losses: np.ndarray, best: int) -> list[int]:
-    """The indices (the best one among them) whose validation loss lies above the best one's by
-    at most one standard error of the paired gap: a gap a validation set could make by which
-    samples it happens to hold."""
-    tied = []
-    for index, row in enumerate(losses):
-        gap, error = paired_gap(row, losses[best])
-        if index == best or gap <= error:
-            tied.append(index)
-    return tied
+def _tied(gap: tuple[float, float]) -> bool:
+    """Whether a paired gap (gap, standard error) lies within one standard error, either side: a
+    gap a validation set could make by which samples it happens to hold (the best against itself:
+    0 within 0)."""
+    return abs(gap[0]) <= gap[1]
+
+
+def _loss_gaps(values: dict[str, Any]) -> tuple[int, list[tuple[float, float]]]:
+    """The α of the lowest validation loss, and each α's loss gap to it with that gap's standard
+    error, taken sample by sample (paired_gap)."""
+    result, losses = _train(values), _validation_losses(values)
+    best = lowest_loss(result.final("val_loss"), result.final("val_accuracy"))
+    return best, [paired_gap(row, losses[best]) for row in losses]
 
 
 def _validation_samples(result) -> int:
@@ -487,10 +487,11 @@ def _validation_samples(result) -> int:
 
 
 def _tied_alphas(values: dict[str, Any]) -> frozenset:
-    """The best α and every α tied with it by their losses (tied_by_loss): each counts as right."""
-    result = _train(values)
-    best = lowest_loss(result.final("val_loss"), result.final("val_accuracy"))
-    return frozenset(_alpha_text(result.alphas[i]) for i in tied_by_loss(_validation_losses(values), best))
+    """The best α and every α whose loss gap to it lies within one standard error: each counts
+    as right."""
+    _, gaps = _loss_gaps(values)
+    alphas = _train(values).alphas
+    return frozenset(_alpha_text(alpha) for alpha, gap in zip(alphas, gaps, strict=True) if _tied(gap))
 
 
 def _u_story(values: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -573,7 +574,7 @@ def beats_within_error(gaps: dict[str, tuple[float, float]]) -> frozenset:
     """The answers to "does early stopping or dropout alone beat the best α?" that the validation
     set cannot rule out: a regularizer whose accuracy gap to the best α's (gap, standard error:
     _alone_gaps) lies within one standard error may beat it or not."""
-    possible = [[True, False] if abs(gap) <= error else [gap > 0] for gap, error in gaps.values()]
+    possible = [[True, False] if _tied(gap) else [gap[0] > 0] for gap in gaps.values()]
     return frozenset(
         _beats_answer([name for name, beats in zip(gaps, combination, strict=True) if beats])
         for combination in itertools.product(*possible)
@@ -593,16 +594,17 @@ def _beats_story(values: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     apart = [
         (f"question.network_other_beats.why.{name}.{'above' if gap > 0 else 'below'}",
          {"gap": f"{abs(gap):.4f}", "error": f"{error:.4f}"})
-        for name, (gap, error) in _alone_gaps(values).items() if abs(gap) > error
+        for name, (gap, error) in _alone_gaps(values).items() if not _tied((gap, error))
     ]  # fmt: skip
     stories = [("question.network_other_beats.why.lead", {"samples": _validation_samples(result)}), *apart]
+    stories = stories if apart else []  # the lead only before a regularizer it leads to
     last = result.final("val_accuracy")[result.alphas.index(0.0)] if 0.0 in result.alphas else None
     kept = _accuracy_alone()["early_stopping"]
     if last is not None and kept < last:
         stories.append(
             ("question.network_other_beats.why.by_loss", {"kept": f"{kept:.3f}", "last": f"{last:.3f}"})
         )
-    return stories if apart else stories[2:]
+    return stories
 
 
 def _network_params(values: dict[str, Any]) -> dict[str, Any]:

@@ -179,6 +179,10 @@ def bars_figure(counts: dict[str, int], labels: dict[str, str], right: Collectio
     return {"data": data, "layout": layout}
 
 
+# Decimals of an evidence bar's number: a loss's gaps between α lie in its fourth decimal
+EVIDENCE_DIGITS = {"val_accuracy": 3, "val_loss": 4}
+
+
 def evidence_figure(
     scores: dict[str, float],
     best: str,
@@ -194,7 +198,7 @@ def evidence_figure(
     marked = {best, *right}
     names = [f"✓ {label}" if label in marked else label for label in labels]
     values = [scores[label] for label in labels]
-    digits = 3 if metric == "val_accuracy" else 4  # a loss's gaps are in its fourth decimal
+    digits = EVIDENCE_DIGITS[metric]
     data = [
         {
             "type": "bar",

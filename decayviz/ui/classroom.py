@@ -33,6 +33,7 @@ from decayviz.classroom.limits import ANSWERS, JOINS, RateLimited
 from decayviz.classroom.membership import Membership
 from decayviz.classroom.questions import QUESTIONS, Question, evidence, page_questions, readable
 from decayviz.figures.classroom import (
+    EVIDENCE_DIGITS,
     bars_figure,
     evidence_figure,
     histogram_figure,
@@ -899,7 +900,7 @@ def _ties(question: Question, lang: str) -> str:
     if found is None or not found.tied:
         return ""
     samples = found.validation_samples
-    if not found.accuracy_alone:  # α tied with the best by their losses
+    if found.metric == "val_loss":  # α tied with the best by their losses
         gaps = ", ".join(
             t("predict.tied.gap", lang, alpha=alpha, gap=f"{gap:.4f}", error=f"{error:.4f}")
             for alpha, (gap, error) in found.gaps.items()
@@ -919,7 +920,7 @@ def _missed_by(question: Question, mine: Any, lang: str) -> str:
     """For a wrong α where the question compares validation losses: by how much it trails the
     best, against that gap's standard error (so a student can check why it is not counted)."""
     found = evidence(question) if question.accepted_of is not None else None
-    if found is None or found.accuracy_alone or mine not in found.missed:  # (the regularizers: their why)
+    if found is None or found.metric != "val_loss" or mine not in found.missed:  # (regularizers: their why)
         return ""
     gap, error = found.missed[mine]
     return " " + t("predict.missed", lang, gap=f"{gap:.4f}", error=f"{error:.4f}")
@@ -1001,7 +1002,7 @@ def _evidence(question: Question, lang: str) -> None:
     best = f"α = {found.best_alpha}"
     right = {best, *(f"α = {alpha}" for alpha in found.gaps)}  # the α counted as right with it
     st.caption(t(f"predict.evidence_of.{found.metric}", lang))
-    digits = 4 if found.metric == "val_loss" else 3  # a loss's gaps are in its fourth decimal
+    digits = EVIDENCE_DIGITS[found.metric]
     alt = t(f"predict.alt.evidence.{found.metric}", lang, best=found.best_alpha,
             scores=", ".join(f"{label} {score:.{digits}f}" for label, score in scores.items()))  # fmt: skip
     figure = evidence_figure(scores, best, lang, found.metric, right)
