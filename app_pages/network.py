@@ -184,10 +184,10 @@ def view_tabs(lang: str) -> dict[str, object]:
 def views(result, code_config: SweepConfig, code_epochs: int, lang: str) -> None:
     tabs = view_tabs(lang)
     if tabs["sweep"].open:
-        with tabs["sweep"]:
-            st.caption(t("network.sweep_caption", lang))
+        with tabs["sweep"]:  # the chart and its numbers first; the long reading of them after
             plotly_chart(sweep_figure(result, lang), key="sweep", alt=describe(result, "sweep", lang))
             final_table(result, lang)
+            st.caption(t("network.sweep_caption", lang))
     if tabs["weights"].open:
         with tabs["weights"]:
             weights_view(result, lang)

@@ -1,8 +1,8 @@
 """Every text a chart draws, measured in the browser on every page, section and scene, at the
 three sizes of the room (1024×768, 1366×768, a 390×844 phone) and in both languages: titles,
 axis titles, annotations, legend entries, text marks and tick labels lie inside their chart
-(and inside the plot area that clips them), clear of each other, and no tick label or axis
-title lies under a plot area (an inset's, or the next panel's).
+(and inside the plot area that clips them), clear of each other, no tick label or axis title
+lies under a plot area (an inset's, or the next panel's), and no legend over a data point.
 
 Each page opens once per kind of screen, a desktop tab (measured at 1366 px and at 1024 px) and
 a phone tab (is_mobile), and goes from one section or scene to the next as a student would, by

@@ -149,8 +149,8 @@ def spectra_figure(section: LowRankSection, lang: str) -> dict:
     descent on A and B, which Play runs in the browser. Bottom: each optimum's rank against α,
     the chosen α marked."""
     steps = [int(s) for s in round_steps(len(section.descent.singular_values), FRAMES)]
-    spectra = panel_grid(1, len(PENALTY_KINDS), x_gap=0.06, bottom=0.5, top=0.93)
-    ranks = Panel(axis_suffix(len(spectra) + 1), [0.0, 1.0], [0.0, 0.3])
+    spectra = panel_grid(1, len(PENALTY_KINDS), x_gap=0.06, bottom=0.55, top=0.93)
+    ranks = Panel(axis_suffix(len(spectra) + 1), [0.0, 1.0], [0.0, 0.28])
     pieces = [
         piece
         for panel, kind in zip(spectra, PENALTY_KINDS, strict=True)
@@ -158,7 +158,7 @@ def spectra_figure(section: LowRankSection, lang: str) -> dict:
     ]
     data, roles = with_roles([*pieces, *((None, trace) for trace in _rank_traces(section, ranks, lang))])
     layout: dict = {
-        "height": 660,
+        "height": 700,
         "margin": {"l": 60, "r": 10, "t": 56, "b": 110},
         "hovermode": "closest",
         "annotations": [],
@@ -167,8 +167,10 @@ def spectra_figure(section: LowRankSection, lang: str) -> dict:
         layout |= _spectrum_axes(section, panel, panel is spectra[0], lang)
         layout["annotations"].append(_spectrum_title(section, kind, panel, lang))
     layout |= _rank_axes(section, ranks, lang)
-    layout["legend"] = {"x": 0.01, "y": 0.02, "xanchor": "left", "yanchor": "bottom",
-                        "bgcolor": "rgba(255,255,255,0.85)"}  # fmt: skip
+    # over the rank panel, in the room under the spectra's axis titles: inside it, the legend hid
+    # the steps of the first rank to fall on a phone's narrow panel (one row where it fits)
+    layout["legend"] = {"orientation": "h", "x": 0, "y": ranks.y[1] + 0.01, "yanchor": "bottom",
+                        "traceorder": "normal"}  # fmt: skip
     layout.update(animation_controls(steps, lang, FRAME_MS, from_current=False, y=0.0, below_px=44))
     frames = [
         {"name": str(s), "traces": [roles["descent"]], "data": [_descent_at(section, s)]} for s in steps

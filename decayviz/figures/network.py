@@ -219,13 +219,17 @@ def sweep_figure(result: SweepResult, lang: str, height: int = 360) -> dict:
     # 0.1 is the gap of overfitting, and it is invisible on a linear scale
     loss_scale = log_axis([*train, *val]) if (train > 0).all() and (val > 0).all() else {}
     layout = _layout(
-        "", height=height,
+        "", height=height + (40 if early else 0),  # a phone stacks the legend's four entries
         xaxis={**axis_alpha, "domain": [0, 0.45]},
         yaxis={"title": {"text": metric_title("val_accuracy", result, lang)}},
         xaxis2={**axis_alpha, "domain": [0.55, 1], "anchor": "y2"},
         # the losses' numbers and title on the right: between the panels a phone has 30 px
         yaxis2={"anchor": "x2", "side": "right", "title": {"text": t("axis.loss", lang)}, **loss_scale},
-        legend={"x": 0.56, "y": 0.98, "bgcolor": "rgba(255,255,255,0.8)"},
+        # under the charts, clear of every point (inside the loss panel it covered α = 0's on a
+        # phone): under the loss panel, or from the left when the score's two lines have entries
+        # too; in one row where it fits (grouped, each trace outside a group took a row of its own)
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom",
+                "x": 0 if early else 0.55, "traceorder": "normal", "font": {"size": 11}},
         annotations=[
             _subtitle(t("figure.sweep_accuracy_kept" if early else "figure.sweep_accuracy", lang), 0.225),
             _subtitle(t("figure.sweep_loss_kept" if early else "figure.sweep_loss", lang), 0.775),

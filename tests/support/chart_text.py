@@ -74,6 +74,20 @@ MEASURE = r"""() => {
         for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
             if (!apart(texts[i].r, texts[j].r)) report('over another text', texts[i], texts[j]);
         }
+        // a legend hides no data point (its box is see-through only in part)
+        const legend = gd.querySelector('g.legend rect.bg');
+        const box = legend && legend.getBoundingClientRect();
+        const points = gd.querySelectorAll('.scatterlayer path.point');
+        for (const point of box && box.width > 0 ? points : []) {
+            const r = point.getBoundingClientRect();
+            if (r.width < 0.5 || point.closest('[display="none"], [visibility="hidden"]')) continue;
+            if (+getComputedStyle(point).opacity === 0) continue;
+            if (!apart(r, box)) {
+                problems.push({chart: name, problem: 'legend over a data point', text: `legend ${at(box)}`,
+                               other: `point ${at(r)}`});
+                break;
+            }
+        }
     });
     return {charts: charts.length, problems};
 }"""
