@@ -41,6 +41,14 @@ BASE = f"""
 [data-testid="stHeader"] {{
   background: transparent;
 }}
+/* Its two buttons (» the sidebar, ⋮ the menu) on white chips: over a page scrolled under them
+   (a reveal scrolls to its chart) they stay legible and the text under them hidden, not tangled
+   with theirs. Hovered, Streamlit's own shade. */
+[data-testid="stHeader"] :is([data-testid="stExpandSidebarButton"],
+    [data-testid="stMainMenuButton"]):not(:hover) {{
+  background: #ffffff;
+  box-shadow: 0 0 0 4px #ffffff;
+}}
 /* Scene names are sentences: they wrap onto a second line instead of ending in "…". */
 [data-testid="stSidebar"] [data-testid="stButtonGroup"] button {{
   height: auto;
