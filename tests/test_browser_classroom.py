@@ -149,7 +149,7 @@ def test_a_class_from_open_to_reveal(browsers, class_url):
     for student in students:
         wait_for_text(student, "Tap the chart where the descent ends", 30)
     phone = students[0]
-    wait_for_text(teacher, "Answers: 0 of 3", 30)
+    wait_for_text(teacher, r"Answers: 0\sof\s3", 30)  # \s: no-break spaces keep "0 of 3" on one line
     on_screen(teacher, f"{CHART} .main-svg")  # the question's scene on the projector
     on_screen(phone, "text=Tap the chart where the descent ends")  # the question on the phone
     on_screen(phone, f"{CHART} .nsewdrag")  # and where to tap
@@ -158,7 +158,7 @@ def test_a_class_from_open_to_reveal(browsers, class_url):
     for student, (fx, fy) in zip(students, [(0.6, 0.4), (0.7, 0.45), (0.3, 0.3)], strict=True):
         tap_until_answered(student, fx, fy)
     shoot(phone, "classroom_phone_answered.png", full_page=True)
-    wait_for_text(teacher, "Answers: 3 of 3", 30)
+    wait_for_text(teacher, r"Answers: 3\sof\s3", 30)
 
     tap(students[1], 0.62, 0.42)  # a changed answer replaces the old one
     second_tab = students[2].context.new_page()  # the same browser again: the same voter
@@ -178,7 +178,7 @@ def test_a_class_from_open_to_reveal(browsers, class_url):
     changed = yours.inner_text()
     wait_for_text(students[2], re.escape(changed), 30)  # and the browser's first tab shows it too
     time.sleep(2 * FOLLOW_S)
-    assert teacher.get_by_text(re.compile("Answers: 3 of 3")).count() == 1
+    assert teacher.get_by_text(re.compile(r"Answers: 3\sof\s3")).count() == 1
 
     laptop, main = students[1], ".st-key-main_chart .js-plotly-plot"
     laptop.emulate_media(reduced_motion="reduce")  # this student's browser asks for less motion
@@ -224,7 +224,7 @@ def test_a_class_from_open_to_reveal(browsers, class_url):
         wait_for_text(student, "which weight is exactly 0 first", 30)
     phone.get_by_text(following.option_label("w1", "en")).first.click()
     phone.get_by_text(re.compile("Your answer: ")).first.wait_for(timeout=30_000)
-    wait_for_text(teacher, "Answers: 1 of 3", 30)
+    wait_for_text(teacher, r"Answers: 1\sof\s3", 30)
     teacher.get_by_role("button", name="Reveal to the class").click()
     wait_for_text(teacher, "The class: 1 answer, ", 30)
     teacher.wait_for_function("() => document.body.dataset.dvRevealShown", timeout=30_000)
@@ -304,7 +304,7 @@ def test_the_teacher_stays_the_teacher_after_a_reload_and_in_a_second_tab(browse
     F5 or a second tab is the teacher again; a student's browser on the same link is not."""
     teacher, code = open_class_on_a_projector(browsers, class_url)
     teacher.get_by_role("button", name="Ask", exact=True).click()
-    wait_for_text(teacher, "Answers: 0 of 0", 30)
+    wait_for_text(teacher, r"Answers: 0\sof\s0", 30)
     assert "teacher=" not in teacher.url
     teacher.reload()
     wait_for_app(teacher)

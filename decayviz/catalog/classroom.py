@@ -358,7 +358,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Class {code}: waiting for the teacher's question.",
         "수업 {code}: 교사의 질문을 기다리고 있습니다.",
     ),
-    "class.count": ("Answers: **{count}** of {joined}", "응답 **{count}**/{joined}명"),
+    # a narrow column breaks the count after its label, never inside "12 of 30" (no-break spaces;
+    # "12/30명" has no break in it)
+    "class.count": ("Answers: **{count}**\u00a0of\u00a0{joined}", "응답 **{count}**/{joined}명"),
     "class.joined": ("{joined|student} joined", "참여한 학생 {joined}명"),
     "class.asked_elsewhere": (
         "The class is answering **{title}** (on the page “{page}”).",
