@@ -31,7 +31,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from decayviz.classroom.limits import ANSWERS, JOINS, RateLimited
 from decayviz.classroom.membership import Membership
-from decayviz.classroom.questions import QUESTIONS, Question, evidence, page_questions, readable
+from decayviz.classroom.questions import QUESTIONS, Evidence, Question, evidence, page_questions, readable
 from decayviz.figures.classroom import (
     EVIDENCE_DIGITS,
     bars_figure,
@@ -894,10 +894,10 @@ def _distance(question: Question, answer: Any, lang: str) -> str:
     return t("predict.points", lang, value=distance) if question.unit == "%" else distance + question.unit
 
 
-def _ties(question: Question, lang: str) -> str:
-    """The choices tied with the truth, which count as right too: a sentence, or nothing."""
-    found = evidence(question) if question.accepted_of is not None else None
-    if found is None or not found.tied:
+def _ties(question: Question, found: Evidence | None, lang: str) -> str:
+    """The choices tied with the truth (`found`: the question's evidence), which count as right
+    too: a sentence, or nothing."""
+    if question.accepted_of is None or found is None or not found.tied:
         return ""
     samples = found.validation_samples
     if found.metric == "val_loss":  # α tied with the best by their losses
@@ -916,11 +916,12 @@ def _ties(question: Question, lang: str) -> str:
     return " " + " ".join([*sentences, t("predict.accepted", lang, answers=answers)])
 
 
-def _missed_by(question: Question, mine: Any, lang: str) -> str:
+def _missed_by(question: Question, found: Evidence | None, mine: Any, lang: str) -> str:
     """For a wrong α where the question compares validation losses: by how much it trails the
     best, against that gap's standard error (so a student can check why it is not counted)."""
-    found = evidence(question) if question.accepted_of is not None else None
-    if found is None or found.metric != "val_loss" or mine not in found.missed:  # (regularizers: their why)
+    if question.accepted_of is None or found is None or found.metric != "val_loss":
+        return ""  # (the regularizers: their why)
+    if mine not in found.missed:
         return ""
     gap, error = found.missed[mine]
     return " " + t("predict.missed", lang, gap=f"{gap:.4f}", error=f"{error:.4f}")
@@ -931,6 +932,7 @@ def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teac
     the class stood: bars, a histogram, or taps laid over the page's chart."""
     with st.spinner(t("predict.computing", lang)):
         truth = question.truth()
+    found = evidence(question)  # a network question's: what its truth was computed from
     shown = _format(question, list(truth) if question.kind == "point" else truth, lang)
     # after the reveal the student may have moved on to another scene: the answer names its own
     text = t("predict.truth" if _in_scene(question) else "predict.truth.left", lang, truth=shown)
@@ -939,16 +941,15 @@ def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teac
         text += "" if teacher else " " + t("predict.no_answer", lang)
     elif question.kind == "choice":
         key = "predict.right" if mine in question.accepted() else "predict.wrong"
-        text += (
-            " " + t(key, lang, answer=question.option_label(mine, lang)) + _missed_by(question, mine, lang)
-        )
+        text += " " + t(key, lang, answer=question.option_label(mine, lang))
+        text += _missed_by(question, found, mine, lang)
     elif question.kind == "number" and question.distance(mine) == 0:
         text += " " + t("predict.right", lang, answer=_format(question, mine, lang))
     else:
         key = "predict.off.point" if question.kind == "point" else "predict.off.number"
         answer = _format(question, mine, lang)
         text += " " + t(key, lang, answer=answer, distance=_distance(question, mine, lang))
-    text += _ties(question, lang)
+    text += _ties(question, found, lang)
     text += "".join(" " + t(key, lang, **values) for key, values in question.why())
     _show_once(question, in_class=answers is not None)
     if question.kind == "point":  # one line over the chart that draws the taps and the truth
@@ -962,7 +963,7 @@ def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teac
     st.markdown(text)
     _way_back(question, lang)
     if answers is None:
-        _evidence(question, lang)
+        _evidence(question, found, lang)
         return
     count = len(answers)
     alt = t("predict.alt.answers", lang, count=count, truth=shown)
@@ -977,7 +978,8 @@ def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teac
         labels = {option: question.option_label(option, lang) for option in question.options}
         figure = bars_figure(counts, labels, question.accepted(), lang)
     plotly_chart(figure, key=_answers_key(question), alt=alt, config={"displayModeBar": False})
-    _evidence(question, lang)  # in a class, under where the class stood: the projector shows that first
+    # in a class, under where the class stood: the projector shows that first
+    _evidence(question, found, lang)
 
 
 def _answers_key(question: Question) -> str:
@@ -990,17 +992,17 @@ def _evidence_key(question: Question) -> str:
     return f"class_evidence_{question.id}"
 
 
-def _evidence(question: Question, lang: str) -> None:
-    """A network question's reveal shows what its truth was computed from: its scene's networks,
-    trained (the same cached training), each one's final validation loss or accuracy (what
-    decides the question), the best α marked."""
-    found = evidence(question)
+def _evidence(question: Question, found: Evidence | None, lang: str) -> None:
+    """A network question's reveal shows what its truth was computed from (`found`): its scene's
+    networks, trained (the same cached training), each one's final validation loss or accuracy
+    (what decides the question), the best α marked."""
     if found is None:
         return
     scores = {f"α = {alpha}": score for alpha, score in found.by_alpha.items()}
     scores |= {t(f"predict.evidence.{name}", lang): score for name, score in found.accuracy_alone.items()}
     best = f"α = {found.best_alpha}"
-    right = {best, *(f"α = {alpha}" for alpha in found.gaps)}  # the α counted as right with it
+    # the α counted as right with it (the accuracy question's ties are regularizers, not α)
+    right = {f"α = {alpha}" for alpha in found.gaps} if found.metric == "val_loss" else set()
     st.caption(t(f"predict.evidence_of.{found.metric}", lang))
     digits = EVIDENCE_DIGITS[found.metric]
     alt = t(f"predict.alt.evidence.{found.metric}", lang, best=found.best_alpha,
