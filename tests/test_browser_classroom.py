@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from support.server import streamlit_server
 
 from decayviz.classroom.questions import QUESTIONS
+from decayviz.classroom.store import ClassStore
 
 pytestmark = [pytest.mark.browser, pytest.mark.long]
 
@@ -321,6 +322,30 @@ def test_the_teacher_stays_the_teacher_after_a_reload_and_in_a_second_tab(browse
     assert phone.get_by_role("button", name="Reveal to the class").count() == 0
     for page in (teacher, second_tab, phone):
         no_exception(page)
+
+
+def test_a_large_class_count_wraps_whole_on_a_projector(browsers, class_url):
+    """123 of 150 at 1024 px: the count's column is as wide as its longest unbreakable piece, so
+    the count breaks after "Answers:" only, never inside a number ("123 of 1 / 50")."""
+    teacher, code = open_class_on_a_projector(browsers, class_url)
+    teacher.get_by_role("button", name="Ask", exact=True).click()
+    wait_for_text(teacher, r"Answers: 0\sof\s0", 30)
+    store = ClassStore()
+    question = store.state(code).current
+    for number in range(150):
+        store.join(code, f"voter-{number:04d}-of-a-large-class")
+    for number in range(123):
+        store.answer(code, question, f"voter-{number:04d}-of-a-large-class", [0.5, 0.5])
+    wait_for_text(teacher, r"Answers: 123\sof\s150", 30)
+    lines = teacher.locator(".st-key-class_count h4 [data-heading-text]").evaluate(  # its link icon aside
+        """h => { const range = document.createRange(); range.selectNodeContents(h);
+        const column = h.closest('[data-testid="stColumn"]').getBoundingClientRect();
+        const rects = [...range.getClientRects()], lineHeight = parseFloat(getComputedStyle(h).lineHeight);
+        const lines = new Set(rects.map(r => Math.round((r.top + r.bottom) / 2 / lineHeight)));
+        return {lines: lines.size, overflow: Math.max(...rects.map(r => r.right)) - column.right}; }"""
+    )
+    assert lines["lines"] <= 2 and lines["overflow"] <= 1, lines  # "Answers:" / "123 of 150"
+    no_exception(teacher)
 
 
 def test_a_phones_tap_answers_with_the_point_tapped_not_the_one_before(browsers, class_url):

@@ -672,7 +672,8 @@ def _follow(
         return
     count = _store_call(lambda: store().count(code, question_id))
     if count is not None and joined is not None:
-        st.markdown("#### " + t("class.count", lang, count=count, joined=joined))
+        with st.container(key="class_count"):  # its column's width: decayviz.ui.style
+            st.markdown("#### " + t("class.count", lang, count=count, joined=joined))
 
 
 def _teacher_bar(lang: str, code: str, question: Question | None, revealed: bool, page: str) -> None:

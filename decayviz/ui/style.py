@@ -74,6 +74,16 @@ html[lang="ko"] :is([data-testid="stCaptionContainer"], [data-testid="stMarkdown
 .st-key-class_join_code [data-testid="InputInstructions"] {{
   display: none;
 }}
+/* The projector's answer count beside the question: its column never narrower than its
+   longest unbreakable piece ("123 of 150" is held together by no-break spaces), so that a
+   large class's count wraps after "Answers:" only, never inside a number. */
+[data-testid="stColumn"]:has(.st-key-class_count) {{
+  min-width: min-content;
+}}
+.st-key-class_count h4 {{
+  word-break: normal;
+  overflow-wrap: normal;
+}}
 /* The teacher's question picker under "More": wide enough for a page's name and a question's
    title, which its list would otherwise cut off ("2-D landscape · Will this lea…"). */
 [data-testid="stPopoverBody"]:has(.st-key-class_pick) {{
