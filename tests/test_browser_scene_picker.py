@@ -89,3 +89,29 @@ def test_back_undoes_a_switch_of_language_too(page, app_url):
     assert shows_scene(page, "l1_zero", "ko") == korean
     page.go_back()
     assert shows_scene(page, "l1_zero", "en") == english
+
+
+RADIOS = """() => [...document.querySelectorAll('[role="radiogroup"]')]
+    .filter(group => group.querySelector('input') && !group.closest('.st-key-ctl_lang'))
+    .map(group => [...group.querySelectorAll('input')].map(input => input.checked ? 1 : 0).join(''))"""
+
+
+@pytest.mark.parametrize("link", ["/network?preset=n_grokking", "/sparsity?preset=lowrank_picture"])
+def test_a_switch_of_language_keeps_every_choice(page, app_url, link):
+    """Streamlit holds a radio's choice as the label shown: after a switch of language the data
+    set, optimizer and view radios showed no option chosen, and the next click (here, back to
+    English) reset them to their first options: grokking's modular addition and AdamW fell back
+    to digits and SGD, the sparsity page's low-rank section to its first."""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(f"{app_url}{link}&lang=en")
+    wait_for_app(page)
+    scene = link.split("preset=")[1]
+    english = shows_scene(page, scene)
+    chosen = page.evaluate(RADIOS)
+    assert chosen and all("1" in group for group in chosen), chosen
+    page.get_by_test_id("stSidebar").get_by_text("한국어", exact=True).click()
+    shows_scene(page, scene, "ko")
+    assert page.evaluate(RADIOS) == chosen
+    page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
+    assert shows_scene(page, scene) == english
+    assert page.evaluate(RADIOS) == chosen

@@ -76,6 +76,7 @@ def language_selector() -> str:
     a run that Back or Forward started takes the language of the link it went back to (a switch
     of language is a step of the browser's history like a scene)."""
     values = _values()
+    shown_in = values["lang"]  # the language the browser's widgets were last labelled in
     key = widget_key("lang")
     back = history_navigation()
     if _STARTED not in st.session_state or back:
@@ -99,7 +100,25 @@ def language_selector() -> str:
         format_func=lambda option: t(f"choice.lang.{option}", "en"),
         horizontal=True,
     )
+    if values["lang"] != shown_in:
+        _relabel()
     return values["lang"]
+
+
+# The widgets whose options are labelled in the page's language (a control's radio, a question's
+# choices, the teacher's question picker, the share dialog's list), by key or key prefix.
+RELABELLED = ("ctl_", "choice_", "class_pick", "share_hide_")
+
+
+def _relabel() -> None:
+    """After a switch of language, keep every labelled widget's choice. Streamlit holds a radio's
+    (a pill's, a select box's) choice as the label the browser shows: under the new language's
+    labels it matched no option, the widget showed none chosen, and the next click anywhere
+    reset it to its first option (a grokking scene fell back to digits and SGD). Read with the
+    labels it was made with, each choice is set again, and the widget redraws it in the new ones."""
+    for key in list(st.session_state):
+        if isinstance(key, str) and key.startswith(RELABELLED) and key != widget_key("lang"):
+            st.session_state[key] = st.session_state[key]
 
 
 def load_page(page: str) -> list[Correction]:
