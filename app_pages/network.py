@@ -106,31 +106,38 @@ def show_progress(job, lang: str) -> None:
     st.progress(fraction, text=text)
 
 
-def status_message(job, lang: str) -> None:
-    """Where the session's run stands: queued (with its place), training, or why it ended."""
+def status_message(job, lang: str, stale: bool = False) -> None:
+    """Where the session's run stands: queued (with its place), training, or why it ended. `stale`:
+    the sidebar has moved on since Train, which the same box says (above the charts, which are
+    still the run's), and a run that ended well shows it in blue, not green."""
     epochs = job.epochs_done
+    changed = " " + t("network.settings_changed", lang) if stale else ""
     if job.status == worker.QUEUED:
         place = training.service().place(job) or 1
         st.info(
-            t("network.status_queued", lang, place=place, running=SERVER_TRAININGS),
+            t("network.status_queued", lang, place=place, running=SERVER_TRAININGS) + changed,
             icon=":material/hourglass_empty:",
         )
     elif job.released:
-        st.warning(t("network.status_released", lang), icon=":material/power_off:")
+        st.warning(t("network.status_released", lang) + changed, icon=":material/power_off:")
     elif job.status == worker.DONE:
-        st.success(
-            t("network.status_done", lang, epochs=epochs, seconds=job.total_seconds),
-            icon=":material/check_circle:",
-        )
+        done = t("network.status_done", lang, epochs=epochs, seconds=job.total_seconds)
+        if stale:
+            st.info(done + changed, icon=":material/tune:")
+        else:
+            st.success(done, icon=":material/check_circle:")
     elif job.status == worker.STOPPED:
         key = "network.status_stopped" if epochs else "network.status_withdrawn"  # left the line
-        st.info(t(key, lang, epochs=epochs), icon=":material/stop_circle:")
+        st.info(t(key, lang, epochs=epochs) + changed, icon=":material/stop_circle:")
     elif job.status == worker.TIME_LIMIT:
         st.warning(
-            t("network.status_time_limit", lang, epochs=epochs, limit=RUN_SECONDS), icon=":material/timer:"
+            t("network.status_time_limit", lang, epochs=epochs, limit=RUN_SECONDS) + changed,
+            icon=":material/timer:",
         )
     elif job.status == worker.FAILED:
-        st.error(t("network.status_failed", lang, reason=job.error), icon=":material/block:")
+        st.error(t("network.status_failed", lang, reason=job.error) + changed, icon=":material/block:")
+    elif stale:  # training: under its progress bar
+        st.caption(changed.strip())
 
 
 def notes(result, lang: str) -> None:
@@ -316,7 +323,7 @@ def live_section(run: Run, lang: str) -> None:
         # epochs and time): the curves keep the room
         if job.status not in (worker.QUEUED, worker.DONE):
             show_progress(job, lang)
-        status_message(job, lang)
+        status_message(job, lang, stale=(job.config, job.lrs) != (run.config, run.lrs))
         if job.finished and isinstance(result, SweepResult):
             notes(result, lang)  # right under the status: a diverged α is not found below the charts
     if isinstance(result, tuple):  # the lr × α grids: their heatmaps fill in epoch by epoch
@@ -325,8 +332,6 @@ def live_section(run: Run, lang: str) -> None:
             with column:
                 name = grid.config.optimizer
                 plotly_chart(grid_figure(grid, lang), key=f"grid_{name}", alt=grid_alt(grid, lang))
-        if (job.config, job.lrs) != (run.config, run.lrs):
-            st.caption(t("network.settings_changed", lang))
         st.caption(t("grid.caption", lang))
     elif result is not None:
         # The heading, then the curves in a box that fits under the Train row: on a projector
@@ -340,8 +345,6 @@ def live_section(run: Run, lang: str) -> None:
         main_chart(curves, key="curves", alt=alt, box=CURVES_CHART, config=config)
         if job is None:
             st.caption(t("network.default_scene" if is_default(run) else "network.question_scene", lang))
-        elif job.config != run.config:
-            st.caption(t("network.settings_changed", lang))
         score = "network.score_r2" if result.config.dataset == "highdim" else "network.score_accuracy"
         st.caption(t("network.curves_caption", lang, score=t(score, lang)))
         if "train_accuracy" in result.history[0]:  # grokking: accuracy and norm over log steps

@@ -98,6 +98,22 @@ def test_changing_a_view_does_not_retrain():
     assert any("alpha=0.01" in code.value for code in at.code)
 
 
+def test_a_run_trained_with_other_settings_says_so_above_its_charts():
+    """A scene picked (or a control moved) after Train: the charts still show the run trained, and
+    its status box above them says so (it had said so in a caption under the curves, below a
+    projector's fold, with a green "Trained … in … s" alone at the top)."""
+    at = click(network_page({"lang": "en", **SHORT}), "Train")
+    changed = t("network.settings_changed", "en")
+    assert changed not in [info.value for info in at.info]
+    at.select_slider(key="ctl_n_lr").set_value(0.3).run()
+    assert not at.exception
+    shown = [element for element in at.main if element.type in ("info", "success", "plotly_chart")]
+    said = [i for i, element in enumerate(shown) if changed in str(getattr(element, "value", ""))]
+    assert said == [0] and shown[0].type == "info" and "Trained 2 epochs" in shown[0].value  # one box
+    assert not at.success
+    assert session_run().config.lr != 0.3  # nothing retrained: the charts are the first run's
+
+
 def test_continue_with_a_new_alpha():
     at = click(network_page({"lang": "en", **SHORT, "n_alphas": "0.0,0.1"}), "Train")
     at.multiselect(key="ctl_n_alphas").select(0.01).run()
