@@ -720,7 +720,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "엘라스틱넷, l1_ratio = {r}",
     ),
     "sparsity.paths.alpha_axis": ("α (log scale)", "α (로그 눈금)"),
-    "sparsity.paths.coef_axis": ("weight w_j", "가중치 w_j"),
+    "sparsity.paths.coef_axis": ("weight w<sub>j</sub>", "가중치 w<sub>j</sub>"),  # plotly's subscript
     "sparsity.paths.zeros_axis": ("exact zeros", "정확한 0의 개수"),
     "sparsity.paths.zeros_hover": ("exact zeros: %{y}", "정확한 0: %{y}개"),
     "sparsity.paths.readout": (

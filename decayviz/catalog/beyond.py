@@ -15,14 +15,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "preset.lowrank_all_off": ("Low rank: α switches all off", "낮은 랭크: α가 크면 모두 꺼짐"),
     "lowrank.caption": (
         "A layer written as a product W = ABᵀ (as in attention, or LoRA), with the chapter's L2 penalty "
-        "on both factors, α(‖A‖² + ‖B‖²), fitting a noisy picture D. That penalty is the nuclear norm "
-        "2α‖W‖_* on W, the sum of its singular values: the best W keeps D's singular values, each "
+        "on both factors, α(‖A‖² + ‖B‖²), fitting a noisy picture D. That penalty comes to 2α times "
+        "W's nuclear norm, the sum of its singular values: the best W keeps D's singular values, each "
         "lowered by 2α and stopped at 0, σᵢ = max(dᵢ − 2α, 0). L2 on the factors is L1 on the singular "
         "values, and its exact zeros in the spectrum are the diamond's corners again. Beside it, the "
         "chapter's two penalties on W itself, fitting the same D.",
         "곱 W = ABᵀ로 쓴 계층(어텐션이나 LoRA처럼)에 이 장의 L2 벌점을 두 인수 행렬 모두에 걸고, "
-        "α(‖A‖² + ‖B‖²), 잡음 섞인 그림 D에 맞춥니다. 이 벌점은 W에 거는 핵 노름 2α‖W‖_*, 곧 W의 "
-        "특잇값의 합과 같습니다. 가장 좋은 W는 D의 특잇값을 하나하나 2α만큼 낮추고 0에서 멈춘 것, "
+        "α(‖A‖² + ‖B‖²), 잡음 섞인 그림 D에 맞춥니다. 이 벌점은 W의 핵 노름, 곧 W의 "
+        "특잇값의 합에 2α를 곱한 것과 같습니다. 가장 좋은 W는 D의 특잇값을 하나하나 2α만큼 낮추고 0에서 멈춘 것, "
         "σᵢ = max(dᵢ − 2α, 0)입니다. 인수 행렬에 거는 L2는 특잇값에 거는 L1이고, 특잇값에 생기는 정확한 "
         "0은 다시 마름모의 꼭짓점입니다. 옆에는 이 장의 두 벌점을 W 자체에 걸어 같은 D에 맞춘 결과를 둡니다.",
     ),
@@ -120,7 +120,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "a steady turn stands in for that). **Here weight decay does not constrain the model at all: every "
         "W on a ray is the same model. What it sets is the learning rate.**",
         "여기서 손실은 W의 방향만 봅니다. 배치 노멀라이제이션이나 레이어 노멀라이제이션 같은 노멀라이제이션 "
-        "계층 앞의 가중치 벡터가 그렇습니다. 그래서 등고선은 원점에서 뻗는 반직선이고, 그레이디언트는 언제나 "
+        "계층 앞의 가중치 벡터가 그렇습니다. 그래서 등고선은 원점에서 뻗는 반직선이고, 기울기는 언제나 "
         "W와 직각입니다. 이 손실은 당기기를 멈추지 않습니다(신경망에서는 미니배치마다 조금씩 다르게 "
         "당기는데, 여기서는 꾸준한 회전이 그 역할을 합니다). **여기서 가중치 감쇠는 모델을 전혀 "
         "제약하지 않습니다. 한 반직선 위의 W는 모두 같은 모델입니다. 가중치 감쇠가 정하는 것은 "
@@ -172,7 +172,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "beyond.norm.at_origin": (
         "W₀ = 0 has no direction: the loss has no gradient there, and the descent stays at 0. Start "
         "elsewhere (Initial weights, in the sidebar).",
-        "W₀ = 0에는 방향이 없습니다. 거기서는 손실의 그레이디언트가 없어 하강이 0에 머뭅니다. 다른 곳에서 "
+        "W₀ = 0에는 방향이 없습니다. 거기서는 손실의 기울기가 없어 하강이 0에 머뭅니다. 다른 곳에서 "
         "시작하세요(사이드바의 초기 가중치).",
     ),
     "beyond.norm.path": ("descent", "하강 경로"),

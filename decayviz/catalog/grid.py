@@ -48,10 +48,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "step, outside Adam's rescaling: no cell fails, and what decay costs grows along the dashed "
         "lines, most where lr·λ is largest. The best cells of the two are about as good.",
         "칸 하나가 같은 초기 가중치에서 자기 학습률과 가중치 감쇠 λ로 학습한 신경망 하나입니다. "
-        "점선은 lr·λ가 같은 칸을 잇습니다. 분리된 감쇠가 잊는 데 걸리는 스텝 수, 시간 척도 "
-        "τ = 1/(lr·λ)입니다(Wang & Aitchison, 2024). 이 격자가 숫자 데이터에서 보여 주는 것: 기울기에 "
+        "점선은 lr·λ가 같은 칸을 잇습니다. 그 칸들은 시간 척도 τ = 1/(lr·λ), 곧 분리된 감쇠가 "
+        "예전 가중치를 잊는 데 걸리는 스텝 수가 같습니다(Wang & Aitchison, 2024). 이 격자가 숫자 데이터에서 보여 주는 것: 기울기에 "
         "L2를 넣은 Adam은 λ가 0.2에 이르면 어느 학습률에서나 실패합니다. Adam이 벌점의 기울기도 손실의 "
-        "기울기와 함께 다시 맞추므로 벌점이 당기는 세기는 λ만으로 정해지고, 학습률로는 구할 수 "
+        "기울기와 함께 다시 맞추므로 벌점이 당기는 세기는 λ만으로 정해지고, 학습률로는 바로잡을 수 "
         "없습니다. AdamW는 Adam의 재조정 바깥에서 스텝마다 가중치에 1 − lr·λ를 곱합니다. 실패하는 칸이 "
         "없고, 감쇠의 대가는 점선을 따라 커져 lr·λ가 가장 큰 곳에서 가장 큽니다. 둘의 가장 좋은 칸은 "
         "비슷합니다.",

@@ -7,7 +7,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Addition mod 47 (grokking: 60% of the pairs train)",
         "47로 나눈 나머지 덧셈 (그로킹: 쌍의 60%로 학습)",
     ),
-    "preset.n_grokking": ("Grokking: decay makes it generalize", "그로킹: 가중치 감쇠가 일반화를 부름"),
+    "preset.n_grokking": ("Grokking: decay makes it generalize", "그로킹: 가중치 감쇠 덕분에 일반화됨"),
     "axis.step": ("step (log scale)", "스텝 (로그 눈금)"),
     "grokking.accuracy": ("Accuracy: training (dotted), validation", "정확도: 학습(점선), 검증"),
     "legend.generalized": (
