@@ -393,7 +393,7 @@ if training.request_error():
 st.session_state[SHOWN_KEY] = shown_state()
 polling = busy or (job is None and is_default(run) and training.default_pending())
 st.fragment(live_section, run_every=LIVE_EVERY_S if polling else None)(run, lang)
-st.caption(t("network.intro", lang))
+st.caption(t("network.intro_grid" if run.lrs else "network.intro", lang))  # a grid's cells differ in lr too
 explain_mapping(run.config, run.alphas, lang)
 
 shown_job, views_result = shown(run)

@@ -212,6 +212,8 @@ def test_the_page_trains_the_grid_scene_and_draws_both_heatmaps():
         charts = at.get("plotly_chart")
         assert len(charts) == 2 and all('"heatmap"' in chart.proto.spec for chart in charts)
         assert any(t("grid.caption", lang)[:30] in c.value for c in at.caption)
+        captions = [c.value for c in at.caption]  # its cells differ in lr too, not "each its own α"
+        assert t("network.intro_grid", lang) in captions and t("network.intro", lang) not in captions
         # the grid trains on with its cells: its Continue names no α (a sweep's "with these α")
         labels = [b.label for b in at.button]
         assert t("network.continue_grid", lang, epochs=2) in labels

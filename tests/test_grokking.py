@@ -1,6 +1,7 @@
 """Grokking (Power et al. 2022) on the network page's scene: on (a + b) mod 47 a network fits its
-training pairs at once and, without weight decay, never answers the others; with decay it
-generalizes, long after memorizing, while its weight norm falls. Checked on the scene's own
+training pairs at once and, without weight decay, answers fewer of the others than a blind guess
+(the caption says so); with decay it generalizes, several times as many steps after memorizing,
+while its weight norm falls. Checked on the scene's own
 settings, for two seeds, within the scene's budget of epochs; and the reproduction script
 (torch.optim) reproduces the run."""
 
@@ -27,12 +28,12 @@ def test_decay_groks_where_no_decay_only_memorizes(seed):
     # each network on its own, so these two are the scene's, to the bit.
     result = train_sweep(keywords.pop("dataset"), (alphas[0], alphas[-1]), epochs=epochs, **keywords)
     undecayed, decayed = result.history
-    assert max(undecayed["val_accuracy"]) < 0.5  # memorized: ...
+    assert max(undecayed["val_accuracy"]) < 1 / 47  # memorized: fewer right than a blind guess
     assert undecayed["train_accuracy"][-1] == 1.0  # every training pair right
     assert max(decayed["val_accuracy"]) > 0.95 and decayed["val_accuracy"][-1] > 0.95  # generalized
     grokked = int(np.argmax(np.array(decayed["val_accuracy"]) > 0.95))
     memorized = int(np.argmax(np.array(decayed["train_accuracy"]) == 1.0))
-    assert memorized < grokked / 2  # long after the training pairs were all right
+    assert 4 * memorized < grokked  # several times as many steps after the training pairs were right
     assert decayed["weight_norm"][grokked] < max(decayed["weight_norm"])  # as its weight norm fell
     assert decayed["weight_norm"][-1] < undecayed["weight_norm"][-1] / 2
 

@@ -16,14 +16,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "grokking.caption": (
         "Grokking (Power et al. 2022): every network gets its training pairs right within a few hundred "
-        "steps, by memorizing them. Without weight decay that is where it stays, and it answers the "
-        "other pairs no better than by chance. With decay its weight norm falls, and long after "
-        "memorizing it learns the rule (a + b) mod 47 and answers pairs it has never seen; the star marks "
-        "the step its validation accuracy passes 95%. Steps on a log scale.",
+        "steps, by memorizing them. Without weight decay that is where it stays, and it gets fewer of the "
+        "other pairs right than a blind guess would (1 in 47). With decay its weight norm falls, and after "
+        "memorizing its validation accuracy climbs, passing 95% (the star) only several times as many "
+        "steps later: it has learned the rule (a + b) mod 47 and answers pairs it has never seen. Steps "
+        "on a log scale.",
         "그로킹(Power 외, 2022): 신경망은 모두 수백 스텝 안에 학습 쌍을 외워서 다 맞힙니다. 가중치 감쇠가 "
-        "없으면 거기서 멈추고, 다른 쌍은 찍는 것보다 나을 게 없습니다. 감쇠가 있으면 가중치 노름이 "
-        "줄어들고, 외운 지 한참 뒤에 규칙 (a + b) mod 47을 배워 처음 보는 쌍도 맞힙니다. 별은 검증 "
-        "정확도가 95%를 넘는 스텝입니다. 스텝은 로그 눈금입니다.",
+        "없으면 거기서 멈추고, 다른 쌍은 무작정 찍을 때(47개 중 하나)보다도 덜 맞힙니다. 감쇠가 있으면 "
+        "가중치 노름이 줄어들고, 외운 뒤 검증 정확도가 오르기 시작해 학습 쌍을 다 맞힌 때보다 몇 배 많은 "
+        "스텝이 지나서야 95%를 넘습니다(별). 규칙 (a + b) mod 47을 배워 처음 보는 쌍도 맞히는 것입니다. "
+        "스텝은 로그 눈금입니다.",
     ),
     "grokking.alt": (
         "Chart: training and validation accuracy and weight norm over the steps, per α. {ends}",
