@@ -337,6 +337,13 @@ def live_section(run: Run, lang: str) -> None:
         # The heading, then the curves in a box that fits under the Train row: on a projector
         # the class sees every panel and the α legend at once; the words about them follow.
         st.header(t("network.curves", lang))  # h2: the next level under the title
+        # grokking's own picture (accuracy and weight norm over log steps) first, on the first
+        # screen of a projector; the curves, which every run has, follow
+        if "train_accuracy" in result.history[0]:
+            steps = steps_per_epoch(result.config.dataset, result.config.batch_size)
+            grokking = grokking_figure(result, lang, steps)
+            plotly_chart(grokking, key="grokking", alt=grokking_alt(result, lang, steps))
+            st.caption(t("grokking.caption", lang))
         present = ui.presenting()
         curves = curves_figure(result, lang, present=present)
         # presented, without plotly's modebar, which would cover the third panel's title (see curves_figure)
@@ -347,11 +354,6 @@ def live_section(run: Run, lang: str) -> None:
             st.caption(t("network.default_scene" if is_default(run) else "network.question_scene", lang))
         score = "network.score_r2" if result.config.dataset == "highdim" else "network.score_accuracy"
         st.caption(t("network.curves_caption", lang, score=t(score, lang)))
-        if "train_accuracy" in result.history[0]:  # grokking: accuracy and norm over log steps
-            steps = steps_per_epoch(result.config.dataset, result.config.batch_size)
-            grokking = grokking_figure(result, lang, steps)
-            plotly_chart(grokking, key="grokking", alt=grokking_alt(result, lang, steps))
-            st.caption(t("grokking.caption", lang))
 
 
 lang = ui.lang()

@@ -9,7 +9,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "preset.n_grokking": ("Grokking: decay makes it generalize", "그로킹: 가중치 감쇠 덕분에 일반화됨"),
     "axis.step": ("step (log scale)", "스텝 (로그 눈금)"),
-    "grokking.accuracy": ("Accuracy: training (dotted), validation", "정확도: 학습(점선), 검증"),
+    "grokking.accuracy": ("Accuracy (dotted: training)", "정확도 (점선: 학습)"),  # fits a phone's half
     "legend.generalized": (
         "α = {alpha}: generalized at step {step}",
         "α = {alpha}: {step}번째 스텝에서 일반화",
