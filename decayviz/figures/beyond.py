@@ -88,6 +88,9 @@ def _equilibrium_circle(radius: float, lang: str) -> dict:
         "type": "scatter",
         "mode": "lines",
         "name": t("beyond.norm.circle", lang),
+        # the same prediction as the dashed lines beside it: one legend entry stands for both
+        "legendgroup": "predicted",
+        "showlegend": False,
         "line": {"color": COLORS["constraint"], "width": 2.5, "dash": "dash"},
         "hoverinfo": "skip",
     }
@@ -126,7 +129,7 @@ def _drawn(values: np.ndarray) -> np.ndarray:
 
 def _series_traces(panel: Panel, values, predicted, first: bool, lang: str) -> list[dict]:
     """A quantity over the steps, and its predicted equilibrium dashed (the first panel's dashed
-    line stands for all three in the legend)."""
+    line stands for all three in the legend, and for the plane's circle)."""
     x = np.arange(len(values))
     finite = _drawn(values)
     data = [
@@ -151,6 +154,7 @@ def _series_traces(panel: Panel, values, predicted, first: bool, lang: str) -> l
                 "x": [0, int(x[-1]) if len(x) else 0],
                 "y": [predicted, predicted],
                 "name": t("beyond.norm.predicted", lang) if first else "",
+                "legendgroup": "predicted",
                 "showlegend": first,
                 "line": {"color": COLORS["constraint"], "width": 2, "dash": "dash"},
                 "hoverinfo": "skip",
