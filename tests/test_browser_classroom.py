@@ -244,7 +244,7 @@ CUT_OPTIONS = """() => [...document.querySelectorAll('[role="option"]')]
 
 def test_the_question_picker_under_more_shows_whole_titles(browsers, class_url):
     """Once a question is asked, the teacher picks another under "More": on a projector each
-    option names its page and its question in full."""
+    option names its page and its question in full, and Ask there closes the panel."""
     teacher, _ = open_class_on_a_projector(browsers, class_url)
     teacher.get_by_role("button", name="Ask", exact=True).click()
     teacher.get_by_role("button", name="Reveal to the class").wait_for()
@@ -254,6 +254,12 @@ def test_the_question_picker_under_more_shows_whole_titles(browsers, class_url):
     expect(options).to_have_count(len(QUESTIONS))
     assert teacher.evaluate(CUT_OPTIONS) == []
     shoot(teacher, "classroom_teacher_more.png")
+    # asked from there, the panel closes: it had stayed open over the new question and its count
+    options.filter(has_text=QUESTIONS["landscape_diverges"].title("en")).click()
+    teacher.get_by_test_id("stPopoverBody").get_by_role("button", name="Ask", exact=True).click()
+    wait_for_text(teacher, re.escape(QUESTIONS["landscape_diverges"].text("en")[:40]), 30)
+    expect(teacher.get_by_test_id("stPopoverBody")).to_have_count(0)
+    on_screen(teacher, r"text=/Answers: 0\sof\s0/")
 
 
 def test_students_follow_the_teacher_without_reloading(browsers, class_url):

@@ -257,8 +257,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "이 답은 받지 않았습니다. {lo}부터 {hi}까지의 정수를 입력하세요.",
     ),
     "predict.bad.fraction": (
-        "That answer was not taken: {value} is not a whole number. This question counts, so give "
-        "a whole number.",
+        "That answer was not taken: {value} is not a whole number. This question asks how many, so "
+        "give a whole number.",
         "이 답은 받지 않았습니다. {value|은} 정수가 아닙니다. 개수를 묻는 질문이므로 정수를 입력하세요.",
     ),
     "predict.bad.choice": (

@@ -716,9 +716,10 @@ def _teacher_bar(lang: str, code: str, question: Question | None, revealed: bool
         t("class.next", lang), on_click=_teacher_action, args=("next", following), width="stretch",
         key="class_next",
     )  # fmt: skip
-    with buttons[3].popover(
-        t("class.more", lang), help=t("class.more_help", lang), width="stretch", key="class_more"
-    ):
+    # a key of the question's: once Ask moved the class on, the panel is a new one, closed (it
+    # stayed open over the new question and its count on the projector)
+    more = {"help": t("class.more_help", lang), "width": "stretch", "key": f"class_more_{question.id}"}
+    with buttons[3].popover(t("class.more", lang), **more):
         _question_picker(lang, ids)
         if st.toggle(t("class.join_show", lang), key="class_join_show"):
             _join_card(code, lang, page)
