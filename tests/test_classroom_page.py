@@ -542,6 +542,19 @@ def test_a_choice_the_validation_set_cannot_tell_from_the_best_counts_as_right()
     assert figure["layout"]["xaxis"]["title"]["text"] == "Final validation loss"
     assert {"✓ α = 0.001", "✓ α = 0.0003", "α = 0"} <= set(figure["data"][0]["y"])
 
+    # the answer, the class's bars and the evidence first; why after them (its ten lines in the
+    # answer's paragraph had pushed the pictures off a phone's screen)
+    def shown(element) -> str:
+        if element.type == "plotly_chart":
+            return "class chart" if "class_" in element.proto.id else "chart"
+        return str(getattr(element, "value", ""))
+
+    order = [shown(element) for element in student.main]
+    why = next(i for i, e in enumerate(order) if "Without decay (α = 0)" in e)
+    answer = next(i for i, e in enumerate(order) if "The answer, computed" in e)
+    charts = [i for i, e in enumerate(order) if e == "class chart"]  # the class's bars, the evidence
+    assert answer < charts[0] and charts[-1] < why and "Without decay" not in order[answer]
+
 
 def join_typed(at, typed: str) -> None:
     """Type a code in the sidebar's field and press Join the class (or Enter)."""

@@ -952,9 +952,10 @@ def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teac
         answer = _format(question, mine, lang)
         text += " " + t(key, lang, answer=answer, distance=_distance(question, mine, lang))
     text += _ties(question, found, lang)
-    text += "".join(" " + t(key, lang, **values) for key, values in question.why())
+    why = "".join(" " + t(key, lang, **values) for key, values in question.why())
     _show_once(question, in_class=answers is not None)
     if question.kind == "point":  # one line over the chart that draws the taps and the truth
+        text += why
         st.session_state[REVEALED] = RevealedTaps(question.id, answers or [], mine)
         if answers is not None:
             median = readable(float(np.median([question.distance(a) for a in answers]))) if answers else "–"
@@ -966,6 +967,7 @@ def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teac
     _way_back(question, lang)
     if answers is None:
         _evidence(question, found, lang)
+        _why(why)
         return
     count = len(answers)
     alt = t("predict.alt.answers", lang, count=count, truth=shown)
@@ -982,6 +984,16 @@ def _reveal(question: Question, mine: Any, answers: list | None, lang: str, teac
     plotly_chart(figure, key=_answers_key(question), alt=alt, config={"displayModeBar": False})
     # in a class, under where the class stood: the projector shows that first
     _evidence(question, found, lang)
+    _why(why)
+
+
+def _why(why: str) -> None:
+    """Why the answer is what it is, after the answer's pictures (the class's bars, a network
+    question's evidence): a network question's reasons, up to ten lines in one paragraph with the
+    answer, had pushed the bars and the evidence off a phone's screen and the evidence off a
+    projector's."""
+    if why:
+        st.markdown(why.strip())
 
 
 def _answers_key(question: Question) -> str:
