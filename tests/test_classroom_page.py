@@ -214,6 +214,11 @@ def test_the_class_moves_students_to_the_questions_page():
     widget(student, "number_input", "number_sparsity_l2_zeros").set_value(3)
     submit(student)
     assert classroom.store().count(room.code, "sparsity_l2_zeros") == 1
+    # the student opens another page: back to the question, told why and how to look around alone
+    student.switch_page("app_pages/network.py").run()
+    assert asked(QUESTIONS["sparsity_l2_zeros"]) in texts(student)
+    stays = t("class.stays", "en", page=t("page.sparsity", "en"))
+    assert stays in [info.value for info in student.info]
 
 
 # --- who may do what ---

@@ -391,6 +391,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "있습니다. 그동안 혼자 둘러볼 수 있습니다.",
     ),
     "class.ended": ("The class has ended.", "수업이 끝났습니다."),
+    "class.stays": (
+        "In a class your screen stays with the class's question, on “{page}”. To look around on your "
+        "own, leave the class in the sidebar.",
+        "수업 중에는 화면이 반 전체의 질문이 있는 “{page}”에 머뭅니다. 혼자 둘러보려면 사이드바에서 "
+        "수업에서 나가세요.",
+    ),
     "class.not_teacher": (
         "This link's teacher key does not open this class: you joined as a student.",
         "이 링크의 교사 키로는 이 수업을 열 수 없어 학생으로 참여했습니다.",

@@ -567,6 +567,10 @@ def _class_panel(page: str, lang: str, joined: Membership) -> None:
         if question.page != page:
             st.switch_page(f"app_pages/{question.page}.py", query_params=ui.scene_query(question.page))
     if question is not None and question.page != page and not teacher:  # a student answers first
+        # gone to another page: back, saying why and how to look around alone (a phone's sidebar,
+        # where the other page was picked, folds away to show the question)
+        _notify("info", "class.stays", page=t(f"page.{question.page}", lang))
+        st.session_state[ui.FOLD_KEY] = secrets.token_hex(4)
         st.switch_page(f"app_pages/{question.page}.py", query_params=ui.scene_query(question.page))
     revealed = question is not None and question.id in state.revealed
     if revealed and question.page == page and st.session_state.get(SHOWN) != (code, question.id):
