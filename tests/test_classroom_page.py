@@ -321,6 +321,9 @@ def test_an_unknown_or_malformed_class_code(code):
 def test_a_closed_class_ends_for_its_students():
     teacher, room = open_class()
     student = open_page("landscape", {"class": room.code})
+    # one click on "Close the class" only asks: the button that closes it is inside that panel
+    [ask_first] = [b for b in teacher.sidebar.children.values() if b.key == "class_close_ask"]
+    assert ask_first.type == "popover" and [b.key for b in ask_first.button] == ["class_close"]
     widget(teacher, "button", "class_close").click().run()
     student.run()
     assert "The class has ended." in texts(student)

@@ -336,6 +336,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "class.student_of": ("You are in class **{code}**.", "수업 **{code}**에 참여하고 있습니다."),
     "class.leave": ("Leave the class", "수업에서 나가기"),
     "class.close": ("Close the class", "수업 끝내기"),
+    "class.close_warning": (
+        "Every student's screen then says the class has ended; its code no longer joins.",
+        "그러면 모든 학생의 화면에 수업이 끝났다고 나오고, 이 코드로는 더 이상 들어올 수 없습니다.",
+    ),
+    "class.close_confirm": ("Close it for everyone", "모두에게 수업 끝내기"),
     "class.teacher_link": ("Teach from another device", "다른 기기에서 수업 진행하기"),
     "class.teacher_link_help": (
         "This link opens the class as its teacher on another device (this browser stays the teacher "

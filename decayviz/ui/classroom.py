@@ -306,7 +306,11 @@ def sidebar(lang: str) -> None:
                 st.caption(t("class.teacher_link_help", lang))
                 origin, _ = ui.app_origin()
                 st.code(f"{origin}/?class={joined.code}&{TEACHER_PARAM}={joined.teacher_key}", language=None)
-            st.button(t("class.close", lang), on_click=_close_class, width="stretch", key="class_close")
+            # one click away from ending it on every screen: asked once more
+            with st.popover(t("class.close", lang), width="stretch", key="class_close_ask"):
+                st.caption(t("class.close_warning", lang))
+                st.button(t("class.close_confirm", lang), on_click=_close_class, type="primary",
+                          width="stretch", key="class_close")  # fmt: skip
         else:
             st.markdown(t("class.student_of", lang, code=joined.code))
             st.button(
