@@ -705,7 +705,7 @@ def _teacher_bar(lang: str, code: str, question: Question | None, revealed: bool
         _question_picker(lang, ids)
         return
     if question.page != page:  # the teacher looked elsewhere: which question is open, and a way back
-        where, back = st.columns([3, 1], vertical_alignment="center")
+        where, back = st.columns([2, 1], vertical_alignment="center")  # "Back to the question" whole
         where.markdown(t("class.asked_elsewhere", lang, title=_markdown_safe(question.title(lang)),
                          page=t(f"page.{question.page}", lang)))  # fmt: skip
         if back.button(t("class.back", lang), icon=":material/undo:", width="stretch", key="class_back"):
