@@ -219,10 +219,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "rate and weight decay λ, once with Adam and L2 and once with AdamW. They start from the same "
         "initial weights and see the same minibatches, so every difference you see comes from those two "
         "numbers and the optimizer.",
-        "작은 신경망 하나를 여러 벌 복사해 칸마다 하나씩 나란히 학습시킵니다. "
-        "칸마다 학습률과 가중치 감쇠 λ가 "
-        "다르고, L2를 넣은 Adam과 AdamW로 한 번씩 학습합니다. 모두 같은 초기 가중치에서 출발하고 같은 "
-        "미니배치를 보므로, 눈에 보이는 차이는 모두 이 두 값과 옵티마이저 때문입니다.",
+        "작은 신경망 하나를 여러 벌 복사해 칸마다 하나씩 나란히 학습시킵니다. 칸마다 학습률과 "
+        "가중치 감쇠 λ가 다르고, L2를 넣은 Adam과 AdamW로 한 번씩 학습합니다. 모두 같은 초기 "
+        "가중치에서 출발하고 같은 미니배치를 보므로, 눈에 보이는 차이는 모두 이 두 값과 옵티마이저 "
+        "때문입니다.",
     ),
     "network.group.model": ("Data and model", "데이터와 모델"),
     "network.group.optimizer": ("Optimizer", "옵티마이저"),

@@ -21,9 +21,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "values, and its exact zeros in the spectrum are the diamond's corners again. Beside it, the "
         "chapter's two penalties on W itself, fitting the same D.",
         "곱 W = ABᵀ로 쓴 계층(어텐션이나 LoRA처럼)에 이 장의 L2 벌점을 두 인수 행렬 모두에 걸고, "
-        "α(‖A‖² + ‖B‖²), 잡음 섞인 그림 D에 맞춥니다. 이 벌점은 W의 핵 노름, 곧 W의 "
-        "특잇값의 합에 2α를 곱한 것과 같습니다. 가장 좋은 W는 D의 특잇값을 하나하나 "
-        "2α만큼 낮추고 0에서 멈춘 것, "
+        "α(‖A‖² + ‖B‖²), 잡음 섞인 그림 D에 맞춥니다. 이 벌점은 W의 핵 노름, 곧 W의 특잇값의 합에 "
+        "2α를 곱한 것과 같습니다. 가장 좋은 W는 D의 특잇값을 하나하나 2α만큼 낮추고 0에서 멈춘 것, "
         "σᵢ = max(dᵢ − 2α, 0)입니다. 인수 행렬에 거는 L2는 특잇값에 거는 L1이고, 특잇값에 생기는 정확한 "
         "0은 다시 마름모의 꼭짓점입니다. 옆에는 이 장의 두 벌점을 W 자체에 걸어 같은 D에 맞춘 결과를 둡니다.",
     ),

@@ -577,26 +577,27 @@ def _tradeoff(scene: LandscapeScene, lang: str) -> tuple[list[dict], dict]:
     alpha = scene.penalty.alpha
     radius_name = t(f"landscape.readout.radius.{scene.penalty.kind}", lang)
     cost_name = t("landscape.tradeoff.cost", lang)
-    # out of the legend over the terms' chart: each line's axis is titled in its colour
-    axes = {"xaxis": "x2", "showlegend": False}
+    # on the lower chart's axis, out of the legend over the terms' chart: each line's axis is
+    # titled in its colour
+    shared = {"xaxis": "x2", "showlegend": False}
     data = [
         {
-            "type": "scatter", "mode": "lines", "name": cost_name, **axes, "yaxis": "y2",
+            "type": "scatter", "mode": "lines", "name": cost_name, **shared, "yaxis": "y2",
             "x": typed(alphas), "y": typed(cost), "line": {"color": COLORS["data_loss"], "width": 3},
             "hovertemplate": "α = %{x:.3g}: %{y:.4g}<extra></extra>",
         },
         {
-            "type": "scatter", "mode": "lines", "name": radius_name, **axes, "yaxis": "y3",
+            "type": "scatter", "mode": "lines", "name": radius_name, **shared, "yaxis": "y3",
             "x": typed(alphas), "y": typed(radius), "line": {"color": COLORS["penalty"], "width": 3},
             "hovertemplate": "α = %{x:.3g}: %{y:.4g}<extra></extra>",
         },
         {
-            "type": "scatter", "mode": "markers", **axes, "yaxis": "y2",
+            "type": "scatter", "mode": "markers", **shared, "yaxis": "y2",
             "x": [alpha], "y": [scene.data_cost], "hoverinfo": "skip",
             "marker": {"color": COLORS["data_loss"], "size": 11, "line": {"color": "#fff", "width": 1.5}},
         },
         {
-            "type": "scatter", "mode": "markers", **axes, "yaxis": "y3",
+            "type": "scatter", "mode": "markers", **shared, "yaxis": "y3",
             "x": [alpha], "y": [scene.radius], "hoverinfo": "skip",
             "marker": {"color": COLORS["penalty"], "size": 11, "line": {"color": "#fff", "width": 1.5}},
         },

@@ -574,7 +574,7 @@ def _class_panel(page: str, lang: str, joined: Membership) -> None:
         # gone to another page: back, saying why and how to look around alone (a phone's sidebar,
         # where the other page was picked, folds away to show the question)
         _notify("info", "class.stays", page=t(f"page.{question.page}", lang))
-        st.session_state[ui.FOLD_KEY] = secrets.token_hex(4)
+        ui.fold_sidebar()
         st.switch_page(f"app_pages/{question.page}.py", query_params=ui.scene_query(question.page))
     revealed = question is not None and question.id in state.revealed
     if revealed and question.page == page and st.session_state.get(SHOWN) != (code, question.id):
@@ -726,8 +726,10 @@ def _teacher_bar(lang: str, code: str, question: Question | None, revealed: bool
     )  # fmt: skip
     # a key of the question's: once Ask moved the class on, the panel is a new one, closed (it
     # stayed open over the new question and its count on the projector)
-    more = {"help": t("class.more_help", lang), "width": "stretch", "key": f"class_more_{question.id}"}
-    with buttons[3].popover(t("class.more", lang), **more):
+    with buttons[3].popover(
+        t("class.more", lang), help=t("class.more_help", lang), width="stretch",
+        key=f"class_more_{question.id}",
+    ):  # fmt: skip
         _question_picker(lang, ids)
         if st.toggle(t("class.join_show", lang), key="class_join_show"):
             _join_card(code, lang, page)

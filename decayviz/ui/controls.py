@@ -192,7 +192,13 @@ def apply(values: dict[str, Any], fold: bool = True) -> None:
         stored[name] = value
         st.session_state[widget_key(name)] = FIELD[name].widget_state(value)
     if fold:
-        st.session_state[FOLD_KEY] = secrets.token_hex(4)
+        fold_sidebar()
+
+
+def fold_sidebar() -> None:
+    """Fold a phone's sidebar (which covers the page) once, on the next run: a scene chosen in it,
+    or a page picked in it that a class sends back from."""
+    st.session_state[FOLD_KEY] = secrets.token_hex(4)
 
 
 def scene_chosen() -> str | None:
