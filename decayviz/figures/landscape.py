@@ -613,7 +613,7 @@ def _tradeoff(scene: LandscapeScene, lang: str) -> tuple[list[dict], dict]:
         },
         "yaxis3": {
             "domain": bottom, "anchor": "x2", "overlaying": "y2", "side": "right", "rangemode": "tozero",
-            "showgrid": False, "title": {"text": "t", "font": {"color": COLORS["constraint_text"]}},
+            "showgrid": False, "title": {"text": radius_name, "font": {"color": COLORS["constraint_text"]}},
             "tickmode": "auto",  # its own round ticks; synced to the left axis's they read 0.439, 0.878
         },
         "shapes": [
